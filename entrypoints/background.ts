@@ -1,0 +1,73 @@
+import { browser } from 'wxt/browser';
+import { onMessage } from '@/utils/messaging/extension';
+import { isExtensionPage } from '@/utils/messaging/sender';
+import { drafts } from '@/utils/report/draft';
+import { startReport } from '@/utils/report/start';
+import { submitDraft } from '@/utils/report/submit';
+import { endpointSettings, endpointToken } from '@/utils/settings/items';
+
+const SEND_TIMEOUT_MS = 30_000;
+
+async function injectBridge(tabId: number): Promise<unknown> {
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/bridge.js'] });
+  return result?.result;
+}
+
+async function measureImage(dataUrl: string) {
+  const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+  const size = { width: bitmap.width, height: bitmap.height };
+  bitmap.close();
+  return size;
+}
+
+export default defineBackground(() => {
+  const origin = browser.runtime.getURL('/');
+  const trusted = (sender: Parameters<typeof isExtensionPage>[0]) => {
+    if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
+  };
+
+  onMessage('startReport', async ({ data, sender }) => {
+    trusted(sender);
+    try {
+      const draft = await startReport(data.tabId, {
+        tabs: browser.tabs,
+        injectBridge,
+        measureImage,
+        drafts,
+        composeUrl: (id) => browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(id)}`),
+        now: Date.now,
+        randomId: () => crypto.randomUUID(),
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      });
+      return { ok: true, draftId: draft.id };
+    } catch (error) {
+      return { ok: false, problem: 'internal', detail: String((error as Error)?.message ?? error) };
+    }
+  });
+
+  onMessage('getDraft', async ({ data, sender }) => {
+    trusted(sender);
+    return drafts.get(data);
+  });
+
+  onMessage('saveDescription', async ({ data, sender }) => {
+    trusted(sender);
+    await drafts.update(data.draftId, (d) => (d.sent ? d : { ...d, description: data.description }));
+  });
+
+  onMessage('submitReport', async ({ data, sender }) => {
+    trusted(sender);
+    return submitDraft(data.draftId, data.description, {
+      drafts,
+      endpoint: async () => ({ url: (await endpointSettings.getValue()).url, token: await endpointToken.getValue() }),
+      fetch: (...args) => fetch(...args),
+      timeoutMs: SEND_TIMEOUT_MS,
+      context: () => ({
+        now: Date.now(),
+        extensionVersion: browser.runtime.getManifest().version,
+        fallbackUserAgent: navigator.userAgent,
+        fallbackLanguage: navigator.language,
+      }),
+    });
+  });
+});

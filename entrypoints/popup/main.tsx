@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Launcher } from '@/components/Launcher';
+import '@/components/ui.css';
+
+render(<Launcher />, document.getElementById('app')!);

@@ -1,0 +1,145 @@
+/**
+ * The reference webhook receiver: what Mayday sends, and what an admin's own endpoint must answer.
+ * POST /tickets stores a ticket and answers 201 {id, url}; GET /tickets lists them.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { TicketStore, type StoredReceipt } from './store';
+import { checkPayload } from './validate';
+
+export interface ReceiverOptions {
+  dataDir: string;
+  /** When set, POST /tickets requires `Authorization: Bearer <token>`. */
+  token?: string;
+  maxBodyBytes?: number;
+  now?: () => Date;
+}
+
+export interface Receiver {
+  server: Server;
+  store: TicketStore;
+  url: string;
+  close(): Promise<void>;
+}
+
+const FILE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `Body larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export async function startReceiver(options: ReceiverOptions, port = 0, host = '127.0.0.1'): Promise<Receiver> {
+  const store = await TicketStore.open(options.dataDir);
+  const limit = options.maxBodyBytes ?? 25 * 1024 * 1024;
+  const now = options.now ?? (() => new Date());
+  const inFlight = new Map<string, Promise<StoredReceipt>>();
+  let base = '';
+  const answer = (receipt: StoredReceipt) => ({ id: receipt.id, url: `${base}/tickets/${receipt.id}` });
+
+  async function postTicket(req: IncomingMessage, res: ServerResponse) {
+    if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
+      throw new HttpError(401, 'Missing or wrong bearer token');
+    }
+    const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'].slice(0, 200) : null;
+    const body = await readBody(req, limit);
+    const earlier = key ? (store.findByKey(key) ?? (await inFlight.get(key)?.catch(() => undefined))) : undefined;
+    if (earlier) return send(res, 201, answer(earlier), { 'Idempotent-Replayed': 'true' });
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'Body is not valid JSON', '(body)');
+    }
+    const checked = checkPayload(json);
+    if (!checked.ok) throw new HttpError(400, checked.message, checked.field);
+    const saving = store.save(checked.payload.ticket, checked.payload.attachments, key, now());
+    if (key) inFlight.set(key, saving);
+    try {
+      send(res, 201, answer(await saving));
+    } finally {
+      if (key) inFlight.delete(key);
+    }
+  }
+
+  async function listTickets(res: ServerResponse) {
+    const tickets = await store.list();
+    send(res, 200, tickets.map(({ receipt, ticket }) => ({
+      ...answer(receipt),
+      ticketId: ticket.id,
+      receivedAt: receipt.receivedAt,
+      description: ticket.description,
+      page: ticket.page.url,
+    })));
+  }
+
+  async function getFile(res: ServerResponse, id: string, file: string) {
+    const path = join(store.folderOf(id), file);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new HttpError(404, 'No such ticket or file');
+    res.writeHead(200, { 'Content-Type': FILE_TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream', 'Content-Length': info.size });
+    createReadStream(path).pipe(res);
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const path = new URL(req.url ?? '/', 'http://receiver').pathname;
+      const item = /^\/tickets\/(\d{1,9})(?:\/([\w.-]+))?$/.exec(path);
+      if (path === '/tickets' && req.method === 'POST') await postTicket(req, res);
+      else if (path === '/tickets' && req.method === 'GET') await listTickets(res);
+      else if (item && req.method === 'GET') await getFile(res, item[1], item[2] ?? 'ticket.json');
+      else if (path === '/health') send(res, 200, { ok: true });
+      else throw new HttpError(404, 'Not found');
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 500;
+      const message = error instanceof HttpError ? error.message : 'Internal error';
+      if (status === 500) console.error(error);
+      const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+      if (!res.headersSent) send(res, status, { error: message, ...(error instanceof HttpError && error.field ? { field: error.field } : {}) }, headers);
+      else res.destroy();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  base = `http://${host}:${address.port}`;
+  return {
+    server,
+    store,
+    url: base,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The walking skeleton, end to end: a broken page, the launcher, the report page, the receiver.
+ */
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../../receiver/server';
+import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { configureEndpoint, describeAndSend, startReport } from '../support/flows';
+import { serveFolder, type StaticServer } from '../support/static-server';
+import { decodeImage } from '../support/images';
+
+const TOKEN = 'e2e-secret-token';
+let site: StaticServer;
+let ext: ExtensionBrowser;
+let receiver: Receiver;
+let dataDir: string;
+
+beforeAll(async () => {
+  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
+});
+afterAll(() => site.close());
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-'));
+  receiver = await startReceiver({ dataDir, token: TOKEN });
+  ext = await launchWithExtension();
+});
+afterEach(async () => {
+  await ext.close();
+  await receiver.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('a report from a broken page', () => {
+  it('reaches the receiver with the description, the page, both errors and a screenshot of the page', async () => {
+    await configureEndpoint(ext, `${receiver.url}/tickets`, TOKEN);
+    const page = await ext.context.newPage();
+    await page.goto(`${site.url}/broken-page.html`);
+    await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
+    await page.waitForTimeout(50); // the fixture throws from a setTimeout(0)
+
+    const compose = await startReport(ext, page);
+    await expect(compose.getByRole('img', { name: 'Screenshot of the reported page' }).isVisible()).resolves.toBe(true);
+    const status = await describeAndSend(compose, 'The invoice list stays empty');
+    expect(status).toMatch(/Report sent\. Reference: 1/);
+    await compose.getByRole('link', { name: 'Open ticket 1' }).waitFor();
+
+    const tickets = await receiver.store.list();
+    expect(tickets).toHaveLength(1);
+    const [{ ticket, folder }] = tickets;
+    expect(ticket.description).toBe('The invoice list stays empty');
+    expect(ticket.page.url).toBe(`${site.url}/broken-page.html`);
+    expect(ticket.page.title).toBe('Invoices — Fixture');
+    const messages = ticket.console.map((e) => `${e.kind}/${e.level}: ${e.message}`);
+    expect(messages).toContain('console/error: Failed to load invoices {status: 500, endpoint: "/api/invoices"}');
+    expect(messages).toContain("error/error: TypeError: Cannot read properties of undefined (reading 'total')");
+    expect(ticket.capture.recorderMissing).toBe(false);
+
+    expect(ticket.screenshot).toMatchObject({ attachment: 'screenshot.png', type: 'image/png', width: 1280, height: 720 });
+    expect(await readdir(folder)).toEqual(expect.arrayContaining(['ticket.json', 'screenshot.png']));
+    const image = await decodeImage(ext.context, await readFile(join(folder, 'screenshot.png')), 'image/png');
+    expect([image.width, image.height]).toEqual([1280, 720]);
+    // The fixture's magenta block (40,120 200x120) is in the shot, the white page around it too.
+    expect(image.pixel(140, 180)).toEqual([255, 0, 255]);
+    expect(image.pixel(600, 400)).toEqual([255, 255, 255]);
+  });
+
+  it('says clearly that sending failed when the receiver is down, and keeps the draft', async () => {
+    await configureEndpoint(ext, `${receiver.url}/tickets`, TOKEN);
+    await receiver.close();
+    const page = await ext.context.newPage();
+    await page.goto(`${site.url}/broken-page.html`);
+    const compose = await startReport(ext, page);
+    const status = await describeAndSend(compose, 'Nothing works today');
+    expect(status).toMatch(/^Sending failed: the endpoint could not be reached/);
+    expect(status).toContain('Your report is kept');
+
+    // Closing and reopening the report page brings the same draft back, description included.
+    const url = compose.url();
+    await compose.close();
+    const reopened = await ext.context.newPage();
+    await reopened.goto(url);
+    await expect.poll(() => reopened.getByLabel('What went wrong?').inputValue()).toBe('Nothing works today');
+    await expect(reopened.getByRole('img', { name: 'Screenshot of the reported page' }).isVisible()).resolves.toBe(true);
+
+    // Once the endpoint is back, the same draft goes through.
+    receiver = await startReceiver({ dataDir, token: TOKEN }, Number(new URL(receiver.url).port));
+    await reopened.getByRole('button', { name: 'Send report' }).click();
+    await reopened.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
+    expect(await receiver.store.list()).toHaveLength(1);
+  });
+});

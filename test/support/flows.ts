@@ -1,0 +1,37 @@
+/** What a person does with Mayday, step by step, by visible labels and button names. */
+import type { Page } from 'playwright-core';
+import { tabIdOf, type ExtensionBrowser } from './extension';
+
+export async function configureEndpoint(ext: ExtensionBrowser, url: string, token: string): Promise<void> {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByLabel('Endpoint URL').fill(url);
+  await options.getByLabel('Access token').fill(token);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+  await options.close();
+}
+
+/**
+ * Opens the launcher as a page aimed at `target` (popup.html?tabId=), presses Report a problem
+ * and returns the report page that opens.
+ */
+export async function startReport(ext: ExtensionBrowser, target: Page): Promise<Page> {
+  const tabId = await tabIdOf(ext, target);
+  const launcher = await ext.context.newPage();
+  await launcher.goto(ext.pageUrl(`popup.html?tabId=${tabId}`));
+  const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+  await launcher.getByRole('button', { name: 'Report a problem' }).click();
+  const compose = await composeOpened;
+  await compose.getByLabel('What went wrong?').waitFor();
+  await launcher.close();
+  return compose;
+}
+
+export async function describeAndSend(compose: Page, description: string): Promise<string> {
+  await compose.getByLabel('What went wrong?').fill(description);
+  await compose.getByRole('button', { name: 'Send report' }).click();
+  const status = compose.getByRole('status');
+  await status.filter({ hasText: /Report sent|Sending failed|could not/ }).waitFor();
+  return (await status.textContent()) ?? '';
+}

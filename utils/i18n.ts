@@ -1,0 +1,9 @@
+import { browser } from 'wxt/browser';
+import type messages from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof messages;
+
+/** A UI string in the browser's language; every one lives in public/_locales. */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+}

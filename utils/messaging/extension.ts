@@ -1,0 +1,16 @@
+/** The one protocol between extension pages (popup, report page, options) and the background. */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { DeliveryFailure } from '../delivery/errors';
+import type { Draft, Receipt } from '../report/draft';
+
+export type StartResult = { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal'; detail?: string };
+export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; failure: DeliveryFailure };
+
+export interface ExtensionProtocol {
+  startReport(data: { tabId: number }): StartResult;
+  getDraft(draftId: string): Draft | null;
+  saveDescription(data: { draftId: string; description: string }): void;
+  submitReport(data: { draftId: string; description: string }): SubmitResult;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ExtensionProtocol>();

@@ -1,0 +1,60 @@
+/**
+ * A draft is everything captured when a report starts. It lives in extension storage (one key per
+ * draft, so concurrent writes to different drafts never clobber each other) until it is sent.
+ */
+import { storage } from '#imports';
+import type { ValidPageContext } from '../messaging/page-schemas';
+
+export interface DraftScreenshot {
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+export interface Receipt {
+  id: string;
+  url?: string;
+}
+
+export interface Draft {
+  id: string;
+  /** The ticket id, fixed when the draft is made so that every send attempt is idempotent. */
+  ticketId: string;
+  createdAt: number;
+  tabId: number;
+  page: { url: string; title: string };
+  context: ValidPageContext | null;
+  screenshot: DraftScreenshot | null;
+  /** Why there is no screenshot, in words for the person (restricted page, capture refused). */
+  screenshotProblem?: string;
+  description: string;
+  sent?: Receipt;
+}
+
+const key = (id: string) => `local:draft:${id}` as const;
+
+// Read-modify-write of one draft from several messages at once would lose updates; chain them.
+const pending = new Map<string, Promise<unknown>>();
+function queued<T>(id: string, task: () => Promise<T>): Promise<T> {
+  const run = (pending.get(id) ?? Promise.resolve()).then(task, task);
+  const settled = run.catch(() => undefined);
+  pending.set(id, settled);
+  settled.then(() => pending.get(id) === settled && pending.delete(id));
+  return run;
+}
+
+export const drafts = {
+  get: (id: string) => storage.getItem<Draft>(key(id)),
+  put: (draft: Draft) => queued(draft.id, () => storage.setItem<Draft>(key(draft.id), draft)),
+  /** Applies `change` to the stored draft, in order with every other update of it. */
+  update: (id: string, change: (draft: Draft) => Draft) =>
+    queued(id, async () => {
+      const draft = await storage.getItem<Draft>(key(id));
+      if (!draft) return null;
+      const next = change(draft);
+      await storage.setItem<Draft>(key(id), next);
+      return next;
+    }),
+  remove: (id: string) => queued(id, () => storage.removeItem(key(id))),
+};
+export type DraftStore = typeof drafts;

@@ -1,0 +1,63 @@
+/**
+ * Starting a report: bring the tab to the front, read the page through the on-demand bridge,
+ * capture what is on screen, keep it all as a draft, and open the report page on it.
+ */
+import type { browser } from 'wxt/browser';
+import { pageContextSchema, type ValidPageContext } from '../messaging/page-schemas';
+import type { Draft, DraftScreenshot, DraftStore } from './draft';
+
+export interface StartEnv {
+  tabs: Pick<typeof browser.tabs, 'get' | 'update' | 'create' | 'captureVisibleTab'>;
+  /** Runs the bridge in the tab and returns what it answered, as untrusted data. */
+  injectBridge(tabId: number): Promise<unknown>;
+  measureImage(dataUrl: string): Promise<{ width: number; height: number }>;
+  drafts: DraftStore;
+  composeUrl(draftId: string): string;
+  now(): number;
+  randomId(): string;
+  sleep(ms: number): Promise<void>;
+}
+
+export const SCREENSHOT_UNAVAILABLE = 'restricted';
+
+async function captureScreenshot(env: StartEnv, windowId: number): Promise<DraftScreenshot | string> {
+  try {
+    const dataUrl = await env.tabs.captureVisibleTab(windowId, { format: 'png' });
+    return { dataUrl, ...(await env.measureImage(dataUrl)) };
+  } catch (error) {
+    return String((error as Error)?.message ?? error);
+  }
+}
+
+/** The bridge's answer, validated; null where the page cannot be scripted or answered nonsense. */
+async function readPage(env: StartEnv, tabId: number): Promise<ValidPageContext | null> {
+  const raw = await env.injectBridge(tabId).catch(() => null);
+  const parsed = pageContextSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function startReport(tabId: number, env: StartEnv): Promise<Draft> {
+  let tab = await env.tabs.get(tabId);
+  if (!tab.active) {
+    // Opened from a launcher tab: the screenshot must show the reported page, not the launcher.
+    tab = await env.tabs.update(tabId, { active: true }) ?? tab;
+  }
+  const context = await readPage(env, tabId);
+  // Without the bridge (a page extensions may not script) nothing told us the page painted.
+  if (!context) await env.sleep(150);
+  const shot = await captureScreenshot(env, tab.windowId!);
+  const draft: Draft = {
+    id: env.randomId(),
+    ticketId: env.randomId(),
+    createdAt: env.now(),
+    tabId,
+    page: { url: context?.url ?? tab.url ?? '', title: context?.title ?? tab.title ?? '' },
+    context,
+    screenshot: typeof shot === 'string' ? null : shot,
+    screenshotProblem: typeof shot === 'string' ? shot : undefined,
+    description: '',
+  };
+  await env.drafts.put(draft);
+  await env.tabs.create({ url: env.composeUrl(draft.id), windowId: tab.windowId, index: tab.index + 1, openerTabId: tabId });
+  return draft;
+}
