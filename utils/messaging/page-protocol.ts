@@ -7,9 +7,12 @@ export const PAGE_CHANNEL = 'mayday.page.v1';
 
 export const LIMITS = {
   consoleEntries: 200,
+  networkEntries: 100,
+  stepEntries: 50,
   messageChars: 2000,
   stackChars: 4000,
   urlChars: 2048,
+  labelChars: 200,
 } as const;
 
 export interface PullRequest {
@@ -20,18 +23,50 @@ export interface PullRequest {
 
 export interface ConsoleEntry {
   level: 'error' | 'warn' | 'info' | 'log' | 'debug';
-  kind: 'console' | 'error' | 'rejection';
+  /** console: a console.* call; error: uncaught; rejection: unhandled; resource: a failed load; csp: a CSP violation. */
+  kind: 'console' | 'error' | 'rejection' | 'resource' | 'csp';
   message: string;
   stack?: string;
+  /** Where it came from: script URL with line and column, or the resource's URL. */
   source?: string;
+  /** Epoch milliseconds of the first occurrence. */
+  time: number;
+  /** How many times the same entry repeated in a row. */
+  count: number;
+}
+
+export interface NetworkEntry {
+  /** page: seen by the recorder's fetch/XHR hooks; browser: seen by the background's webRequest observer. */
+  source: 'page' | 'browser';
+  method: string;
+  url: string;
+  /** HTTP status when there was a response (>= 400 here), else absent. */
+  status?: number;
+  /** The failure when there was no response: net::ERR_* from the browser, or the page's error text. */
+  error?: string;
+  /** webRequest resource type (xmlhttprequest, script, image, main_frame…) or fetch/xhr. */
+  type?: string;
+  durationMs?: number;
   time: number;
   count: number;
+}
+
+export interface StepEntry {
+  kind: 'click' | 'navigation' | 'submit' | 'input';
+  /** Role and accessible name or short text for clicks, "typed in <label>" for input (never the value), the URL for navigations. */
+  label: string;
+  selector?: string;
+  /** For navigations: how (load, pushState, replaceState, popstate, hashchange). */
+  how?: string;
+  time: number;
 }
 
 export interface RecorderSnapshot {
   installedAt: number;
   console: ConsoleEntry[];
-  dropped: { console: number };
+  network: NetworkEntry[];
+  steps: StepEntry[];
+  dropped: { console: number; network: number; steps: number };
 }
 
 export interface SnapshotReply {

@@ -4,11 +4,11 @@
  * background applies this to the bridge's result before anything else reads it.
  */
 import { z } from 'zod';
-import { LIMITS, type ConsoleEntry, type RecorderSnapshot } from './page-protocol';
+import { LIMITS, type ConsoleEntry, type NetworkEntry, type RecorderSnapshot, type StepEntry } from './page-protocol';
 
 export const consoleEntrySchema = z.object({
   level: z.enum(['error', 'warn', 'info', 'log', 'debug']),
-  kind: z.enum(['console', 'error', 'rejection']),
+  kind: z.enum(['console', 'error', 'rejection', 'resource', 'csp']),
   message: z.string().max(LIMITS.messageChars),
   stack: z.string().max(LIMITS.stackChars).optional(),
   source: z.string().max(LIMITS.urlChars).optional(),
@@ -16,10 +16,34 @@ export const consoleEntrySchema = z.object({
   count: z.number().int().min(1),
 });
 
+export const networkEntrySchema = z.object({
+  source: z.enum(['page', 'browser']),
+  method: z.string().max(20),
+  url: z.string().max(LIMITS.urlChars),
+  status: z.number().int().min(0).max(999).optional(),
+  error: z.string().max(300).optional(),
+  type: z.string().max(40).optional(),
+  durationMs: z.number().min(0).optional(),
+  time: z.number(),
+  count: z.number().int().min(1),
+});
+
+export const stepEntrySchema = z.object({
+  kind: z.enum(['click', 'navigation', 'submit', 'input']),
+  label: z.string().max(LIMITS.urlChars),
+  selector: z.string().max(LIMITS.labelChars).optional(),
+  how: z.string().max(20).optional(),
+  time: z.number(),
+});
+
+const count = z.number().int().min(0);
+
 export const recorderSnapshotSchema = z.object({
   installedAt: z.number(),
   console: z.array(consoleEntrySchema).max(LIMITS.consoleEntries),
-  dropped: z.object({ console: z.number().int().min(0) }),
+  network: z.array(networkEntrySchema).max(LIMITS.networkEntries),
+  steps: z.array(stepEntrySchema).max(LIMITS.stepEntries),
+  dropped: z.object({ console: count, network: count, steps: count }),
 });
 
 /** What the bridge returns; strings it read itself are clipped there, checked again here. */
@@ -36,4 +60,9 @@ export type ValidPageContext = z.infer<typeof pageContextSchema>;
 
 // The hand-written interfaces (used by the dependency-free recorder) must match the schemas.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const schemasMatchInterfaces: [Same<z.infer<typeof consoleEntrySchema>, ConsoleEntry>, Same<z.infer<typeof recorderSnapshotSchema>, RecorderSnapshot>] = [true, true];
+export const schemasMatchInterfaces: [
+  Same<z.infer<typeof consoleEntrySchema>, ConsoleEntry>,
+  Same<z.infer<typeof networkEntrySchema>, NetworkEntry>,
+  Same<z.infer<typeof stepEntrySchema>, StepEntry>,
+  Same<z.infer<typeof recorderSnapshotSchema>, RecorderSnapshot>,
+] = [true, true, true, true];

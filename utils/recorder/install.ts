@@ -37,7 +37,9 @@ export function createRecorder(clock: () => number = now): Recorder {
       return {
         installedAt,
         console: entries,
-        dropped: { console: consoleBuffer.dropped },
+        network: [],
+        steps: [],
+        dropped: { console: consoleBuffer.dropped, network: 0, steps: 0 },
       };
     },
   };

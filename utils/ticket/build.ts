@@ -58,11 +58,17 @@ export function buildTicket(draft: Draft, description: string, ctx: BuildContext
       extensionVersion: ctx.extensionVersion,
     },
     console: page?.recorder?.console ?? [],
+    network: page?.recorder?.network ?? [],
+    steps: page?.recorder?.steps ?? [],
     screenshot,
     capture: {
       recorderInstalledAt: page?.recorder ? new Date(page.recorder.installedAt).toISOString() : null,
       recorderMissing: !page?.recorder,
-      dropped: { console: page?.recorder?.dropped.console ?? 0 },
+      dropped: {
+        console: page?.recorder?.dropped.console ?? 0,
+        network: page?.recorder?.dropped.network ?? 0,
+        steps: page?.recorder?.dropped.steps ?? 0,
+      },
     },
   });
   return { ticket, attachments };

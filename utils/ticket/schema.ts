@@ -1,26 +1,52 @@
 /**
  * Ticket v1: the contract between the extension and every endpoint. This module is the single
- * source of truth; the receiver validates with it too.
+ * source of truth; the receiver validates with it too. Fields marked optional may be absent when
+ * the browser does not expose them or the admin turned their collection off.
  */
 import { z } from 'zod';
 import { LIMITS } from '../messaging/page-protocol';
-import { consoleEntrySchema } from '../messaging/page-schemas';
+import { consoleEntrySchema, networkEntrySchema, stepEntrySchema } from '../messaging/page-schemas';
 
 export const TICKET_VERSION = 1;
 export const DESCRIPTION_MAX = 5000;
 
-const httpUrl = z.string().max(LIMITS.urlChars);
+const url = z.string().max(LIMITS.urlChars);
+const short = z.string().max(200);
+const ms = z.number().min(0);
+const count = z.number().int().min(0);
 
 export const pageSchema = z.object({
-  url: httpUrl,
+  url,
   title: z.string().max(500),
+  referrer: url.optional(),
+  readyState: z.enum(['loading', 'interactive', 'complete']).optional(),
+  visibility: z.enum(['visible', 'hidden']).optional(),
+  /** Navigation timing of the page's last full load, in ms from navigation start. */
+  timing: z.object({ ttfb: ms.optional(), domContentLoaded: ms.optional(), load: ms.optional() }).optional(),
 });
 
 export const environmentSchema = z.object({
   userAgent: z.string().max(500),
-  language: z.string().max(35),
-  viewport: z.object({ width: z.number().int().min(0), height: z.number().int().min(0) }),
+  browser: z.object({ name: short, version: short }).optional(),
+  os: z.object({ name: short, version: short.optional() }).optional(),
+  architecture: short.optional(),
+  deviceMemoryGb: z.number().positive().optional(),
+  cpuCores: z.number().int().positive().optional(),
+  screen: z.object({ width: count, height: count }).optional(),
+  viewport: z.object({ width: count, height: count }),
   devicePixelRatio: z.number().positive(),
+  /** Page zoom as a factor (1.5 = 150%). */
+  zoom: z.number().positive().optional(),
+  colorScheme: z.enum(['light', 'dark']).optional(),
+  language: z.string().max(35),
+  languages: z.array(z.string().max(35)).max(20).optional(),
+  timeZone: short.optional(),
+  /** Minutes east of UTC, as people read offsets (UTC+1 -> 60). */
+  utcOffsetMinutes: z.number().int().optional(),
+  localTime: short.optional(),
+  online: z.boolean().optional(),
+  connection: z.object({ effectiveType: short.optional(), rttMs: ms.optional(), downlinkMbps: ms.optional() }).optional(),
+  incognito: z.boolean().optional(),
   extensionVersion: z.string().max(30),
 });
 
@@ -30,22 +56,41 @@ export const screenshotSchema = z.object({
   size: z.number().int().positive(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  devicePixelRatio: z.number().positive().optional(),
+  /** visible: what was on screen; full-page and element: rendered from the DOM. */
+  mode: z.enum(['visible', 'full-page', 'element']).optional(),
+  /** Regions painted over before the image left the browser (sensitive fields, black-outs). */
+  masks: count.optional(),
 });
 
 export const captureSchema = z.object({
   recorderInstalledAt: z.string().datetime().nullable(),
   recorderMissing: z.boolean(),
-  dropped: z.object({ console: z.number().int().min(0) }),
+  /** The recorder was installed after the page had already run (tab open before install/update). */
+  startedLate: z.boolean().optional(),
+  dropped: z.object({ console: count, network: count.optional(), steps: count.optional() }),
+  /** Redactions applied before the ticket left the browser, by kind (jwt, email, card…). */
+  redactions: z.record(z.string().max(40), count).optional(),
+});
+
+export const reporterSchema = z.object({
+  name: z.string().max(200).optional(),
+  email: z.string().max(254).optional(),
 });
 
 export const ticketSchema = z.object({
   version: z.literal(TICKET_VERSION),
   id: z.string().uuid(),
   createdAt: z.string().datetime(),
+  reporter: reporterSchema.optional(),
   description: z.string().trim().min(1).max(DESCRIPTION_MAX),
+  category: short.optional(),
+  urgency: short.optional(),
   page: pageSchema,
   environment: environmentSchema,
   console: z.array(consoleEntrySchema).max(LIMITS.consoleEntries),
+  network: z.array(networkEntrySchema).max(LIMITS.networkEntries * 2).optional(),
+  steps: z.array(stepEntrySchema).max(LIMITS.stepEntries).optional(),
   screenshot: screenshotSchema.nullable(),
   capture: captureSchema,
 });
