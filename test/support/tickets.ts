@@ -1,0 +1,47 @@
+/** Valid tickets and payloads for unit tests, built through the same builder the extension uses. */
+import type { Draft } from '../../utils/report/draft';
+import { buildTicket } from '../../utils/ticket/build';
+import type { WebhookPayload } from '../../utils/ticket/schema';
+
+// A 1x1 PNG, so screenshot sizes and decoding are real.
+export const PNG_1X1 =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+export function sampleDraft(overrides: Partial<Draft> = {}): Draft {
+  return {
+    id: 'draft-1',
+    ticketId: '0b7d3f5e-6a1c-4c9e-9d1e-2f6b8a4c1e10',
+    createdAt: Date.UTC(2026, 10, 28, 9, 30),
+    tabId: 7,
+    page: { url: 'https://intranet.example.org/invoices', title: 'Invoices' },
+    context: {
+      url: 'https://intranet.example.org/invoices',
+      title: 'Invoices',
+      viewport: { width: 1280, height: 720 },
+      devicePixelRatio: 1,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0',
+      language: 'fr-FR',
+      recorder: {
+        installedAt: Date.UTC(2026, 10, 28, 9, 29),
+        console: [{ level: 'error', kind: 'console', message: 'Failed to load invoices', time: Date.UTC(2026, 10, 28, 9, 29, 30), count: 2 }],
+        network: [],
+        steps: [],
+        dropped: { console: 0, network: 0, steps: 0 },
+      },
+    },
+    screenshot: { dataUrl: PNG_1X1, width: 1, height: 1 },
+    description: '',
+    ...overrides,
+  };
+}
+
+export const BUILD_CONTEXT = {
+  now: Date.UTC(2026, 10, 28, 9, 31),
+  extensionVersion: '0.1.0',
+  fallbackUserAgent: 'Mozilla/5.0 (fallback)',
+  fallbackLanguage: 'en-US',
+};
+
+export function samplePayload(description = 'The invoice list stays empty'): WebhookPayload {
+  return buildTicket(sampleDraft(), description, BUILD_CONTEXT);
+}

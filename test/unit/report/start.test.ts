@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { drafts } from '../../../utils/report/draft';
+import { startReport, type StartEnv } from '../../../utils/report/start';
+import { PNG_1X1, sampleDraft } from '../../support/tickets';
+
+const pageContext = sampleDraft().context;
+
+function makeEnv(overrides: Partial<StartEnv> = {}) {
+  const calls: string[] = [];
+  let ids = 0;
+  const tab = { id: 5, index: 2, windowId: 1, active: false, url: 'https://intranet.example.org/invoices', title: 'Invoices' };
+  const env: StartEnv = {
+    tabs: {
+      get: vi.fn(async () => ({ ...tab })),
+      update: vi.fn(async () => {
+        calls.push('activate');
+        return { ...tab, active: true };
+      }),
+      create: vi.fn(async () => ({})),
+      captureVisibleTab: vi.fn(async () => {
+        calls.push('capture');
+        return PNG_1X1;
+      }),
+    } as unknown as StartEnv['tabs'],
+    injectBridge: vi.fn(async () => {
+      calls.push('bridge');
+      return pageContext;
+    }),
+    measureImage: async () => ({ width: 1, height: 1 }),
+    drafts,
+    composeUrl: (id) => `chrome-extension://x/compose.html?draft=${id}`,
+    now: () => 1000,
+    randomId: () => `id-${++ids}`,
+    sleep: async () => {},
+    ...overrides,
+  };
+  return { env, calls };
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('startReport', () => {
+  it('brings the tab to the front, reads the page, then captures, stores a draft and opens the report page next to the tab', async () => {
+    const { env, calls } = makeEnv();
+    const draft = await startReport(5, env);
+    expect(calls).toEqual(['activate', 'bridge', 'capture']);
+    expect(env.tabs.captureVisibleTab).toHaveBeenCalledWith(1, { format: 'png' });
+    expect(draft).toMatchObject({ id: 'id-1', ticketId: 'id-2', tabId: 5, context: pageContext, screenshot: { dataUrl: PNG_1X1 } });
+    expect(await drafts.get('id-1')).toEqual(draft);
+    expect(env.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://x/compose.html?draft=id-1', windowId: 1, index: 3, openerTabId: 5 });
+  });
+
+  it('drops a bridge answer that fails validation instead of trusting it', async () => {
+    const forged = { ...pageContext, title: 'x'.repeat(10_000) };
+    const { env } = makeEnv({ injectBridge: async () => forged });
+    const draft = await startReport(5, env);
+    expect(draft.context).toBeNull();
+    expect(draft.page).toEqual({ url: 'https://intranet.example.org/invoices', title: 'Invoices' });
+  });
+
+  it('keeps the page facts but not a forged recorder snapshot', async () => {
+    const forged = { ...pageContext, recorder: { installedAt: 1, console: 'not a list' } };
+    const { env } = makeEnv({ injectBridge: async () => forged });
+    const draft = await startReport(5, env);
+    expect(draft.context?.url).toBe(pageContext!.url);
+    expect(draft.context?.recorder).toBeNull();
+  });
+
+  it('still makes a draft on a page that cannot be scripted or captured, saying why', async () => {
+    const { env } = makeEnv({
+      injectBridge: async () => {
+        throw new Error('Cannot access a chrome:// URL');
+      },
+    });
+    env.tabs.captureVisibleTab = vi.fn(async () => {
+      throw new Error('The extensions gallery cannot be scripted.');
+    }) as unknown as StartEnv['tabs']['captureVisibleTab'];
+    const draft = await startReport(5, env);
+    expect(draft.context).toBeNull();
+    expect(draft.screenshot).toBeNull();
+    expect(draft.screenshotProblem).toBe('The extensions gallery cannot be scripted.');
+    expect(env.tabs.create).toHaveBeenCalled();
+  });
+});
