@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/extension';
@@ -9,6 +9,9 @@ type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'problem'; text: stri
 export function Launcher() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const openedAsPage = new URLSearchParams(location.search).has('tabId');
+  useEffect(() => {
+    document.title = t('actionTitle');
+  }, []);
 
   async function report() {
     setState({ kind: 'busy' });
