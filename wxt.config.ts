@@ -18,7 +18,7 @@ export default defineConfig({
     default_locale: 'en',
     ...(browser === 'chrome' && !process.env.MAYDAY_STORE_BUILD ? { key: DEV_PUBLIC_KEY } : {}),
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     host_permissions: ['<all_urls>'],
   }),
 });

@@ -1,63 +1,50 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/extension';
-import type { Draft, Receipt } from '@/utils/report/draft';
-import { failureMessage } from '@/utils/report/failure-message';
-
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'sending' }
-  | { kind: 'sent'; receipt: Receipt }
-  | { kind: 'failed'; text: string };
+import { sendMessage, type ComposeState } from '@/utils/messaging/extension';
+import { downloadBase64 } from '@/utils/report/download';
+import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
 
 const SAVE_DELAY_MS = 400;
-
-function StatusLine({ status }: { status: Status }) {
-  const tone = status.kind === 'sent' ? ' ok' : status.kind === 'failed' ? ' bad' : '';
-  return (
-    <div role="status" class={`status${tone}`}>
-      {status.kind === 'sending' && t('composeSending')}
-      {status.kind === 'sent' && (
-        <>
-          {t('composeSent', status.receipt.id)}
-          {status.receipt.url && (
-            <>
-              {' '}
-              <a href={status.receipt.url} target="_blank" rel="noopener noreferrer">
-                {t('composeOpenTicket', status.receipt.id)}
-              </a>
-            </>
-          )}
-        </>
-      )}
-      {status.kind === 'failed' && (
-        <>
-          {status.text} {t('composeKept')}
-        </>
-      )}
-    </div>
-  );
-}
+const POLL_MS = 2000;
 
 export function ComposePage({ draftId }: { draftId: string }) {
-  const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
+  const [compose, setCompose] = useState<ComposeState | null | undefined>(undefined);
   const [description, setDescription] = useState('');
   const [missing, setMissing] = useState(false);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<ComposeStatus>({ kind: 'idle' });
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     document.title = t('composeTitle');
-    sendMessage('getDraft', draftId).then((loaded) => {
-      setDraft(loaded);
+    sendMessage('getCompose', draftId).then((loaded) => {
+      setCompose(loaded);
       if (!loaded) return;
-      setDescription(loaded.description);
-      if (loaded.sent) setStatus({ kind: 'sent', receipt: loaded.sent });
+      setDescription(loaded.draft.description);
+      if (loaded.status) setStatus({ kind: 'report', status: loaded.status });
     });
   }, [draftId]);
 
-  if (draft === undefined) return <main style={{ padding: '1.5rem' }}>{t('composeLoading')}</main>;
-  if (draft === null) return <main style={{ padding: '1.5rem' }}><p role="alert">{t('composeDraftMissing')}</p></main>;
+  // While the outbox still holds the report, follow it until it is sent or fails.
+  const pendingId = status.kind === 'report' && (status.status.state === 'queued' || status.status.state === 'sending') ? status.status.id : null;
+  useEffect(() => {
+    if (!pendingId) return;
+    const timer = setInterval(async () => {
+      const next = await sendMessage('reportStatus', pendingId);
+      if (next) setStatus({ kind: 'report', status: next });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [pendingId]);
+
+  if (compose === undefined) return <main style={{ padding: '1.5rem' }}>{t('composeLoading')}</main>;
+  if (compose === null)
+    return (
+      <main style={{ padding: '1.5rem' }}>
+        <p role="alert">{t('composeDraftMissing')}</p>
+      </main>
+    );
+  const { draft, canSend } = compose;
+  const queued = status.kind === 'report';
+  const failed = queued && status.status.state === 'failed';
 
   function onInput(value: string) {
     setDescription(value);
@@ -66,20 +53,40 @@ export function ComposePage({ draftId }: { draftId: string }) {
     saveTimer.current = setTimeout(() => sendMessage('saveDescription', { draftId, description: value }), SAVE_DELAY_MS);
   }
 
+  function described(): boolean {
+    if (description.trim()) return true;
+    setMissing(true);
+    return false;
+  }
+
   async function send(event: Event) {
     event.preventDefault();
-    if (!description.trim()) return setMissing(true);
+    if (!described()) return;
     clearTimeout(saveTimer.current);
-    setStatus({ kind: 'sending' });
+    setStatus({ kind: 'busy' });
     const result = await sendMessage('submitReport', { draftId, description }).catch((error: Error) => ({
       ok: false as const,
-      failure: { kind: 'network' as const, retryable: true as const, detail: error.message },
+      failure: { kind: 'invalid-report' as const, retryable: false as const, detail: error.message },
     }));
-    setStatus(result.ok ? { kind: 'sent', receipt: result.receipt } : { kind: 'failed', text: failureMessage(result.failure) });
+    setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
+  }
+
+  async function retry() {
+    if (status.kind !== 'report') return;
+    setStatus({ kind: 'busy' });
+    const next = await sendMessage('retryReport', status.status.id);
+    if (next) setStatus({ kind: 'report', status: next });
+  }
+
+  async function saveFile() {
+    if (!described()) return;
+    const result = await sendMessage('exportReport', { draftId, description });
+    if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
+    downloadBase64(document, result.filename, result.base64, 'application/zip');
+    if (!queued) setStatus({ kind: 'saved', filename: result.filename });
   }
 
   const consoleCount = draft.context?.recorder?.console.length ?? 0;
-  const done = status.kind === 'sent';
   return (
     <main style={{ padding: '1.5rem', maxWidth: '60rem', margin: '0 auto' }}>
       <h1>{t('composeTitle')}</h1>
@@ -97,7 +104,8 @@ export function ComposePage({ draftId }: { draftId: string }) {
         <p>{t('composeNoScreenshot', draft.screenshotProblem ?? '')}</p>
       )}
       <p class="muted">{t('composeConsoleCount', consoleCount)}</p>
-      <form onSubmit={send} noValidate>
+      {!canSend && <p>{t('composeNoEndpoint')}</p>}
+      <form onSubmit={canSend ? send : (e) => (e.preventDefault(), saveFile())} noValidate>
         <div class="field">
           <label for="description">{t('composeDescriptionLabel')}</label>
           <p class="hint" id="description-hint">{t('composeDescriptionHint')}</p>
@@ -107,7 +115,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
             onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)}
             aria-describedby={missing ? 'description-hint description-error' : 'description-hint'}
             aria-invalid={missing}
-            readOnly={done}
+            readOnly={queued}
             maxLength={5000}
           />
           {missing && (
@@ -116,11 +124,26 @@ export function ComposePage({ draftId }: { draftId: string }) {
             </p>
           )}
         </div>
-        <button type="submit" disabled={status.kind === 'sending' || done}>
-          {t('composeSend')}
-        </button>
+        <div class="actions">
+          {canSend && !queued && (
+            <button type="submit" disabled={status.kind === 'busy'}>
+              {t('composeSend')}
+            </button>
+          )}
+          {!canSend && <button type="submit">{t('composeSaveReport')}</button>}
+          {failed && (
+            <button type="button" onClick={retry}>
+              {t('composeRetry')}
+            </button>
+          )}
+          {canSend && (failed || status.kind === 'problem') && (
+            <button type="button" class="secondary" onClick={saveFile}>
+              {t('composeSaveFile')}
+            </button>
+          )}
+        </div>
       </form>
-      <StatusLine status={status} />
+      <ReportStatusLine status={status} />
     </main>
   );
 }

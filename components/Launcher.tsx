@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/extension';
 import { resolveTargetTab } from '@/utils/report/target-tab';
+import { RecentReports } from './RecentReports';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'problem'; text: string };
 
@@ -39,6 +40,7 @@ export function Launcher() {
       <p role="status" class={`status${state.kind === 'problem' ? ' bad' : ''}`}>
         {state.kind === 'busy' ? t('popupPreparing') : state.kind === 'problem' ? state.text : ''}
       </p>
+      <RecentReports />
     </main>
   );
 }

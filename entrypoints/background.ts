@@ -1,30 +1,85 @@
 import { browser } from 'wxt/browser';
+import type { ConnectorConfig } from '@/utils/delivery/config';
+import { connectorFor } from '@/utils/delivery/connectors';
+import { enqueue, isUnsent, makeDue, OUTBOX_LIMITS, purgeSent, type OutboxEnv } from '@/utils/delivery/outbox';
+import { createOutboxRunner } from '@/utils/delivery/outbox-runner';
+import { openOutboxStore } from '@/utils/delivery/outbox-store';
+import { shrinkReport } from '@/utils/delivery/shrink';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
-import { drafts } from '@/utils/report/draft';
+import { measureImage, reencodeImage } from '@/utils/platform/images';
+import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from '@/utils/platform/outbox-wiring';
+import { drafts, type Draft } from '@/utils/report/draft';
+import { bytesToBase64, exportFilename, zipReport } from '@/utils/report/export';
 import { startReport } from '@/utils/report/start';
-import { submitDraft } from '@/utils/report/submit';
+import { describeError, submitDraft, toStatus } from '@/utils/report/submit';
+import { buildTicket } from '@/utils/ticket/build';
+import { withReportFiles } from '@/utils/ticket/files';
 import { endpointSettings, endpointToken } from '@/utils/settings/items';
 
 const SEND_TIMEOUT_MS = 30_000;
+const RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+async function currentConnector(): Promise<ConnectorConfig> {
+  const url = (await endpointSettings.getValue()).url;
+  if (!url) return { type: 'none' };
+  return { type: 'webhook', url, token: await endpointToken.getValue(), format: 'json', signingSecret: '' };
+}
 
 async function injectBridge(tabId: number): Promise<unknown> {
   const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/bridge.js'] });
   return result?.result;
 }
 
-async function measureImage(dataUrl: string) {
-  const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
-  const size = { width: bitmap.width, height: bitmap.height };
-  bitmap.close();
-  return size;
-}
+const buildContext = () => ({
+  now: Date.now(),
+  extensionVersion: browser.runtime.getManifest().version,
+  fallbackUserAgent: navigator.userAgent,
+  fallbackLanguage: navigator.language,
+});
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
-  const trusted = (sender: Parameters<typeof isExtensionPage>[0]) => {
+  const trusted = (sender: { url?: string }) => {
     if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
   };
+
+  const storeReady = openOutboxStore();
+  const outboxEnv = async (): Promise<OutboxEnv> => ({
+    store: await storeReady,
+    connector: async () => connectorFor(await currentConnector()),
+    fetch: (...args) => fetch(...args),
+    timeoutMs: SEND_TIMEOUT_MS,
+    now: Date.now,
+    random: Math.random,
+    shrink: (report) => shrinkReport(report, reencodeImage),
+  });
+  const runner = storeReady.then(async (store) =>
+    createOutboxRunner({
+      ...(await outboxEnv()),
+      store,
+      scheduleWake: createWakeScheduler(browser, () => void kick(), Date.now),
+      changed: (entries) => showUnsentCount(browser, entries),
+    }),
+  );
+  const kick = async () => (await runner).kick();
+  /** Retry triggers that mean "conditions may have changed": startup, back online, popup opened. */
+  const retryNow = async (ids: string[] = []) => {
+    await makeDue(await outboxEnv(), ids);
+    await kick();
+  };
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void kick();
+  });
+  browser.runtime.onStartup.addListener(() => void retryNow());
+  self.addEventListener('online', () => void retryNow());
+  void (async () => {
+    await purgeSent(await outboxEnv(), RETENTION_MS);
+    await kick();
+  })();
+
+  const reportFromDraft = (draft: Draft, description: string) => withReportFiles(buildTicket(draft, description, buildContext()));
 
   onMessage('startReport', async ({ data, sender }) => {
     trusted(sender);
@@ -41,33 +96,74 @@ export default defineBackground(() => {
       });
       return { ok: true, draftId: draft.id };
     } catch (error) {
-      return { ok: false, problem: 'internal', detail: String((error as Error)?.message ?? error) };
+      return { ok: false, problem: 'internal', detail: describeError(error) };
     }
   });
 
-  onMessage('getDraft', async ({ data, sender }) => {
+  onMessage('getCompose', async ({ data, sender }) => {
     trusted(sender);
-    return drafts.get(data);
+    const draft = await drafts.get(data);
+    if (!draft) return null;
+    const entry = draft.outboxId ? await (await storeReady).get(draft.outboxId) : undefined;
+    return { draft, status: entry ? toStatus(entry) : null, canSend: (await currentConnector()).type !== 'none' };
   });
 
   onMessage('saveDescription', async ({ data, sender }) => {
     trusted(sender);
-    await drafts.update(data.draftId, (d) => (d.sent ? d : { ...d, description: data.description }));
+    await drafts.update(data.draftId, (d) => (d.outboxId ? d : { ...d, description: data.description }));
   });
 
   onMessage('submitReport', async ({ data, sender }) => {
     trusted(sender);
+    const store = await storeReady;
     return submitDraft(data.draftId, data.description, {
       drafts,
-      endpoint: async () => ({ url: (await endpointSettings.getValue()).url, token: await endpointToken.getValue() }),
-      fetch: (...args) => fetch(...args),
-      timeoutMs: SEND_TIMEOUT_MS,
-      context: () => ({
-        now: Date.now(),
-        extensionVersion: browser.runtime.getManifest().version,
-        fallbackUserAgent: navigator.userAgent,
-        fallbackLanguage: navigator.language,
-      }),
+      context: buildContext,
+      finish: async (payload) => withReportFiles(payload),
+      enqueue: async (report, draftId) => enqueue(await outboxEnv(), report, draftId),
+      deliver: async (id) => {
+        await kick();
+        return store.get(id);
+      },
+      status: (id) => store.get(id),
     });
+  });
+
+  onMessage('reportStatus', async ({ data, sender }) => {
+    trusted(sender);
+    const entry = await (await storeReady).get(data);
+    return entry ? toStatus(entry) : null;
+  });
+
+  onMessage('listReports', async ({ sender }) => {
+    trusted(sender);
+    void retryNow();
+    const entries = await (await storeReady).list();
+    const unsent = entries.filter(isUnsent);
+    const bytes = unsent.reduce((n, e) => n + e.bytes, 0);
+    return {
+      reports: entries.slice(0, 20).map(toStatus),
+      nearlyFull: unsent.length >= OUTBOX_LIMITS.entries * 0.8 || bytes >= OUTBOX_LIMITS.bytes * 0.8,
+    };
+  });
+
+  onMessage('retryReport', async ({ data, sender }) => {
+    trusted(sender);
+    await retryNow([data]);
+    const entry = await (await storeReady).get(data);
+    return entry ? toStatus(entry) : null;
+  });
+
+  onMessage('exportReport', async ({ data, sender }) => {
+    trusted(sender);
+    const draft = await drafts.get(data.draftId);
+    if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
+    try {
+      const stored = draft.outboxId ? await (await storeReady).payload(draft.outboxId) : undefined;
+      const report = stored ?? reportFromDraft(draft, data.description);
+      return { ok: true, filename: exportFilename(report), base64: bytesToBase64(zipReport(report)) };
+    } catch (error) {
+      return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };
+    }
   });
 });

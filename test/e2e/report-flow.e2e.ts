@@ -67,28 +67,29 @@ describe('a report from a broken page', () => {
     expect(image.pixel(600, 400)).toEqual([255, 255, 255]);
   });
 
-  it('says clearly that sending failed when the receiver is down, and keeps the draft', async () => {
+  it('says clearly that the report is not sent yet when the receiver is down, keeps it, and delivers it once it is back', async () => {
     await configureEndpoint(ext, `${receiver.url}/tickets`, TOKEN);
+    const port = Number(new URL(receiver.url).port);
     await receiver.close();
     const page = await ext.context.newPage();
     await page.goto(`${site.url}/broken-page.html`);
     const compose = await startReport(ext, page);
     const status = await describeAndSend(compose, 'Nothing works today');
-    expect(status).toMatch(/^Sending failed: the endpoint could not be reached/);
-    expect(status).toContain('Your report is kept');
+    expect(status).toMatch(/^Not sent yet: The endpoint could not be reached/);
+    expect(status).toContain('Mayday keeps your report and sends it automatically');
 
-    // Closing and reopening the report page brings the same draft back, description included.
+    // Closing and reopening the report page brings the same report back, description included.
     const url = compose.url();
     await compose.close();
     const reopened = await ext.context.newPage();
     await reopened.goto(url);
     await expect.poll(() => reopened.getByLabel('What went wrong?').inputValue()).toBe('Nothing works today');
     await expect(reopened.getByRole('img', { name: 'Screenshot of the reported page' }).isVisible()).resolves.toBe(true);
+    await expect(reopened.getByRole('status').textContent()).resolves.toMatch(/^Not sent yet/);
 
-    // Once the endpoint is back, the same draft goes through.
-    receiver = await startReceiver({ dataDir, token: TOKEN }, Number(new URL(receiver.url).port));
-    await reopened.getByRole('button', { name: 'Send report' }).click();
-    await reopened.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
+    // Once the endpoint is back, the outbox delivers it by itself, exactly once.
+    receiver = await startReceiver({ dataDir, token: TOKEN }, port);
+    await reopened.getByRole('status').filter({ hasText: 'Report sent. Reference: 1' }).waitFor({ timeout: 20_000 });
     expect(await receiver.store.list()).toHaveLength(1);
   });
 });

@@ -32,6 +32,6 @@ export async function describeAndSend(compose: Page, description: string): Promi
   await compose.getByLabel('What went wrong?').fill(description);
   await compose.getByRole('button', { name: 'Send report' }).click();
   const status = compose.getByRole('status');
-  await status.filter({ hasText: /Report sent|Sending failed|could not/ }).waitFor();
+  await status.filter({ hasText: /Report sent|Sending failed|Not sent yet|could not/ }).waitFor();
   return (await status.textContent()) ?? '';
 }

@@ -1,16 +1,39 @@
 /** The one protocol between extension pages (popup, report page, options) and the background. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DeliveryFailure } from '../delivery/errors';
-import type { Draft, Receipt } from '../report/draft';
+import type { Draft } from '../report/draft';
+import type { ReportStatus, SubmitResult } from '../report/submit';
 
 export type StartResult = { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal'; detail?: string };
-export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; failure: DeliveryFailure };
+export type { ReportStatus, SubmitResult };
+
+export interface ComposeState {
+  draft: Draft;
+  /** The outbox entry once the draft was sent or queued. */
+  status: ReportStatus | null;
+  /** False when no endpoint is configured: the report can only be saved as a file. */
+  canSend: boolean;
+}
+
+export interface OutboxOverview {
+  reports: ReportStatus[];
+  /** Unsent reports are close to the outbox's limits; the popup warns. */
+  nearlyFull: boolean;
+}
+
+export type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
 
 export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;
-  getDraft(draftId: string): Draft | null;
+  getCompose(draftId: string): ComposeState | null;
   saveDescription(data: { draftId: string; description: string }): void;
   submitReport(data: { draftId: string; description: string }): SubmitResult;
+  reportStatus(id: string): ReportStatus | null;
+  /** Also a retry trigger: the person is looking at the outbox. */
+  listReports(): OutboxOverview;
+  retryReport(id: string): ReportStatus | null;
+  /** A .zip of the report (report.html, report.json, screenshot), from the outbox or a draft. */
+  exportReport(data: { draftId: string; description: string }): ExportResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ExtensionProtocol>();

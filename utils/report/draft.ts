@@ -28,7 +28,8 @@ export interface Draft {
   /** Why there is no screenshot, in words for the person (restricted page, capture refused). */
   screenshotProblem?: string;
   description: string;
-  sent?: Receipt;
+  /** Set once the draft is in the outbox: from then on the outbox entry tells its fate. */
+  outboxId?: string;
 }
 
 const key = (id: string) => `local:draft:${id}` as const;

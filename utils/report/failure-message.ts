@@ -1,7 +1,8 @@
 import type { DeliveryFailure } from '../delivery/errors';
 import { t } from '../i18n';
+import type { ReportStatus } from './submit';
 
-/** The person-facing sentence for each way a send can fail. */
+/** Why a send failed, as one sentence for the person. */
 export function failureMessage(failure: DeliveryFailure): string {
   switch (failure.kind) {
     case 'no-endpoint':
@@ -14,6 +15,8 @@ export function failureMessage(failure: DeliveryFailure): string {
       return t('failureUnauthorized', failure.status);
     case 'rejected':
       return t('failureRejected', failure.status, failure.detail);
+    case 'too-large':
+      return t('failureTooLarge');
     case 'server':
       return t('failureServer', failure.status);
     case 'bad-reply':
@@ -22,5 +25,20 @@ export function failureMessage(failure: DeliveryFailure): string {
       return t('failureInvalidReport', failure.detail);
     case 'draft-missing':
       return t('failureDraftMissing');
+  }
+}
+
+/** Where a report stands, as the report page says it. */
+export function statusMessage(status: ReportStatus): string {
+  const reason = status.lastFailure ? failureMessage(status.lastFailure) : '';
+  switch (status.state) {
+    case 'sent':
+      return t('statusSent', status.receipt?.id ?? '');
+    case 'failed':
+      return t('statusFailed', reason);
+    case 'queued':
+      return reason ? t('statusQueued', reason) : t('statusSending');
+    case 'sending':
+      return t('statusSending');
   }
 }

@@ -1,35 +1,57 @@
-/** Sending a draft: build the ticket, deliver it, and keep the draft until the endpoint confirms. */
+/**
+ * Sending a draft: build the ticket, store it in the outbox (durable before any network attempt),
+ * then make one attempt right away. A draft is queued at most once, whatever is pressed again.
+ */
 import { z } from 'zod';
-import type { SubmitResult } from '../messaging/extension';
-import { postWebhook, type WebhookTarget } from '../delivery/webhook';
+import type { OutgoingReport } from '../delivery/connector';
+import type { DeliveryFailure } from '../delivery/errors';
+import type { OutboxEntry } from '../delivery/outbox-store';
 import { buildTicket, type BuildContext } from '../ticket/build';
-import type { DraftStore } from './draft';
+import type { Draft, DraftStore } from './draft';
+
+export type ReportStatus = Pick<OutboxEntry, 'id' | 'state' | 'receipt' | 'lastFailure' | 'nextAttemptAt' | 'createdAt' | 'summary'>;
+export type SubmitResult = { ok: true; status: ReportStatus } | { ok: false; failure: DeliveryFailure };
 
 export interface SubmitEnv {
   drafts: DraftStore;
-  endpoint(): Promise<WebhookTarget>;
-  fetch: typeof fetch;
-  timeoutMs: number;
   context(): BuildContext;
+  /** Adds the files every connector sends (report.json, report.html) to the built ticket. */
+  finish(payload: OutgoingReport, draft: Draft): Promise<OutgoingReport>;
+  enqueue(report: OutgoingReport, draftId: string): Promise<OutboxEntry>;
+  /** Runs the outbox once and returns the entry as it stands afterwards. */
+  deliver(id: string): Promise<OutboxEntry | undefined>;
+  status(id: string): Promise<OutboxEntry | undefined>;
+}
+
+export function toStatus(entry: OutboxEntry): ReportStatus {
+  const { id, state, receipt, lastFailure, nextAttemptAt, createdAt, summary } = entry;
+  return { id, state, receipt, lastFailure, nextAttemptAt, createdAt, summary };
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof z.ZodError ? z.prettifyError(error) : String((error as Error)?.message ?? error);
 }
 
 export async function submitDraft(draftId: string, description: string, env: SubmitEnv): Promise<SubmitResult> {
-  // Keep what the person typed before anything can fail.
-  const draft = await env.drafts.update(draftId, (d) => (d.sent ? d : { ...d, description }));
+  // Keep what the person typed before anything can fail; a queued draft keeps its text.
+  const draft = await env.drafts.update(draftId, (d) => (d.outboxId ? d : { ...d, description }));
   if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
-  if (draft.sent) return { ok: true, receipt: draft.sent };
-
-  const target = await env.endpoint();
-  if (!target.url) return { ok: false, failure: { kind: 'no-endpoint', retryable: false } };
-  let payload;
-  try {
-    payload = buildTicket(draft, description, env.context());
-  } catch (error) {
-    const detail = error instanceof z.ZodError ? z.prettifyError(error) : String((error as Error)?.message ?? error);
-    return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail } };
+  if (draft.outboxId) {
+    const entry = await env.status(draft.outboxId);
+    if (entry) return { ok: true, status: toStatus(entry) };
   }
-  const result = await postWebhook(target, payload, { fetch: env.fetch, timeoutMs: env.timeoutMs });
-  if (!result.ok) return result;
-  await env.drafts.update(draftId, (d) => ({ ...d, sent: result.receipt }));
-  return result;
+  let report: OutgoingReport;
+  try {
+    report = await env.finish(buildTicket(draft, description, env.context()), draft);
+  } catch (error) {
+    return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };
+  }
+  let entry: OutboxEntry;
+  try {
+    entry = await env.enqueue(report, draftId);
+  } catch (error) {
+    return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };
+  }
+  await env.drafts.update(draftId, (d) => ({ ...d, outboxId: entry.id }));
+  return { ok: true, status: toStatus((await env.deliver(entry.id)) ?? entry) };
 }

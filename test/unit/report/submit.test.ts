@@ -1,63 +1,80 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Connector, SendResult } from '../../../utils/delivery/connector';
+import { deliverDue, enqueue, type OutboxEnv } from '../../../utils/delivery/outbox';
+import { openOutboxStore } from '../../../utils/delivery/outbox-store';
 import { drafts } from '../../../utils/report/draft';
 import { submitDraft, type SubmitEnv } from '../../../utils/report/submit';
+import { withReportFiles } from '../../../utils/ticket/files';
 import { BUILD_CONTEXT, sampleDraft } from '../../support/tickets';
 
-function env(fetch: typeof globalThis.fetch, url = 'https://helpdesk.example.org/tickets'): SubmitEnv {
-  return { drafts, endpoint: async () => ({ url, token: 't' }), fetch, timeoutMs: 1000, context: () => BUILD_CONTEXT };
-}
-const ok = () => vi.fn<typeof fetch>(async () => new Response(JSON.stringify({ id: '12', url: 'https://h/12' }), { status: 201 }));
+let outbox: OutboxEnv;
+let replies: SendResult[];
+let send: ReturnType<typeof vi.fn<Connector['send']>>;
+let env: SubmitEnv;
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  replies = [];
+  send = vi.fn<Connector['send']>(async () => replies.shift() ?? { ok: true, receipt: { id: '12', url: 'https://h/12' } });
+  outbox = {
+    store: await openOutboxStore(new IDBFactory()),
+    connector: async () => ({ send }),
+    fetch: globalThis.fetch,
+    timeoutMs: 1000,
+    now: () => BUILD_CONTEXT.now,
+    random: () => 0.5,
+    shrink: async () => null,
+  };
+  env = {
+    drafts,
+    context: () => BUILD_CONTEXT,
+    finish: async (payload) => withReportFiles(payload),
+    enqueue: (report, draftId) => enqueue(outbox, report, draftId),
+    deliver: async (id) => {
+      await deliverDue(outbox);
+      return outbox.store.get(id);
+    },
+    status: (id) => outbox.store.get(id),
+  };
+});
 
 describe('submitDraft', () => {
-  it('sends the draft with the description and remembers the receipt', async () => {
+  it('queues the report with its files, sends it, and links the draft to the outbox entry', async () => {
     await drafts.put(sampleDraft());
-    const fetch = ok();
-    expect(await submitDraft('draft-1', 'Invoices do not load', env(fetch))).toEqual({ ok: true, receipt: { id: '12', url: 'https://h/12' } });
-    const body = JSON.parse(fetch.mock.calls[0][1]!.body as string);
-    expect(body.ticket.description).toBe('Invoices do not load');
-    expect(body.ticket.id).toBe(sampleDraft().ticketId);
-    expect(body.attachments.map((a: { filename: string }) => a.filename)).toEqual(['screenshot.png']);
-    expect((await drafts.get('draft-1'))?.sent).toEqual({ id: '12', url: 'https://h/12' });
+    const result = await submitDraft('draft-1', 'Invoices do not load', env);
+    expect(result).toMatchObject({ ok: true, status: { state: 'sent', receipt: { id: '12', url: 'https://h/12' } } });
+    const [report] = send.mock.calls[0];
+    expect(report.ticket.description).toBe('Invoices do not load');
+    expect(report.ticket.id).toBe(sampleDraft().ticketId);
+    expect(report.attachments.map((a: { filename: string }) => a.filename)).toEqual(['screenshot.png', 'report.json']);
+    expect(JSON.parse(Buffer.from(report.attachments[1].data, 'base64').toString())).toEqual(report.ticket);
+    expect((await drafts.get('draft-1'))?.outboxId).toBe(sampleDraft().ticketId);
   });
 
-  it('does not send a draft twice: the stored receipt is returned', async () => {
-    await drafts.put(sampleDraft({ sent: { id: '3' } }));
-    const fetch = ok();
-    expect(await submitDraft('draft-1', 'again', env(fetch))).toEqual({ ok: true, receipt: { id: '3' } });
-    expect(fetch).not.toHaveBeenCalled();
+  it('queues a draft only once: pressing Send again returns where the first one stands', async () => {
+    await drafts.put(sampleDraft());
+    replies = [{ ok: false, failure: { kind: 'network', retryable: true, detail: 'Failed to fetch' } }];
+    const first = await submitDraft('draft-1', 'Nothing works', env);
+    expect(first).toMatchObject({ ok: true, status: { state: 'queued', lastFailure: { kind: 'network' } } });
+    const again = await submitDraft('draft-1', 'Nothing works at all', env);
+    expect(again).toMatchObject({ ok: true, status: { state: 'queued' } });
+    expect(await outbox.store.list()).toHaveLength(1);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect((await drafts.get('draft-1'))?.description).toBe('Nothing works');
   });
 
-  it('keeps the draft and the description when sending fails', async () => {
+  it('keeps the description even when the report cannot be built, and sends nothing', async () => {
     await drafts.put(sampleDraft());
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => {
-      throw new TypeError('Failed to fetch');
-    });
-    const result = await submitDraft('draft-1', 'Nothing works', env(fetch));
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'network' } });
-    const kept = await drafts.get('draft-1');
-    expect(kept?.description).toBe('Nothing works');
-    expect(kept?.sent).toBeUndefined();
-  });
-
-  it('says there is no endpoint, without calling fetch, and keeps the description', async () => {
-    await drafts.put(sampleDraft());
-    const fetch = ok();
-    expect(await submitDraft('draft-1', 'Broken', env(fetch, ''))).toEqual({ ok: false, failure: { kind: 'no-endpoint', retryable: false } });
-    expect(fetch).not.toHaveBeenCalled();
-    expect((await drafts.get('draft-1'))?.description).toBe('Broken');
-  });
-
-  it('reports a missing draft and an invalid description in words, without sending', async () => {
-    const fetch = ok();
-    expect(await submitDraft('nope', 'x', env(fetch))).toEqual({ ok: false, failure: { kind: 'draft-missing', retryable: false } });
-    await drafts.put(sampleDraft());
-    const blank = await submitDraft('draft-1', '   ', env(fetch));
+    const blank = await submitDraft('draft-1', '   ', env);
     expect(blank).toMatchObject({ ok: false, failure: { kind: 'invalid-report' } });
     expect(blank.ok === false && blank.failure.kind === 'invalid-report' && blank.failure.detail).toMatch(/description/);
-    expect(fetch).not.toHaveBeenCalled();
+    expect(await outbox.store.list()).toEqual([]);
+  });
+
+  it('reports a missing draft', async () => {
+    expect(await submitDraft('nope', 'x', env)).toEqual({ ok: false, failure: { kind: 'draft-missing', retryable: false } });
   });
 });
 
@@ -67,8 +84,8 @@ describe('drafts.update', () => {
     await Promise.all([
       drafts.update('draft-1', (d) => ({ ...d, description: d.description + 'a' })),
       drafts.update('draft-1', (d) => ({ ...d, description: d.description + 'b' })),
-      drafts.update('draft-1', (d) => ({ ...d, sent: { id: '1' } })),
+      drafts.update('draft-1', (d) => ({ ...d, outboxId: 'x' })),
     ]);
-    expect(await drafts.get('draft-1')).toMatchObject({ description: 'ab', sent: { id: '1' } });
+    expect(await drafts.get('draft-1')).toMatchObject({ description: 'ab', outboxId: 'x' });
   });
 });

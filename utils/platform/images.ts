@@ -1,0 +1,23 @@
+/** Image work in the service worker, where there is no DOM: createImageBitmap + OffscreenCanvas. */
+import type { Reencoded } from '../delivery/shrink';
+import { bytesToBase64 } from '../report/export';
+import { base64ToBytes } from '../delivery/multipart';
+
+export async function measureImage(dataUrl: string): Promise<{ width: number; height: number }> {
+  const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+  const size = { width: bitmap.width, height: bitmap.height };
+  bitmap.close();
+  return size;
+}
+
+export async function reencodeImage(base64: string, type: string, scale: number): Promise<Reencoded> {
+  const bitmap = await createImageBitmap(new Blob([base64ToBytes(base64) as BlobPart], { type }));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.7 });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  return { base64: bytesToBase64(bytes), type: 'image/jpeg', width, height, size: bytes.length };
+}

@@ -1,0 +1,12 @@
+/** Hands a file to the browser's downloads from an extension page (no downloads permission needed). */
+export function downloadBase64(doc: Document, filename: string, base64: string, type: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = filename;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
