@@ -8,6 +8,9 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { verifyWebhook } from '../utils/delivery/signature';
+import { BodyError, decodeBody } from './decode';
+import { INDEX_CSP, renderIndex } from './index-page';
 import { TicketStore, type StoredReceipt } from './store';
 import { checkPayload } from './validate';
 
@@ -15,6 +18,8 @@ export interface ReceiverOptions {
   dataDir: string;
   /** When set, POST /tickets requires `Authorization: Bearer <token>`. */
   token?: string;
+  /** When set, POST /tickets requires a valid Standard Webhooks signature made with it. */
+  signingSecret?: string;
   maxBodyBytes?: number;
   now?: () => Date;
 }
@@ -23,10 +28,13 @@ export interface Receiver {
   server: Server;
   store: TicketStore;
   url: string;
+  /** Stops at once, dropping open connections (tests). */
   close(): Promise<void>;
+  /** Stops accepting, lets requests in progress finish and their tickets be written (SIGTERM). */
+  shutdown(): Promise<void>;
 }
 
-const FILE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
+const FILE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.zip': 'application/zip' };
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly field?: string) {
@@ -77,13 +85,21 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
     }
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'].slice(0, 200) : null;
     const body = await readBody(req, limit);
+    if (options.signingSecret) {
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      const signed = { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') };
+      if (!(await verifyWebhook(options.signingSecret, signed, body, Math.floor(now().getTime() / 1000)))) {
+        throw new HttpError(401, 'Missing, stale or wrong webhook signature');
+      }
+    }
     const earlier = key ? (store.findByKey(key) ?? (await inFlight.get(key)?.catch(() => undefined))) : undefined;
     if (earlier) return send(res, 201, answer(earlier), { 'Idempotent-Replayed': 'true' });
     let json: unknown;
     try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'Body is not valid JSON', '(body)');
+      json = await decodeBody(body, req.headers['content-type'] ?? '');
+    } catch (error) {
+      if (error instanceof BodyError) throw new HttpError(400, error.message, error.field);
+      throw error;
     }
     const checked = checkPayload(json);
     if (!checked.ok) throw new HttpError(400, checked.message, checked.field);
@@ -107,21 +123,35 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
     })));
   }
 
+  async function indexPage(res: ServerResponse) {
+    const tickets = await store.list();
+    const html = renderIndex(tickets, (t) => t.files);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INDEX_CSP, 'Cache-Control': 'no-store' });
+    res.end(html);
+  }
+
   async function getFile(res: ServerResponse, id: string, file: string) {
     const path = join(store.folderOf(id), file);
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) throw new HttpError(404, 'No such ticket or file');
-    res.writeHead(200, { 'Content-Type': FILE_TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream', 'Content-Length': info.size });
+    const headers: Record<string, string | number> = { 'Content-Type': FILE_TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream', 'Content-Length': info.size };
+    // Stored files carry page-controlled text: never let them run anything from this origin.
+    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+    res.writeHead(200, headers);
     createReadStream(path).pipe(res);
   }
 
+  let closing = false;
   const server = createServer(async (req, res) => {
+    // During a graceful shutdown, a keep-alive connection must not outlive its last answer.
+    res.on('finish', () => closing && req.socket.end());
     try {
       const path = new URL(req.url ?? '/', 'http://receiver').pathname;
       const item = /^\/tickets\/(\d{1,9})(?:\/([\w.-]+))?$/.exec(path);
       if (path === '/tickets' && req.method === 'POST') await postTicket(req, res);
       else if (path === '/tickets' && req.method === 'GET') await listTickets(res);
       else if (item && req.method === 'GET') await getFile(res, item[1], item[2] ?? 'ticket.json');
+      else if (path === '/' && req.method === 'GET') await indexPage(res);
       else if (path === '/health') send(res, 200, { ok: true });
       else throw new HttpError(404, 'Not found');
     } catch (error) {
@@ -141,5 +171,11 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
     store,
     url: base,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    shutdown: () =>
+      new Promise((resolve) => {
+        closing = true;
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }

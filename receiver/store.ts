@@ -18,6 +18,7 @@ export interface StoredTicket {
   receipt: StoredReceipt;
   ticket: Ticket;
   folder: string;
+  files: string[];
 }
 
 export class TicketStore {
@@ -85,7 +86,7 @@ export class TicketStore {
       const receipt = await this.readReceipt(name);
       if (!receipt) continue;
       const ticket = JSON.parse(await readFile(join(this.dir, name, 'ticket.json'), 'utf8')) as Ticket;
-      out.push({ receipt, ticket, folder: join(this.dir, name) });
+      out.push({ receipt, ticket, folder: join(this.dir, name), files: (await readdir(join(this.dir, name))).sort() });
     }
     return out;
   }

@@ -112,3 +112,75 @@ describe('GET /tickets', () => {
     expect((await fetch(`${receiver.url}/tickets/9`)).status).toBe(404);
   });
 });
+
+describe('receiver options', () => {
+  it('accepts multipart/form-data bodies as the webhook connector sends them', async () => {
+    const { encodeWebhookBody } = await import('../../../utils/delivery/connectors/webhook');
+    const payload = samplePayload('Sent as multipart');
+    const { body, contentType } = encodeWebhookBody(payload, 'multipart');
+    const res = await fetch(`${receiver.url}/tickets`, { method: 'POST', headers: { 'Content-Type': contentType, Authorization: `Bearer ${TOKEN}` }, body: body as BodyInit });
+    expect(res.status).toBe(201);
+    const [stored] = await receiver.store.list();
+    expect(stored.ticket).toEqual(payload.ticket);
+    expect((await readFile(join(stored.folder, 'screenshot.png'))).toString('base64')).toBe(payload.attachments[0].data);
+  });
+
+  it('answers 400 naming the part when a multipart body lacks payload_json', async () => {
+    const form = new FormData();
+    form.append('files[0]', new Blob(['x']), 'a.png');
+    const res = await fetch(`${receiver.url}/tickets`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: form });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'payload_json: missing part', field: 'payload_json' });
+  });
+
+  it('requires a valid signature when a signing secret is set', async () => {
+    const { signWebhook } = await import('../../../utils/delivery/signature');
+    const secret = 'whsec_' + Buffer.from('receiver signing secret').toString('base64');
+    const signedDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-signed-'));
+    const signedReceiver = await startReceiver({ dataDir: signedDir, signingSecret: secret });
+    try {
+      const payload = samplePayload();
+      const body = new TextEncoder().encode(JSON.stringify(payload));
+      const timestamp = Math.floor(Date.now() / 1000);
+      const headers = { 'Content-Type': 'application/json', 'webhook-id': payload.ticket.id, 'webhook-timestamp': String(timestamp) };
+      const unsigned = await fetch(`${signedReceiver.url}/tickets`, { method: 'POST', headers, body });
+      expect(unsigned.status).toBe(401);
+      const signature = await signWebhook(secret, payload.ticket.id, timestamp, body);
+      const signed = await fetch(`${signedReceiver.url}/tickets`, { method: 'POST', headers: { ...headers, 'webhook-signature': signature }, body });
+      expect(signed.status).toBe(201);
+    } finally {
+      await signedReceiver.close();
+      await rm(signedDir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows technicians an index, newest first, with every stored string escaped', async () => {
+    await post(samplePayload('First'));
+    await post(samplePayload('<img src=x onerror=alert(1)> second'));
+    const res = await fetch(`${receiver.url}/`);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62; second');
+    expect(html.indexOf('#2')).toBeLessThan(html.indexOf('#1<'));
+    expect(html).toContain('href="/tickets/1/ticket.json"');
+  });
+
+  it('finishes a ticket that is being received when asked to shut down', async () => {
+    const payload = samplePayload('Arrived during shutdown');
+    const body = JSON.stringify(payload);
+    const { request } = await import('node:http');
+    const port = Number(new URL(receiver.url).port);
+    const answer = new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/tickets', method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, 'Content-Length': Buffer.byteLength(body) } }, (res) => resolve(res.statusCode!));
+      req.on('error', reject);
+      req.write(body.slice(0, 100));
+      setTimeout(() => req.end(body.slice(100)), 100);
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    const stopped = receiver.shutdown();
+    expect(await answer).toBe(201);
+    await stopped;
+    expect((await (await import('../../../receiver/store')).TicketStore.open(dataDir).then((s) => s.list())).map((t) => t.ticket.description)).toEqual(['Arrived during shutdown']);
+  });
+});
