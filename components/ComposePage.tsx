@@ -64,11 +64,18 @@ export function ComposePage({ draftId }: { draftId: string }) {
     if (!described()) return;
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'busy' });
-    const result = await sendMessage('submitReport', { draftId, description }).catch((error: Error) => ({
-      ok: false as const,
-      failure: { kind: 'invalid-report' as const, retryable: false as const, detail: error.message },
-    }));
-    setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
+    try {
+      const result = await sendMessage('submitReport', { draftId, description });
+      setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
+    } catch (error) {
+      // The background went away mid-answer (stopped, updated): the report may well be queued.
+      const state = await sendMessage('getCompose', draftId).catch(() => null);
+      setStatus(
+        state?.status
+          ? { kind: 'report', status: state.status }
+          : { kind: 'problem', failure: { kind: 'invalid-report', retryable: false, detail: (error as Error).message } },
+      );
+    }
   }
 
   async function retry() {

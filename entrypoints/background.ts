@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ConnectorConfig } from '@/utils/delivery/config';
 import { connectorFor } from '@/utils/delivery/connectors';
-import { enqueue, isUnsent, makeDue, OUTBOX_LIMITS, purgeSent, type OutboxEnv } from '@/utils/delivery/outbox';
+import { enqueue, isUnsent, makeDue, OUTBOX_LIMITS, purgeSent, releaseLeases, type OutboxEnv } from '@/utils/delivery/outbox';
 import { createOutboxRunner } from '@/utils/delivery/outbox-runner';
 import { openOutboxStore } from '@/utils/delivery/outbox-store';
 import { shrinkReport } from '@/utils/delivery/shrink';
@@ -18,6 +18,8 @@ import { withReportFiles } from '@/utils/ticket/files';
 import { endpointSettings, endpointToken } from '@/utils/settings/items';
 
 const SEND_TIMEOUT_MS = 30_000;
+/** How long Send report waits for the first attempt before the page follows the outbox instead. */
+const FIRST_ATTEMPT_WAIT_MS = 3_000;
 const RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 async function currentConnector(): Promise<ConnectorConfig> {
@@ -44,7 +46,11 @@ export default defineBackground(() => {
     if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
   };
 
-  const storeReady = openOutboxStore();
+  // Leases are released before anything else may touch the outbox, so no fresh claim is undone.
+  const storeReady = openOutboxStore().then(async (store) => {
+    await releaseLeases({ store, now: Date.now });
+    return store;
+  });
   const outboxEnv = async (): Promise<OutboxEnv> => ({
     store: await storeReady,
     connector: async () => connectorFor(await currentConnector()),
@@ -122,7 +128,7 @@ export default defineBackground(() => {
       finish: async (payload) => withReportFiles(payload),
       enqueue: async (report, draftId) => enqueue(await outboxEnv(), report, draftId),
       deliver: async (id) => {
-        await kick();
+        await Promise.race([kick(), new Promise((r) => setTimeout(r, FIRST_ATTEMPT_WAIT_MS))]);
         return store.get(id);
       },
       status: (id) => store.get(id),

@@ -19,7 +19,9 @@ export interface LaunchOptions {
 
 export interface ExtensionBrowser {
   context: BrowserContext;
+  /** The service worker at launch; after it is stopped and restarted, use currentWorker(). */
   worker: Worker;
+  currentWorker(): Promise<Worker>;
   extensionId: string;
   profileDir: string;
   pageUrl(path: string): string;
@@ -54,6 +56,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     worker,
     extensionId,
     profileDir,
+    currentWorker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
     pageUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async close() {
       await context.close();
@@ -65,7 +68,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 /** The tab id Chrome gave a Playwright page, asked of the extension's service worker. */
 export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
   const url = page.url();
-  const id = await ext.worker.evaluate(async (target) => {
+  const worker = await ext.currentWorker();
+  const id = await worker.evaluate(async (target) => {
     const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
     return tabs.find((tab) => tab.url === target)?.id;
   }, url);

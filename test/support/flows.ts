@@ -35,3 +35,16 @@ export async function describeAndSend(compose: Page, description: string): Promi
   await status.filter({ hasText: /Report sent|Sending failed|Not sent yet|could not/ }).waitFor();
   return (await status.textContent()) ?? '';
 }
+
+/** Opens the toolbar popup's page as a tab: listing reports is also a retry trigger. */
+export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.pageUrl('popup.html'));
+  return popup;
+}
+
+/** The toolbar badge text, read from the extension's service worker. */
+export async function badgeText(ext: ExtensionBrowser): Promise<string> {
+  const worker = await ext.currentWorker();
+  return worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
+}

@@ -42,8 +42,8 @@ export interface OutboxStore {
   get(id: string): Promise<OutboxEntry | undefined>;
   payload(id: string): Promise<OutgoingReport | undefined>;
   list(): Promise<OutboxEntry[]>;
-  /** Atomically marks every due entry as sending (with a lease) and returns them. */
-  claimDue(now: number, leaseMs: number): Promise<OutboxEntry[]>;
+  /** Atomically marks the oldest due entry as sending (with a lease) and returns it. */
+  claimNext(now: number, leaseMs: number): Promise<OutboxEntry | undefined>;
   update(id: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry | undefined>;
   replacePayload(id: string, report: OutgoingReport): Promise<void>;
   remove(ids: string[]): Promise<void>;
@@ -70,16 +70,13 @@ export async function openOutboxStore(factory: IDBFactory = indexedDB): Promise<
     get: (id) => transaction(db, [ENTRIES], 'readonly', (tx) => requestResult(tx.objectStore(ENTRIES).get(id) as IDBRequest<OutboxEntry | undefined>)),
     payload: (id) => transaction(db, [PAYLOADS], 'readonly', (tx) => requestResult(tx.objectStore(PAYLOADS).get(id) as IDBRequest<OutgoingReport | undefined>)),
     list: async () => (await transaction(db, [ENTRIES], 'readonly', all)).sort((a, b) => b.createdAt - a.createdAt),
-    claimDue: (now, leaseMs) =>
+    claimNext: (now, leaseMs) =>
       transaction(db, [ENTRIES], 'readwrite', async (tx) => {
-        const claimed: OutboxEntry[] = [];
-        for (const entry of await all(tx)) {
-          if (!isDue(entry, now)) continue;
-          const next = { ...entry, state: 'sending' as const, leaseUntil: now + leaseMs, attempts: entry.attempts + 1 };
-          tx.objectStore(ENTRIES).put(next);
-          claimed.push(next);
-        }
-        return claimed.sort((a, b) => a.createdAt - b.createdAt);
+        const due = (await all(tx)).filter((e) => isDue(e, now)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+        if (!due.length) return undefined;
+        const next = { ...due[0], state: 'sending' as const, leaseUntil: now + leaseMs, attempts: due[0].attempts + 1 };
+        tx.objectStore(ENTRIES).put(next);
+        return next;
       }),
     update: (id, change) =>
       transaction(db, [ENTRIES], 'readwrite', async (tx) => {

@@ -123,12 +123,37 @@ async function attempt(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry 
   return env.store.update(entry.id, (e) => afterFailure(e, result.failure, now, env.random));
 }
 
-/** Sends everything that is due, oldest first, until nothing is due any more. */
+/**
+ * Sends what is due, oldest first, one at a time. When the endpoint fails in a way that time may
+ * cure (down, overloaded, hanging), the rest of the queue waits with the failed report instead of
+ * each report probing the same broken endpoint in turn.
+ */
 export async function deliverDue(env: OutboxEnv): Promise<void> {
   for (;;) {
-    const claimed = await env.store.claimDue(env.now(), OUTBOX_LIMITS.leaseMs);
-    if (!claimed.length) return;
-    for (const entry of claimed) await attempt(env, entry);
+    const entry = await env.store.claimNext(env.now(), OUTBOX_LIMITS.leaseMs);
+    if (!entry) return;
+    const after = await attempt(env, entry);
+    if (after?.state === 'queued' && after.lastFailure?.retryable) {
+      await holdQueue(env, after.nextAttemptAt);
+      return;
+    }
+  }
+}
+
+async function holdQueue(env: OutboxEnv, until: number): Promise<void> {
+  for (const e of await env.store.list()) {
+    if (e.state === 'queued' && e.nextAttemptAt < until) await env.store.update(e.id, (x) => ({ ...x, nextAttemptAt: until }));
+  }
+}
+
+/**
+ * A service worker that has just started has no attempt in flight: whatever says "sending" was
+ * cut off when the previous one stopped, so it is due again now rather than when its lease ends.
+ */
+export async function releaseLeases(env: Pick<OutboxEnv, 'store' | 'now'>): Promise<void> {
+  const now = env.now();
+  for (const e of await env.store.list()) {
+    if (e.state === 'sending') await env.store.update(e.id, (x) => ({ ...x, state: 'queued', leaseUntil: undefined, nextAttemptAt: now }));
   }
 }
 

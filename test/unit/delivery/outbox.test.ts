@@ -10,6 +10,7 @@ import {
   OUTBOX_LIMITS,
   OutboxFullError,
   purgeSent,
+  releaseLeases,
   type OutboxEnv,
 } from '../../../utils/delivery/outbox';
 import { openOutboxStore } from '../../../utils/delivery/outbox-store';
@@ -140,13 +141,34 @@ describe('deliverDue', () => {
 
   it('takes back a report whose sender died mid-send once its lease has run out', async () => {
     const { id } = await enqueue(env, report(1), 'd');
-    await env.store.claimDue(clock, OUTBOX_LIMITS.leaseMs); // a service worker that was stopped while sending
+    await env.store.claimNext(clock, OUTBOX_LIMITS.leaseMs); // an attempt that never finished
     await deliverDue(env);
     expect(connector.send).not.toHaveBeenCalled();
     expect(nextWakeAt(await env.store.list())).toBe(clock + OUTBOX_LIMITS.leaseMs);
     clock += OUTBOX_LIMITS.leaseMs;
     await deliverDue(env);
     expect(await env.store.get(id)).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('releases every lease at once when a new service worker starts', async () => {
+    const { id } = await enqueue(env, report(1), 'd');
+    await env.store.claimNext(clock, OUTBOX_LIMITS.leaseMs);
+    await releaseLeases(env);
+    await deliverDue(env);
+    expect(await env.store.get(id)).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('probes a failing endpoint with one report and holds the others back with it', async () => {
+    for (const n of [1, 2, 3]) await enqueue(env, report(n), 'd');
+    replies = [{ ok: false, failure: { kind: 'network', retryable: true, detail: 'refused' } }];
+    await deliverDue(env);
+    expect(connector.send).toHaveBeenCalledTimes(1);
+    const waits = (await env.store.list()).map((e) => e.nextAttemptAt);
+    expect(new Set(waits)).toEqual(new Set([clock + backoffMs(1, () => 0.5)]));
+    clock = waits[0];
+    await deliverDue(env);
+    expect(connector.send.mock.calls.map((c) => c[0].ticket.description)).toEqual(['Problem 1', 'Problem 1', 'Problem 2', 'Problem 3']);
+    expect((await env.store.list()).every((e) => e.state === 'sent')).toBe(true);
   });
 
   it('keeps connector progress between attempts so a retry can resume', async () => {
