@@ -9,7 +9,7 @@ import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
 import { measureImage, reencodeImage } from '@/utils/platform/images';
 import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from '@/utils/platform/outbox-wiring';
-import { drafts, type Draft } from '@/utils/report/draft';
+import { drafts, purgeDrafts, type Draft } from '@/utils/report/draft';
 import { bytesToBase64, exportFilename, zipReport } from '@/utils/report/export';
 import { startReport } from '@/utils/report/start';
 import { describeError, submitDraft, toStatus } from '@/utils/report/submit';
@@ -81,7 +81,10 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void retryNow());
   self.addEventListener('online', () => void retryNow());
   void (async () => {
-    await purgeSent(await outboxEnv(), RETENTION_MS);
+    const env = await outboxEnv();
+    await purgeSent(env, RETENTION_MS);
+    const unsent = (await env.store.list()).filter(isUnsent).map((e) => e.id);
+    await purgeDrafts(drafts, Date.now() - RETENTION_MS, new Set(unsent));
     await kick();
   })();
 

@@ -57,5 +57,26 @@ export const drafts = {
       return next;
     }),
   remove: (id: string) => queued(id, () => storage.removeItem(key(id))),
+  /** Every stored draft (the screenshots included: call rarely). */
+  all: async (): Promise<Draft[]> => {
+    const items = await storage.snapshot('local');
+    return Object.entries(items)
+      .filter(([name]) => name.startsWith('draft:'))
+      .map(([, value]) => value as Draft);
+  },
 };
+
+/**
+ * Drafts older than the retention period go, except those whose report is still waiting in the
+ * outbox (`keep`): a report is never lost to housekeeping before it is delivered.
+ */
+export async function purgeDrafts(store: DraftStore, cutoff: number, keep: Set<string>): Promise<number> {
+  let removed = 0;
+  for (const draft of await store.all()) {
+    if (draft.createdAt >= cutoff || (draft.outboxId && keep.has(draft.outboxId))) continue;
+    await store.remove(draft.id);
+    removed++;
+  }
+  return removed;
+}
 export type DraftStore = typeof drafts;

@@ -89,3 +89,16 @@ describe('drafts.update', () => {
     expect(await drafts.get('draft-1')).toMatchObject({ description: 'ab', outboxId: 'x' });
   });
 });
+
+describe('purgeDrafts', () => {
+  it('removes drafts past the retention period unless their report is still unsent', async () => {
+    const { purgeDrafts } = await import('../../../utils/report/draft');
+    const old = sampleDraft().createdAt - 1;
+    await drafts.put(sampleDraft({ id: 'fresh' }));
+    await drafts.put(sampleDraft({ id: 'old-abandoned', createdAt: old - 10 }));
+    await drafts.put(sampleDraft({ id: 'old-unsent', createdAt: old - 10, outboxId: 'waiting' }));
+    await drafts.put(sampleDraft({ id: 'old-sent', createdAt: old - 10, outboxId: 'delivered' }));
+    expect(await purgeDrafts(drafts, old, new Set(['waiting']))).toBe(2);
+    expect((await drafts.all()).map((d) => d.id).sort()).toEqual(['fresh', 'old-unsent']);
+  });
+});
