@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { sendMessage, type ComposeState } from '@/utils/messaging/extension';
 import { downloadBase64 } from '@/utils/report/download';
+import { captureProblemText } from '@/utils/report/failure-message';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
 
 const SAVE_DELAY_MS = 400;
@@ -108,7 +109,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
           style={{ maxWidth: '100%', border: '1px solid var(--border)', borderRadius: '6px' }}
         />
       ) : (
-        <p>{t('composeNoScreenshot', draft.screenshotProblem ?? '')}</p>
+        <p>{t('composeNoScreenshot', captureProblemText(draft.screenshotProblem ?? 'other'))}</p>
       )}
       <p class="muted">{t('composeConsoleCount', consoleCount)}</p>
       {!canSend && <p>{t('composeNoEndpoint')}</p>}

@@ -1,4 +1,8 @@
 import { browser } from 'wxt/browser';
+import { maskScanSchema } from '@/utils/capture/mask-scan-schema';
+import { createCaptureQueue } from '@/utils/capture/screenshot';
+import { BUILT_IN_MASK_SELECTORS, scanSensitiveRects } from '@/utils/capture/sensitive-rects';
+import { takeVisibleScreenshot } from '@/utils/capture/visible';
 import type { ConnectorConfig } from '@/utils/delivery/config';
 import { connectorFor } from '@/utils/delivery/connectors';
 import { enqueue, isUnsent, makeDue, OUTBOX_LIMITS, purgeSent, releaseLeases, type OutboxEnv } from '@/utils/delivery/outbox';
@@ -7,7 +11,7 @@ import { openOutboxStore } from '@/utils/delivery/outbox-store';
 import { shrinkReport } from '@/utils/delivery/shrink';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
-import { measureImage, reencodeImage } from '@/utils/platform/images';
+import { offscreenImageOps, reencodeImage } from '@/utils/platform/images';
 import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from '@/utils/platform/outbox-wiring';
 import { drafts, purgeDrafts, type Draft } from '@/utils/report/draft';
 import { bytesToBase64, exportFilename, zipReport } from '@/utils/report/export';
@@ -26,6 +30,14 @@ async function currentConnector(): Promise<ConnectorConfig> {
   const url = (await endpointSettings.getValue()).url;
   if (!url) return { type: 'none' };
   return { type: 'webhook', url, token: await endpointToken.getValue(), format: 'json', signingSecret: '' };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const captureVisible = createCaptureQueue((windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }), Date.now, sleep);
+
+async function scanMasks(tabId: number) {
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, func: scanSensitiveRects, args: [BUILT_IN_MASK_SELECTORS, false] });
+  return maskScanSchema.parse(result?.result);
 }
 
 async function injectBridge(tabId: number): Promise<unknown> {
@@ -96,12 +108,12 @@ export default defineBackground(() => {
       const draft = await startReport(data.tabId, {
         tabs: browser.tabs,
         injectBridge,
-        measureImage,
+        takeScreenshot: (tab) => takeVisibleScreenshot(tab, { scanMasks, capture: captureVisible, ops: offscreenImageOps }),
         drafts,
         composeUrl: (id) => browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(id)}`),
         now: Date.now,
         randomId: () => crypto.randomUUID(),
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        sleep,
       });
       return { ok: true, draftId: draft.id };
     } catch (error) {

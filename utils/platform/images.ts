@@ -1,4 +1,5 @@
 /** Image work in the service worker, where there is no DOM: createImageBitmap + OffscreenCanvas. */
+import type { ImageOps } from '../capture/screenshot';
 import type { Reencoded } from '../delivery/shrink';
 import { bytesToBase64 } from '../report/export';
 import { base64ToBytes } from '../delivery/multipart';
@@ -21,3 +22,30 @@ export async function reencodeImage(base64: string, type: string, scale: number)
   const bytes = new Uint8Array(await blob.arrayBuffer());
   return { base64: bytesToBase64(bytes), type: 'image/jpeg', width, height, size: bytes.length };
 }
+
+/** The pixel operations processScreenshot needs, on OffscreenCanvas. */
+export const offscreenImageOps: ImageOps<OffscreenCanvas> = {
+  async decode(dataUrl) {
+    const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return canvas;
+  },
+  size: (canvas) => ({ width: canvas.width, height: canvas.height }),
+  scale(canvas, factor) {
+    const scaled = new OffscreenCanvas(Math.round(canvas.width * factor), Math.round(canvas.height * factor));
+    const ctx = scaled.getContext('2d')!;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(canvas, 0, 0, scaled.width, scaled.height);
+    return scaled;
+  },
+  fill(canvas, rects) {
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#1f2933';
+    for (const r of rects) ctx.fillRect(r.x, r.y, r.width, r.height);
+  },
+  async encode(canvas, type, quality) {
+    return new Uint8Array(await (await canvas.convertToBlob({ type, quality })).arrayBuffer());
+  },
+};

@@ -3,12 +3,16 @@
  * draft, so concurrent writes to different drafts never clobber each other) until it is sent.
  */
 import { storage } from '#imports';
+import type { CaptureProblem } from '../capture/restricted';
 import type { ValidPageContext } from '../messaging/page-schemas';
 
 export interface DraftScreenshot {
   dataUrl: string;
   width: number;
   height: number;
+  /** Regions painted over before the image was stored. */
+  masks?: number;
+  mode?: 'visible' | 'full-page' | 'element';
 }
 
 export interface Receipt {
@@ -25,8 +29,8 @@ export interface Draft {
   page: { url: string; title: string };
   context: ValidPageContext | null;
   screenshot: DraftScreenshot | null;
-  /** Why there is no screenshot, in words for the person (restricted page, capture refused). */
-  screenshotProblem?: string;
+  /** Why there is no screenshot (restricted page, capture refused). */
+  screenshotProblem?: CaptureProblem;
   description: string;
   /** Set once the draft is in the outbox: from then on the outbox entry tells its fate. */
   outboxId?: string;

@@ -1,5 +1,6 @@
+import type { CaptureProblem } from '../capture/restricted';
 import type { DeliveryFailure } from '../delivery/errors';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import type { ReportStatus } from './submit';
 
 /** Why a send failed, as one sentence for the person. */
@@ -41,4 +42,21 @@ export function statusMessage(status: ReportStatus): string {
     case 'sending':
       return t('statusSending');
   }
+}
+
+const CAPTURE_PROBLEMS: Record<CaptureProblem, MessageKey> = {
+  'browser-page': 'captureProblem_browser_page',
+  store: 'captureProblem_store',
+  'extension-page': 'captureProblem_extension_page',
+  pdf: 'captureProblem_pdf',
+  'view-source': 'captureProblem_view_source',
+  file: 'captureProblem_file',
+  policy: 'captureProblem_policy',
+  unscannable: 'captureProblem_unscannable',
+  other: 'captureProblem_other',
+};
+
+/** Why there is no screenshot, as the clause the report page puts in its sentence. */
+export function captureProblemText(problem: CaptureProblem): string {
+  return t(CAPTURE_PROBLEMS[problem] ?? 'captureProblem_other');
 }

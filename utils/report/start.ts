@@ -4,29 +4,20 @@
  */
 import type { browser } from 'wxt/browser';
 import { pageContextSchema, type ValidPageContext } from '../messaging/page-schemas';
+import type { CaptureProblem } from '../capture/restricted';
 import type { Draft, DraftScreenshot, DraftStore } from './draft';
 
 export interface StartEnv {
-  tabs: Pick<typeof browser.tabs, 'get' | 'update' | 'create' | 'captureVisibleTab'>;
+  tabs: Pick<typeof browser.tabs, 'get' | 'update' | 'create'>;
   /** Runs the bridge in the tab and returns what it answered, as untrusted data. */
   injectBridge(tabId: number): Promise<unknown>;
-  measureImage(dataUrl: string): Promise<{ width: number; height: number }>;
+  /** The visible area, masked and encoded, or why there can be none (utils/capture/visible.ts). */
+  takeScreenshot(tab: { id: number; windowId: number; url: string }): Promise<DraftScreenshot | CaptureProblem>;
   drafts: DraftStore;
   composeUrl(draftId: string): string;
   now(): number;
   randomId(): string;
   sleep(ms: number): Promise<void>;
-}
-
-export const SCREENSHOT_UNAVAILABLE = 'restricted';
-
-async function captureScreenshot(env: StartEnv, windowId: number): Promise<DraftScreenshot | string> {
-  try {
-    const dataUrl = await env.tabs.captureVisibleTab(windowId, { format: 'png' });
-    return { dataUrl, ...(await env.measureImage(dataUrl)) };
-  } catch (error) {
-    return String((error as Error)?.message ?? error);
-  }
 }
 
 /** The bridge's answer, validated; null where the page cannot be scripted or answered nonsense. */
@@ -45,7 +36,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
   const context = await readPage(env, tabId);
   // Without the bridge (a page extensions may not script) nothing told us the page painted.
   if (!context) await env.sleep(150);
-  const shot = await captureScreenshot(env, tab.windowId!);
+  const shot = await env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' });
   const draft: Draft = {
     id: env.randomId(),
     ticketId: env.randomId(),

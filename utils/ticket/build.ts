@@ -42,6 +42,9 @@ export function buildTicket(draft: Draft, description: string, ctx: BuildContext
       size: image.size,
       width: draft.screenshot.width,
       height: draft.screenshot.height,
+      devicePixelRatio: page?.devicePixelRatio,
+      mode: draft.screenshot.mode ?? 'visible',
+      masks: draft.screenshot.masks ?? 0,
     };
   }
   const ticket = ticketSchema.parse({

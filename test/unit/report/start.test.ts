@@ -18,16 +18,15 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
         return { ...tab, active: true };
       }),
       create: vi.fn(async () => ({})),
-      captureVisibleTab: vi.fn(async () => {
-        calls.push('capture');
-        return PNG_1X1;
-      }),
     } as unknown as StartEnv['tabs'],
+    takeScreenshot: vi.fn(async () => {
+      calls.push('capture');
+      return { dataUrl: PNG_1X1, width: 1, height: 1, masks: 0, mode: 'visible' as const };
+    }),
     injectBridge: vi.fn(async () => {
       calls.push('bridge');
       return pageContext;
     }),
-    measureImage: async () => ({ width: 1, height: 1 }),
     drafts,
     composeUrl: (id) => `chrome-extension://x/compose.html?draft=${id}`,
     now: () => 1000,
@@ -45,7 +44,7 @@ describe('startReport', () => {
     const { env, calls } = makeEnv();
     const draft = await startReport(5, env);
     expect(calls).toEqual(['activate', 'bridge', 'capture']);
-    expect(env.tabs.captureVisibleTab).toHaveBeenCalledWith(1, { format: 'png' });
+    expect(env.takeScreenshot).toHaveBeenCalledWith({ id: 5, windowId: 1, url: 'https://intranet.example.org/invoices' });
     expect(draft).toMatchObject({ id: 'id-1', ticketId: 'id-2', tabId: 5, context: pageContext, screenshot: { dataUrl: PNG_1X1 } });
     expect(await drafts.get('id-1')).toEqual(draft);
     expect(env.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://x/compose.html?draft=id-1', windowId: 1, index: 3, openerTabId: 5 });
@@ -73,13 +72,11 @@ describe('startReport', () => {
         throw new Error('Cannot access a chrome:// URL');
       },
     });
-    env.tabs.captureVisibleTab = vi.fn(async () => {
-      throw new Error('The extensions gallery cannot be scripted.');
-    }) as unknown as StartEnv['tabs']['captureVisibleTab'];
+    env.takeScreenshot = vi.fn(async () => 'store' as const);
     const draft = await startReport(5, env);
     expect(draft.context).toBeNull();
     expect(draft.screenshot).toBeNull();
-    expect(draft.screenshotProblem).toBe('The extensions gallery cannot be scripted.');
+    expect(draft.screenshotProblem).toBe('store');
     expect(env.tabs.create).toHaveBeenCalled();
   });
 });
