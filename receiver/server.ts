@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { REPORT_CSP } from '../utils/ticket/report-style';
 import { TicketStore, type StoredReceipt } from './store';
 import { checkPayload } from './validate';
 
@@ -27,6 +28,11 @@ export interface Receiver {
 }
 
 const FILE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
+/**
+ * report.html comes from a reporter's browser. Served from here it gets the CSP it declares, plus
+ * a sandbox (an opaque origin, no script): even a forged one cannot act as this receiver's origin.
+ */
+const HTML_HEADERS = { 'Content-Security-Policy': `${REPORT_CSP}; sandbox` };
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly field?: string) {
@@ -111,7 +117,13 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
     const path = join(store.folderOf(id), file);
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) throw new HttpError(404, 'No such ticket or file');
-    res.writeHead(200, { 'Content-Type': FILE_TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream', 'Content-Length': info.size });
+    const ext = file.slice(file.lastIndexOf('.'));
+    res.writeHead(200, {
+      'Content-Type': FILE_TYPES[ext] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'X-Content-Type-Options': 'nosniff',
+      ...(ext === '.html' ? HTML_HEADERS : {}),
+    });
     createReadStream(path).pipe(res);
   }
 
