@@ -9,16 +9,17 @@ import { enqueue, isUnsent, makeDue, OUTBOX_LIMITS, purgeSent, releaseLeases, ty
 import { createOutboxRunner } from '@/utils/delivery/outbox-runner';
 import { openOutboxStore } from '@/utils/delivery/outbox-store';
 import { shrinkReport } from '@/utils/delivery/shrink';
+import { t } from '@/utils/i18n';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
 import { offscreenImageOps, reencodeImage } from '@/utils/platform/images';
 import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from '@/utils/platform/outbox-wiring';
-import { drafts, purgeDrafts, type Draft } from '@/utils/report/draft';
-import { bytesToBase64, exportFilename, zipReport } from '@/utils/report/export';
+import { drafts, purgeDrafts } from '@/utils/report/draft';
+import { exportFilename, zipReport } from '@/utils/report/export';
+import { bytesToBase64 } from '@/utils/ticket/attachments';
 import { startReport } from '@/utils/report/start';
 import { describeError, submitDraft, toStatus } from '@/utils/report/submit';
 import { buildTicket } from '@/utils/ticket/build';
-import { withReportFiles } from '@/utils/ticket/files';
 import { endpointSettings, endpointToken } from '@/utils/settings/items';
 
 const SEND_TIMEOUT_MS = 30_000;
@@ -70,7 +71,7 @@ export default defineBackground(() => {
     timeoutMs: SEND_TIMEOUT_MS,
     now: Date.now,
     random: Math.random,
-    shrink: (report) => shrinkReport(report, reencodeImage),
+    shrink: (report) => shrinkReport(report, reencodeImage, t),
   });
   const runner = storeReady.then(async (store) =>
     createOutboxRunner({
@@ -100,7 +101,6 @@ export default defineBackground(() => {
     await kick();
   })();
 
-  const reportFromDraft = (draft: Draft, description: string) => withReportFiles(buildTicket(draft, description, buildContext()));
 
   onMessage('startReport', async ({ data, sender }) => {
     trusted(sender);
@@ -140,7 +140,6 @@ export default defineBackground(() => {
     return submitDraft(data.draftId, data.description, {
       drafts,
       context: buildContext,
-      finish: async (payload) => withReportFiles(payload),
       enqueue: async (report, draftId) => enqueue(await outboxEnv(), report, draftId),
       deliver: async (id) => {
         await Promise.race([kick(), new Promise((r) => setTimeout(r, FIRST_ATTEMPT_WAIT_MS))]);
@@ -181,7 +180,7 @@ export default defineBackground(() => {
     if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
     try {
       const stored = draft.outboxId ? await (await storeReady).payload(draft.outboxId) : undefined;
-      const report = stored ?? reportFromDraft(draft, data.description);
+      const report = stored ?? buildTicket(draft, data.description, buildContext());
       return { ok: true, filename: exportFilename(report), base64: bytesToBase64(zipReport(report)) };
     } catch (error) {
       return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };

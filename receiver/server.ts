@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { verifyWebhook } from '../utils/delivery/signature';
+import { REPORT_CSP } from '../utils/ticket/report-style';
 import { BodyError, decodeBody } from './decode';
 import { INDEX_CSP, renderIndex } from './index-page';
 import { TicketStore, type StoredReceipt } from './store';
@@ -35,6 +36,11 @@ export interface Receiver {
 }
 
 const FILE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.zip': 'application/zip' };
+/**
+ * report.html comes from a reporter's browser. Served from here it gets the CSP it declares, plus
+ * a sandbox (an opaque origin, no script): even a forged one cannot act as this receiver's origin.
+ */
+const HTML_HEADERS = { 'Content-Security-Policy': `${REPORT_CSP}; sandbox` };
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly field?: string) {
@@ -134,10 +140,14 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
     const path = join(store.folderOf(id), file);
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) throw new HttpError(404, 'No such ticket or file');
-    const headers: Record<string, string | number> = { 'Content-Type': FILE_TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream', 'Content-Length': info.size };
-    // Stored files carry page-controlled text: never let them run anything from this origin.
-    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
-    res.writeHead(200, headers);
+    const ext = file.slice(file.lastIndexOf('.'));
+    res.writeHead(200, {
+      'Content-Type': FILE_TYPES[ext] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'X-Content-Type-Options': 'nosniff',
+      // Stored files carry page-controlled text: nothing in them may run as this origin.
+      ...(ext === '.html' ? HTML_HEADERS : { 'Content-Security-Policy': "default-src 'none'; sandbox" }),
+    });
     createReadStream(path).pipe(res);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The outbox in a real browser: outages, restarts and refusals, each report stored exactly once.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -165,9 +165,21 @@ describe('the outbox', () => {
     await compose.getByRole('button', { name: 'Save report' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^mayday-report-\d{4}-\d{2}-\d{2}-\d{4}-127\.0\.0\.1\.zip$/);
-    const zip = unzipSync(new Uint8Array(await (await import('node:fs/promises')).readFile((await file.path())!)));
-    expect(Object.keys(zip).sort()).toEqual(expect.arrayContaining(['report.json', 'screenshot.png']));
+    const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
+    expect(Object.keys(zip).sort()).toEqual(['report.html', 'report.json', 'screenshot.png']);
     expect(JSON.parse(strFromU8(zip['report.json'])).description).toBe('Saved for email');
+    // The technician opens report.html from the unzipped folder: the screenshot shows.
+    const folder = await mkdtemp(join(tmpdir(), 'mayday-unzipped-'));
+    try {
+      await writeFile(join(folder, 'report.html'), zip['report.html']);
+      const report = await ext.context.newPage();
+      await report.goto(`file://${folder}/report.html`);
+      const shot = report.getByRole('img').first();
+      await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
+      await expect(report.getByText('Saved for email').first().isVisible()).resolves.toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
     await compose.getByRole('status').filter({ hasText: /Report saved as mayday-report-.*\.zip/ }).waitFor();
   });
 });

@@ -2,6 +2,8 @@
 import type { Draft } from '../../utils/report/draft';
 import { buildTicket } from '../../utils/ticket/build';
 import type { WebhookPayload } from '../../utils/ticket/schema';
+import { messageLookup } from '../../utils/ticket/translate';
+import en from '../../public/_locales/en/messages.json';
 
 // A 1x1 PNG, so screenshot sizes and decoding are real.
 export const PNG_1X1 =
@@ -40,6 +42,7 @@ export const BUILD_CONTEXT = {
   extensionVersion: '0.1.0',
   fallbackUserAgent: 'Mozilla/5.0 (fallback)',
   fallbackLanguage: 'en-US',
+  t: messageLookup(en),
 };
 
 export function samplePayload(description = 'The invoice list stays empty'): WebhookPayload {

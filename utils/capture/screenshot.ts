@@ -3,6 +3,8 @@
  * painted solid, width capped, encoded as whichever of PNG and JPEG is smaller within budget.
  * The pixel work is passed in (OffscreenCanvas in the background, fakes in tests).
  */
+import { base64ToBytes } from '../delivery/multipart';
+import { bytesToBase64 } from '../ticket/attachments';
 import type { MaskScan } from './sensitive-rects';
 
 export const SCREENSHOT_LIMITS = { maxWidth: 2560, budgetBytes: 400 * 1024, jpegQualities: [0.85, 0.75, 0.6, 0.45] };
@@ -67,9 +69,7 @@ export function pickEncoding(png: Encoded, jpegs: Encoded[], budget: number): En
 }
 
 export function toDataUrl(encoded: Encoded): string {
-  let binary = '';
-  for (let i = 0; i < encoded.bytes.length; i += 0x8000) binary += String.fromCharCode(...encoded.bytes.subarray(i, i + 0x8000));
-  return `data:${encoded.type};base64,${btoa(binary)}`;
+  return `data:${encoded.type};base64,${bytesToBase64(encoded.bytes)}`;
 }
 
 export async function processScreenshot<Canvas>(raw: string, scan: MaskScan | null, ops: ImageOps<Canvas>): Promise<ProcessedShot> {
@@ -78,8 +78,12 @@ export async function processScreenshot<Canvas>(raw: string, scan: MaskScan | nu
   // Masks are painted at full resolution, before anything else can see the pixels.
   const rects = scan ? mapRects(scan.rects, scan.viewport, original) : [];
   ops.fill(canvas, rects);
-  if (original.width > SCREENSHOT_LIMITS.maxWidth) canvas = ops.scale(canvas, SCREENSHOT_LIMITS.maxWidth / original.width);
-  const png: Encoded = { type: 'image/png', bytes: await ops.encode(canvas, 'image/png') };
+  const scaled = original.width > SCREENSHOT_LIMITS.maxWidth;
+  if (scaled) canvas = ops.scale(canvas, SCREENSHOT_LIMITS.maxWidth / original.width);
+  // Untouched pixels keep the browser's own PNG, about half the size of a canvas re-encode.
+  const untouched = !rects.length && !scaled && raw.startsWith('data:image/png;base64,');
+  const pngBytes = untouched ? base64ToBytes(raw.slice('data:image/png;base64,'.length)) : await ops.encode(canvas, 'image/png');
+  const png: Encoded = { type: 'image/png', bytes: pngBytes };
   const jpegs: Encoded[] = [];
   for (const quality of SCREENSHOT_LIMITS.jpegQualities) {
     jpegs.push({ type: 'image/jpeg', bytes: await ops.encode(canvas, 'image/jpeg', quality) });

@@ -1,7 +1,7 @@
 /** Image work in the service worker, where there is no DOM: createImageBitmap + OffscreenCanvas. */
 import type { ImageOps } from '../capture/screenshot';
 import type { Reencoded } from '../delivery/shrink';
-import { bytesToBase64 } from '../report/export';
+import { bytesToBase64 } from '../ticket/attachments';
 import { base64ToBytes } from '../delivery/multipart';
 
 export async function measureImage(dataUrl: string): Promise<{ width: number; height: number }> {

@@ -22,9 +22,3 @@ export function zipReport(report: OutgoingReport): Uint8Array {
   files['report.json'] ??= strToU8(JSON.stringify(report.ticket, null, 2));
   return zipSync(files, { level: 6, mtime: new Date(report.ticket.createdAt) });
 }
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}

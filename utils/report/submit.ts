@@ -3,11 +3,11 @@
  * then make one attempt right away. A draft is queued at most once, whatever is pressed again.
  */
 import { z } from 'zod';
-import type { OutgoingReport } from '../delivery/connector';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { OutboxEntry } from '../delivery/outbox-store';
 import { buildTicket, type BuildContext } from '../ticket/build';
-import type { Draft, DraftStore } from './draft';
+import type { WebhookPayload } from '../ticket/schema';
+import type { DraftStore } from './draft';
 
 export type ReportStatus = Pick<OutboxEntry, 'id' | 'state' | 'receipt' | 'lastFailure' | 'nextAttemptAt' | 'createdAt' | 'summary'>;
 export type SubmitResult = { ok: true; status: ReportStatus } | { ok: false; failure: DeliveryFailure };
@@ -15,9 +15,7 @@ export type SubmitResult = { ok: true; status: ReportStatus } | { ok: false; fai
 export interface SubmitEnv {
   drafts: DraftStore;
   context(): BuildContext;
-  /** Adds the files every connector sends (report.json, report.html) to the built ticket. */
-  finish(payload: OutgoingReport, draft: Draft): Promise<OutgoingReport>;
-  enqueue(report: OutgoingReport, draftId: string): Promise<OutboxEntry>;
+  enqueue(report: WebhookPayload, draftId: string): Promise<OutboxEntry>;
   /** Runs the outbox once and returns the entry as it stands afterwards. */
   deliver(id: string): Promise<OutboxEntry | undefined>;
   status(id: string): Promise<OutboxEntry | undefined>;
@@ -40,9 +38,9 @@ export async function submitDraft(draftId: string, description: string, env: Sub
     const entry = await env.status(draft.outboxId);
     if (entry) return { ok: true, status: toStatus(entry) };
   }
-  let report: OutgoingReport;
+  let report: WebhookPayload;
   try {
-    report = await env.finish(buildTicket(draft, description, env.context()), draft);
+    report = buildTicket(draft, description, env.context());
   } catch (error) {
     return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };
   }

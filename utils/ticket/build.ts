@@ -1,5 +1,8 @@
+import { t as browserLanguage } from '../i18n';
 import type { Draft } from '../report/draft';
-import { ticketSchema, TICKET_VERSION, type Attachment, type Ticket, type WebhookPayload } from './schema';
+import { screenshotFilename, splitDataUrl, ticketAttachments } from './attachments';
+import { ticketSchema, TICKET_VERSION, type Ticket, type WebhookPayload } from './schema';
+import type { Translate } from './translate';
 
 export interface BuildContext {
   now: number;
@@ -7,47 +10,28 @@ export interface BuildContext {
   /** The extension's own view of the browser, used when the page could not be read. */
   fallbackUserAgent: string;
   fallbackLanguage: string;
+  /** The language of report.html; the browser's when absent (until admins can choose one). */
+  t?: Translate;
 }
 
-export interface DataUrlParts {
-  contentType: string;
-  base64: string;
-  size: number;
-}
-
-export function splitDataUrl(dataUrl: string): DataUrlParts {
-  const match = /^data:([\w/+.-]+);base64,(.*)$/s.exec(dataUrl);
-  if (!match) throw new Error('Screenshot is not a base64 data URL');
-  const base64 = match[2];
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return { contentType: match[1], base64, size: (base64.length * 3) / 4 - padding };
-}
-
-export function screenshotFilename(contentType: string): string {
-  return contentType === 'image/jpeg' ? 'screenshot.jpg' : 'screenshot.png';
-}
-
-/** Draft + description -> the validated ticket and its attachments. Throws on invalid data. */
-export function buildTicket(draft: Draft, description: string, ctx: BuildContext): WebhookPayload {
+/** Draft + description -> the validated ticket. Throws on invalid data. */
+export function ticketFromDraft(draft: Draft, description: string, ctx: BuildContext): Ticket {
   const page = draft.context;
-  const attachments: Attachment[] = [];
   let screenshot: Ticket['screenshot'] = null;
   if (draft.screenshot) {
     const image = splitDataUrl(draft.screenshot.dataUrl);
-    const filename = screenshotFilename(image.contentType);
-    attachments.push({ filename, contentType: image.contentType, data: image.base64 });
     screenshot = {
-      attachment: filename,
+      attachment: screenshotFilename(image.contentType),
       type: image.contentType as 'image/png' | 'image/jpeg',
       size: image.size,
       width: draft.screenshot.width,
       height: draft.screenshot.height,
-      devicePixelRatio: page?.devicePixelRatio,
+      ...(page ? { devicePixelRatio: page.devicePixelRatio } : {}),
       mode: draft.screenshot.mode ?? 'visible',
       masks: draft.screenshot.masks ?? 0,
     };
   }
-  const ticket = ticketSchema.parse({
+  return ticketSchema.parse({
     version: TICKET_VERSION,
     id: draft.ticketId,
     createdAt: new Date(ctx.now).toISOString(),
@@ -74,5 +58,10 @@ export function buildTicket(draft: Draft, description: string, ctx: BuildContext
       },
     },
   });
-  return { ticket, attachments };
+}
+
+/** Draft + description -> the validated ticket and the files sent with it. Throws on invalid data. */
+export function buildTicket(draft: Draft, description: string, ctx: BuildContext): WebhookPayload {
+  const ticket = ticketFromDraft(draft, description, ctx);
+  return { ticket, attachments: ticketAttachments(ticket, draft.screenshot, ctx.t ?? browserLanguage) };
 }

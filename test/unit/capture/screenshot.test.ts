@@ -62,10 +62,19 @@ describe('processScreenshot', () => {
     expect(shot).toMatchObject({ width: 2560, height: 1280, type: 'image/png', size: 300_000, masks: 1 });
   });
 
+  it('keeps the browser\'s own PNG bytes when nothing was painted or scaled', async () => {
+    const { ops } = fakeOps(1280, 999_999, () => 500_000);
+    const raw = 'data:image/png;base64,' + Buffer.from('raw png bytes').toString('base64');
+    const shot = await processScreenshot(raw, { rects: [], viewport: { width: 1280, height: 640 } }, ops);
+    expect(shot).toMatchObject({ dataUrl: raw, type: 'image/png', size: 13, masks: 0 });
+    expect(ops.encode).not.toHaveBeenCalledWith(expect.anything(), 'image/png', undefined);
+  });
+
   it('lowers JPEG quality until the shot fits 400 KB', async () => {
     const { ops } = fakeOps(1920, 1_500_000, (q) => Math.round(q * 600_000));
-    const shot = await processScreenshot('data:image/png;base64,', null, ops);
-    expect(shot).toMatchObject({ type: 'image/jpeg', size: 360_000, masks: 0 });
+    const scan = { rects: [{ x: 0, y: 0, width: 10, height: 10 }], viewport: { width: 1920, height: 960 } };
+    const shot = await processScreenshot('data:image/png;base64,', scan, ops);
+    expect(shot).toMatchObject({ type: 'image/jpeg', size: 360_000, masks: 1 });
     expect(shot.dataUrl.startsWith('data:image/jpeg;base64,')).toBe(true);
   });
 });

@@ -108,7 +108,11 @@ describe('webhook options', () => {
     const form = await new Response(init.body as BodyInit, { headers: { 'Content-Type': contentType } }).formData();
     expect(JSON.parse(form.get('payload_json') as string)).toEqual({
       ticket: payload.ticket,
-      attachments: [{ filename: 'screenshot.png', contentType: 'image/png', part: 'files[0]' }],
+      attachments: [
+        { filename: 'screenshot.png', contentType: 'image/png', part: 'files[0]' },
+        { filename: 'report.json', contentType: 'application/json', part: 'files[1]' },
+        { filename: 'report.html', contentType: 'text/html; charset=utf-8', part: 'files[2]' },
+      ],
     });
     const file = form.get('files[0]') as File;
     expect(file.name).toBe('screenshot.png');

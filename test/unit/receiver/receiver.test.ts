@@ -34,7 +34,7 @@ describe('POST /tickets', () => {
     expect(await res.json()).toEqual({ id: '1', url: `${receiver.url}/tickets/1` });
     const [folder] = await readdir(dataDir);
     expect(folder).toBe('000001');
-    expect((await readdir(join(dataDir, folder))).sort()).toEqual(['receipt.json', 'screenshot.png', 'ticket.json']);
+    expect((await readdir(join(dataDir, folder))).sort()).toEqual(['receipt.json', 'report.html', 'report.json', 'screenshot.png', 'ticket.json']);
     expect(JSON.parse(await readFile(join(dataDir, folder, 'ticket.json'), 'utf8'))).toEqual(payload.ticket);
     const png = await readFile(join(dataDir, folder, 'screenshot.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -163,7 +163,7 @@ describe('receiver options', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62; second');
     expect(html.indexOf('#2')).toBeLessThan(html.indexOf('#1<'));
-    expect(html).toContain('href="/tickets/1/ticket.json"');
+    expect(html).toContain('href="/tickets/1/report.html"');
   });
 
   it('finishes a ticket that is being received when asked to shut down', async () => {

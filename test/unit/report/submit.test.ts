@@ -6,7 +6,6 @@ import { deliverDue, enqueue, type OutboxEnv } from '../../../utils/delivery/out
 import { openOutboxStore } from '../../../utils/delivery/outbox-store';
 import { drafts } from '../../../utils/report/draft';
 import { submitDraft, type SubmitEnv } from '../../../utils/report/submit';
-import { withReportFiles } from '../../../utils/ticket/files';
 import { BUILD_CONTEXT, sampleDraft } from '../../support/tickets';
 
 let outbox: OutboxEnv;
@@ -30,7 +29,6 @@ beforeEach(async () => {
   env = {
     drafts,
     context: () => BUILD_CONTEXT,
-    finish: async (payload) => withReportFiles(payload),
     enqueue: (report, draftId) => enqueue(outbox, report, draftId),
     deliver: async (id) => {
       await deliverDue(outbox);
@@ -48,7 +46,7 @@ describe('submitDraft', () => {
     const [report] = send.mock.calls[0];
     expect(report.ticket.description).toBe('Invoices do not load');
     expect(report.ticket.id).toBe(sampleDraft().ticketId);
-    expect(report.attachments.map((a: { filename: string }) => a.filename)).toEqual(['screenshot.png', 'report.json']);
+    expect(report.attachments.map((a: { filename: string }) => a.filename)).toEqual(['screenshot.png', 'report.json', 'report.html']);
     expect(JSON.parse(Buffer.from(report.attachments[1].data, 'base64').toString())).toEqual(report.ticket);
     expect((await drafts.get('draft-1'))?.outboxId).toBe(sampleDraft().ticketId);
   });

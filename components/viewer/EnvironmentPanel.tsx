@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { environmentRows, environmentText } from '@/utils/ticket/environment-rows';
+import type { Ticket } from '@/utils/ticket/schema';
+
+export function EnvironmentPanel({ ticket, copy }: { ticket: Ticket; copy: (text: string) => Promise<void> }) {
+  const [status, setStatus] = useState('');
+
+  async function copyText() {
+    try {
+      await copy(environmentText(ticket, t));
+      setStatus(t('viewerCopied'));
+    } catch (error) {
+      setStatus(t('viewerCopyFailed', String((error as Error)?.message ?? error)));
+    }
+  }
+
+  return (
+    <section id="environment" aria-labelledby="environment-h">
+      <h2 id="environment-h">{t('reportEnvironment')}</h2>
+      <p>
+        <button type="button" onClick={copyText}>
+          {t('viewerCopyEnvironment')}
+        </button>{' '}
+        <span role="status">{status}</span>
+      </p>
+      <table class="env">
+        <tbody>
+          {environmentRows(ticket, t).map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { ViewerPage } from '@/components/viewer/ViewerPage';
+import { sendMessage } from '@/utils/messaging/extension';
+import '@/components/ui.css';
+import '@/components/viewer/viewer.css';
+
+render(
+  <ViewerPage
+    env={{
+      draftId: new URLSearchParams(location.search).get('draft'),
+      loadDraft: async (id) => (await sendMessage('getCompose', id))?.draft ?? null,
+      buildContext: () => ({
+        extensionVersion: browser.runtime.getManifest().version,
+        fallbackUserAgent: navigator.userAgent,
+        fallbackLanguage: navigator.language,
+      }),
+      copy: (text) => navigator.clipboard.writeText(text),
+    }}
+  />,
+  document.getElementById('app')!,
+);
