@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
+import { connectorConfig } from '@/utils/delivery/config';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
 import { drafts } from '@/utils/report/draft';
 import { startReport } from '@/utils/report/start';
 import { submitDraft } from '@/utils/report/submit';
-import { endpointSettings, endpointToken } from '@/utils/settings/items';
+import { testConnection } from '@/utils/settings/connection-test';
+import { applyPolicy, getConnectorConfig } from '@/utils/settings/effective';
+import { removeV1Items } from '@/utils/settings/items';
+import { secretsSchema, settingsSchema } from '@/utils/settings/schema';
 
 const SEND_TIMEOUT_MS = 30_000;
+const TEST_TIMEOUT_MS = 10_000;
 
 async function injectBridge(tabId: number): Promise<unknown> {
   const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/bridge.js'] });
@@ -25,6 +30,20 @@ export default defineBackground(() => {
   const trusted = (sender: Parameters<typeof isExtensionPage>[0]) => {
     if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
   };
+
+  // ---- Admin settings (utils/settings): settings v1 clean-up, test connection ----
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void removeV1Items();
+  });
+  onMessage('testConnection', async ({ data, sender }) => {
+    trusted(sender);
+    const settings = settingsSchema.safeParse(data.settings);
+    const secrets = secretsSchema.safeParse(data.secrets);
+    if (!settings.success || !secrets.success) return { kind: 'not-configured' };
+    const applied = await applyPolicy(settings.data, secrets.data);
+    return testConnection(connectorConfig(applied.settings, applied.secrets), { fetch: (...args) => fetch(...args), timeoutMs: TEST_TIMEOUT_MS });
+  });
+  // ---- end of admin settings ----
 
   onMessage('startReport', async ({ data, sender }) => {
     trusted(sender);
@@ -59,7 +78,11 @@ export default defineBackground(() => {
     trusted(sender);
     return submitDraft(data.draftId, data.description, {
       drafts,
-      endpoint: async () => ({ url: (await endpointSettings.getValue()).url, token: await endpointToken.getValue() }),
+      // Until the outbox and its connectors arrive, only the webhook connector sends.
+      endpoint: async () => {
+        const config = await getConnectorConfig();
+        return config.type === 'webhook' ? { url: config.url, token: config.token } : { url: '', token: '' };
+      },
       fetch: (...args) => fetch(...args),
       timeoutMs: SEND_TIMEOUT_MS,
       context: () => ({

@@ -2,6 +2,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { Draft, Receipt } from '../report/draft';
+import type { ConnectionTestResult } from '../settings/connection-test';
+import type { Secrets, Settings } from '../settings/schema';
 
 export type StartResult = { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal'; detail?: string };
 export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; failure: DeliveryFailure };
@@ -11,6 +13,9 @@ export interface ExtensionProtocol {
   getDraft(draftId: string): Draft | null;
   saveDescription(data: { draftId: string; description: string }): void;
   submitReport(data: { draftId: string; description: string }): SubmitResult;
+  // Admin settings (utils/settings).
+  /** Options page: tries the values as typed (policy values put back over them) without saving. */
+  testConnection(data: { settings: Settings; secrets: Secrets }): ConnectionTestResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ExtensionProtocol>();
