@@ -6,9 +6,11 @@ import { drafts } from '@/utils/report/draft';
 import { startReport } from '@/utils/report/start';
 import { submitDraft } from '@/utils/report/submit';
 import { testConnection } from '@/utils/settings/connection-test';
-import { applyPolicy, getConnectorConfig } from '@/utils/settings/effective';
+import { applyPolicy, getConnectorConfig, getEffectiveSettings, watchEffectiveSettings } from '@/utils/settings/effective';
 import { removeV1Items } from '@/utils/settings/items';
+import { recorderSync } from '@/utils/settings/recorder-registration';
 import { secretsSchema, settingsSchema } from '@/utils/settings/schema';
+import { reportingAllowed } from '@/utils/settings/sites';
 
 const SEND_TIMEOUT_MS = 30_000;
 const TEST_TIMEOUT_MS = 10_000;
@@ -31,10 +33,21 @@ export default defineBackground(() => {
     if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
   };
 
-  // ---- Admin settings (utils/settings): settings v1 clean-up, test connection ----
+  // ---- Admin settings (utils/settings): recorder registration, blocked sites, test connection ----
+  const syncRecorder = recorderSync(browser.scripting, (error) => console.error('Mayday: recorder registration failed', error));
+  void getEffectiveSettings().then(({ settings }) => syncRecorder(settings));
+  watchEffectiveSettings(({ settings }) => syncRecorder(settings));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update') void removeV1Items();
   });
+  const tabAllowed = async (tabId: number) =>
+    reportingAllowed((await browser.tabs.get(tabId)).url, (await getEffectiveSettings()).settings);
+
+  onMessage('siteStatus', async ({ data, sender }) => {
+    trusted(sender);
+    return { reportingAllowed: await tabAllowed(data.tabId) };
+  });
+
   onMessage('testConnection', async ({ data, sender }) => {
     trusted(sender);
     const settings = settingsSchema.safeParse(data.settings);
@@ -48,6 +61,8 @@ export default defineBackground(() => {
   onMessage('startReport', async ({ data, sender }) => {
     trusted(sender);
     try {
+      // Admin settings: nothing is collected on a site the organisation blocked.
+      if (!(await tabAllowed(data.tabId))) return { ok: false, problem: 'blocked-site' };
       const draft = await startReport(data.tabId, {
         tabs: browser.tabs,
         injectBridge,

@@ -5,7 +5,9 @@ import type { Draft, Receipt } from '../report/draft';
 import type { ConnectionTestResult } from '../settings/connection-test';
 import type { Secrets, Settings } from '../settings/schema';
 
-export type StartResult = { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal'; detail?: string };
+export type StartResult =
+  | { ok: true; draftId: string }
+  | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
 export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; failure: DeliveryFailure };
 
 export interface ExtensionProtocol {
@@ -13,7 +15,9 @@ export interface ExtensionProtocol {
   getDraft(draftId: string): Draft | null;
   saveDescription(data: { draftId: string; description: string }): void;
   submitReport(data: { draftId: string; description: string }): SubmitResult;
-  // Admin settings (utils/settings).
+  // Admin settings (utils/settings): the launcher never reads settings storage.
+  /** Whether the organisation allows reporting on the tab's site. */
+  siteStatus(data: { tabId: number }): { reportingAllowed: boolean };
   /** Options page: tries the values as typed (policy values put back over them) without saving. */
   testConnection(data: { settings: Settings; secrets: Secrets }): ConnectionTestResult;
 }
