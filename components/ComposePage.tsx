@@ -3,6 +3,8 @@ import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/extension';
 import type { Draft, Receipt } from '@/utils/report/draft';
 import { failureMessage } from '@/utils/report/failure-message';
+import type { ReportChoices, ReportForm } from '@/utils/settings/report-form';
+import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 
 type Status =
   | { kind: 'idle' }
@@ -43,6 +45,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
   const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
   const [description, setDescription] = useState('');
   const [missing, setMissing] = useState(false);
+  // Admin settings: the organisation's words, lists and required choices.
+  const [reportForm, setReportForm] = useState<ReportForm | null>(null);
+  const [choices, setChoices] = useState<ReportChoices>({});
+  const [missingChoice, setMissingChoice] = useState<('category' | 'urgency')[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -52,8 +58,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
       setDraft(loaded);
       if (!loaded) return;
       setDescription(loaded.description);
+      setChoices({ category: loaded.category, urgency: loaded.urgency });
       if (loaded.sent) setStatus({ kind: 'sent', receipt: loaded.sent });
     });
+    sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
   }, [draftId]);
 
   if (draft === undefined) return <main style={{ padding: '1.5rem' }}>{t('composeLoading')}</main>;
@@ -68,10 +76,13 @@ export function ComposePage({ draftId }: { draftId: string }) {
 
   async function send(event: Event) {
     event.preventDefault();
-    if (!description.trim()) return setMissing(true);
+    const unchosen = reportForm ? missingChoices(choices, reportForm) : [];
+    setMissingChoice(unchosen);
+    if (!description.trim()) setMissing(true);
+    if (!description.trim() || unchosen.length) return;
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'sending' });
-    const result = await sendMessage('submitReport', { draftId, description }).catch((error: Error) => ({
+    const result = await sendMessage('submitReport', { draftId, description, ...choices }).catch((error: Error) => ({
       ok: false as const,
       failure: { kind: 'network' as const, retryable: true as const, detail: error.message },
     }));
@@ -83,6 +94,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
   return (
     <main style={{ padding: '1.5rem', maxWidth: '60rem', margin: '0 auto' }}>
       <h1>{t('composeTitle')}</h1>
+      {reportForm && <OrganisationNote form={reportForm} />}
       <p class="muted">
         {t('composePageLabel')}: {draft.page.title ? `${draft.page.title} — ` : ''}
         {draft.page.url}
@@ -116,6 +128,18 @@ export function ComposePage({ draftId }: { draftId: string }) {
             </p>
           )}
         </div>
+        {reportForm && (
+          <ReportChoiceFields
+            form={reportForm}
+            choices={choices}
+            missing={missingChoice}
+            disabled={done}
+            onChange={(next) => {
+              setChoices(next);
+              setMissingChoice((m) => m.filter((field) => !next[field]));
+            }}
+          />
+        )}
         <button type="submit" disabled={status.kind === 'sending' || done}>
           {t('composeSend')}
         </button>

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { connectorConfig } from '@/utils/delivery/config';
+import { t } from '@/utils/i18n';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
 import { drafts } from '@/utils/report/draft';
@@ -9,6 +10,7 @@ import { testConnection } from '@/utils/settings/connection-test';
 import { applyPolicy, getConnectorConfig, getEffectiveSettings, watchEffectiveSettings } from '@/utils/settings/effective';
 import { removeV1Items } from '@/utils/settings/items';
 import { recorderSync } from '@/utils/settings/recorder-registration';
+import { keepReportChoices, reportForm } from '@/utils/settings/report-form';
 import { secretsSchema, settingsSchema } from '@/utils/settings/schema';
 import { reportingAllowed } from '@/utils/settings/sites';
 
@@ -48,6 +50,11 @@ export default defineBackground(() => {
     return { reportingAllowed: await tabAllowed(data.tabId) };
   });
 
+  onMessage('getReportForm', async ({ sender }) => {
+    trusted(sender);
+    return reportForm((await getEffectiveSettings()).settings);
+  });
+
   onMessage('testConnection', async ({ data, sender }) => {
     trusted(sender);
     const settings = settingsSchema.safeParse(data.settings);
@@ -56,6 +63,8 @@ export default defineBackground(() => {
     const applied = await applyPolicy(settings.data, secrets.data);
     return testConnection(connectorConfig(applied.settings, applied.secrets), { fetch: (...args) => fetch(...args), timeoutMs: TEST_TIMEOUT_MS });
   });
+
+  const choiceRequired = (field: 'category' | 'urgency') => t(field === 'category' ? 'composeCategoryRequired' : 'composeUrgencyRequired');
   // ---- end of admin settings ----
 
   onMessage('startReport', async ({ data, sender }) => {
@@ -91,6 +100,10 @@ export default defineBackground(() => {
 
   onMessage('submitReport', async ({ data, sender }) => {
     trusted(sender);
+    // Admin settings: category and urgency from the organisation's lists.
+    const form = reportForm((await getEffectiveSettings()).settings);
+    const refused = await keepReportChoices(data, { form, drafts, requiredText: choiceRequired });
+    if (refused) return refused;
     return submitDraft(data.draftId, data.description, {
       drafts,
       // Until the outbox and its connectors arrive, only the webhook connector sends.

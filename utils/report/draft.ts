@@ -28,6 +28,9 @@ export interface Draft {
   /** Why there is no screenshot, in words for the person (restricted page, capture refused). */
   screenshotProblem?: string;
   description: string;
+  /** Chosen from the organisation's lists (admin settings), checked by the background. */
+  category?: string;
+  urgency?: string;
   sent?: Receipt;
 }
 
