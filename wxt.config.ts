@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FIREFOX_ADDON_ID } from './utils/settings/transfer';
 
 /**
  * Public half of the development key: it fixes the unpacked extension id to
@@ -18,7 +19,12 @@ export default defineConfig({
     default_locale: 'en',
     ...(browser === 'chrome' && !process.env.MAYDAY_STORE_BUILD ? { key: DEV_PUBLIC_KEY } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    // Each permission is justified in docs/permissions.md.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     host_permissions: ['<all_urls>'],
+    // Policy an admin sets for the extension (storage.managed); every setting is declared there.
+    storage: { managed_schema: 'managed_schema.json' },
+    // Firefox reads policies (and storage.managed) only for an extension with a fixed id.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID } } } : {}),
   }),
 });

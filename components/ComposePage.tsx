@@ -3,6 +3,8 @@ import { t } from '@/utils/i18n';
 import { sendMessage, type ComposeState } from '@/utils/messaging/extension';
 import { downloadBase64 } from '@/utils/report/download';
 import { captureProblemText } from '@/utils/report/failure-message';
+import type { ReportChoices, ReportForm } from '@/utils/settings/report-form';
+import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
 
 const SAVE_DELAY_MS = 400;
@@ -12,6 +14,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
   const [compose, setCompose] = useState<ComposeState | null | undefined>(undefined);
   const [description, setDescription] = useState('');
   const [missing, setMissing] = useState(false);
+  // Admin settings: the organisation's words, lists and required choices.
+  const [reportForm, setReportForm] = useState<ReportForm | null>(null);
+  const [choices, setChoices] = useState<ReportChoices>({});
+  const [missingChoice, setMissingChoice] = useState<('category' | 'urgency')[]>([]);
   const [status, setStatus] = useState<ComposeStatus>({ kind: 'idle' });
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -21,8 +27,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
       setCompose(loaded);
       if (!loaded) return;
       setDescription(loaded.draft.description);
+      setChoices({ category: loaded.draft.category, urgency: loaded.draft.urgency });
       if (loaded.status) setStatus({ kind: 'report', status: loaded.status });
     });
+    sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
   }, [draftId]);
 
   // While the outbox still holds the report, follow it until it is sent or fails.
@@ -54,19 +62,21 @@ export function ComposePage({ draftId }: { draftId: string }) {
     saveTimer.current = setTimeout(() => sendMessage('saveDescription', { draftId, description: value }), SAVE_DELAY_MS);
   }
 
-  function described(): boolean {
-    if (description.trim()) return true;
-    setMissing(true);
-    return false;
+  /** The description and any choice the organisation requires are there; marks what is missing. */
+  function ready(): boolean {
+    const unchosen = reportForm ? missingChoices(choices, reportForm) : [];
+    setMissingChoice(unchosen);
+    if (!description.trim()) setMissing(true);
+    return Boolean(description.trim()) && !unchosen.length;
   }
 
   async function send(event: Event) {
     event.preventDefault();
-    if (!described()) return;
+    if (!ready()) return;
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'busy' });
     try {
-      const result = await sendMessage('submitReport', { draftId, description });
+      const result = await sendMessage('submitReport', { draftId, description, ...choices });
       setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
     } catch (error) {
       // The background went away mid-answer (stopped, updated): the report may well be queued.
@@ -87,8 +97,8 @@ export function ComposePage({ draftId }: { draftId: string }) {
   }
 
   async function saveFile() {
-    if (!described()) return;
-    const result = await sendMessage('exportReport', { draftId, description });
+    if (!ready()) return;
+    const result = await sendMessage('exportReport', { draftId, description, ...choices });
     if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
     downloadBase64(document, result.filename, result.base64, 'application/zip');
     if (!queued) setStatus({ kind: 'saved', filename: result.filename });
@@ -98,6 +108,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
   return (
     <main style={{ padding: '1.5rem', maxWidth: '60rem', margin: '0 auto' }}>
       <h1>{t('composeTitle')}</h1>
+      {reportForm && <OrganisationNote form={reportForm} />}
       <p class="muted">
         {t('composePageLabel')}: {draft.page.title ? `${draft.page.title} — ` : ''}
         {draft.page.url}
@@ -132,6 +143,18 @@ export function ComposePage({ draftId }: { draftId: string }) {
             </p>
           )}
         </div>
+        {reportForm && (
+          <ReportChoiceFields
+            form={reportForm}
+            choices={choices}
+            missing={missingChoice}
+            disabled={queued}
+            onChange={(next) => {
+              setChoices(next);
+              setMissingChoice((m) => m.filter((field) => !next[field]));
+            }}
+          />
+        )}
         <div class="actions">
           {canSend && !queued && (
             <button type="submit" disabled={status.kind === 'busy'}>

@@ -3,41 +3,38 @@ import { maskScanSchema } from '@/utils/capture/mask-scan-schema';
 import { createCaptureQueue } from '@/utils/capture/screenshot';
 import { BUILT_IN_MASK_SELECTORS, scanSensitiveRects } from '@/utils/capture/sensitive-rects';
 import { takeVisibleScreenshot } from '@/utils/capture/visible';
-import type { ConnectorConfig } from '@/utils/delivery/config';
-import { connectorFor } from '@/utils/delivery/connectors';
-import { enqueue, isUnsent, makeDue, OUTBOX_LIMITS, purgeSent, releaseLeases, type OutboxEnv } from '@/utils/delivery/outbox';
-import { createOutboxRunner } from '@/utils/delivery/outbox-runner';
-import { openOutboxStore } from '@/utils/delivery/outbox-store';
-import { shrinkReport } from '@/utils/delivery/shrink';
+import { connectorConfig } from '@/utils/delivery/config';
+import { enqueue, isUnsent, OUTBOX_LIMITS } from '@/utils/delivery/outbox';
 import { t } from '@/utils/i18n';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
-import { offscreenImageOps, reencodeImage } from '@/utils/platform/images';
-import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from '@/utils/platform/outbox-wiring';
-import { drafts, purgeDrafts } from '@/utils/report/draft';
+import { offscreenImageOps } from '@/utils/platform/images';
+import { createOutboxService } from '@/utils/platform/outbox-service';
+import { drafts } from '@/utils/report/draft';
 import { exportFilename, zipReport } from '@/utils/report/export';
-import { bytesToBase64 } from '@/utils/ticket/attachments';
 import { startReport } from '@/utils/report/start';
 import { describeError, submitDraft, toStatus } from '@/utils/report/submit';
+import { testConnection } from '@/utils/settings/connection-test';
+import { applyPolicy, getConnectorConfig, getEffectiveSettings, watchEffectiveSettings } from '@/utils/settings/effective';
+import { removeV1Items } from '@/utils/settings/items';
+import { recorderSync } from '@/utils/settings/recorder-registration';
+import { keepReportChoices, reportForm } from '@/utils/settings/report-form';
+import { secretsSchema, settingsSchema, type Settings } from '@/utils/settings/schema';
+import { reportingAllowed } from '@/utils/settings/sites';
+import { bytesToBase64 } from '@/utils/ticket/attachments';
 import { buildTicket } from '@/utils/ticket/build';
-import { endpointSettings, endpointToken } from '@/utils/settings/items';
 
-const SEND_TIMEOUT_MS = 30_000;
+const TEST_TIMEOUT_MS = 10_000;
 /** How long Send report waits for the first attempt before the page follows the outbox instead. */
 const FIRST_ATTEMPT_WAIT_MS = 3_000;
-const RETENTION_MS = 7 * 24 * 60 * 60_000;
-
-async function currentConnector(): Promise<ConnectorConfig> {
-  const url = (await endpointSettings.getValue()).url;
-  if (!url) return { type: 'none' };
-  return { type: 'webhook', url, token: await endpointToken.getValue(), format: 'json', signingSecret: '' };
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const settingsNow = async () => (await getEffectiveSettings()).settings;
 const captureVisible = createCaptureQueue((windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }), Date.now, sleep);
 
-async function scanMasks(tabId: number) {
-  const [result] = await browser.scripting.executeScript({ target: { tabId }, func: scanSensitiveRects, args: [BUILT_IN_MASK_SELECTORS, false] });
+async function scanMasks(tabId: number, settings: Settings) {
+  const selectors = [...BUILT_IN_MASK_SELECTORS, ...settings.maskSelectors];
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, func: scanSensitiveRects, args: [selectors, settings.maskAllInputs] });
   return maskScanSchema.parse(result?.result);
 }
 
@@ -59,56 +56,35 @@ export default defineBackground(() => {
     if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
   };
 
-  // Leases are released before anything else may touch the outbox, so no fresh claim is undone.
-  const storeReady = openOutboxStore().then(async (store) => {
-    await releaseLeases({ store, now: Date.now });
-    return store;
+  const outbox = createOutboxService(browser, {
+    connectorConfig: getConnectorConfig,
+    retentionDays: async () => (await settingsNow()).sentReportRetentionDays,
+    t,
   });
-  const outboxEnv = async (): Promise<OutboxEnv> => ({
-    store: await storeReady,
-    connector: async () => connectorFor(await currentConnector()),
-    fetch: (...args) => fetch(...args),
-    timeoutMs: SEND_TIMEOUT_MS,
-    now: Date.now,
-    random: Math.random,
-    shrink: (report) => shrinkReport(report, reencodeImage, t),
-  });
-  const runner = storeReady.then(async (store) =>
-    createOutboxRunner({
-      ...(await outboxEnv()),
-      store,
-      scheduleWake: createWakeScheduler(browser, () => void kick(), Date.now),
-      changed: (entries) => showUnsentCount(browser, entries),
-    }),
-  );
-  const kick = async () => (await runner).kick();
-  /** Retry triggers that mean "conditions may have changed": startup, back online, popup opened. */
-  const retryNow = async (ids: string[] = []) => {
-    await makeDue(await outboxEnv(), ids);
-    await kick();
-  };
 
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void kick();
+  // Admin settings: the recorder follows blocked sites live; v1 settings keys go after an update.
+  const syncRecorder = recorderSync(browser.scripting, (error) => console.error('Mayday: recorder registration failed', error));
+  void settingsNow().then(syncRecorder);
+  watchEffectiveSettings(({ settings }) => syncRecorder(settings));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void removeV1Items();
   });
-  browser.runtime.onStartup.addListener(() => void retryNow());
-  self.addEventListener('online', () => void retryNow());
-  void (async () => {
-    const env = await outboxEnv();
-    await purgeSent(env, RETENTION_MS);
-    const unsent = (await env.store.list()).filter(isUnsent).map((e) => e.id);
-    await purgeDrafts(drafts, Date.now() - RETENTION_MS, new Set(unsent));
-    await kick();
-  })();
-
+  const tabAllowed = async (tabId: number) => reportingAllowed((await browser.tabs.get(tabId)).url, await settingsNow());
+  const choiceRequired = (field: 'category' | 'urgency') => t(field === 'category' ? 'composeCategoryRequired' : 'composeUrgencyRequired');
 
   onMessage('startReport', async ({ data, sender }) => {
     trusted(sender);
     try {
+      // Nothing is collected on a site the organisation blocked.
+      if (!(await tabAllowed(data.tabId))) return { ok: false, problem: 'blocked-site' };
+      const settings = await settingsNow();
       const draft = await startReport(data.tabId, {
         tabs: browser.tabs,
         injectBridge,
-        takeScreenshot: (tab) => takeVisibleScreenshot(tab, { scanMasks, capture: captureVisible, ops: offscreenImageOps }),
+        takeScreenshot: async (tab) =>
+          settings.collectScreenshot
+            ? takeVisibleScreenshot(tab, { scanMasks: (tabId) => scanMasks(tabId, settings), capture: captureVisible, ops: offscreenImageOps })
+            : 'disabled',
         drafts,
         composeUrl: (id) => browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(id)}`),
         now: Date.now,
@@ -121,12 +97,22 @@ export default defineBackground(() => {
     }
   });
 
+  onMessage('siteStatus', async ({ data, sender }) => {
+    trusted(sender);
+    return { reportingAllowed: await tabAllowed(data.tabId) };
+  });
+
+  onMessage('getReportForm', async ({ sender }) => {
+    trusted(sender);
+    return reportForm(await settingsNow());
+  });
+
   onMessage('getCompose', async ({ data, sender }) => {
     trusted(sender);
     const draft = await drafts.get(data);
     if (!draft) return null;
-    const entry = draft.outboxId ? await (await storeReady).get(draft.outboxId) : undefined;
-    return { draft, status: entry ? toStatus(entry) : null, canSend: (await currentConnector()).type !== 'none' };
+    const entry = draft.outboxId ? await (await outbox.store).get(draft.outboxId) : undefined;
+    return { draft, status: entry ? toStatus(entry) : null, canSend: (await getConnectorConfig()).type !== 'none' };
   });
 
   onMessage('saveDescription', async ({ data, sender }) => {
@@ -136,13 +122,15 @@ export default defineBackground(() => {
 
   onMessage('submitReport', async ({ data, sender }) => {
     trusted(sender);
-    const store = await storeReady;
+    const refused = await keepReportChoices(data, { form: reportForm(await settingsNow()), drafts, requiredText: choiceRequired });
+    if (refused) return refused;
+    const store = await outbox.store;
     return submitDraft(data.draftId, data.description, {
       drafts,
       context: buildContext,
-      enqueue: async (report, draftId) => enqueue(await outboxEnv(), report, draftId),
+      enqueue: async (report, draftId) => enqueue(await outbox.env(), report, draftId),
       deliver: async (id) => {
-        await Promise.race([kick(), new Promise((r) => setTimeout(r, FIRST_ATTEMPT_WAIT_MS))]);
+        await Promise.race([outbox.kick(), sleep(FIRST_ATTEMPT_WAIT_MS)]);
         return store.get(id);
       },
       status: (id) => store.get(id),
@@ -151,14 +139,14 @@ export default defineBackground(() => {
 
   onMessage('reportStatus', async ({ data, sender }) => {
     trusted(sender);
-    const entry = await (await storeReady).get(data);
+    const entry = await (await outbox.store).get(data);
     return entry ? toStatus(entry) : null;
   });
 
   onMessage('listReports', async ({ sender }) => {
     trusted(sender);
-    void retryNow();
-    const entries = await (await storeReady).list();
+    void outbox.retryNow();
+    const entries = await (await outbox.store).list();
     const unsent = entries.filter(isUnsent);
     const bytes = unsent.reduce((n, e) => n + e.bytes, 0);
     return {
@@ -169,8 +157,8 @@ export default defineBackground(() => {
 
   onMessage('retryReport', async ({ data, sender }) => {
     trusted(sender);
-    await retryNow([data]);
-    const entry = await (await storeReady).get(data);
+    await outbox.retryNow([data]);
+    const entry = await (await outbox.store).get(data);
     return entry ? toStatus(entry) : null;
   });
 
@@ -179,11 +167,20 @@ export default defineBackground(() => {
     const draft = await drafts.get(data.draftId);
     if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
     try {
-      const stored = draft.outboxId ? await (await storeReady).payload(draft.outboxId) : undefined;
-      const report = stored ?? buildTicket(draft, data.description, buildContext());
+      const stored = draft.outboxId ? await (await outbox.store).payload(draft.outboxId) : undefined;
+      const report = stored ?? buildTicket({ ...draft, category: data.category, urgency: data.urgency }, data.description, buildContext());
       return { ok: true, filename: exportFilename(report), base64: bytesToBase64(zipReport(report)) };
     } catch (error) {
       return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };
     }
+  });
+
+  onMessage('testConnection', async ({ data, sender }) => {
+    trusted(sender);
+    const settings = settingsSchema.safeParse(data.settings);
+    const secrets = secretsSchema.safeParse(data.secrets);
+    if (!settings.success || !secrets.success) return { kind: 'not-configured' };
+    const applied = await applyPolicy(settings.data, secrets.data);
+    return testConnection(connectorConfig(applied.settings, applied.secrets), { fetch: (...args) => fetch(...args), timeoutMs: TEST_TIMEOUT_MS });
   });
 });

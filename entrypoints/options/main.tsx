@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import '@/components/ui.css';
+import '@/components/options/options.css';
 
 render(<OptionsPage />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 /** What a person does with Mayday, step by step, by visible labels and button names. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { tabIdOf, type ExtensionBrowser } from './extension';
 
 export async function configureEndpoint(ext: ExtensionBrowser, url: string, token: string): Promise<void> {
@@ -12,14 +12,17 @@ export async function configureEndpoint(ext: ExtensionBrowser, url: string, toke
   await options.close();
 }
 
-/**
- * Opens the launcher as a page aimed at `target` (popup.html?tabId=), presses Report a problem
- * and returns the report page that opens.
- */
-export async function startReport(ext: ExtensionBrowser, target: Page): Promise<Page> {
+/** Opens the launcher as a page aimed at `target` (popup.html?tabId=), as the toolbar popup would be. */
+export async function openLauncher(ext: ExtensionBrowser, target: Page): Promise<Page> {
   const tabId = await tabIdOf(ext, target);
   const launcher = await ext.context.newPage();
   await launcher.goto(ext.pageUrl(`popup.html?tabId=${tabId}`));
+  return launcher;
+}
+
+/** Opens the launcher aimed at `target`, presses Report a problem and returns the report page that opens. */
+export async function startReport(ext: ExtensionBrowser, target: Page): Promise<Page> {
+  const launcher = await openLauncher(ext, target);
   const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
   await launcher.getByRole('button', { name: 'Report a problem' }).click();
   const compose = await composeOpened;
@@ -47,4 +50,14 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
 export async function badgeText(ext: ExtensionBrowser): Promise<string> {
   const worker = await ext.currentWorker();
   return worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
+}
+
+/** What a field's aria-describedby points at (hint, "Set by your organisation", its problem), as read out. */
+export function fieldDescription(field: Locator): Promise<string> {
+  return field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 }

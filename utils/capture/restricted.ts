@@ -2,7 +2,7 @@
  * Pages an extension may not script or capture, and why, in words the report page can show.
  * The report itself still works there, without a screenshot.
  */
-export type CaptureProblem = 'browser-page' | 'store' | 'extension-page' | 'pdf' | 'view-source' | 'file' | 'policy' | 'unscannable' | 'other';
+export type CaptureProblem = 'browser-page' | 'store' | 'extension-page' | 'pdf' | 'view-source' | 'file' | 'policy' | 'unscannable' | 'disabled' | 'other';
 
 const STORES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/microsoftedge\.microsoft\.com\/addons/, /^https:\/\/addons\.mozilla\.org\//];
 

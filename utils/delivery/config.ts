@@ -3,6 +3,8 @@
  * settings model produces it; the outbox and the connectors consume it. Secrets appear only here,
  * in the background.
  */
+import { checkEndpointUrl, type Secrets, type Settings } from '../settings/schema';
+
 export type ConnectorConfig =
   | { type: 'none' }
   | { type: 'webhook'; url: string; token: string; format: 'json' | 'multipart'; signingSecret: string }
@@ -12,3 +14,25 @@ export type ConnectorConfig =
   | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string };
 
 export type ConnectorType = ConnectorConfig['type'];
+
+/**
+ * The connector the settings describe. Without a usable address there is nowhere to send
+ * ('none'); a missing token is passed on as '' so the helpdesk's refusal can be worded.
+ */
+export function connectorConfig(settings: Settings, secrets: Secrets): ConnectorConfig {
+  const url = settings.endpointUrl.trim();
+  if (checkEndpointUrl(url) !== null) return { type: 'none' };
+  const { token } = secrets;
+  switch (settings.connectorType) {
+    case 'webhook':
+      return { type: 'webhook', url, token, format: settings.webhookFormat, signingSecret: secrets.webhookSigningSecret };
+    case 'glpi':
+      return { type: 'glpi', url, userToken: token, appToken: secrets.glpiAppToken };
+    case 'zammad':
+      return { type: 'zammad', url, token, group: settings.zammadGroup, customer: settings.zammadCustomer };
+    case 'rt':
+      return { type: 'rt', url, token, queue: settings.rtQueue };
+    case 'redmine':
+      return { type: 'redmine', url, apiKey: token, projectId: settings.redmineProjectId, trackerId: settings.redmineTrackerId };
+  }
+}

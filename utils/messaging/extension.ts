@@ -3,8 +3,13 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { Draft } from '../report/draft';
 import type { ReportStatus, SubmitResult } from '../report/submit';
+import type { ConnectionTestResult } from '../settings/connection-test';
+import type { ReportChoices, ReportForm } from '../settings/report-form';
+import type { Secrets, Settings } from '../settings/schema';
 
-export type StartResult = { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal'; detail?: string };
+export type StartResult =
+  | { ok: true; draftId: string }
+  | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
 export type { ReportStatus, SubmitResult };
 
 export interface ComposeState {
@@ -27,13 +32,19 @@ export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;
   getCompose(draftId: string): ComposeState | null;
   saveDescription(data: { draftId: string; description: string }): void;
-  submitReport(data: { draftId: string; description: string }): SubmitResult;
+  submitReport(data: { draftId: string; description: string } & ReportChoices): SubmitResult;
   reportStatus(id: string): ReportStatus | null;
   /** Also a retry trigger: the person is looking at the outbox. */
   listReports(): OutboxOverview;
   retryReport(id: string): ReportStatus | null;
   /** A .zip of the report (report.html, report.json, screenshot), from the outbox or a draft. */
-  exportReport(data: { draftId: string; description: string }): ExportResult;
+  exportReport(data: { draftId: string; description: string } & ReportChoices): ExportResult;
+  // Admin settings (utils/settings): the launcher and report page never read settings storage.
+  /** Whether the organisation allows reporting on the tab's site. */
+  siteStatus(data: { tabId: number }): { reportingAllowed: boolean };
+  getReportForm(): ReportForm;
+  /** Options page: tries the values as typed (policy values put back over them) without saving. */
+  testConnection(data: { settings: Settings; secrets: Secrets }): ConnectionTestResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ExtensionProtocol>();

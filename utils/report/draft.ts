@@ -34,6 +34,9 @@ export interface Draft {
   description: string;
   /** Set once the draft is in the outbox: from then on the outbox entry tells its fate. */
   outboxId?: string;
+  /** Chosen from the organisation's lists (admin settings), checked by the background. */
+  category?: string;
+  urgency?: string;
 }
 
 const key = (id: string) => `local:draft:${id}` as const;

@@ -53,6 +53,7 @@ const CAPTURE_PROBLEMS: Record<CaptureProblem, MessageKey> = {
   file: 'captureProblem_file',
   policy: 'captureProblem_policy',
   unscannable: 'captureProblem_unscannable',
+  disabled: 'captureProblem_disabled',
   other: 'captureProblem_other',
 };
 

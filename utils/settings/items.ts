@@ -1,34 +1,40 @@
 /**
- * Settings, defined once. The access token is its own item so that only the background and the
- * options page ever read it; nothing else imports `endpointToken`.
+ * Where settings live. Each item stores only what the user changed from the defaults; secrets are
+ * their own item so that only the background and the options page ever read them.
  */
 import { storage } from '#imports';
+import { secretsFromV1, settingsFromV1, V1_ENDPOINT_KEY, V1_TOKEN_KEY } from './migrations';
+import type { Secrets, Settings } from './schema';
 
-export interface EndpointSettings {
-  url: string;
-}
+export { checkEndpointUrl, type EndpointUrlProblem } from './schema';
 
-export const endpointSettings = storage.defineItem<EndpointSettings>('local:endpoint', {
-  fallback: { url: '' },
-  version: 1,
+/**
+ * v1 was the two items named in ./migrations. WXT runs an item's migrations only on a key that
+ * already holds a value, so the move from v1's keys is the new items' `init` (which runs when the
+ * key is empty); later changes of shape go in `migrations`, keyed 3, 4…
+ */
+export const SETTINGS_VERSION = 2;
+
+export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
+  fallback: {},
+  version: SETTINGS_VERSION,
+  init: async () => settingsFromV1(await storage.getItem(V1_ENDPOINT_KEY)),
 });
 
-export const endpointToken = storage.defineItem<string>('local:endpointToken', {
-  fallback: '',
-  version: 1,
+export const secretsItem = storage.defineItem<Partial<Secrets>>('local:secrets', {
+  fallback: {},
+  version: SETTINGS_VERSION,
+  init: async () => secretsFromV1(await storage.getItem(V1_TOKEN_KEY)),
 });
 
-export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme';
-
-/** Checks an endpoint URL as typed by an admin; null when it is usable. */
-export function checkEndpointUrl(value: string): EndpointUrlProblem | null {
-  const text = value.trim();
-  if (!text) return 'empty';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'invalid';
-  }
-  return url.protocol === 'https:' || url.protocol === 'http:' ? null : 'scheme';
+/**
+ * Drops the v1 items once their values are in the v2 ones. Called by the background after an
+ * update; extension pages are closed by an update, so no other context is lifting them meanwhile.
+ */
+export async function removeV1Items(): Promise<void> {
+  await Promise.all([settingsItem.getValue(), secretsItem.getValue()]);
+  await storage.removeItems([
+    { key: V1_ENDPOINT_KEY, options: { removeMeta: true } },
+    { key: V1_TOKEN_KEY, options: { removeMeta: true } },
+  ]);
 }

@@ -36,6 +36,9 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
     id: draft.ticketId,
     createdAt: new Date(ctx.now).toISOString(),
     description,
+    // Admin settings: the report page's category and urgency, when the organisation lists them.
+    ...(draft.category ? { category: draft.category } : {}),
+    ...(draft.urgency ? { urgency: draft.urgency } : {}),
     page: { url: page?.url ?? draft.page.url, title: page?.title ?? draft.page.title },
     environment: {
       userAgent: page?.userAgent ?? ctx.fallbackUserAgent,

@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/extension';
+import type { ConnectionTestResult } from '@/utils/settings/connection-test';
+import type { Settings, Secrets } from '@/utils/settings/schema';
+import { Section, SelectField, TextField, type FieldApi } from './fields';
+
+const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
+  webhook: 'connectorWebhook',
+  glpi: 'connectorGlpi',
+  zammad: 'connectorZammad',
+  rt: 'connectorRt',
+  redmine: 'connectorRedmine',
+};
+const URL_HINTS: Record<Settings['connectorType'], MessageKey> = {
+  webhook: 'optionsEndpointUrlHint',
+  glpi: 'optionsUrlHintGlpi',
+  zammad: 'optionsUrlHintZammad',
+  rt: 'optionsUrlHintRt',
+  redmine: 'optionsUrlHintRedmine',
+};
+const TOKEN_LABELS: Record<Settings['connectorType'], MessageKey> = {
+  webhook: 'optionsToken',
+  glpi: 'optionsTokenGlpi',
+  zammad: 'optionsToken',
+  rt: 'optionsToken',
+  redmine: 'optionsTokenRedmine',
+};
+
+export function testResultText(result: ConnectionTestResult): string {
+  switch (result.kind) {
+    case 'ok':
+      return t('testOk', result.status);
+    case 'unauthorized':
+      return t('testUnauthorized', result.status);
+    case 'not-found':
+      return t('testNotFound');
+    case 'refused':
+      return t('testRefused', result.status);
+    case 'server':
+      return t('testServer', result.status);
+    case 'unreachable':
+      return t('testUnreachable', result.detail);
+    case 'timeout':
+      return t('testTimeout', result.seconds);
+    case 'not-configured':
+      return t('testNotConfigured');
+    case 'not-available':
+      return t('testNotAvailable', t(TYPE_NAMES[result.type]));
+  }
+}
+
+type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'done'; ok: boolean; text: string };
+
+/** `readValues` validates the whole form and marks its problems; null when there are any. */
+export function ConnectorSection({ api, readValues }: { api: FieldApi; readValues: () => { settings: Settings; secrets: Secrets } | null }) {
+  const [test, setTest] = useState<TestState>({ kind: 'idle' });
+  const type = api.form.connectorType;
+
+  async function runTest() {
+    const values = readValues();
+    if (!values) return setTest({ kind: 'done', ok: false, text: t('optionsFixFirst') });
+    setTest({ kind: 'testing' });
+    const result = await sendMessage('testConnection', values).catch(
+      (error: Error): ConnectionTestResult => ({ kind: 'unreachable', detail: error.message }),
+    );
+    setTest({ kind: 'done', ok: result.kind === 'ok', text: testResultText(result) });
+  }
+
+  return (
+    <Section id="connector" title={t('optionsEndpointHeading')}>
+      <SelectField
+        api={api}
+        name="connectorType"
+        label={t('optionsConnectorType')}
+        options={(['webhook', 'glpi', 'zammad', 'rt', 'redmine'] as const).map((v) => [v, t(TYPE_NAMES[v])])}
+      />
+      <TextField api={api} name="endpointUrl" type="url" label={t('optionsEndpointUrl')} hint={t(URL_HINTS[type])} />
+      <TextField
+        api={api}
+        name="token"
+        type="password"
+        label={t(TOKEN_LABELS[type])}
+        hint={t(type === 'webhook' ? 'optionsTokenHint' : 'optionsTokenHintOther')}
+      />
+      {type === 'webhook' && (
+        <>
+          <SelectField
+            api={api}
+            name="webhookFormat"
+            label={t('optionsWebhookFormat')}
+            options={[['json', t('formatJson')], ['multipart', t('formatMultipart')]]}
+          />
+          <TextField api={api} name="webhookSigningSecret" type="password" label={t('optionsSigningSecret')} hint={t('optionsSigningSecretHint')} />
+        </>
+      )}
+      {type === 'glpi' && <TextField api={api} name="glpiAppToken" type="password" label={t('optionsGlpiAppToken')} hint={t('optionsGlpiAppTokenHint')} />}
+      {type === 'zammad' && (
+        <>
+          <TextField api={api} name="zammadGroup" label={t('optionsZammadGroup')} hint={t('optionsZammadGroupHint')} />
+          <TextField api={api} name="zammadCustomer" label={t('optionsZammadCustomer')} hint={t('optionsZammadCustomerHint')} />
+        </>
+      )}
+      {type === 'rt' && <TextField api={api} name="rtQueue" label={t('optionsRtQueue')} hint={t('optionsRtQueueHint')} />}
+      {type === 'redmine' && (
+        <>
+          <TextField api={api} name="redmineProjectId" label={t('optionsRedmineProject')} hint={t('optionsRedmineProjectHint')} />
+          <TextField api={api} name="redmineTrackerId" label={t('optionsRedmineTracker')} hint={t('optionsRedmineTrackerHint')} />
+        </>
+      )}
+      <button type="button" class="secondary" onClick={runTest} disabled={test.kind === 'testing'}>
+        {t('optionsTestConnection')}
+      </button>
+      <p role="status" class={`status${test.kind === 'done' ? (test.ok ? ' ok' : ' bad') : ''}`}>
+        {test.kind === 'testing' ? t('optionsTesting') : test.kind === 'done' ? test.text : ''}
+      </p>
+    </Section>
+  );
+}

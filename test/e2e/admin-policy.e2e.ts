@@ -1,0 +1,156 @@
+/**
+ * An organisation's policy, for real: a policy file in Chromium's machine-wide folder for the
+ * extension's stable id, a fresh browser, and what the employee sees and can do. The folder is
+ * shared with every Chromium on the machine, so the file exists only while a test runs.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../../receiver/server';
+import { EXTENSION_ID, launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { describeAndSend, fieldDescription as description, openLauncher, startReport } from '../support/flows';
+import { removePolicy, samplePolicyValues, writePolicy } from '../support/policy';
+import { serveFolder, type StaticServer } from '../support/static-server';
+
+const TOKEN = 'policy-e2e-token';
+const BLOCKED = '*://localhost/*';
+let site: StaticServer;
+let receiver: Receiver;
+let dataDir: string;
+let ext: ExtensionBrowser | undefined;
+let policy: Record<string, unknown>;
+
+/** The documented sample policy, aimed at this test's receiver, blocking localhost, with one invalid value. */
+async function testPolicy(): Promise<Record<string, unknown>> {
+  return {
+    ...(await samplePolicyValues()),
+    endpointUrl: `${receiver.url}/tickets`,
+    token: TOKEN,
+    blockedSites: [BLOCKED],
+    // Not a match pattern (no scheme): ignored, and the options page must say so.
+    allowedSites: ['intranet.example.org'],
+  };
+}
+
+const recorderInstalled = (page: Page) =>
+  page.evaluate(() => Boolean((window as unknown as Record<symbol, unknown>)[Symbol.for('mayday.recorder')]));
+
+/** The recorder's registration, once it excludes exactly `excluded` (policy arrives asynchronously). */
+async function recorderExcludes(excluded: string[]) {
+  await expect
+    .poll(
+      () =>
+        ext!.worker.evaluate(async () => {
+          const [script] = await (globalThis as any).chrome.scripting.getRegisteredContentScripts({ ids: ['mayday-recorder'] });
+          return script?.excludeMatches ?? [];
+        }),
+      { timeout: 30_000, interval: 250 },
+    )
+    .toEqual(excluded);
+}
+
+beforeAll(async () => {
+  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
+});
+afterAll(() => site.close());
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-'));
+  receiver = await startReceiver({ dataDir, token: TOKEN });
+  policy = await testPolicy();
+  await writePolicy(policy);
+  ext = await launchWithExtension();
+  expect(ext.extensionId).toBe(EXTENSION_ID);
+});
+afterEach(async () => {
+  try {
+    await ext?.close();
+  } finally {
+    ext = undefined;
+    // Removed even when the test failed: other Chromium runs on this machine read the same folder.
+    await removePolicy();
+    await receiver.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+describe('a policy set by the organisation', () => {
+  it('locks the endpoint and the other set fields, warns about its invalid value, and receives the report', async () => {
+    const options = await ext!.context.newPage();
+    await options.goto(ext!.pageUrl('options.html'));
+    const url = options.getByLabel('Endpoint URL');
+    await expect.poll(() => url.inputValue()).toBe(`${receiver.url}/tickets`);
+    expect(await url.isEditable()).toBe(false);
+    expect(await description(url)).toContain('Set by your organisation');
+    const token = options.getByLabel('Access token');
+    expect(await token.isEditable()).toBe(false);
+    expect(await token.inputValue()).toBe(''); // a policy token is never put in the page
+    expect(await description(token)).toContain('Set by your organisation');
+    expect(await options.getByLabel('Organisation name').inputValue()).toBe(policy.organisationName);
+    expect(await options.getByLabel('Organisation name').isEditable()).toBe(false);
+    expect(await options.getByLabel('Blocked sites').inputValue()).toBe(BLOCKED);
+    expect(await options.getByLabel('Mask all input fields').isDisabled()).toBe(true);
+    // A field the policy does not set stays the employee's own.
+    expect(await options.getByLabel('Signing secret').isEditable()).toBe(true);
+    const warning = options.getByRole('alert');
+    expect(await warning.textContent()).toContain('Some values set by your organisation were ignored');
+    expect(await warning.textContent()).toContain('allowedSites: “intranet.example.org”: This is not a site pattern');
+    expect(await options.getByLabel('Allowed sites').isEditable()).toBe(true);
+    await options.close();
+
+    // Nobody configured an endpoint in this browser: the report goes where the policy says.
+    await recorderExcludes([BLOCKED]);
+    const page = await ext!.context.newPage();
+    await page.goto(`${site.url}/broken-page.html`);
+    await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
+    const compose = await startReport(ext!, page);
+    expect(await compose.getByText(String(policy.helpText)).isVisible()).toBe(true);
+    // The sample policy requires a category.
+    await compose.getByLabel('What went wrong?').fill('The intranet search returns nothing');
+    await compose.getByRole('button', { name: 'Send report' }).click();
+    await compose.getByText('Choose a category before sending.').waitFor();
+    await compose.getByLabel('Category').selectOption('Intranet');
+    const status = await describeAndSend(compose, 'The intranet search returns nothing');
+    expect(status).toMatch(/Report sent\. Reference: 1/);
+
+    const [{ ticket }] = await receiver.store.list();
+    expect(ticket.description).toBe('The intranet search returns nothing');
+    expect(ticket.category).toBe('Intranet');
+    expect(ticket.urgency).toBeUndefined();
+    expect(ticket.page.url).toBe(`${site.url}/broken-page.html`);
+    expect(ticket.capture.recorderMissing).toBe(false);
+  });
+
+  it('records nothing on a blocked site, says reporting is disabled there, and follows a policy change live', async () => {
+    await recorderExcludes([BLOCKED]);
+    const blockedUrl = `${site.url.replace('127.0.0.1', 'localhost')}/broken-page.html`;
+    const allowed = await ext!.context.newPage();
+    await allowed.goto(`${site.url}/broken-page.html`);
+    expect(await recorderInstalled(allowed)).toBe(true);
+    const blocked = await ext!.context.newPage();
+    await blocked.goto(blockedUrl);
+    expect(await recorderInstalled(blocked)).toBe(false);
+
+    const launcher = await openLauncher(ext!, blocked);
+    await launcher.getByRole('status').filter({ hasText: 'Reporting is disabled on this site by your organisation.' }).waitFor();
+    expect(await launcher.getByRole('button', { name: 'Report a problem' }).isDisabled()).toBe(true);
+    await launcher.close();
+
+    // A launcher opened on an allowed page, whose tab then goes to the blocked site: the background refuses.
+    const later = await openLauncher(ext!, allowed);
+    await allowed.goto(blockedUrl);
+    await later.getByRole('button', { name: 'Report a problem' }).click();
+    await later.getByRole('status').filter({ hasText: 'Reporting is disabled on this site' }).waitFor();
+    const stored = await ext!.worker.evaluate(() => (globalThis as any).chrome.storage.local.get(null));
+    expect(Object.keys(stored).filter((key) => key.startsWith('draft:'))).toEqual([]);
+    expect(await receiver.store.list()).toEqual([]);
+
+    // The organisation lifts the block: Chromium reloads the policy file and Mayday follows it.
+    await writePolicy({ ...policy, blockedSites: [] });
+    await recorderExcludes([]);
+    await blocked.reload();
+    expect(await recorderInstalled(blocked)).toBe(true);
+  });
+});
