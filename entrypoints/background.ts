@@ -8,6 +8,7 @@ import { enqueue, isUnsent, OUTBOX_LIMITS } from '@/utils/delivery/outbox';
 import { t } from '@/utils/i18n';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
+import { compileAdminPatterns, DEFAULT_RULES } from '@/utils/privacy';
 import { offscreenImageOps } from '@/utils/platform/images';
 import { createOutboxService } from '@/utils/platform/outbox-service';
 import { drafts } from '@/utils/report/draft';
@@ -43,12 +44,18 @@ async function injectBridge(tabId: number): Promise<unknown> {
   return result?.result;
 }
 
-const buildContext = () => ({
-  now: Date.now(),
-  extensionVersion: browser.runtime.getManifest().version,
-  fallbackUserAgent: navigator.userAgent,
-  fallbackLanguage: navigator.language,
-});
+/** How tickets are built now: the admin's redaction patterns run after the default rules. */
+async function buildContext() {
+  const { redactionPatterns } = await settingsNow();
+  const rules = [...DEFAULT_RULES, ...compileAdminPatterns(redactionPatterns).rules];
+  return () => ({
+    now: Date.now(),
+    extensionVersion: browser.runtime.getManifest().version,
+    fallbackUserAgent: navigator.userAgent,
+    fallbackLanguage: navigator.language,
+    rules,
+  });
+}
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
@@ -127,7 +134,7 @@ export default defineBackground(() => {
     const store = await outbox.store;
     return submitDraft(data.draftId, data.description, {
       drafts,
-      context: buildContext,
+      context: await buildContext(),
       enqueue: async (report, draftId) => enqueue(await outbox.env(), report, draftId),
       deliver: async (id) => {
         await Promise.race([outbox.kick(), sleep(FIRST_ATTEMPT_WAIT_MS)]);
@@ -168,7 +175,7 @@ export default defineBackground(() => {
     if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
     try {
       const stored = draft.outboxId ? await (await outbox.store).payload(draft.outboxId) : undefined;
-      const report = stored ?? buildTicket({ ...draft, category: data.category, urgency: data.urgency }, data.description, buildContext());
+      const report = stored ?? buildTicket({ ...draft, category: data.category, urgency: data.urgency }, data.description, (await buildContext())());
       return { ok: true, filename: exportFilename(report), base64: bytesToBase64(zipReport(report)) };
     } catch (error) {
       return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };

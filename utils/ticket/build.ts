@@ -1,4 +1,5 @@
 import { t as browserLanguage } from '../i18n';
+import { DEFAULT_RULES, redactTicket, type RedactionRule } from '../privacy';
 import type { Draft } from '../report/draft';
 import { screenshotFilename, splitDataUrl, ticketAttachments } from './attachments';
 import { ticketSchema, TICKET_VERSION, type Ticket, type WebhookPayload } from './schema';
@@ -12,6 +13,8 @@ export interface BuildContext {
   fallbackLanguage: string;
   /** The language of report.html; the browser's when absent (until admins can choose one). */
   t?: Translate;
+  /** Redaction rules (defaults plus the admin's patterns); the defaults when absent. */
+  rules?: readonly RedactionRule[];
 }
 
 /** Draft + description -> the validated ticket. Throws on invalid data. */
@@ -63,8 +66,13 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
   });
 }
 
-/** Draft + description -> the validated ticket and the files sent with it. Throws on invalid data. */
+/**
+ * Draft + description -> the validated, redacted ticket and the files sent with it. Redaction
+ * happens here, once, so everything made from the ticket (report.json, report.html, the body
+ * text, a saved zip) carries the same redacted text. Throws on invalid data.
+ */
 export function buildTicket(draft: Draft, description: string, ctx: BuildContext): WebhookPayload {
-  const ticket = ticketFromDraft(draft, description, ctx);
+  const { ticket: redacted, counts } = redactTicket(ticketFromDraft(draft, description, ctx), ctx.rules ?? DEFAULT_RULES);
+  const ticket = { ...redacted, capture: { ...redacted.capture, redactions: counts } };
   return { ticket, attachments: ticketAttachments(ticket, draft.screenshot, ctx.t ?? browserLanguage) };
 }

@@ -100,3 +100,22 @@ describe('purgeDrafts', () => {
     expect((await drafts.all()).map((d) => d.id).sort()).toEqual(['fresh', 'old-unsent']);
   });
 });
+
+describe('redaction on the way out', () => {
+  it('redacts every text of the ticket once, counts it, and report.html carries the same text', async () => {
+    const { buildTicket } = await import('../../../utils/ticket/build');
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    const draft = sampleDraft();
+    draft.context!.recorder!.console[0].message = `Auth failed for token ${jwt}`;
+    draft.context!.url = 'https://intranet.example.org/invoices?session=abc123def456';
+    const { ticket, attachments } = buildTicket(draft, 'Mail me at jane.doe@example.org', BUILD_CONTEXT);
+    expect(ticket.console[0].message).toBe('Auth failed for token [REDACTED:jwt]');
+    expect(ticket.page.url).toBe('https://intranet.example.org/invoices?session=[REDACTED:url-param]');
+    expect(ticket.description).toBe('Mail me at [REDACTED:email]');
+    expect(ticket.capture.redactions).toEqual({ jwt: 1, 'url-param': 1, email: 1 });
+    const everything = attachments.map((a) => Buffer.from(a.data, 'base64').toString('latin1')).join('\n');
+    expect(everything).not.toContain(jwt);
+    expect(everything).not.toContain('jane.doe@example.org');
+    expect(everything).not.toContain('abc123def456');
+  });
+});
