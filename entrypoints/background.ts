@@ -6,11 +6,12 @@ import { takeVisibleScreenshot } from '@/utils/capture/visible';
 import { connectorConfig } from '@/utils/delivery/config';
 import { enqueue, isUnsent, OUTBOX_LIMITS } from '@/utils/delivery/outbox';
 import { t } from '@/utils/i18n';
-import { onMessage } from '@/utils/messaging/extension';
+import { onMessage, type StartResult } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
 import { compileAdminPatterns, DEFAULT_RULES } from '@/utils/privacy';
 import { offscreenImageOps } from '@/utils/platform/images';
 import { createOutboxService } from '@/utils/platform/outbox-service';
+import { registerWaysIn } from '@/utils/platform/ways-in';
 import { drafts } from '@/utils/report/draft';
 import { exportFilename, zipReport } from '@/utils/report/export';
 import { startReport } from '@/utils/report/start';
@@ -79,13 +80,12 @@ export default defineBackground(() => {
   const tabAllowed = async (tabId: number) => reportingAllowed((await browser.tabs.get(tabId)).url, await settingsNow());
   const choiceRequired = (field: 'category' | 'urgency') => t(field === 'category' ? 'composeCategoryRequired' : 'composeUrgencyRequired');
 
-  onMessage('startReport', async ({ data, sender }) => {
-    trusted(sender);
+  const beginReport = async (tabId: number): Promise<StartResult> => {
     try {
       // Nothing is collected on a site the organisation blocked.
-      if (!(await tabAllowed(data.tabId))) return { ok: false, problem: 'blocked-site' };
+      if (!(await tabAllowed(tabId))) return { ok: false, problem: 'blocked-site' };
       const settings = await settingsNow();
-      const draft = await startReport(data.tabId, {
+      const draft = await startReport(tabId, {
         tabs: browser.tabs,
         injectBridge,
         takeScreenshot: async (tab) =>
@@ -102,6 +102,12 @@ export default defineBackground(() => {
     } catch (error) {
       return { ok: false, problem: 'internal', detail: describeError(error) };
     }
+  };
+  registerWaysIn(browser, beginReport, t);
+
+  onMessage('startReport', async ({ data, sender }) => {
+    trusted(sender);
+    return beginReport(data.tabId);
   });
 
   onMessage('siteStatus', async ({ data, sender }) => {

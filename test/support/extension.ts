@@ -15,6 +15,8 @@ export interface LaunchOptions {
   profileDir?: string;
   lang?: string;
   extensionDir?: string;
+  /** An X display to run headed on (test/support/display.ts). */
+  display?: string;
 }
 
 export interface ExtensionBrowser {
@@ -36,6 +38,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 720 },
     locale: options.lang ?? 'en-US',
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,

@@ -1,0 +1,42 @@
+/**
+ * A virtual X display, for what headless Chromium cannot do: browser-level keyboard shortcuts
+ * (extension commands) arrive only as real key events to a real window. xdotool types them.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface VirtualDisplay {
+  name: string;
+  /** Sends a key chord (xdotool syntax, e.g. "alt+shift+m") to the focused window. */
+  key(chord: string): void;
+  /** Clicks a mouse button (1 left, 3 right) at screen coordinates. */
+  click(x: number, y: number, button?: number): void;
+  close(): void;
+}
+
+export function displayToolsMissing(): string | null {
+  const missing = ['/usr/bin/Xvfb', '/usr/bin/xdotool'].filter((tool) => !existsSync(tool));
+  return missing.length ? `Missing ${missing.join(' and ')}: install with "sudo apt-get install -y xvfb xdotool".` : null;
+}
+
+export async function startDisplay(number = 99): Promise<VirtualDisplay> {
+  const problem = displayToolsMissing();
+  if (problem) throw new Error(problem);
+  const name = `:${number}`;
+  const server: ChildProcess = spawn('/usr/bin/Xvfb', [name, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  // Xvfb is ready when a client can talk to it.
+  for (let i = 0; i < 50; i++) {
+    try {
+      execFileSync('/usr/bin/xdotool', ['getmouselocation'], { env: { ...process.env, DISPLAY: name }, stdio: 'ignore' });
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    name,
+    key: (chord) => execFileSync('/usr/bin/xdotool', ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: name } }),
+    click: (x, y, button = 1) => execFileSync('/usr/bin/xdotool', ['mousemove', String(x), String(y), 'click', String(button)], { env: { ...process.env, DISPLAY: name } }),
+    close: () => server.kill(),
+  };
+}
