@@ -10,7 +10,7 @@ export function SummaryCard({ ticket }: { ticket: Ticket }) {
   return (
     <section class="summary" id="summary" aria-labelledby="summary-h">
       <div class="kicker">
-        <b>Mayday</b> · {t('reportHeading')} · <span class="mono">{ticket.id}</span>
+        <b>{t('extName')}</b> · {t('reportHeading')} · <span class="mono">{ticket.id}</span>
       </div>
       <h2 id="summary-h">{t('reportWhatWentWrong')}</h2>
       <p class="desc">{ticket.description}</p>

@@ -4,7 +4,9 @@ import { ViewerPage } from '@/components/viewer/ViewerPage';
 import { sendMessage } from '@/utils/messaging/extension';
 import '@/components/ui.css';
 import '@/components/viewer/viewer.css';
+import { localizeDocument } from '@/utils/i18n';
 
+localizeDocument(document);
 render(
   <ViewerPage
     env={{

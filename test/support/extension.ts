@@ -30,6 +30,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Chromium ships region packs for a few languages only (en-US, pt-BR…); others are bare (fr). */
+const REGION_PACKS = new Set(['en-US', 'en-GB', 'es-419', 'pt-BR', 'pt-PT', 'zh-CN', 'zh-TW']);
+export function chromiumLocale(lang: string): string {
+  return REGION_PACKS.has(lang) ? lang : lang.split('-')[0];
+}
+
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'mayday-profile-')));
@@ -38,11 +44,16 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 720 },
     locale: options.lang ?? 'en-US',
-    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
+    // On Linux, Chromium's UI language (which picks the extension's locale) comes from LANGUAGE.
+    env: {
+      ...process.env,
+      LANGUAGE: chromiumLocale(options.lang ?? 'en-US').replace('-', '_'),
+      ...(options.display ? { DISPLAY: options.display } : {}),
+    },
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
-      `--lang=${options.lang ?? 'en-US'}`,
+      `--lang=${chromiumLocale(options.lang ?? 'en-US')}`,
       '--disable-gpu',
       '--no-first-run',
       '--disable-background-networking',
