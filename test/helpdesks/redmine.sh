@@ -9,12 +9,11 @@ RUN=${RM_RUN:-${HELPDESKS_DIR:-${TMPDIR:-/tmp}/mayday-helpdesks}/redmine}
 BASE=http://127.0.0.1:$RM_PORT
 export REDMINE_INSTANCE=$INST RAILS_ENV=production
 PKGS=(redmine redmine-sqlite thin)
-
-installed() { for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || return 1; done; }
+. "$(dirname "$0")/common.sh"
 
 install_rm() {
   installed "${PKGS[@]}" && { echo "redmine: already installed"; return 0; }
-  [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+  no_daemons_from_apt
   debconf-set-selections <<'EOF'
 redmine redmine/current-instances string default
 redmine redmine/instances/default/dbconfig-install boolean true
@@ -57,21 +56,10 @@ start_rm() {
   cd /usr/share/redmine
   nohup bundle exec rails server -b 127.0.0.1 -p "$RM_PORT" -P "$RUN/server.pid" > "$RUN/server.out" 2>&1 < /dev/null &
   echo $! > "$RUN/redmine.pid"
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null "$BASE/" && { echo "redmine: up on $BASE"; return 0; }
-    kill -0 "$(cat "$RUN/redmine.pid")" 2>/dev/null || { echo "redmine: the server exited:"; cat "$RUN/server.out"; exit 1; }
-    sleep 0.2
-  done
-  echo "redmine: no answer on $BASE after 60 s:"; tail -n 40 "$RUN/server.out"; exit 1
+  wait_up redmine "$BASE/" "$RUN/redmine.pid" "$RUN/server.out"
 }
 
-stop_rm() {
-  [ -f "$RUN/redmine.pid" ] || return 0
-  P=$(cat "$RUN/redmine.pid")
-  kill -TERM "$P" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$P" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$RUN/redmine.pid"
-}
+stop_rm() { stop_pid "$RUN/redmine.pid"; }
 
 case "${1:-}" in
   install) install_rm ;; setup) setup_rm ;; start) start_rm ;; stop) stop_rm ;;

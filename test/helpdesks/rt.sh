@@ -7,13 +7,11 @@ RT_PORT=${RT_PORT:-8182}
 RUN=${RT_RUN:-${HELPDESKS_DIR:-${TMPDIR:-/tmp}/mayday-helpdesks}/rt}
 BASE=http://127.0.0.1:$RT_PORT
 PKGS=(request-tracker5 rt5-db-sqlite rt5-standalone)
-
-installed() { for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || return 1; done; }
+. "$(dirname "$0")/common.sh"
 
 install_rt() {
   installed "${PKGS[@]}" && { echo "rt: already installed"; return 0; }
-  # Never start daemons from maintainer scripts (Docker images ship this file; other machines may not).
-  [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+  no_daemons_from_apt
   debconf-set-selections <<'EOF'
 request-tracker5 request-tracker5/rtname string rt.example.test
 request-tracker5 request-tracker5/organization string example.test
@@ -73,21 +71,11 @@ start_rt() {
   RT_SITE_CONFIG_DIR=$RUN/conf.d nohup /usr/share/request-tracker5/libexec/rt-server \
       --host 127.0.0.1 --port "$RT_PORT" --max-workers 2 > "$RUN/server.out" 2>&1 < /dev/null &
   echo $! > "$RUN/rt-server.pid"
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null "$BASE/REST/2.0/" && { echo "rt: up on $BASE"; return 0; }
-    kill -0 "$(cat "$RUN/rt-server.pid")" 2>/dev/null || { echo "rt: the server exited:"; cat "$RUN/server.out"; exit 1; }
-    sleep 0.2
-  done
-  echo "rt: no answer on $BASE after 60 s:"; tail -n 40 "$RUN/server.out"; exit 1
+  wait_up rt "$BASE/REST/2.0/" "$RUN/rt-server.pid" "$RUN/server.out"
 }
 
-stop_rt() {
-  [ -f "$RUN/rt-server.pid" ] || return 0
-  P=$(cat "$RUN/rt-server.pid")
-  kill -TERM "$P" 2>/dev/null || true   # TERM, not INT: RT's INT handler chowns /var/lib/request-tracker5
-  for _ in $(seq 1 100); do kill -0 "$P" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$RUN/rt-server.pid"
-}
+# TERM, never INT: RT's INT handler chowns /var/lib/request-tracker5.
+stop_rt() { stop_pid "$RUN/rt-server.pid"; }
 
 case "${1:-}" in
   install) install_rt ;; setup) setup_rt ;; start) start_rt ;; stop) stop_rt ;;
