@@ -2,24 +2,18 @@
  * Against a real Redmine 5 (started by `npm run test:helpdesks`): reports filed through the built
  * extension, read back through Redmine's own REST API.
  */
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ticketBody } from '../../utils/delivery/connectors/body';
 import { testRedmine } from '../../utils/delivery/connectors/redmine';
 import { helpdeskEnv } from '../helpdesks/env';
-import { lossyProxy, type LossyProxy } from '../helpdesks/lossy-proxy';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { describeAndSend, startReport } from '../support/flows';
-import { configureHelpdesk, outboxReports, stopServiceWorker } from '../support/helpdesk-flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
 
 const REDMINE = helpdeskEnv('MAYDAY_REDMINE_URL');
 const KEY = helpdeskEnv('MAYDAY_REDMINE_KEY');
 const PROJECT = 'ci';
-let site: StaticServer;
-let ext: ExtensionBrowser | undefined;
-let proxy: LossyProxy | undefined;
+const suite = helpdeskSuite();
 
 async function redmine(path: string): Promise<Response> {
   const reply = await fetch(`${REDMINE}${path}`, { headers: { 'X-Redmine-API-Key': KEY } });
@@ -34,29 +28,10 @@ interface Issue {
   attachments: { filename: string; filesize: number; content_type: string; content_url: string }[];
 }
 
-async function brokenPage(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.url}/broken-page.html`);
-  await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
-  return page;
-}
-
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-});
-afterAll(() => site.close());
-afterEach(async () => {
-  await ext?.close();
-  ext = undefined;
-  await proxy?.close();
-  proxy = undefined;
-});
-
 describe('Redmine 5, real server', () => {
   it('files the report as an issue: subject, description and every file byte for byte', async () => {
-    ext = await launchWithExtension();
-    await configureHelpdesk(ext, { type: 'redmine', url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '3' });
-    const compose = await startReport(ext, await brokenPage(ext));
+    const ext = await suite.launch({ type: 'redmine', url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '3' });
+    const compose = await startReport(ext, await suite.brokenPage(ext));
     const status = await describeAndSend(compose, "L'export PDF reste bloqué à 99 %\nMême après avoir rechargé la page.");
     const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
     expect(id, status).toBeDefined();
@@ -81,21 +56,14 @@ describe('Redmine 5, real server', () => {
   });
 
   it('files the issue once when the reply to its creation is lost and the worker restarts', async () => {
-    proxy = await lossyProxy(REDMINE, (method, path) => method === 'POST' && path === '/issues.json');
-    ext = await launchWithExtension();
-    await configureHelpdesk(ext, { type: 'redmine', url: proxy.url, apiKey: KEY, projectId: PROJECT, trackerId: '' });
-    const compose = await startReport(ext, await brokenPage(ext));
-    await compose.getByLabel('What went wrong?').fill('Lost reply to Redmine');
-    await compose.getByRole('button', { name: 'Send report' }).click();
-    await expect.poll(() => proxy!.lost, { timeout: 20_000 }).toBe(1);
-
-    await stopServiceWorker(ext);
-    const status = compose.getByRole('status').filter({ hasText: /Report sent\. Reference: \d+/ });
-    await status.waitFor({ timeout: 30_000 });
+    const proxy = suite.closeAfter(await lossyProxy(REDMINE, (method, path) => method === 'POST' && path === '/issues.json'));
+    const ext = await suite.launch({ type: 'redmine', url: proxy.url, apiKey: KEY, projectId: PROJECT, trackerId: '' });
+    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const status = await sendThroughLostReply(ext, compose, 'Lost reply to Redmine', proxy);
     const [sent] = await outboxReports(ext);
     const found = (await (await redmine(`/issues.json?project_id=${PROJECT}&status_id=*&description=~${sent.ticket.id}`)).json()) as { issues: { id: number }[] };
     expect(found.issues).toHaveLength(1);
-    expect(await status.textContent()).toContain(`Reference: ${found.issues[0].id}`);
+    expect(status).toContain(`Reference: ${found.issues[0].id}`);
   });
 
   it('tests the connection: ok, wrong project, tracker not in the project, wrong key', async () => {

@@ -2,23 +2,17 @@
  * Against a real Request Tracker 5 (started by `npm run test:helpdesks`): reports filed through the
  * built extension, read back through RT's own REST2 API.
  */
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rtMarker, testRt } from '../../utils/delivery/connectors/rt';
 import { helpdeskEnv } from '../helpdesks/env';
-import { lossyProxy, type LossyProxy } from '../helpdesks/lossy-proxy';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { describeAndSend, startReport } from '../support/flows';
-import { configureHelpdesk, outboxReports, stopServiceWorker } from '../support/helpdesk-flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
 
 const RT = helpdeskEnv('MAYDAY_RT_URL');
 const TOKEN = helpdeskEnv('MAYDAY_RT_TOKEN');
 const QUEUE = 'General';
-let site: StaticServer;
-let ext: ExtensionBrowser | undefined;
-let proxy: LossyProxy | undefined;
+const suite = helpdeskSuite();
 
 async function rt<T>(path: string): Promise<T> {
   const reply = await fetch(`${RT}/REST/2.0${path}`, { headers: { Authorization: `token ${TOKEN}` } });
@@ -41,29 +35,10 @@ async function readTicket(id: string) {
   return { subject: ticket.Subject, html, files };
 }
 
-async function brokenPage(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.url}/broken-page.html`);
-  await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
-  return page;
-}
-
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-});
-afterAll(() => site.close());
-afterEach(async () => {
-  await ext?.close();
-  ext = undefined;
-  await proxy?.close();
-  proxy = undefined;
-});
-
 describe('Request Tracker 5, real server', () => {
   it('files the report as a ticket: subject, body and every file byte for byte', async () => {
-    ext = await launchWithExtension();
-    await configureHelpdesk(ext, { type: 'rt', url: RT, token: TOKEN, queue: QUEUE });
-    const compose = await startReport(ext, await brokenPage(ext));
+    const ext = await suite.launch({ type: 'rt', url: RT, token: TOKEN, queue: QUEUE });
+    const compose = await startReport(ext, await suite.brokenPage(ext));
     const status = await describeAndSend(compose, 'Le bouton « Valider » ne répond plus\nDepuis ce matin, sur la page des factures.');
     const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
     expect(id, status).toBeDefined();
@@ -86,22 +61,15 @@ describe('Request Tracker 5, real server', () => {
   });
 
   it('files the ticket once when the reply to its creation is lost and the worker restarts', async () => {
-    proxy = await lossyProxy(RT, (method, path) => method === 'POST' && path === '/REST/2.0/ticket');
-    ext = await launchWithExtension();
-    await configureHelpdesk(ext, { type: 'rt', url: proxy.url, token: TOKEN, queue: QUEUE });
-    const compose = await startReport(ext, await brokenPage(ext));
-    await compose.getByLabel('What went wrong?').fill('Lost reply to RT');
-    await compose.getByRole('button', { name: 'Send report' }).click();
-    await expect.poll(() => proxy!.lost, { timeout: 20_000 }).toBe(1);
-
-    await stopServiceWorker(ext);
-    const status = compose.getByRole('status').filter({ hasText: /Report sent\. Reference: \d+/ });
-    await status.waitFor({ timeout: 30_000 });
+    const proxy = suite.closeAfter(await lossyProxy(RT, (method, path) => method === 'POST' && path === '/REST/2.0/ticket'));
+    const ext = await suite.launch({ type: 'rt', url: proxy.url, token: TOKEN, queue: QUEUE });
+    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const status = await sendThroughLostReply(ext, compose, 'Lost reply to RT', proxy);
     const [sent] = await outboxReports(ext);
     const query = encodeURIComponent(`Queue = '${QUEUE}' AND Subject LIKE '${rtMarker(sent.ticket.id)}'`);
     const found = await rt<{ items: { id: string }[] }>(`/tickets?query=${query}`);
     expect(found.items).toHaveLength(1);
-    expect(await status.textContent()).toContain(`Reference: ${found.items[0].id}`);
+    expect(status).toContain(`Reference: ${found.items[0].id}`);
   });
 
   it('tests the connection: ok, wrong queue, wrong token', async () => {

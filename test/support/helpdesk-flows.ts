@@ -1,7 +1,11 @@
 /** E2E steps for helpdesk connectors: point the extension at a helpdesk, read what it sent. */
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ConnectorConfig } from '../../utils/delivery/config';
 import type { OutgoingReport } from '../../utils/delivery/connector';
-import type { ExtensionBrowser } from './extension';
+import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './extension';
+import { serveFolder, type StaticServer } from './static-server';
 
 /**
  * Until the options page configures helpdesks, tests write the temporary `local:connector` item
@@ -29,13 +33,50 @@ export async function outboxReports(ext: ExtensionBrowser): Promise<OutgoingRepo
   );
 }
 
-/** Stops the extension's service worker the way Chrome does when it is idle or killed. */
-export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
-  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-  const cdp = await ext.context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(ext.pageUrl('')));
-  if (!worker) throw new Error('The extension has no running service worker');
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await cdp.detach();
+/**
+ * A test file's fixtures: the broken page served for the whole file; a browser with Mayday pointed
+ * at a helpdesk per test; whatever a test hands to `closeAfter` is closed after it.
+ */
+export function helpdeskSuite() {
+  let site: StaticServer;
+  let closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
+  });
+  afterAll(() => site.close());
+  afterEach(async () => {
+    for (const close of closers.reverse()) await close();
+    closers = [];
+  });
+  return {
+    closeAfter<T extends { close(): Promise<void> }>(thing: T): T {
+      closers.push(() => thing.close());
+      return thing;
+    },
+    async launch(config: ConnectorConfig): Promise<ExtensionBrowser> {
+      const ext = this.closeAfter(await launchWithExtension());
+      await configureHelpdesk(ext, config);
+      return ext;
+    },
+    async brokenPage(ext: ExtensionBrowser): Promise<Page> {
+      const page = await ext.context.newPage();
+      await page.goto(`${site.url}/broken-page.html`);
+      await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
+      return page;
+    },
+  };
+}
+
+/**
+ * Sends the report while `lost` withholds the helpdesk's reply to its creation, stops the service
+ * worker as Chrome may, and waits for the restarted worker's retry to report it sent.
+ */
+export async function sendThroughLostReply(ext: ExtensionBrowser, compose: Page, description: string, lost: { lost: number }): Promise<string> {
+  await compose.getByLabel('What went wrong?').fill(description);
+  await compose.getByRole('button', { name: 'Send report' }).click();
+  await expect.poll(() => lost.lost, { timeout: 20_000 }).toBe(1);
+  await stopServiceWorker(ext);
+  const status = compose.getByRole('status').filter({ hasText: /Report sent\. Reference: \d+/ });
+  await status.waitFor({ timeout: 30_000 });
+  return (await status.textContent()) ?? '';
 }
