@@ -5,6 +5,7 @@ import { bytesOf, formOf, reply, sampleReport, scriptedFetch, sendContext, type 
 
 const config = { type: 'glpi' as const, url: 'https://glpi.example.org/', userToken: 'u-token', appToken: 'a-token' };
 const API = 'https://glpi.example.org/apirest.php';
+const TARGET = 'glpi:https://glpi.example.org';
 const session = (token: string) => reply(200, { session_token: token });
 const created = (id: number) => reply(201, { id, message: '' });
 const glpiError = (status: number, code: string, message = '') => reply(status, [code, message]);
@@ -50,12 +51,12 @@ describe('GLPI connector', () => {
     expect(sent.every((r) => r.headers.credentials === undefined)).toBe(true);
     // The ticket id is stored before any file is sent, each document as soon as it exists.
     expect(saved).toEqual([
-      { createSent: true, documents: {} },
-      { createSent: true, ticketId: 12, documents: {} },
-      { createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: false } } },
-      { createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true } } },
-      { createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true }, 'report.json': { id: 21, linked: false } } },
-      { createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true }, 'report.json': { id: 21, linked: true } } },
+      { target: TARGET, createSent: true, documents: {} },
+      { target: TARGET, createSent: true, ticketId: 12, documents: {} },
+      { target: TARGET, createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: false } } },
+      { target: TARGET, createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true } } },
+      { target: TARGET, createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true }, 'report.json': { id: 21, linked: false } } },
+      { target: TARGET, createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true }, 'report.json': { id: 21, linked: true } } },
     ]);
   });
 
@@ -68,7 +69,7 @@ describe('GLPI connector', () => {
 
   it('resumes after a failed upload: no second ticket, only the missing file', async () => {
     const report = sampleReport();
-    const progress = { createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true } } };
+    const progress = { target: TARGET, createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true } } };
     const { fetch, sent } = scriptedFetch(session('s2'), created(21), created(31), reply(200, true));
     const result = await glpiConnector(config).send(report, sendContext(fetch, progress).ctx);
     expect(result).toMatchObject({ ok: true, receipt: { id: '12' } });
@@ -77,7 +78,7 @@ describe('GLPI connector', () => {
   });
 
   it('links a document uploaded before the failure without uploading it again', async () => {
-    const progress = { createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: false }, 'report.json': { id: 21, linked: true } } };
+    const progress = { target: TARGET, createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: false }, 'report.json': { id: 21, linked: true } } };
     const { fetch, sent } = scriptedFetch(session('s2'), created(30), reply(200, true));
     expect(await glpiConnector(config).send(sampleReport(), sendContext(fetch, progress).ctx)).toMatchObject({ ok: true });
     expect(JSON.parse(sent[1].body as string)).toEqual({ input: { documents_id: 20, itemtype: 'Ticket', items_id: 12 } });
@@ -86,16 +87,23 @@ describe('GLPI connector', () => {
   it('after a creation whose reply was lost, finds the ticket by the report id instead of creating another', async () => {
     const report = sampleReport();
     const { fetch, sent } = scriptedFetch(session('s3'), reply(200, [{ id: 12 }]), created(20), created(30), created(21), created(31), reply(200, true));
-    const { ctx, saved } = sendContext(fetch, { createSent: true });
+    const { ctx, saved } = sendContext(fetch, { target: TARGET, createSent: true });
     expect(await glpiConnector(config).send(report, ctx)).toMatchObject({ ok: true, receipt: { id: '12' } });
     expect(sent[1]).toMatchObject({ method: 'GET', url: `${API}/Ticket/?searchText%5Bcontent%5D=${report.ticket.id}&only_id=true` });
     expect(sent.filter((r) => r.url === `${API}/Ticket/` && r.method === 'POST')).toHaveLength(0);
-    expect(saved[0]).toEqual({ createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: false } } });
+    expect(saved[0]).toEqual({ target: TARGET, createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: false } } });
+  });
+
+  it('ignores progress made against another GLPI: the ids there mean nothing here', async () => {
+    const other = { target: 'glpi:https://old-glpi.example.org', createSent: true, ticketId: 12, documents: { 'screenshot.png': { id: 20, linked: true } } };
+    const { fetch, sent } = scriptedFetch(session('s1'), created(40), created(41), created(42), created(43), created(44), reply(200, true));
+    expect(await glpiConnector(config).send(sampleReport(), sendContext(fetch, other).ctx)).toMatchObject({ ok: true, receipt: { id: '40' } });
+    expect(sent.map((r) => `${r.method} ${r.url}`).slice(1, 3)).toEqual([`POST ${API}/Ticket/`, `POST ${API}/Document/`]);
   });
 
   it('creates the ticket when the search finds nothing', async () => {
     const { fetch, sent } = scriptedFetch(session('s3'), reply(200, []), created(13), created(20), created(30), created(21), created(31), reply(200, true));
-    expect(await glpiConnector(config).send(sampleReport(), sendContext(fetch, { createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '13' } });
+    expect(await glpiConnector(config).send(sampleReport(), sendContext(fetch, { target: TARGET, createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '13' } });
     expect(sent[2]).toMatchObject({ method: 'POST', url: `${API}/Ticket/` });
   });
 
@@ -139,7 +147,7 @@ describe('GLPI connector', () => {
     const { fetch } = scriptedFetch(session('s1'), created(12), answer, reply(200, true));
     const { ctx, last } = sendContext(fetch);
     expect(await glpiConnector(config).send(sampleReport(), ctx)).toEqual({ ok: false, failure });
-    expect(last()).toEqual({ createSent: true, ticketId: 12, documents: {} });
+    expect(last()).toEqual({ target: TARGET, createSent: true, ticketId: 12, documents: {} });
   });
 
   it('classifies a refused connection as a retryable network failure', async () => {

@@ -45,7 +45,7 @@ describe('Redmine connector', () => {
   it('on a retry after a lost reply, finds the issue by the report id in its description', async () => {
     const report = sampleReport();
     const { fetch, sent } = scriptedFetch(reply(200, { issues: [{ id: 77 }], total_count: 1 }));
-    expect(await redmineConnector(config).send(report, sendContext(fetch, { createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '77' } });
+    expect(await redmineConnector(config).send(report, sendContext(fetch, { target: `redmine:${B}`, createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '77' } });
     expect(sent[0]).toMatchObject({ method: 'GET', url: `${B}/issues.json?project_id=it-support&status_id=*&description=~${report.ticket.id}&limit=1` });
   });
 

@@ -5,6 +5,7 @@ import { reply, sampleReport, scriptedFetch, sendContext } from '../../support/c
 
 const config = { type: 'rt' as const, url: 'https://intranet.example.org/rt/', token: '1-14-abc', queue: "Help'desk" };
 const BASE = 'https://intranet.example.org/rt';
+const TARGET = `rt:${BASE}`;
 
 describe('Request Tracker connector', () => {
   it('POSTs the ticket with its queue, a marked subject, HTML content and every file', async () => {
@@ -25,14 +26,14 @@ describe('Request Tracker connector', () => {
   it('on a retry after a lost reply, searches the queue for the subject marker and creates nothing', async () => {
     const report = sampleReport();
     const { fetch, sent } = scriptedFetch(reply(200, { count: 1, items: [{ id: '42', type: 'ticket' }] }));
-    expect(await rtConnector(config).send(report, sendContext(fetch, { createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '42' } });
+    expect(await rtConnector(config).send(report, sendContext(fetch, { target: TARGET, createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '42' } });
     const query = `Queue = 'Help\\'desk' AND Subject LIKE '[Mayday ${report.ticket.id.slice(0, 8)}]'`;
     expect(sent[0]).toMatchObject({ method: 'GET', url: `${BASE}/REST/2.0/tickets?query=${encodeURIComponent(query)}&per_page=1` });
   });
 
   it('creates the ticket when the search finds nothing', async () => {
     const { fetch, sent } = scriptedFetch(reply(200, { count: 0, items: [] }), reply(201, { id: '43' }));
-    expect(await rtConnector(config).send(sampleReport(), sendContext(fetch, { createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '43' } });
+    expect(await rtConnector(config).send(sampleReport(), sendContext(fetch, { target: TARGET, createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '43' } });
     expect(sent.map((r) => r.method)).toEqual(['GET', 'POST']);
   });
 

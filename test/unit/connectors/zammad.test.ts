@@ -4,6 +4,7 @@ import { testZammad, zammadConnector } from '../../../utils/delivery/connectors/
 import { reply, sampleReport, scriptedFetch, sendContext } from '../../support/connector-harness';
 
 const config = { type: 'zammad' as const, url: 'https://support.example.org', token: 'z-token', group: 'Users', customer: 'marie@example.org' };
+const TARGET = 'zammad:https://support.example.org';
 const ticket = (id: number, number: string) => reply(201, { id, number, title: 'x' });
 
 describe('Zammad connector', () => {
@@ -28,7 +29,7 @@ describe('Zammad connector', () => {
         attachments: report.attachments.map((f) => ({ filename: f.filename, data: f.data, 'mime-type': f.contentType })),
       },
     });
-    expect(saved).toEqual([{ createSent: true }, { createSent: true, receipt: { id: '31009', url: 'https://support.example.org/#ticket/zoom/9' } }]);
+    expect(saved).toEqual([{ target: TARGET, createSent: true }, { target: TARGET, createSent: true, receipt: { id: '31009', url: 'https://support.example.org/#ticket/zoom/9' } }]);
   });
 
   it('files for the reporter (guess:) when no customer is set, and for the token user when neither is known', async () => {
@@ -44,26 +45,33 @@ describe('Zammad connector', () => {
   it('on a retry after a lost reply, finds the ticket by the report id and creates nothing', async () => {
     const report = sampleReport();
     const { fetch, sent } = scriptedFetch(reply(200, [{ id: 9, number: '31009', title: 'x' }]));
-    const result = await zammadConnector(config).send(report, sendContext(fetch, { createSent: true }).ctx);
+    const result = await zammadConnector(config).send(report, sendContext(fetch, { target: TARGET, createSent: true }).ctx);
     expect(result).toEqual({ ok: true, receipt: { id: '31009', url: 'https://support.example.org/#ticket/zoom/9' } });
     expect(sent[0]).toMatchObject({ method: 'GET', url: `https://support.example.org/api/v1/tickets/search?query=${report.ticket.id}&limit=1&expand=true`, headers: { Authorization: 'Token token=z-token' } });
   });
 
   it('creates the ticket when the search finds nothing, or refuses for good; waits when the search fails for now', async () => {
     const none = scriptedFetch(reply(200, []), ticket(10, '31010'));
-    expect(await zammadConnector(config).send(sampleReport(), sendContext(none.fetch, { createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '31010' } });
+    expect(await zammadConnector(config).send(sampleReport(), sendContext(none.fetch, { target: TARGET, createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '31010' } });
     const refused = scriptedFetch(reply(403, { error: 'Not authorized' }), ticket(11, '31011'));
-    expect(await zammadConnector(config).send(sampleReport(), sendContext(refused.fetch, { createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '31011' } });
+    expect(await zammadConnector(config).send(sampleReport(), sendContext(refused.fetch, { target: TARGET, createSent: true }).ctx)).toMatchObject({ ok: true, receipt: { id: '31011' } });
     const down = scriptedFetch(reply(502, 'bad gateway'));
-    expect(await zammadConnector(config).send(sampleReport(), sendContext(down.fetch, { createSent: true }).ctx)).toEqual({ ok: false, failure: { kind: 'server', retryable: true, status: 502, detail: 'bad gateway' } });
+    expect(await zammadConnector(config).send(sampleReport(), sendContext(down.fetch, { target: TARGET, createSent: true }).ctx)).toEqual({ ok: false, failure: { kind: 'server', retryable: true, status: 502, detail: 'bad gateway' } });
     expect(down.left()).toBe(0);
   });
 
   it('answers from its progress once the ticket is known, without a request', async () => {
     const { fetch, sent } = scriptedFetch();
     const receipt = { id: '31009', url: 'https://support.example.org/#ticket/zoom/9' };
-    expect(await zammadConnector(config).send(sampleReport(), sendContext(fetch, { createSent: true, receipt }).ctx)).toEqual({ ok: true, receipt });
+    expect(await zammadConnector(config).send(sampleReport(), sendContext(fetch, { target: TARGET, createSent: true, receipt }).ctx)).toEqual({ ok: true, receipt });
     expect(sent).toHaveLength(0);
+  });
+
+  it('ignores a receipt from another helpdesk and files the report here', async () => {
+    const { fetch, sent } = scriptedFetch(ticket(5, '31005'));
+    const elsewhere = { target: 'zammad:https://old.example.org', createSent: true, receipt: { id: '99' } };
+    expect(await zammadConnector(config).send(sampleReport(), sendContext(fetch, elsewhere).ctx)).toMatchObject({ ok: true, receipt: { id: '31005' } });
+    expect(sent.map((r) => r.method)).toEqual(['POST']);
   });
 
   it.each([

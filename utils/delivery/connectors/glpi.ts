@@ -11,7 +11,7 @@ import { isFailure, request, type Connector, type SendContext, type SendResult }
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
 import { base64ToBytes, encodeMultipart, safeBoundary, type Part } from '../multipart';
 import { ticketBody, ticketTitle } from './body';
-import { badReply, failed, jsonOf, problemFor, type ConnectionResult, type TestContext } from './helpdesk';
+import { badReply, failed, jsonOf, problemFor, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
 
 type GlpiConfig = Extract<ConnectorConfig, { type: 'glpi' }>;
 
@@ -123,14 +123,18 @@ async function findTicket(api: GlpiApi, ticket: Ticket): Promise<number | null |
 }
 
 interface GlpiProgress {
+  /** The GLPI these ids belong to: progress made against another one (settings changed) is dropped. */
+  target: string;
   createSent?: boolean;
   ticketId?: number;
   /** Per attachment filename: the Document made for it and whether it is linked to the ticket yet. */
   documents: Record<string, { id: number; linked: boolean }>;
 }
 
-function readProgress(saved: Readonly<Record<string, unknown>>): GlpiProgress {
+function readProgress(saved: Readonly<Record<string, unknown>>, target: string): GlpiProgress {
+  if (saved.target !== target) return { target, documents: {} };
   return {
+    target,
     createSent: saved.createSent === true,
     ticketId: typeof saved.ticketId === 'number' ? saved.ticketId : undefined,
     documents: { ...((saved.documents as GlpiProgress['documents']) ?? {}) },
@@ -138,7 +142,7 @@ function readProgress(saved: Readonly<Record<string, unknown>>): GlpiProgress {
 }
 
 async function deliver(api: GlpiApi, config: GlpiConfig, report: { ticket: Ticket; attachments: Attachment[] }, ctx: SendContext): Promise<SendResult> {
-  const progress = readProgress(ctx.progress);
+  const progress = readProgress(ctx.progress, targetOf({ type: 'glpi', url: glpiBase(config.url) }));
   const save = () => ctx.saveProgress(structuredClone(progress) as unknown as Record<string, unknown>);
   if (progress.ticketId === undefined && progress.createSent) {
     const found = await findTicket(api, report.ticket);

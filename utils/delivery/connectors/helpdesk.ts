@@ -78,22 +78,29 @@ export interface CreateSteps {
  * searches for the report's marker before creating again. Residual risk: a search that misses a
  * ticket the helpdesk has not indexed yet still lets a duplicate through.
  */
-export async function createOnce(ctx: SendContext, steps: CreateSteps): Promise<SendResult> {
-  const saved = savedReceipt(ctx.progress);
+export async function createOnce(ctx: SendContext, target: string, steps: CreateSteps): Promise<SendResult> {
+  // Progress made against another helpdesk (the admin changed the settings meanwhile) does not count.
+  const progress = ctx.progress.target === target ? ctx.progress : {};
+  const saved = savedReceipt(progress);
   if (saved) return { ok: true, receipt: saved };
-  if (ctx.progress.createSent) {
+  if (progress.createSent) {
     const found = await steps.find();
     // A search refused for good (no right to search, say) must not stop delivery for ever: create.
     if (isFailure(found)) {
       if (found.retryable) return failed(found);
     } else if (found) {
-      await ctx.saveProgress({ createSent: true, receipt: found });
+      await ctx.saveProgress({ target, createSent: true, receipt: found });
       return { ok: true, receipt: found };
     }
   }
-  await ctx.saveProgress({ createSent: true });
+  await ctx.saveProgress({ target, createSent: true });
   const created = await steps.create();
   if (isFailure(created)) return failed(created);
-  await ctx.saveProgress({ createSent: true, receipt: created });
+  await ctx.saveProgress({ target, createSent: true, receipt: created });
   return { ok: true, receipt: created };
+}
+
+/** Which helpdesk a connector's progress belongs to. */
+export function targetOf(config: { type: string; url: string }): string {
+  return `${config.type}:${endpoint(config.url, '')}`;
 }

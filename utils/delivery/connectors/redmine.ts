@@ -11,7 +11,7 @@ import { isFailure, request, type Connector, type OutgoingReport, type SendConte
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
 import { base64ToBytes } from '../multipart';
 import { ticketBody, ticketTitle } from './body';
-import { badReply, createOnce, endpoint, jsonOf, problemFor, type ConnectionResult, type TestContext } from './helpdesk';
+import { badReply, createOnce, endpoint, jsonOf, problemFor, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
 
 type RedmineConfig = Extract<ConnectorConfig, { type: 'redmine' }>;
 
@@ -74,7 +74,7 @@ function receiptOf(config: RedmineConfig, issue: unknown): Receipt | null {
 export function redmineConnector(config: RedmineConfig): Connector {
   return {
     send(report, ctx) {
-      return createOnce(ctx, {
+      return createOnce(ctx, targetOf(config), {
         find: async () => {
           const query = `project_id=${encodeURIComponent(config.projectId)}&status_id=*&description=~${encodeURIComponent(report.ticket.id)}&limit=1`;
           const found = await reply(await request(ctx, endpoint(config.url, `/issues.json?${query}`), { method: 'GET', headers: auth(config) }), ctx.now());

@@ -8,7 +8,7 @@ import type { Receipt } from '../../report/draft';
 import type { ConnectorConfig } from '../config';
 import { isFailure, request, type Connector, type OutgoingReport } from '../connector';
 import { ticketBody, ticketTitle } from './body';
-import { badReply, createOnce, endpoint, failureFrom, jsonOf, problemFor, replyBody, type ConnectionResult, type TestContext } from './helpdesk';
+import { badReply, createOnce, endpoint, failureFrom, jsonOf, problemFor, replyBody, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
 
 type RtConfig = Extract<ConnectorConfig, { type: 'rt' }>;
 
@@ -42,7 +42,7 @@ const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\
 export function rtConnector(config: RtConfig): Connector {
   return {
     send(report, ctx) {
-      return createOnce(ctx, {
+      return createOnce(ctx, targetOf(config), {
         find: async () => {
           const query = `Queue = ${quote(config.queue)} AND Subject LIKE ${quote(rtMarker(report.ticket.id))}`;
           const url = endpoint(config.url, `/REST/2.0/tickets?query=${encodeURIComponent(query)}&per_page=1`);

@@ -9,7 +9,7 @@ import type { Ticket } from '../../ticket/schema';
 import type { ConnectorConfig } from '../config';
 import { isFailure, request, type Connector, type OutgoingReport } from '../connector';
 import { ticketBody, ticketTitle } from './body';
-import { badReply, createOnce, endpoint, failureFrom, jsonOf, problemFor, replyBody, type ConnectionResult, type TestContext } from './helpdesk';
+import { badReply, createOnce, endpoint, failureFrom, jsonOf, problemFor, replyBody, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
 
 type ZammadConfig = Extract<ConnectorConfig, { type: 'zammad' }>;
 
@@ -49,7 +49,7 @@ function receiptOf(config: ZammadConfig, body: unknown): Receipt | null {
 export function zammadConnector(config: ZammadConfig): Connector {
   return {
     send(report, ctx) {
-      return createOnce(ctx, {
+      return createOnce(ctx, targetOf(config), {
         // Zammad searches article bodies (Elasticsearch, or SQL LIKE without it); the body holds the report id.
         find: async () => {
           const url = endpoint(config.url, `/api/v1/tickets/search?query=${encodeURIComponent(report.ticket.id)}&limit=1&expand=true`);
