@@ -4,6 +4,7 @@ import { sendMessage } from '@/utils/messaging/extension';
 import type { ConnectionTestResult } from '@/utils/settings/connection-test';
 import type { Settings, Secrets } from '@/utils/settings/schema';
 import { Section, SelectField, TextField, type FieldApi } from './fields';
+import { CONNECTION_PROBLEM_MESSAGES } from '@/utils/delivery/connectors/fields';
 
 const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'connectorWebhook',
@@ -45,8 +46,8 @@ export function testResultText(result: ConnectionTestResult): string {
       return t('testTimeout', result.seconds);
     case 'not-configured':
       return t('testNotConfigured');
-    case 'not-available':
-      return t('testNotAvailable', t(TYPE_NAMES[result.type]));
+    case 'helpdesk':
+      return result.result.ok ? t('connectionOk') : t(CONNECTION_PROBLEM_MESSAGES[result.result.problem], result.result.detail);
   }
 }
 
@@ -64,7 +65,7 @@ export function ConnectorSection({ api, readValues }: { api: FieldApi; readValue
     const result = await sendMessage('testConnection', values).catch(
       (error: Error): ConnectionTestResult => ({ kind: 'unreachable', detail: error.message }),
     );
-    setTest({ kind: 'done', ok: result.kind === 'ok', text: testResultText(result) });
+    setTest({ kind: 'done', ok: result.kind === 'ok' || (result.kind === 'helpdesk' && result.result.ok), text: testResultText(result) });
   }
 
   return (

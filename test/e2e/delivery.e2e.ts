@@ -8,7 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../receiver/server';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from '../support/extension';
 import { faultyEndpoint, type FaultyEndpoint } from '../support/faulty-endpoint';
 import { badgeText, configureEndpoint, describeAndSend, openPopup, startReport } from '../support/flows';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -46,16 +46,6 @@ async function brokenPage(browser: ExtensionBrowser): Promise<Page> {
 async function fileReport(browser: ExtensionBrowser, page: Page, description: string): Promise<{ compose: Page; status: string }> {
   const compose = await startReport(browser, page);
   return { compose, status: await describeAndSend(compose, description) };
-}
-
-/** Stops the extension's service worker the way Chrome does when it is idle or killed. */
-async function stopServiceWorker(browser: ExtensionBrowser, anyPage: Page) {
-  const cdp = await browser.context.newCDPSession(anyPage);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(browser.pageUrl('')));
-  if (!worker) throw new Error('The extension has no running service worker');
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await cdp.detach();
 }
 
 /** Keeps opening the popup (a retry trigger) until the receiver holds `count` tickets. */
@@ -129,7 +119,7 @@ describe('the outbox', () => {
     await compose.getByRole('button', { name: 'Send report' }).click();
     await expect.poll(async () => (await receiver.store.list()).length).toBe(1);
 
-    await stopServiceWorker(ext, page);
+    await stopServiceWorker(ext);
     await front.set('pass');
     await compose.getByRole('status').filter({ hasText: 'Report sent. Reference: 1' }).waitFor({ timeout: 30_000 });
     expect(front.seen.pass).toBeGreaterThan(0);

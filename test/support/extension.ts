@@ -90,3 +90,14 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   if (id === undefined) throw new Error(`No tab found for ${url}`);
   return id;
 }
+
+/** Stops the extension's service worker the way Chrome does when it is idle or killed. */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  const cdp = await ext.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(ext.pageUrl('')));
+  if (!worker) throw new Error('The extension has no running service worker');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}

@@ -32,7 +32,7 @@ export interface Connector {
 }
 
 /** A fetch with the connector's timeout that never throws: a thrown error becomes a failure. */
-export async function request(ctx: SendContext, url: string, init: RequestInit): Promise<Response | DeliveryFailure> {
+export async function request(ctx: Pick<SendContext, 'fetch' | 'timeoutMs'>, url: string, init: RequestInit): Promise<Response | DeliveryFailure> {
   try {
     return await ctx.fetch(url, { credentials: 'omit', ...init, signal: AbortSignal.timeout(ctx.timeoutMs) });
   } catch (error) {
@@ -53,6 +53,7 @@ export async function replyDetail(response: Response): Promise<string> {
   return text.trim().slice(0, 300) || response.statusText;
 }
 
-export function isFailure(value: Response | DeliveryFailure): value is DeliveryFailure {
-  return !(value instanceof Response) && 'kind' in value;
+/** Tells a failure from a reply or any other result (an id, a receipt, null). */
+export function isFailure<T>(value: T | DeliveryFailure): value is DeliveryFailure {
+  return typeof value === 'object' && value !== null && !(value instanceof Response) && 'kind' in value;
 }

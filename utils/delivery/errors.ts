@@ -8,7 +8,8 @@ export type DeliveryFailure =
   | { kind: 'timeout'; retryable: true; seconds: number }
   | { kind: 'unauthorized'; retryable: false; status: 401 | 403 }
   | { kind: 'rejected'; retryable: false; status: number; detail: string }
-  | { kind: 'too-large'; retryable: false; status: 413 }
+  /** 413, or a helpdesk's own "too big" refusal (GLPI answers 400, Redmine 422). */
+  | { kind: 'too-large'; retryable: false; status: number }
   | { kind: 'server'; retryable: true; status: number; detail: string; retryAfterMs?: number }
   | { kind: 'bad-reply'; retryable: false; detail: string }
   | { kind: 'invalid-report'; retryable: false; detail: string }

@@ -30,3 +30,11 @@ export function encodeMultipart(parts: Part[], boundary: string): { body: Uint8A
 export function base64ToBytes(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
+
+/** `seed`, suffixed until no part contains it: a boundary inside a file would cut the file short. */
+export function safeBoundary(seed: string, parts: Part[]): string {
+  const contains = (data: Uint8Array, text: string) => new TextDecoder('latin1').decode(data).includes(text);
+  let boundary = seed;
+  for (let n = 1; parts.some((part) => contains(part.data, boundary)); n++) boundary = `${seed}-${n}`;
+  return boundary;
+}

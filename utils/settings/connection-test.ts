@@ -2,7 +2,8 @@
  * "Test connection" on the options page: one harmless, authenticated request to the configured
  * helpdesk, answered in plain words. Runs in the background, where the tokens are.
  */
-import type { ConnectorConfig, ConnectorType } from '../delivery/config';
+import type { ConnectorConfig } from '../delivery/config';
+import { testConnection as testHelpdesk, type ConnectionResult } from '../delivery/connectors';
 
 export type ConnectionTestResult =
   | { kind: 'ok'; status: number }
@@ -13,14 +14,14 @@ export type ConnectionTestResult =
   | { kind: 'unreachable'; detail: string }
   | { kind: 'timeout'; seconds: number }
   | { kind: 'not-configured' }
-  | { kind: 'not-available'; type: Exclude<ConnectorType, 'none'> };
+  /** A helpdesk connector's own check (GLPI, Zammad, RT, Redmine: utils/delivery/connectors). */
+  | { kind: 'helpdesk'; result: ConnectionResult };
 
 export interface ConnectionTestEnv {
   fetch: typeof fetch;
   timeoutMs: number;
 }
 
-type Tester<C extends ConnectorConfig> = (config: C, env: ConnectionTestEnv) => Promise<ConnectionTestResult>;
 
 export function classifyTestStatus(status: number): ConnectionTestResult {
   if (status >= 200 && status < 300) return { kind: 'ok', status };
@@ -48,17 +49,11 @@ export async function probe(url: string, headers: Record<string, string>, env: C
 }
 
 /**
- * One tester per connector type: the extension point the helpdesk connectors fill with their own
- * harmless request (GLPI initSession + killSession, Zammad GET /api/v1/users/me, RT
- * GET /REST/2.0/rt, Redmine GET /users/current.json). A type without one says so plainly.
+ * A webhook is checked with one GET (safe by HTTP's definition: it never files a ticket); each
+ * helpdesk connector makes its own harmless authenticated call and names the exact problem.
  */
-export const CONNECTION_TESTERS: { [T in ConnectorType]?: Tester<Extract<ConnectorConfig, { type: T }>> } = {
-  // GET is safe by HTTP's definition: it lists or describes, it never files a ticket.
-  webhook: (config, env) => probe(config.url, config.token ? { Authorization: `Bearer ${config.token}` } : {}, env),
-};
-
 export async function testConnection(config: ConnectorConfig, env: ConnectionTestEnv): Promise<ConnectionTestResult> {
   if (config.type === 'none') return { kind: 'not-configured' };
-  const tester = CONNECTION_TESTERS[config.type] as Tester<ConnectorConfig> | undefined;
-  return tester ? tester(config, env) : { kind: 'not-available', type: config.type };
+  if (config.type === 'webhook') return probe(config.url, config.token ? { Authorization: `Bearer ${config.token}` } : {}, env);
+  return { kind: 'helpdesk', result: await testHelpdesk(config, env) };
 }

@@ -62,10 +62,16 @@ describe('testConnection', () => {
     expect(await testConnection(webhook, { fetch: slow, timeoutMs: 10_000 })).toEqual({ kind: 'timeout', seconds: 10 });
   });
 
-  it('asks for an address first, and says plainly which helpdesks it cannot test yet', async () => {
+  it('asks for an address first, without any request', async () => {
     const fetch = answer(200);
     expect(await testConnection({ type: 'none' }, { fetch, timeoutMs: 1000 })).toEqual({ kind: 'not-configured' });
-    expect(await testConnection(connectorConfig({ ...base, connectorType: 'glpi' }, secrets), { fetch, timeoutMs: 1000 })).toEqual({ kind: 'not-available', type: 'glpi' });
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('hands a helpdesk to its connector\'s own check, which names the problem', async () => {
+    const fetch = answer(401);
+    const result = await testConnection(connectorConfig({ ...base, connectorType: 'zammad', zammadGroup: 'Users' }, secrets), { fetch, timeoutMs: 1000 });
+    expect(result).toMatchObject({ kind: 'helpdesk', result: { ok: false, problem: 'bad-token' } });
+    expect(String(fetch.mock.calls[0][0])).toMatch(/\/api\/v1\/users\/me$/);
   });
 });

@@ -1,16 +1,46 @@
 import type { ConnectorConfig } from '../config';
 import type { Connector } from '../connector';
+import { glpiConnector, testGlpi } from './glpi';
+import type { ConnectionResult, TestContext } from './helpdesk';
+import { redmineConnector, testRedmine } from './redmine';
+import { rtConnector, testRt } from './rt';
 import { webhookConnector } from './webhook';
+import { testZammad, zammadConnector } from './zammad';
+
+export type { ConnectionProblem, ConnectionResult, TestContext } from './helpdesk';
 
 /** The connector for a configuration; null when reports have nowhere to go (save as file). */
 export function connectorFor(config: ConnectorConfig): Connector | null {
   switch (config.type) {
     case 'webhook':
       return webhookConnector(config);
+    case 'glpi':
+      return glpiConnector(config);
+    case 'zammad':
+      return zammadConnector(config);
+    case 'rt':
+      return rtConnector(config);
+    case 'redmine':
+      return redmineConnector(config);
     case 'none':
       return null;
-    default:
-      // Helpdesk connectors are added here as they land; until then their reports wait in the outbox.
-      return null;
+  }
+}
+
+/**
+ * The options page's Test connection for a helpdesk: one harmless authenticated call (GLPI opens and
+ * closes a session), answered as ok or the problem in the admin's terms. Run it in the background or
+ * the options page, which hold the secrets and the host permission.
+ */
+export function testConnection(config: Extract<ConnectorConfig, { type: 'glpi' | 'zammad' | 'rt' | 'redmine' }>, ctx: TestContext): Promise<ConnectionResult> {
+  switch (config.type) {
+    case 'glpi':
+      return testGlpi(config, ctx);
+    case 'zammad':
+      return testZammad(config, ctx);
+    case 'rt':
+      return testRt(config, ctx);
+    case 'redmine':
+      return testRedmine(config, ctx);
   }
 }

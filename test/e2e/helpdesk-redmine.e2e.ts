@@ -1,0 +1,77 @@
+/**
+ * Against a real Redmine 5 (started by `npm run test:helpdesks`): reports filed through the built
+ * extension, read back through Redmine's own REST API.
+ */
+import { describe, expect, it } from 'vitest';
+import { ticketBody } from '../../utils/delivery/connectors/body';
+import { testRedmine } from '../../utils/delivery/connectors/redmine';
+import { helpdeskEnv } from '../helpdesks/env';
+import { lossyProxy } from '../helpdesks/lossy-proxy';
+import { describeAndSend, startReport } from '../support/flows';
+import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
+
+const REDMINE = helpdeskEnv('MAYDAY_REDMINE_URL');
+const KEY = helpdeskEnv('MAYDAY_REDMINE_KEY');
+const PROJECT = 'ci';
+const suite = helpdeskSuite();
+
+async function redmine(path: string): Promise<Response> {
+  const reply = await fetch(`${REDMINE}${path}`, { headers: { 'X-Redmine-API-Key': KEY } });
+  if (!reply.ok) throw new Error(`Redmine ${path}: HTTP ${reply.status} ${await reply.text()}`);
+  return reply;
+}
+
+interface Issue {
+  subject: string;
+  description: string;
+  tracker: { id: number };
+  attachments: { filename: string; filesize: number; content_type: string; content_url: string }[];
+}
+
+describe('Redmine 5, real server', () => {
+  it('files the report as an issue: subject, description and every file byte for byte', async () => {
+    const ext = await suite.launch({ type: 'redmine', url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '3' });
+    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const status = await describeAndSend(compose, "L'export PDF reste bloqué à 99 %\nMême après avoir rechargé la page.");
+    const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
+    expect(id, status).toBeDefined();
+
+    const [sent] = await outboxReports(ext);
+    const { issue } = (await (await redmine(`/issues/${id}.json?include=attachments`)).json()) as { issue: Issue };
+    expect(issue.subject).toBe("L'export PDF reste bloqué à 99 %");
+    expect(issue.tracker.id).toBe(3);
+    expect(issue.description.replace(/\r\n/g, '\n')).toBe(ticketBody(sent.ticket).text);
+    expect(issue.description).toContain('Failed to load invoices');
+    expect(issue.attachments.map((a) => a.filename).sort()).toEqual(sent.attachments.map((f) => f.filename).sort());
+    expect(sent.attachments.map((f) => f.filename)).toEqual(expect.arrayContaining(['screenshot.png', 'report.json']));
+    for (const file of sent.attachments) {
+      const bytes = Buffer.from(file.data, 'base64');
+      const stored = issue.attachments.find((a) => a.filename === file.filename)!;
+      expect(stored.filesize, file.filename).toBe(bytes.length);
+      expect(stored.content_type, file.filename).toBe(file.contentType);
+      const downloaded = Buffer.from(await (await redmine(new URL(stored.content_url).pathname)).arrayBuffer());
+      expect(downloaded.equals(bytes), file.filename).toBe(true);
+    }
+    expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(`${REDMINE}/issues/${id}`);
+  });
+
+  it('files the issue once when the reply to its creation is lost and the worker restarts', async () => {
+    const proxy = suite.closeAfter(await lossyProxy(REDMINE, (method, path) => method === 'POST' && path === '/issues.json'));
+    const ext = await suite.launch({ type: 'redmine', url: proxy.url, apiKey: KEY, projectId: PROJECT, trackerId: '' });
+    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const status = await sendThroughLostReply(ext, compose, 'Lost reply to Redmine', proxy);
+    const [sent] = await outboxReports(ext);
+    const found = (await (await redmine(`/issues.json?project_id=${PROJECT}&status_id=*&description=~${sent.ticket.id}`)).json()) as { issues: { id: number }[] };
+    expect(found.issues).toHaveLength(1);
+    expect(status).toContain(`Reference: ${found.issues[0].id}`);
+  });
+
+  it('tests the connection: ok, wrong project, tracker not in the project, wrong key', async () => {
+    const ctx = { fetch: globalThis.fetch, timeoutMs: 10_000 };
+    const config = { type: 'redmine' as const, url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '' };
+    expect(await testRedmine(config, ctx)).toEqual({ ok: true });
+    expect(await testRedmine({ ...config, projectId: 'nope' }, ctx)).toMatchObject({ ok: false, problem: 'wrong-project' });
+    expect(await testRedmine({ ...config, trackerId: '99' }, ctx)).toEqual({ ok: false, problem: 'wrong-project', detail: 'tracker 99 is not enabled in project "ci"' });
+    expect(await testRedmine({ ...config, apiKey: '0'.repeat(40) }, ctx)).toEqual({ ok: false, problem: 'bad-token', detail: 'HTTP 401' });
+  });
+});
