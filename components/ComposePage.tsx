@@ -110,8 +110,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
       <h1>{t('composeTitle')}</h1>
       {reportForm && <OrganisationNote form={reportForm} />}
       <p class="muted">
-        {t('composePageLabel')}: {draft.page.title ? `${draft.page.title} — ` : ''}
-        {draft.page.url}
+        {t('composePageLine', draft.page.title ? `${draft.page.title} — ${draft.page.url}` : draft.page.url)}
       </p>
       {draft.screenshot ? (
         <img

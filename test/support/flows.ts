@@ -21,12 +21,12 @@ export async function openLauncher(ext: ExtensionBrowser, target: Page): Promise
 }
 
 /** Opens the launcher aimed at `target`, presses Report a problem and returns the report page that opens. */
-export async function startReport(ext: ExtensionBrowser, target: Page): Promise<Page> {
+export async function startReport(ext: ExtensionBrowser, target: Page, buttonName = 'Report a problem'): Promise<Page> {
   const launcher = await openLauncher(ext, target);
   const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-  await launcher.getByRole('button', { name: 'Report a problem' }).click();
+  await launcher.getByRole('button', { name: buttonName }).click();
   const compose = await composeOpened;
-  await compose.getByLabel('What went wrong?').waitFor();
+  await compose.locator('textarea').waitFor();
   await launcher.close();
   return compose;
 }
