@@ -18,7 +18,8 @@ export default defineConfig({
     default_locale: 'en',
     ...(browser === 'chrome' && !process.env.MAYDAY_STORE_BUILD ? { key: DEV_PUBLIC_KEY } : {}),
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // webRequest: observe each tab's failed requests (net::ERR_*, HTTP >= 400) for the report.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'webRequest'],
     host_permissions: ['<all_urls>'],
   }),
 });

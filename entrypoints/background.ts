@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
+import { collectBrowserEnvironment } from '@/utils/capture/environment';
+import { registerNetworkObserver } from '@/utils/capture/network-observer';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
+import { injectRecorderIntoOpenTabs } from '@/utils/recorder/late-install';
 import { drafts } from '@/utils/report/draft';
 import { startReport } from '@/utils/report/start';
 import { submitDraft } from '@/utils/report/submit';
@@ -21,6 +24,15 @@ async function measureImage(dataUrl: string) {
 }
 
 export default defineBackground(() => {
+  // --- Recorder (issue 3): the tab's failed requests, machine facts, tabs open before install ---
+  const networkObserver = registerNetworkObserver({ webRequest: browser.webRequest, tabs: browser.tabs, storage: browser.storage.session });
+  browser.runtime.onInstalled.addListener(() => void injectRecorderIntoOpenTabs(browser).catch(() => undefined));
+  const observation = {
+    networkLog: networkObserver.logOf,
+    environment: () => collectBrowserEnvironment(navigator, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+  };
+  // --- end recorder ---
+
   const origin = browser.runtime.getURL('/');
   const trusted = (sender: Parameters<typeof isExtensionPage>[0]) => {
     if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
@@ -32,6 +44,7 @@ export default defineBackground(() => {
       const draft = await startReport(data.tabId, {
         tabs: browser.tabs,
         injectBridge,
+        ...observation,
         measureImage,
         drafts,
         composeUrl: (id) => browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(id)}`),

@@ -3,6 +3,7 @@
  * draft, so concurrent writes to different drafts never clobber each other) until it is sent.
  */
 import { storage } from '#imports';
+import type { Observations } from '../capture/observations';
 import type { ValidPageContext } from '../messaging/page-schemas';
 
 export interface DraftScreenshot {
@@ -24,6 +25,8 @@ export interface Draft {
   tabId: number;
   page: { url: string; title: string };
   context: ValidPageContext | null;
+  /** What the background observed itself: machine facts, zoom, the tab's failed requests (absent in older drafts). */
+  observed?: Observations;
   screenshot: DraftScreenshot | null;
   /** Why there is no screenshot, in words for the person (restricted page, capture refused). */
   screenshotProblem?: string;
