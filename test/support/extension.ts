@@ -72,3 +72,35 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   if (id === undefined) throw new Error(`No tab found for ${url}`);
   return id;
 }
+
+/**
+ * Chromium started without the extension, which `install()` then loads (DevTools
+ * Extensions.loadUnpacked): for tabs that were open before Mayday was installed.
+ */
+export async function launchThenInstall(options: { extensionDir?: string } = {}): Promise<{ context: BrowserContext; install(): Promise<ExtensionBrowser>; close(): Promise<void> }> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  const profileDir = await mkdtemp(join(tmpdir(), 'mayday-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    locale: 'en-US',
+    // Playwright disables extensions by default; loading one over DevTools needs this switch.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: ['--enable-unsafe-extension-debugging', '--lang=en-US', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  });
+  const close = async () => {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  };
+  return {
+    context,
+    close,
+    async install() {
+      const session = await context.browser()!.newBrowserCDPSession();
+      const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
+      const worker = context.serviceWorkers().find((w) => w.url().includes(id)) ?? (await context.waitForEvent('serviceworker'));
+      return { context, worker, extensionId: id, profileDir, pageUrl: (path) => `chrome-extension://${id}/${path}`, close };
+    },
+  };
+}
