@@ -20,7 +20,7 @@ export default defineConfig({
     ...(browser === 'chrome' && !process.env.MAYDAY_STORE_BUILD ? { key: DEV_PUBLIC_KEY } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     // Each permission is justified in docs/permissions.md.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'contextMenus', 'webRequest'],
     commands: {
       // Alt+Shift+M ("Mayday"): Chromium refuses Alt+Shift+R and Alt+Shift+P as reserved. People
       // change it at chrome://extensions/shortcuts or about:addons (Manage extension shortcuts).

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { collectBrowserEnvironment } from '@/utils/capture/environment';
+import { registerNetworkObserver } from '@/utils/capture/network-observer';
 import { maskScanSchema } from '@/utils/capture/mask-scan-schema';
 import { createCaptureQueue } from '@/utils/capture/screenshot';
 import { BUILT_IN_MASK_SELECTORS, scanSensitiveRects } from '@/utils/capture/sensitive-rects';
@@ -12,6 +14,7 @@ import { compileAdminPatterns, DEFAULT_RULES } from '@/utils/privacy';
 import { offscreenImageOps } from '@/utils/platform/images';
 import { createOutboxService } from '@/utils/platform/outbox-service';
 import { registerWaysIn } from '@/utils/platform/ways-in';
+import { injectRecorderIntoOpenTabs } from '@/utils/recorder/late-install';
 import { drafts } from '@/utils/report/draft';
 import { exportFilename, zipReport } from '@/utils/report/export';
 import { startReport } from '@/utils/report/start';
@@ -59,6 +62,18 @@ async function buildContext() {
 }
 
 export default defineBackground(() => {
+  // --- Recorder (issue 3): the tab's failed requests, machine facts, tabs open before install ---
+  const networkObserver = registerNetworkObserver({ webRequest: browser.webRequest, tabs: browser.tabs, storage: browser.storage.session });
+  // Tabs open before the install or update get the recorder now, except on blocked sites.
+  browser.runtime.onInstalled.addListener(
+    () => void settingsNow().then((settings) => injectRecorderIntoOpenTabs(browser, (url) => reportingAllowed(url, settings))).catch(() => undefined),
+  );
+  const observation = {
+    networkLog: networkObserver.logOf,
+    environment: () => collectBrowserEnvironment(navigator, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+  };
+  // --- end recorder ---
+
   const origin = browser.runtime.getURL('/');
   const trusted = (sender: { url?: string }) => {
     if (!isExtensionPage(sender, origin)) throw new Error('Not allowed from this context');
@@ -92,6 +107,7 @@ export default defineBackground(() => {
           settings.collectScreenshot
             ? takeVisibleScreenshot(tab, { scanMasks: (tabId) => scanMasks(tabId, settings), capture: captureVisible, ops: offscreenImageOps })
             : 'disabled',
+        ...observation,
         drafts,
         composeUrl: (id) => browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(id)}`),
         now: Date.now,

@@ -65,6 +65,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The background registers the recorder at runtime; pages loaded before that are not recorded.
+  await waitForRecorderRegistration(worker);
   return {
     context,
     worker,
@@ -77,6 +79,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the background has registered the recorder content script (a few seconds at most). */
+export async function waitForRecorderRegistration(worker: Worker, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ids: string[] = await worker.evaluate(async () => ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { id: string }[]).map((s) => s.id));
+    if (ids.length) return;
+    if (Date.now() > deadline) throw new Error('The background never registered the recorder');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The tab id Chrome gave a Playwright page, asked of the extension's service worker. */
@@ -100,4 +113,44 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
   if (!worker) throw new Error('The extension has no running service worker');
   await cdp.send('Target.closeTarget', { targetId: worker.targetId });
   await cdp.detach();
+}
+
+/**
+ * Chromium started without the extension, which `install()` then loads (DevTools
+ * Extensions.loadUnpacked): for tabs that were open before Mayday was installed.
+ */
+export async function launchThenInstall(options: { extensionDir?: string } = {}): Promise<{ context: BrowserContext; install(): Promise<ExtensionBrowser>; close(): Promise<void> }> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  const profileDir = await mkdtemp(join(tmpdir(), 'mayday-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    locale: 'en-US',
+    // Playwright disables extensions by default; loading one over DevTools needs this switch.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: ['--enable-unsafe-extension-debugging', '--lang=en-US', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  });
+  const close = async () => {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  };
+  return {
+    context,
+    close,
+    async install() {
+      const session = await context.browser()!.newBrowserCDPSession();
+      const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
+      const worker = context.serviceWorkers().find((w) => w.url().includes(id)) ?? (await context.waitForEvent('serviceworker'));
+      return {
+        context,
+        worker,
+        currentWorker: async () => context.serviceWorkers().find((w) => w.url().includes(id)) ?? (await context.waitForEvent('serviceworker')),
+        extensionId: id,
+        profileDir,
+        pageUrl: (path) => `chrome-extension://${id}/${path}`,
+        close,
+      };
+    },
+  };
 }

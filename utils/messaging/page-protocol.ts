@@ -1,9 +1,18 @@
 /**
  * The page channel's wire format, shared by the MAIN-world recorder and the on-demand bridge.
- * Kept free of imports: the recorder runs on every page and must stay tiny. The bridge validates
- * what it receives with the schemas in ./page-schemas.
+ * Kept free of imports: the recorder runs on every page and must stay tiny. The bridge passes what
+ * it receives on untouched; the background validates it with the schemas in ./page-schemas.
  */
-export const PAGE_CHANNEL = 'mayday.page.v1';
+/** Message types on the page channel, namespaced and versioned (v2: entries as [json, time, count]). */
+export const PULL = 'mayday.page.v2/pull';
+export const SNAPSHOT = 'mayday.page.v2/snapshot';
+
+/**
+ * The recorder keeps each entry as JSON of at most this many characters; time, count and duration
+ * (added when the entry is expanded) fit in the rest of LIMITS.entryChars. A plain number here:
+ * the recorder imports it, and would otherwise carry the whole LIMITS object.
+ */
+export const ENTRY_JSON_CHARS = 1984;
 
 export const LIMITS = {
   consoleEntries: 200,
@@ -13,11 +22,12 @@ export const LIMITS = {
   stackChars: 4000,
   urlChars: 2048,
   labelChars: 200,
+  /** Every entry's JSON, whatever it holds. */
+  entryChars: ENTRY_JSON_CHARS + 64,
 } as const;
 
 export interface PullRequest {
-  channel: typeof PAGE_CHANNEL;
-  type: 'pull';
+  type: typeof PULL;
   nonce: string;
 }
 
@@ -56,9 +66,26 @@ export interface StepEntry {
   /** Role and accessible name or short text for clicks, "typed in <label>" for input (never the value), the URL for navigations. */
   label: string;
   selector?: string;
-  /** For navigations: how (load, pushState, replaceState, popstate, hashchange). */
+  /** For navigations: load, or the Navigation API's type (push: pushState or a fragment; replace; traverse: back/forward). */
   how?: string;
   time: number;
+  /** Repeated clicks on the same element collapse into one step with a count. */
+  count?: number;
+}
+
+/**
+ * An entry as the recorder keeps it: its JSON without time, count and duration (see ENTRY_JSON_CHARS),
+ * when it first happened (epoch ms), how many times in a row, and a request's duration.
+ */
+export type RawEntry = [json: string, time: number, count: number, durationMs?: number];
+
+/** What the recorder answers a pull with; the background expands it into a RecorderSnapshot (page-schemas). */
+export interface RawSnapshot {
+  installedAt: number;
+  console: RawEntry[];
+  network: RawEntry[];
+  steps: RawEntry[];
+  dropped: { console: number; network: number; steps: number };
 }
 
 export interface RecorderSnapshot {
@@ -70,8 +97,7 @@ export interface RecorderSnapshot {
 }
 
 export interface SnapshotReply {
-  channel: typeof PAGE_CHANNEL;
-  type: 'snapshot';
+  type: typeof SNAPSHOT;
   nonce: string;
-  snapshot: RecorderSnapshot;
+  snapshot: RawSnapshot;
 }

@@ -1,125 +1,134 @@
 /**
- * The always-on recorder. Runs in the page's MAIN world at document_start, so it must stay tiny,
+ * The always-on recorder. Runs in the page's MAIN world at document_start, in the top frame and in
+ * every same-origin frame (which writes into the top frame's recorder), so it must stay tiny,
  * dependency-free, never throw into the page and never change what the page observes.
  */
-import { PAGE_CHANNEL, type ConsoleEntry, type RecorderSnapshot } from '../messaging/page-protocol';
-import { apply, now } from './intrinsics';
-import { createRingBuffer } from './ring-buffer';
-import { errorHeadline, isErrorLike, normalizeStack, serializeArgs } from './serialize';
+import { PULL, SNAPSHOT, type ConsoleEntry } from '../messaging/page-protocol';
+import { createRecorder, type Recorder } from './buffers';
+import { hookFetch, hookXhr } from './network';
+import { headline, isErrorLike, serializeArgs, stackOf } from './serialize';
+import { clickStep, inputStep, submitStep } from './steps';
+import { listen, wrap } from './wrap';
 
-export const CONSOLE_CAPACITY = 200;
-const INSTALLED = Symbol.for('mayday.recorder');
+export { createRecorder, type Recorder };
 
-type Level = ConsoleEntry['level'];
+export const RECORDER_KEY = Symbol.for('mayday.recorder');
+export type Level = ConsoleEntry['level'];
+export type ConsoleInput = Omit<ConsoleEntry, 'time' | 'count'>;
 
-export interface Recorder {
-  record(entry: Omit<ConsoleEntry, 'count' | 'time'>): void;
-  snapshot(): RecorderSnapshot;
+export interface RecorderOptions {
+  /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */
+  levels?: readonly Level[];
 }
 
-export function createRecorder(clock: () => number = now): Recorder {
-  const installedAt = clock();
-  const consoleBuffer = createRingBuffer<ConsoleEntry>(CONSOLE_CAPACITY);
-  return {
-    record(entry) {
-      const last = consoleBuffer.last();
-      // A page that logs the same thing in a loop must not push everything else out.
-      if (last && last.message === entry.message && last.level === entry.level && last.kind === entry.kind && last.stack === entry.stack) {
-        last.count++;
-        return;
+/**
+ * A console call (the first Error argument gives the stack), or an uncaught error, rejection, failed
+ * load or CSP violation (`args` is then the reason, if any, and `fallback` the text without one).
+ */
+export function consoleEntry(kind: ConsoleInput['kind'], args: ArrayLike<unknown>, source?: string, fallback?: string, level: Level = 'error'): ConsoleInput {
+  let message = fallback && args[0] == null ? fallback : serializeArgs(args);
+  let stack: string | undefined;
+  try {
+    for (let i = 0; i < args.length; i++) {
+      if (isErrorLike(args[i])) {
+        stack = stackOf(args[i]);
+        if (kind !== 'console') message = headline(args[i]);
+        break;
       }
-      consoleBuffer.push({ ...entry, time: clock(), count: 1 });
-    },
-    snapshot() {
-      // Copies, built with a plain loop: the page may have replaced Array.prototype.map.
-      const entries = consoleBuffer.toArray();
-      for (let i = 0; i < entries.length; i++) entries[i] = { ...entries[i] };
-      return {
-        installedAt,
-        console: entries,
-        network: [],
-        steps: [],
-        dropped: { console: consoleBuffer.dropped, network: 0, steps: 0 },
-      };
-    },
-  };
-}
-
-/** One entry for a console call; an Error argument also gives its stack. */
-export function consoleEntry(level: Level, args: ArrayLike<unknown>): Omit<ConsoleEntry, 'count' | 'time'> {
-  const message = serializeArgs(args);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (isErrorLike(arg)) return { level, kind: 'console', message, stack: normalizeStack(arg, errorHeadline(arg)) };
-  }
-  return { level, kind: 'console', message };
-}
-
-function errorEntry(kind: 'error' | 'rejection', reason: unknown, fallback: string, source?: string) {
-  if (isErrorLike(reason)) {
-    const headline = errorHeadline(reason);
-    return { level: 'error' as const, kind, message: headline, stack: normalizeStack(reason, headline), source };
-  }
-  return { level: 'error' as const, kind, message: reason === undefined ? fallback : serializeArgs([reason]), source };
-}
-
-function wrapConsole(con: Console, level: Level, recorder: Recorder) {
-  const original = con[level];
-  if (typeof original !== 'function') return;
-  const wrapped = function (this: unknown, ...args: unknown[]) {
-    try {
-      recorder.record(consoleEntry(level, args));
-    } catch {
-      // Recording is best effort; the page's own call must always go through.
     }
-    return apply(original, this, args);
-  };
-  try {
-    con[level] = wrapped;
   } catch {
-    // A frozen console stays unwrapped; errors and rejections are still recorded.
+    /* a revoked Proxy or a throwing getter: the entry keeps what could be read */
   }
+  return { level, kind, message, stack, source };
 }
 
-export function installRecorder(win: Window & typeof globalThis): Recorder | undefined {
-  const host = win as unknown as Record<symbol, unknown>;
-  if (host[INSTALLED]) return undefined;
-  const recorder = createRecorder();
+type PageWindow = Window & typeof globalThis;
+
+function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
+  // Capturing, because failed loads of images, scripts and styles do not bubble. An uncaught
+  // error's event targets the window, a failed load's the element.
+  listen(win, 'error', (event: ErrorEvent) => {
+    const el = event.target as HTMLImageElement & { href?: string };
+    rec.console(
+      el === (win as unknown)
+        ? consoleEntry('error', [event.error], event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame, event.message)
+        : consoleEntry('resource', [], el.currentSrc || el.src || el.href || frame, `Failed to load <${el.localName}>`),
+    );
+  }, true);
+  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console(consoleEntry('rejection', [event.reason], frame)));
+  // Report-only violations blocked nothing.
+  listen(win, 'securitypolicyviolation', (event: SecurityPolicyViolationEvent) => {
+    if (event.disposition !== 'report') rec.console(consoleEntry('csp', [], frame, `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`));
+  });
+}
+
+function hookSteps(win: PageWindow, rec: Recorder) {
+  // The node really hit, inside open shadow roots too (event.target is retargeted to the host).
+  const hit = (event: Event) => event.composedPath()[0] as Element;
+  let lastField: unknown;
+  listen(win, 'click', (event) => rec.step(clickStep(hit(event))), true);
+  listen(win, 'submit', (event) => rec.step(submitStep(hit(event))), true);
+  listen(win, 'input', (event) => {
+    const field = hit(event);
+    // One step per field, however many keys were pressed in it.
+    const step = field !== lastField && inputStep(field);
+    lastField = field;
+    if (step) rec.step(step);
+  }, true);
+}
+
+/**
+ * Full loads, then every same-document navigation through the Navigation API (Baseline 2026): one
+ * listener sees pushState and fragment changes (push), replaceState (replace) and back/forward
+ * (traverse), with nothing of the page's History wrapped.
+ */
+function hookNavigation(win: PageWindow, rec: Recorder) {
+  const navigated = (how: string) => rec.step({ kind: 'navigation', label: win.location.href, how });
+  navigated('load');
+  const navigation = (win as { navigation?: EventTarget }).navigation;
+  // No type: updateCurrentEntry(), a change of state, not of place.
+  if (navigation) listen(navigation, 'currententrychange', (event: { navigationType?: string }) => event.navigationType && navigated(event.navigationType));
+}
+
+/**
+ * Answers the on-demand bridge's pull, which checks the nonce. The reply goes to this window only:
+ * a frame that asks learns nothing, and the page learns only what it wrote.
+ */
+function answerPulls(win: PageWindow, rec: Recorder) {
+  const post = win.postMessage.bind(win);
+  listen(win, 'message', (event: MessageEvent) => {
+    const data = event.data;
+    if (data && data.type === PULL) post({ type: SNAPSHOT, nonce: data.nonce, snapshot: rec.snapshot() }, '*');
+  });
+}
+
+/**
+ * Installs the hooks in `win`. A child frame records into its parent's recorder when the parent is
+ * same-origin, and records nothing otherwise (reading a cross-origin parent throws): another
+ * site's console is not ours to report, and nothing would read its buffers.
+ */
+export function installRecorder(win: PageWindow, options: RecorderOptions = {}): Recorder | undefined {
   try {
-    Object.defineProperty(win, INSTALLED, { value: true });
+    const top = win.parent === win;
+    const rec: Recorder | undefined = top ? createRecorder() : (win.parent as any)[RECORDER_KEY];
+    // Defined once and for good: a second copy (injected after an update) leaves the first in charge.
+    if (!rec || !Reflect.defineProperty(win, RECORDER_KEY, { value: rec })) return undefined;
+    const frame = top ? undefined : win.location.href;
+    const levels = options.levels || ['error', 'warn'];
+    for (let i = 0; i < levels.length; i++) {
+      const level = levels[i];
+      wrap(win.console, level, (_result, args) => rec.console(consoleEntry('console', args, frame, undefined, level)));
+    }
+    hookErrors(win, rec, frame);
+    hookFetch(win, rec.network);
+    hookXhr(win, rec.network);
+    hookSteps(win, rec);
+    if (top) {
+      hookNavigation(win, rec);
+      answerPulls(win, rec);
+    }
+    return rec;
   } catch {
     return undefined;
   }
-  wrapConsole(win.console, 'error', recorder);
-  wrapConsole(win.console, 'warn', recorder);
-
-  const listen = win.addEventListener.bind(win);
-  const post = win.postMessage.bind(win);
-  listen('error', (event: Event) => {
-    try {
-      if (!(event instanceof win.ErrorEvent)) return;
-      const where = event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : undefined;
-      recorder.record(errorEntry('error', event.error, event.message || 'Script error', where));
-    } catch {
-      /* never throw into the page */
-    }
-  }, true);
-  listen('unhandledrejection', (event: PromiseRejectionEvent) => {
-    try {
-      recorder.record(errorEntry('rejection', event.reason, 'Unhandled promise rejection'));
-    } catch {
-      /* never throw into the page */
-    }
-  });
-  listen('message', (event: MessageEvent) => {
-    try {
-      if (event.source !== win) return;
-      const data = event.data as { channel?: unknown; type?: unknown; nonce?: unknown } | null;
-      if (!data || data.channel !== PAGE_CHANNEL || data.type !== 'pull' || typeof data.nonce !== 'string') return;
-      post({ channel: PAGE_CHANNEL, type: 'snapshot', nonce: data.nonce, snapshot: recorder.snapshot() }, '*');
-    } catch {
-      /* never throw into the page */
-    }
-  });
-  return recorder;
 }

@@ -1,26 +1,40 @@
 /**
  * Built-ins captured when the recorder module first runs (document_start, before any page
- * script). Pages are free to replace Array.prototype.push, JSON.stringify, Function.prototype.call
- * and friends later; the recorder only ever uses these saved references.
+ * script), for the code that runs later, while the page runs; code that runs only at install uses
+ * the globals directly. Pages are free to replace Array.prototype.push, JSON.stringify,
+ * Function.prototype.call, EventTarget.prototype.addEventListener and friends later. When the
+ * recorder is injected late (a tab open before install) the page may have tampered with them
+ * already: every use is inside a try.
  */
+
+/**
+ * `uncurry(String.prototype.slice)(s, 0, 5)` is `s.slice(0, 5)` with the original slice and the
+ * original call, whatever the page does to either later (the primordials pattern of Node.js).
+ */
+const functionProto = Function.prototype;
+const uncurry: (method: Function) => any = functionProto.bind.bind(functionProto.call);
+
 export const apply = Reflect.apply;
 export const ownKeys = Reflect.ownKeys;
 export const isArray = Array.isArray;
-export const toStringTag = Object.prototype.toString;
-export const strSlice = String.prototype.slice;
-export const strReplace = String.prototype.replace;
-export const symbolToString = Symbol.prototype.toString;
-export const bigintToString = BigInt.prototype.toString;
+export const stringify = JSON.stringify;
 export const now = Date.now;
+export const UrlCtor = URL;
+export const toText = String;
+const stringProto = String.prototype;
 
-export function slice(s: string, start: number, end?: number): string {
-  return apply(strSlice, s, end === undefined ? [start] : [start, end]) as string;
-}
-
-export function tagOf(value: unknown): string {
-  return apply(toStringTag, value, []) as string;
-}
-
-export function replace(s: string, pattern: RegExp, by: string): string {
-  return apply(strReplace, s, [pattern, by]) as string;
-}
+export const slice = uncurry(stringProto.slice) as (s: string, start: number, end?: number) => string;
+export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegExp, by: string) => string;
+export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
+export const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
+export const promiseThen = uncurry(Promise.prototype.then) as <T>(p: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown) => Promise<unknown>;
+export const arrayShift = uncurry(Array.prototype.shift) as (a: unknown[]) => unknown;
+const weakMapProto = WeakMap.prototype;
+export const weakGet = uncurry(weakMapProto.get) as <V>(map: WeakMap<object, V>, key: object) => V | undefined;
+export const weakSet = uncurry(weakMapProto.set) as <V>(map: WeakMap<object, V>, key: object, value: V) => void;
+export const addListener = uncurry(EventTarget.prototype.addEventListener) as (
+  target: EventTarget,
+  type: string,
+  listener: (event: any) => void,
+  capture?: boolean,
+) => void;

@@ -1,141 +1,96 @@
 /**
- * Turns whatever a page passes to console.* into bounded text, without ever throwing and without
- * keeping references to page objects (so a logged 5 MB string or DOM tree is not retained).
+ * Turns whatever a page passes to console.* into bounded text (serializeArgs never throws) without
+ * keeping references to page objects, so a logged 5 MB string or DOM tree is not retained.
  */
-import { apply, bigintToString, isArray, ownKeys, replace, slice, symbolToString, tagOf } from './intrinsics';
+import { isArray, ownKeys, slice, tagOf, toText } from './intrinsics';
 
-export const SERIALIZE_LIMITS = { depth: 3, breadth: 50, stringChars: 500, totalChars: 2000 };
+export const DEPTH = 3;
+export const BREADTH = 50;
+export const STRING_CHARS = 300;
+/** A line fits an entry (ENTRY_JSON_CHARS) with room for a stack: cutting it there would lose its "… [N chars]". */
+export const TOTAL_CHARS = 1000;
+export const STACK_CHARS = 4000;
 
-function truncate(s: string, max: number): string {
+export function truncate(s: string, max: number): string {
   return s.length > max ? slice(s, 0, max) + `… [${s.length} chars]` : s;
 }
 
-function describeNode(node: { nodeType: number; nodeName: string; id?: unknown; className?: unknown }): string {
-  if (node.nodeType !== 1) return `[${node.nodeName}]`;
-  const id = typeof node.id === 'string' && node.id ? '#' + node.id : '';
-  const classes = typeof node.className === 'string' ? replace(replace(node.className, /^\s+|\s+$/g, ''), /\s+/g, '.') : '';
-  const cls = classes ? '.' + classes : '';
-  return truncate(`<${node.nodeName.toLowerCase()}${id}${cls}>`, 100);
+const THREW = '[Threw]';
+
+/** The tag of errors of any realm and subclass (it comes from an internal slot) and of DOMExceptions. */
+const errorTag = (tag: string) => tag === '[object Error]' || tag === '[object DOMException]';
+
+/** Throws for a revoked Proxy. */
+export const isErrorLike = (v: unknown): boolean => errorTag(tagOf(v));
+
+/** "TypeError: message", as the console shows an error. Throws if a getter does: callers catch. */
+export function headline(error: any): string {
+  const { name, message } = error;
+  return truncate(message ? `${name}: ${message}` : '' + name, TOTAL_CHARS);
 }
 
-function isNodeLike(v: object): v is { nodeType: number; nodeName: string } {
-  try {
-    const n = v as { nodeType?: unknown; nodeName?: unknown };
-    return typeof n.nodeType === 'number' && typeof n.nodeName === 'string' && tagOf(v) !== '[object Object]';
-  } catch {
-    return false;
-  }
+/** The stack as the engine wrote it (the background removes V8's repeated headline). Throws if its getter does. */
+export function stackOf(error: any): string | undefined {
+  const stack = error.stack;
+  return typeof stack === 'string' ? truncate(stack, STACK_CHARS) : undefined;
 }
 
-export function isErrorLike(v: unknown): v is { name?: unknown; message?: unknown; stack?: unknown } {
-  if (!v || typeof v !== 'object') return false;
-  try {
-    return tagOf(v) === '[object Error]' || (typeof (v as Error).message === 'string' && typeof (v as Error).stack === 'string');
-  } catch {
-    return false;
+/** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
+function describe(v: any, depth: number, seen: object[]): string {
+  const type = typeof v;
+  if (type === 'string') return depth ? `"${truncate(v, STRING_CHARS)}"` : truncate(v, TOTAL_CHARS);
+  if (type === 'function') return `[Function${v.name ? ' ' + v.name : ''}]`;
+  // Numbers, booleans, undefined, null, symbols (String, unlike +, accepts them), BigInts (10n).
+  if (!v || type !== 'object') return toText(v) + (type === 'bigint' ? 'n' : '');
+  for (let i = 0; i < depth; i++) if (seen[i] === v) return '[Circular]';
+  const tag = tagOf(v);
+  if (errorTag(tag)) return headline(v);
+  const array = isArray(v);
+  if (!array && tag !== '[object Object]') {
+    // A DOM node as a short descriptor; Maps, typed arrays, windows…: their kind, not their insides.
+    return v.nodeType ? `<${v.localName || v.nodeName}${v.id ? '#' + v.id : ''}>` : `[${slice(tag, 8, -1)}]`;
   }
-}
-
-export function errorHeadline(err: { name?: unknown; message?: unknown }): string {
-  let name = 'Error';
-  let message = '';
-  try {
-    if (typeof err.name === 'string') name = err.name;
-    if (typeof err.message === 'string') message = err.message;
-  } catch {
-    return '[Threw]';
-  }
-  return message ? `${name}: ${message}` : name;
-}
-
-/** Stack frames only: V8 repeats "Name: message" as the first line, Firefox does not. */
-export function normalizeStack(err: { stack?: unknown }, headline: string): string | undefined {
-  let stack: unknown;
-  try {
-    stack = err.stack;
-  } catch {
-    return undefined;
-  }
-  if (typeof stack !== 'string' || !stack) return undefined;
-  const text = slice(stack, 0, headline.length) === headline ? replace(slice(stack, headline.length), /^\s*\n/, '') : stack;
-  return truncate(text, 4000) || undefined;
-}
-
-function describe(value: unknown, depth: number, ancestors: object[], nested: boolean): string {
-  switch (typeof value) {
-    case 'string':
-      return nested ? `"${truncate(value, SERIALIZE_LIMITS.stringChars)}"` : truncate(value, SERIALIZE_LIMITS.totalChars);
-    case 'number':
-    case 'boolean':
-    case 'undefined':
-      return '' + value;
-    case 'bigint':
-      return apply(bigintToString, value, []) + 'n';
-    case 'symbol':
-      return apply(symbolToString, value, []) as string;
-    case 'function': {
-      let name = '';
-      try {
-        name = typeof value.name === 'string' ? value.name : '';
-      } catch {
-        /* a throwing name getter is still a function */
-      }
-      return `[Function${name ? ' ' + name : ''}]`;
-    }
-  }
-  if (value === null) return 'null';
-  const obj = value as object;
-  for (let i = 0; i < ancestors.length; i++) if (ancestors[i] === obj) return '[Circular]';
-  if (isErrorLike(obj)) return errorHeadline(obj);
-  if (isNodeLike(obj)) return describeNode(obj);
-  if (depth >= SERIALIZE_LIMITS.depth) return isArray(obj) ? '[Array]' : '[Object]';
-
-  const path: object[] = [];
-  for (let i = 0; i < ancestors.length; i++) path[i] = ancestors[i];
-  path[ancestors.length] = obj;
-  let keys: (string | symbol)[];
-  try {
-    keys = ownKeys(obj);
-  } catch {
-    return '[Threw]';
-  }
-  const array = isArray(obj);
+  if (depth >= DEPTH) return '[…]';
+  seen[depth] = v;
+  // Arrays by index: the keys of a million-element array would be a million strings.
+  const keys = array ? undefined : ownKeys(v);
+  const count = keys ? keys.length : v.length;
   let out = '';
-  let shown = 0;
-  let budget = SERIALIZE_LIMITS.totalChars;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (array && key === 'length') continue;
+  for (let i = 0, shown = 0; i < count; i++) {
+    const key = keys ? keys[i] : i;
     if (typeof key === 'symbol') continue;
-    if (shown >= SERIALIZE_LIMITS.breadth || budget <= 0) {
-      out += `${shown ? ', ' : ''}…`;
+    if (shown++ === BREADTH || out.length > TOTAL_CHARS) {
+      out += ', …';
       break;
     }
     let item: string;
     try {
-      item = describe((obj as Record<string, unknown>)[key], depth + 1, path, true);
+      item = describe(v[key], depth + 1, seen);
     } catch {
-      item = '[Threw]';
+      item = THREW;
     }
-    const part = array ? item : `${key}: ${item}`;
-    out += (shown ? ', ' : '') + part;
-    budget -= part.length;
-    shown++;
+    out += ', ' + (keys ? (key as string) + ': ' : '') + item;
   }
+  out = slice(out, 2);
   return array ? `[${out}]` : `{${out}}`;
 }
 
 /** One console call -> one line of text, like the browser's console shows it. */
 export function serializeArgs(args: ArrayLike<unknown>): string {
   let out = '';
-  for (let i = 0; i < args.length && out.length < SERIALIZE_LIMITS.totalChars; i++) {
+  for (let i = 0; i < args.length; i++) {
+    if (out.length >= TOTAL_CHARS) {
+      out += ' …';
+      break;
+    }
     let part: string;
     try {
-      part = describe(args[i], 0, [], false);
+      part = describe(args[i], 0, []);
     } catch {
-      part = '[Threw]';
+      part = THREW;
     }
     out += (i ? ' ' : '') + part;
   }
-  return truncate(out, SERIALIZE_LIMITS.totalChars);
+  // Room for one "… [N chars]": a single long string keeps its own note, with its real length.
+  return truncate(out, TOTAL_CHARS + 30);
 }

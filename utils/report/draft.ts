@@ -4,6 +4,7 @@
  */
 import { storage } from '#imports';
 import type { CaptureProblem } from '../capture/restricted';
+import type { Observations } from '../capture/observations';
 import type { ValidPageContext } from '../messaging/page-schemas';
 
 export interface DraftScreenshot {
@@ -28,6 +29,8 @@ export interface Draft {
   tabId: number;
   page: { url: string; title: string };
   context: ValidPageContext | null;
+  /** What the background observed itself: machine facts, zoom, the tab's failed requests (absent in older drafts). */
+  observed?: Observations;
   screenshot: DraftScreenshot | null;
   /** Why there is no screenshot (restricted page, capture refused). */
   screenshotProblem?: CaptureProblem;

@@ -1,18 +1,28 @@
 /**
  * Starting a report: bring the tab to the front, read the page through the on-demand bridge,
- * capture what is on screen, keep it all as a draft, and open the report page on it.
+ * capture what is on screen, add what the background observed itself, keep it all as a draft,
+ * and open the report page on it.
  */
-import type { browser } from 'wxt/browser';
+import type { Browser, browser } from 'wxt/browser';
+import type { BrowserEnvironment } from '../capture/environment';
+import type { TabNetworkLog } from '../capture/network-log';
+import { observe, type Observations } from '../capture/observations';
 import { pageContextSchema, type ValidPageContext } from '../messaging/page-schemas';
 import type { CaptureProblem } from '../capture/restricted';
 import type { Draft, DraftScreenshot, DraftStore } from './draft';
 
+type Tab = Browser.tabs.Tab;
+
 export interface StartEnv {
-  tabs: Pick<typeof browser.tabs, 'get' | 'update' | 'create'>;
+  tabs: Pick<typeof browser.tabs, 'get' | 'update' | 'create' | 'getZoom'>;
   /** Runs the bridge in the tab and returns what it answered, as untrusted data. */
   injectBridge(tabId: number): Promise<unknown>;
   /** The visible area, masked and encoded, or why there can be none (utils/capture/visible.ts). */
   takeScreenshot(tab: { id: number; windowId: number; url: string }): Promise<DraftScreenshot | CaptureProblem>;
+  /** The tab's failed requests as the browser saw them (webRequest). */
+  networkLog(tabId: number): Promise<TabNetworkLog>;
+  /** Browser, OS, languages, time zone… read by the background. */
+  environment(): Promise<BrowserEnvironment>;
   drafts: DraftStore;
   composeUrl(draftId: string): string;
   now(): number;
@@ -27,6 +37,15 @@ async function readPage(env: StartEnv, tabId: number): Promise<ValidPageContext 
   return parsed.success ? parsed.data : null;
 }
 
+async function observeTab(env: StartEnv, tab: Tab, context: ValidPageContext | null): Promise<Observations> {
+  const [log, environment, zoom] = await Promise.all([
+    env.networkLog(tab.id!),
+    env.environment(),
+    env.tabs.getZoom(tab.id!).catch(() => undefined),
+  ]);
+  return observe(context, log, { ...environment, zoom, incognito: tab.incognito });
+}
+
 export async function startReport(tabId: number, env: StartEnv): Promise<Draft> {
   let tab = await env.tabs.get(tabId);
   if (!tab.active) {
@@ -36,7 +55,10 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
   const context = await readPage(env, tabId);
   // Without the bridge (a page extensions may not script) nothing told us the page painted.
   if (!context) await env.sleep(150);
-  const shot = await env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' });
+  const [shot, observed] = await Promise.all([
+    env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' }),
+    observeTab(env, tab, context),
+  ]);
   const draft: Draft = {
     id: env.randomId(),
     ticketId: env.randomId(),
@@ -44,6 +66,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
     tabId,
     page: { url: context?.url ?? tab.url ?? '', title: context?.title ?? tab.title ?? '' },
     context,
+    observed,
     screenshot: typeof shot === 'string' ? null : shot,
     screenshotProblem: typeof shot === 'string' ? shot : undefined,
     description: '',

@@ -22,7 +22,10 @@ export function recorderRegistration(rules: SiteRules): RecorderRegistration {
     excludeMatches: [...rules.blockedSites],
     world: 'MAIN',
     runAt: 'document_start',
-    allFrames: false,
+    // Every frame: a same-origin frame (srcdoc and about:blank too) records into the top frame's
+    // buffers; installRecorder keeps frames of other origins silent.
+    allFrames: true,
+    matchOriginAsFallback: true,
     persistAcrossSessions: true,
   };
 }

@@ -34,7 +34,10 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
       masks: draft.screenshot.masks ?? 0,
     };
   }
-  return ticketSchema.parse({
+  const observed = draft.observed;
+  const machine = observed?.environment;
+  const recorder = page?.recorder;
+  const ticket = ticketSchema.parse({
     version: TICKET_VERSION,
     id: draft.ticketId,
     createdAt: new Date(ctx.now).toISOString(),
@@ -42,28 +45,40 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
     // Admin settings: the report page's category and urgency, when the organisation lists them.
     ...(draft.category ? { category: draft.category } : {}),
     ...(draft.urgency ? { urgency: draft.urgency } : {}),
-    page: { url: page?.url ?? draft.page.url, title: page?.title ?? draft.page.title },
+    page: {
+      url: page?.url ?? draft.page.url,
+      title: page?.title ?? draft.page.title,
+      referrer: page?.referrer || undefined,
+      readyState: page?.readyState,
+      visibility: page?.visibility,
+      timing: page?.timing,
+    },
     environment: {
-      userAgent: page?.userAgent ?? ctx.fallbackUserAgent,
-      language: page?.language ?? ctx.fallbackLanguage,
+      ...machine,
+      userAgent: machine?.userAgent ?? ctx.fallbackUserAgent,
+      language: machine?.language ?? ctx.fallbackLanguage,
+      screen: page?.screen,
       viewport: page?.viewport ?? { width: 0, height: 0 },
       devicePixelRatio: page?.devicePixelRatio ?? 1,
+      colorScheme: page?.colorScheme,
       extensionVersion: ctx.extensionVersion,
     },
-    console: page?.recorder?.console ?? [],
-    network: page?.recorder?.network ?? [],
-    steps: page?.recorder?.steps ?? [],
+    console: recorder?.console ?? [],
+    network: observed?.network ?? recorder?.network ?? [],
+    steps: recorder?.steps ?? [],
     screenshot,
     capture: {
-      recorderInstalledAt: page?.recorder ? new Date(page.recorder.installedAt).toISOString() : null,
-      recorderMissing: !page?.recorder,
+      recorderInstalledAt: recorder ? new Date(recorder.installedAt).toISOString() : null,
+      recorderMissing: !recorder,
+      startedLate: observed?.startedLate,
       dropped: {
-        console: page?.recorder?.dropped.console ?? 0,
-        network: page?.recorder?.dropped.network ?? 0,
-        steps: page?.recorder?.dropped.steps ?? 0,
+        console: recorder?.dropped.console ?? 0,
+        network: observed?.networkDropped ?? recorder?.dropped.network ?? 0,
+        steps: recorder?.dropped.steps ?? 0,
       },
     },
   });
+  return ticket;
 }
 
 /**

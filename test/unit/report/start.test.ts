@@ -6,6 +6,14 @@ import { PNG_1X1, sampleDraft } from '../../support/tickets';
 
 const pageContext = sampleDraft().context;
 
+/** The same page as the bridge sends it: recorder entries as [json, time, count] tuples. */
+function onTheWire(context: typeof pageContext) {
+  const wire = <T extends { time: number; count?: number }>(entries: T[]) =>
+    entries.map(({ time, count, ...fields }) => [JSON.stringify(fields), time, count ?? 1]);
+  const recorder = context!.recorder!;
+  return { ...context, recorder: { ...recorder, console: wire(recorder.console), network: wire(recorder.network), steps: wire(recorder.steps) } };
+}
+
 function makeEnv(overrides: Partial<StartEnv> = {}) {
   const calls: string[] = [];
   let ids = 0;
@@ -18,6 +26,7 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
         return { ...tab, active: true };
       }),
       create: vi.fn(async () => ({})),
+      getZoom: vi.fn(async () => 1),
     } as unknown as StartEnv['tabs'],
     takeScreenshot: vi.fn(async () => {
       calls.push('capture');
@@ -25,8 +34,10 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
     }),
     injectBridge: vi.fn(async () => {
       calls.push('bridge');
-      return pageContext;
+      return onTheWire(pageContext);
     }),
+    networkLog: async () => ({ entries: [], dropped: 0 }),
+    environment: async () => ({ userAgent: 'Mozilla/5.0 (test)', language: 'en-US', utcOffsetMinutes: 60, localTime: '2026-11-28T10:30:00+01:00' }),
     drafts,
     composeUrl: (id) => `chrome-extension://x/compose.html?draft=${id}`,
     now: () => 1000,
@@ -51,7 +62,7 @@ describe('startReport', () => {
   });
 
   it('drops a bridge answer that fails validation instead of trusting it', async () => {
-    const forged = { ...pageContext, title: 'x'.repeat(10_000) };
+    const forged = { ...onTheWire(pageContext), title: 'x'.repeat(10_000) };
     const { env } = makeEnv({ injectBridge: async () => forged });
     const draft = await startReport(5, env);
     expect(draft.context).toBeNull();
@@ -59,7 +70,7 @@ describe('startReport', () => {
   });
 
   it('keeps the page facts but not a forged recorder snapshot', async () => {
-    const forged = { ...pageContext, recorder: { installedAt: 1, console: 'not a list' } };
+    const forged = { ...onTheWire(pageContext), recorder: { installedAt: 1, console: 'not a list' } };
     const { env } = makeEnv({ injectBridge: async () => forged });
     const draft = await startReport(5, env);
     expect(draft.context?.url).toBe(pageContext!.url);

@@ -80,7 +80,8 @@ describe('recorder registration', () => {
       excludeMatches: ['*://*.bank.example/*'],
       world: 'MAIN',
       runAt: 'document_start',
-      allFrames: false,
+      allFrames: true,
+      matchOriginAsFallback: true,
       persistAcrossSessions: true,
     });
   });

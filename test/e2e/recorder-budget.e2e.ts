@@ -1,0 +1,42 @@
+/**
+ * Page-load cost guards on the built extension: the always-on MAIN-world recorder and the
+ * on-demand bridge stay within their size budgets (minified, not gzipped; kB as the build prints
+ * them, 1 kB = 1000 B), and the recorder is the only script the manifest puts on every page.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchWithExtension } from '../support/extension';
+
+const RECORDER_BUDGET = 6_000;
+const BRIDGE_BUDGET = 12_000;
+
+const sizeOf = async (file: string) => (await stat(join(EXTENSION_DIR, file))).size;
+
+describe('the page-load budget', () => {
+  it(`keeps the recorder within ${RECORDER_BUDGET / 1000} kB and the bridge within ${BRIDGE_BUDGET / 1000} kB`, async () => {
+    const [recorder, bridge] = await Promise.all([sizeOf('content-scripts/recorder.js'), sizeOf('bridge.js')]);
+    console.log(`recorder.js ${recorder} B (budget ${RECORDER_BUDGET}), bridge.js ${bridge} B (budget ${BRIDGE_BUDGET})`);
+    expect(recorder).toBeLessThanOrEqual(RECORDER_BUDGET);
+    expect(bridge).toBeLessThanOrEqual(BRIDGE_BUDGET);
+  });
+
+  it('puts only the recorder on every page, in the MAIN world, at document_start', async () => {
+    // The manifest declares none: the background registers the recorder (blocked sites excluded).
+    const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    const ext = await launchWithExtension();
+    try {
+      const registered = await ext.worker.evaluate(() => (globalThis as any).chrome.scripting.getRegisteredContentScripts());
+      expect(registered).toEqual([
+        expect.objectContaining({ js: ['content-scripts/recorder.js'], matches: ['<all_urls>'], world: 'MAIN', runAt: 'document_start', allFrames: true, matchOriginAsFallback: true }),
+      ]);
+    } finally {
+      await ext.close();
+    }
+  });
+
+  it('names the recorder in stack traces, so its console calls stay cheap in Chromium', async () => {
+    expect(await readFile(join(EXTENSION_DIR, 'content-scripts/recorder.js'), 'utf8')).toMatch(/\n\/\/# sourceURL=mayday-recorder\.js\n$/);
+  });
+});

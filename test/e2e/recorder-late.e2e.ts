@@ -1,0 +1,45 @@
+/**
+ * A tab open before Mayday was installed: the manifest's recorder never reached it, so the
+ * background injects it on install. The report says it started late, records from then on, and
+ * still lists what the page's performance timeline tells of the loads that failed before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchThenInstall } from '../support/extension';
+import { configureSuiteEndpoint, consoleLines, pageResultOf, reportTicket, useRecorderSuite } from '../support/recorder';
+
+const suite = useRecorderSuite({ extension: false });
+let browser: Awaited<ReturnType<typeof launchThenInstall>>;
+
+beforeAll(async () => {
+  browser = await launchThenInstall();
+});
+afterAll(() => browser?.close());
+
+describe('a tab open before install', () => {
+  it('is recorded from the install on, and its report says the recorder started late', async () => {
+    const url = `${suite.site.url}/late.html`;
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const result = await pageResultOf(page);
+    expect(result).toBe(await suite.plain.pageResult(url));
+    expect(await page.evaluate(() => !!(window as any)[Symbol.for('mayday.recorder')])).toBe(false);
+
+    const ext = await browser.install();
+    await page.waitForFunction(() => !!(window as any)[Symbol.for('mayday.recorder')]);
+    expect(await page.evaluate(() => (window as any).__later())).toBe('later');
+    await configureSuiteEndpoint(ext, suite.receiver);
+    const ticket = await reportTicket(ext, suite.receiver, page, 'Was open all morning');
+
+    expect(ticket.capture).toMatchObject({ startedLate: true, recorderMissing: false });
+    expect(consoleLines(ticket)).toContain('console/error: Logged after the extension was installed');
+    expect(JSON.stringify(ticket.console)).not.toContain('before the extension');
+    expect(ticket.network).toEqual(
+      expect.arrayContaining([
+        // From the performance timeline: before the recorder and the webRequest observer existed.
+        expect.objectContaining({ source: 'page', method: 'GET', url: `${suite.site.url}/missing/before-install.png`, status: 404, type: 'img' }),
+        // After the install, seen by both.
+        expect.objectContaining({ source: 'browser', method: 'GET', url: `${suite.site.url}/api/after-install`, status: 404, type: 'fetch' }),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ENTRY_JSON_CHARS, LIMITS } from '@/utils/messaging/page-protocol';
+import { entryJson } from '@/utils/recorder/buffers';
+import { createRecorder } from '@/utils/recorder/install';
+import { serializeArgs } from '@/utils/recorder/serialize';
+
+const ticking = () => {
+  let t = 1000;
+  return () => t++;
+};
+
+describe('the recorder buffers', () => {
+  it('keep the newest entries up to the limits (console 200, network 100, steps 50) and count the dropped ones', () => {
+    const rec = createRecorder(ticking());
+    for (let i = 0; i < 250; i++) rec.console({ level: 'error', kind: 'console', message: `m${i}` });
+    for (let i = 0; i < 130; i++) rec.network({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
+    for (let i = 0; i < 70; i++) rec.step({ kind: 'click', label: `button "${i}"` });
+    const snap = rec.snapshot();
+    expect([snap.console.length, snap.network.length, snap.steps.length]).toEqual([LIMITS.consoleEntries, LIMITS.networkEntries, LIMITS.stepEntries]);
+    expect(snap.dropped).toEqual({ console: 50, network: 30, steps: 20 });
+    expect(JSON.parse(snap.console[0][0]).message).toBe('m50');
+    expect(JSON.parse(snap.console[199][0]).message).toBe('m249');
+  });
+
+  it('collapse an entry that repeats the previous one into a count, keeping the first time', () => {
+    const rec = createRecorder(ticking());
+    for (let i = 0; i < 100_000; i++) rec.console({ level: 'error', kind: 'console', message: 'same' });
+    rec.console({ level: 'warn', kind: 'console', message: 'same' });
+    rec.console({ level: 'error', kind: 'console', message: 'same' });
+    const [first, second, third] = rec.snapshot().console;
+    expect(first).toEqual([JSON.stringify({ level: 'error', kind: 'console', message: 'same' }), 1001, 100_000]);
+    expect(second[2]).toBe(1);
+    expect(third[2]).toBe(1);
+  });
+
+  it('count a request that fails again the same way as a repeat, whatever its duration', () => {
+    const rec = createRecorder(ticking());
+    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch', durationMs: 12 });
+    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch', durationMs: 40 });
+    rec.network({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch', durationMs: 40 });
+    const [a, b] = rec.snapshot().network;
+    expect(a.slice(2)).toEqual([2, 12]);
+    expect(JSON.parse(b[0])).toEqual({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' });
+  });
+
+  it('never keep an entry over the size limit, however its strings are made', () => {
+    const nasty = ['x'.repeat(5000), '"'.repeat(5000), '\u0001'.repeat(5000), '\ud83d'.repeat(3000), 'é'.repeat(5000)];
+    for (const text of nasty) {
+      for (const entry of [
+        { level: 'error', kind: 'error', message: text, stack: text, source: text },
+        { method: text, url: text, error: text, type: 'fetch' },
+        { kind: 'navigation', label: text, selector: text, how: 'push' },
+      ]) {
+        const json = entryJson({ ...entry });
+        expect(json.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
+        expect(() => JSON.parse(json)).not.toThrow();
+      }
+    }
+  });
+
+  it('cut the longest strings first, so short fields survive whole', () => {
+    const entry = JSON.parse(entryJson({ level: 'error', kind: 'error', message: 'TypeError: x', stack: 'at '.repeat(2000), source: 'app.js:1:2' }));
+    expect(entry.message).toBe('TypeError: x');
+    expect(entry.source).toBe('app.js:1:2');
+    expect(entry.stack).toMatch(/^(at ){100,}.*…$/);
+  });
+
+  it('leave an entry that fits untouched', () => {
+    const entry = { level: 'warn', kind: 'console', message: 'fine' };
+    expect(entryJson({ ...entry })).toBe(JSON.stringify(entry));
+  });
+
+  it('never throw, even for entries that cannot be turned into JSON', () => {
+    const rec = createRecorder(ticking());
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => rec.console(cyclic as never)).not.toThrow();
+    expect(() => rec.console({ big: 10n } as never)).not.toThrow();
+    expect(rec.snapshot().console).toEqual([]);
+  });
+
+  it('still work when the page has replaced JSON.stringify and Array.prototype methods', () => {
+    const saved = { stringify: JSON.stringify, push: Array.prototype.push, shift: Array.prototype.shift };
+    const rec = createRecorder(ticking());
+    try {
+      JSON.stringify = () => 'forged';
+      Array.prototype.push = () => { throw new Error('no push'); };
+      Array.prototype.shift = () => { throw new Error('no shift'); };
+      for (let i = 0; i < 210; i++) rec.console({ level: 'error', kind: 'console', message: `m${i}` });
+    } finally {
+      Object.assign(JSON, { stringify: saved.stringify });
+      Array.prototype.push = saved.push;
+      Array.prototype.shift = saved.shift;
+    }
+    const snap = rec.snapshot();
+    expect(snap.console).toHaveLength(200);
+    expect(JSON.parse(snap.console[199][0]).message).toBe('m209');
+  });
+});
+
+describe('a long console line in a buffer', () => {
+  it('keeps its "… [N chars]" note whole, even beside a long stack', () => {
+    const rec = createRecorder(ticking());
+    const big = 'x'.repeat(5 * 1024 * 1024);
+    rec.console({ level: 'error', kind: 'console', message: serializeArgs(['big', big]), stack: 'at f (a.js:1:1)\n'.repeat(500) });
+    const [json] = rec.snapshot().console[0];
+    expect(json.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
+    expect(JSON.parse(json).message).toMatch(/^big x+… \[5242880 chars\]$/);
+  });
+});
