@@ -9,6 +9,10 @@ export interface DraftScreenshot {
   dataUrl: string;
   width: number;
   height: number;
+  /** How it was taken; absent means what was on screen. */
+  mode?: 'visible' | 'full-page' | 'element';
+  /** Sensitive fields painted over by the DOM capture. */
+  masks?: number;
 }
 
 export interface Receipt {
@@ -27,6 +31,8 @@ export interface Draft {
   screenshot: DraftScreenshot | null;
   /** Why there is no screenshot, in words for the person (restricted page, capture refused). */
   screenshotProblem?: string;
+  /** The person removed the screenshot: none is sent, and none can be brought back. */
+  screenshotRemoved?: boolean;
   description: string;
   /** Set once the draft is in the outbox: from then on the outbox entry tells its fate. */
   outboxId?: string;
