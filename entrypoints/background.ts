@@ -5,6 +5,9 @@ import { enqueue, isUnsent, makeDue, OUTBOX_LIMITS, purgeSent, releaseLeases, ty
 import { createOutboxRunner } from '@/utils/delivery/outbox-runner';
 import { openOutboxStore } from '@/utils/delivery/outbox-store';
 import { shrinkReport } from '@/utils/delivery/shrink';
+import { checkEdited, editedScreenshotSchema, withScreenshot } from '@/utils/annotate/edited';
+import { captureDom } from '@/utils/capture/dom-capture';
+import { domCaptureEnv } from '@/utils/capture/dom-capture-wiring';
 import { onMessage } from '@/utils/messaging/extension';
 import { isExtensionPage } from '@/utils/messaging/sender';
 import { measureImage, reencodeImage } from '@/utils/platform/images';
@@ -135,7 +138,7 @@ export default defineBackground(() => {
         return store.get(id);
       },
       status: (id) => store.get(id),
-    });
+    }, data.screenshot);
   });
 
   onMessage('reportStatus', async ({ data, sender }) => {
@@ -165,7 +168,12 @@ export default defineBackground(() => {
 
   onMessage('exportReport', async ({ data, sender }) => {
     trusted(sender);
-    const draft = await drafts.get(data.draftId);
+    // --- screenshot editor: export what the person sees, not the unedited original ---
+    const edited = checkEdited(data.screenshot);
+    if (!edited.ok) return edited;
+    const saved = await drafts.get(data.draftId);
+    const draft = saved && !saved.outboxId ? edited.apply(saved) : saved;
+    // --- end screenshot editor ---
     if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
     try {
       const stored = draft.outboxId ? await (await storeReady).payload(draft.outboxId) : undefined;
@@ -175,4 +183,17 @@ export default defineBackground(() => {
       return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };
     }
   });
+
+  // --- screenshot editor & DOM capture (issue 4) ---
+  onMessage('saveScreenshot', async ({ data, sender }) => {
+    trusted(sender);
+    const edited = editedScreenshotSchema.parse(data.screenshot);
+    await drafts.update(data.draftId, (d) => (d.outboxId ? d : withScreenshot(d, edited)));
+  });
+
+  onMessage('captureDom', async ({ data, sender }) => {
+    trusted(sender);
+    return captureDom(data.draftId, data.mode, domCaptureEnv(browser, drafts, measureImage), sender.tab?.id);
+  });
+  // --- end screenshot editor & DOM capture ---
 });
