@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { sendMessage, type ComposeState } from '@/utils/messaging/extension';
+import { sendMessage, type ComposeState, type EditedScreenshot } from '@/utils/messaging/extension';
 import { downloadBase64 } from '@/utils/report/download';
 import { captureProblemText } from '@/utils/report/failure-message';
 import type { ReportChoices, ReportForm } from '@/utils/settings/report-form';
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
+import { ReportScreenshot } from './ScreenshotEditor';
 
 const SAVE_DELAY_MS = 400;
 const POLL_MS = 2000;
@@ -20,6 +21,8 @@ export function ComposePage({ draftId }: { draftId: string }) {
   const [missingChoice, setMissingChoice] = useState<('category' | 'urgency')[]>([]);
   const [status, setStatus] = useState<ComposeStatus>({ kind: 'idle' });
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The screenshot as edited on this page; undefined while untouched. */
+  const screenshot = useRef<EditedScreenshot | undefined>(undefined);
 
   useEffect(() => {
     document.title = t('composeTitle');
@@ -76,7 +79,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'busy' });
     try {
-      const result = await sendMessage('submitReport', { draftId, description, ...choices });
+      const result = await sendMessage('submitReport', { draftId, description, ...choices, screenshot: screenshot.current });
       setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
     } catch (error) {
       // The background went away mid-answer (stopped, updated): the report may well be queued.
@@ -98,7 +101,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
 
   async function saveFile() {
     if (!ready()) return;
-    const result = await sendMessage('exportReport', { draftId, description, ...choices });
+    const result = await sendMessage('exportReport', { draftId, description, ...choices, screenshot: screenshot.current });
     if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
     downloadBase64(document, result.filename, result.base64, 'application/zip');
     if (!queued) setStatus({ kind: 'saved', filename: result.filename });
@@ -112,15 +115,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
       <p class="muted">
         {t('composePageLine', draft.page.title ? `${draft.page.title} — ${draft.page.url}` : draft.page.url)}
       </p>
-      {draft.screenshot ? (
-        <img
-          src={draft.screenshot.dataUrl}
-          alt={t('composeScreenshotAlt')}
-          style={{ maxWidth: '100%', border: '1px solid var(--border)', borderRadius: '6px' }}
-        />
-      ) : (
-        <p>{t('composeNoScreenshot', captureProblemText(draft.screenshotProblem ?? 'other'))}</p>
-      )}
+      <ReportScreenshot draft={draft} readOnly={queued} onEdited={(edited) => (screenshot.current = edited)} />
       <p class="muted">{t('composeConsoleCount', consoleCount)}</p>
       {!canSend && <p>{t('composeNoEndpoint')}</p>}
       <form onSubmit={canSend ? send : (e) => (e.preventDefault(), saveFile())} noValidate>

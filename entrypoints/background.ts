@@ -9,9 +9,12 @@ import { connectorConfig } from '@/utils/delivery/config';
 import { enqueue, isUnsent, OUTBOX_LIMITS } from '@/utils/delivery/outbox';
 import { t } from '@/utils/i18n';
 import { onMessage, type StartResult } from '@/utils/messaging/extension';
+import { checkEdited, editedScreenshotSchema, withScreenshot } from '@/utils/annotate/edited';
+import { captureDom } from '@/utils/capture/dom-capture';
+import { domCaptureEnv } from '@/utils/capture/dom-capture-wiring';
 import { isExtensionPage } from '@/utils/messaging/sender';
 import { compileAdminPatterns, DEFAULT_RULES } from '@/utils/privacy';
-import { offscreenImageOps } from '@/utils/platform/images';
+import { measureImage, offscreenImageOps } from '@/utils/platform/images';
 import { createOutboxService } from '@/utils/platform/outbox-service';
 import { registerWaysIn } from '@/utils/platform/ways-in';
 import { injectRecorderIntoOpenTabs } from '@/utils/recorder/late-install';
@@ -163,7 +166,7 @@ export default defineBackground(() => {
         return store.get(id);
       },
       status: (id) => store.get(id),
-    });
+    }, data.screenshot);
   });
 
   onMessage('reportStatus', async ({ data, sender }) => {
@@ -193,7 +196,12 @@ export default defineBackground(() => {
 
   onMessage('exportReport', async ({ data, sender }) => {
     trusted(sender);
-    const draft = await drafts.get(data.draftId);
+    // --- screenshot editor: export what the person sees, not the unedited original ---
+    const edited = checkEdited(data.screenshot);
+    if (!edited.ok) return edited;
+    const saved = await drafts.get(data.draftId);
+    const draft = saved && !saved.outboxId ? edited.apply(saved) : saved;
+    // --- end screenshot editor ---
     if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
     try {
       const stored = draft.outboxId ? await (await outbox.store).payload(draft.outboxId) : undefined;
@@ -212,4 +220,17 @@ export default defineBackground(() => {
     const applied = await applyPolicy(settings.data, secrets.data);
     return testConnection(connectorConfig(applied.settings, applied.secrets), { fetch: (...args) => fetch(...args), timeoutMs: TEST_TIMEOUT_MS });
   });
+
+  // --- screenshot editor & DOM capture (issue 4) ---
+  onMessage('saveScreenshot', async ({ data, sender }) => {
+    trusted(sender);
+    const edited = editedScreenshotSchema.parse(data.screenshot);
+    await drafts.update(data.draftId, (d) => (d.outboxId ? d : withScreenshot(d, edited)));
+  });
+
+  onMessage('captureDom', async ({ data, sender }) => {
+    trusted(sender);
+    return captureDom(data.draftId, data.mode, domCaptureEnv(browser, drafts, measureImage), sender.tab?.id);
+  });
+  // --- end screenshot editor & DOM capture ---
 });

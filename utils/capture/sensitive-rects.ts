@@ -9,16 +9,8 @@ export interface MaskScan {
   viewport: { width: number; height: number };
 }
 
-/** Always masked, whatever the settings say: values a screenshot must never carry. */
-export const BUILT_IN_MASK_SELECTORS = [
-  'input[type="password"]',
-  '[autocomplete^="cc-"]',
-  '[autocomplete="one-time-code"]',
-  '[autocomplete="new-password"]',
-  '[autocomplete="current-password"]',
-  '[data-private]',
-  '[data-mayday-mask]',
-];
+/** Always masked, whatever the settings say: the one list every capture path uses. */
+export { SENSITIVE_SELECTORS as BUILT_IN_MASK_SELECTORS } from './sensitive';
 
 export function scanSensitiveRects(selectors: string[], maskAllInputs: boolean): MaskScan {
   const all = maskAllInputs ? [...selectors, 'input:not([type="hidden"]):not([type="button"]):not([type="submit"])', 'textarea', 'select', '[contenteditable=""]', '[contenteditable="true"]'] : selectors;

@@ -1,5 +1,7 @@
 /** The one protocol between extension pages (popup, report page, options) and the background. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EditedScreenshot } from '../annotate/edited';
+import type { DomCaptureMode, DomCaptureResult } from '../capture/dom-capture';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { Draft } from '../report/draft';
 import type { ReportStatus, SubmitResult } from '../report/submit';
@@ -10,7 +12,7 @@ import type { Secrets, Settings } from '../settings/schema';
 export type StartResult =
   | { ok: true; draftId: string }
   | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
-export type { ReportStatus, SubmitResult };
+export type { DomCaptureResult, EditedScreenshot, ReportStatus, SubmitResult };
 
 export interface ComposeState {
   draft: Draft;
@@ -32,13 +34,18 @@ export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;
   getCompose(draftId: string): ComposeState | null;
   saveDescription(data: { draftId: string; description: string }): void;
-  submitReport(data: { draftId: string; description: string } & ReportChoices): SubmitResult;
+  /** `screenshot`: as edited on the report page (null: removed); absent leaves the draft's. */
+  submitReport(data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices): SubmitResult;
   reportStatus(id: string): ReportStatus | null;
   /** Also a retry trigger: the person is looking at the outbox. */
   listReports(): OutboxOverview;
   retryReport(id: string): ReportStatus | null;
   /** A .zip of the report (report.html, report.json, screenshot), from the outbox or a draft. */
-  exportReport(data: { draftId: string; description: string } & ReportChoices): ExportResult;
+  exportReport(data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices): ExportResult;
+  /** Keeps the edited (or removed) screenshot in the draft, so reopening the page shows it. */
+  saveScreenshot(data: { draftId: string; screenshot: EditedScreenshot }): void;
+  /** Replaces the draft's screenshot with the whole page or one element, rendered in the tab. */
+  captureDom(data: { draftId: string; mode: DomCaptureMode }): DomCaptureResult;
   // Admin settings (utils/settings): the launcher and report page never read settings storage.
   /** Whether the organisation allows reporting on the tab's site. */
   siteStatus(data: { tabId: number }): { reportingAllowed: boolean };

@@ -11,9 +11,10 @@ export interface DraftScreenshot {
   dataUrl: string;
   width: number;
   height: number;
-  /** Regions painted over before the image was stored. */
-  masks?: number;
+  /** How it was taken; absent means what was on screen. */
   mode?: 'visible' | 'full-page' | 'element';
+  /** Regions painted over before the image was stored (sensitive fields). */
+  masks?: number;
 }
 
 export interface Receipt {
@@ -34,6 +35,8 @@ export interface Draft {
   screenshot: DraftScreenshot | null;
   /** Why there is no screenshot (restricted page, capture refused). */
   screenshotProblem?: CaptureProblem;
+  /** The person removed the screenshot: none is sent, and none can be brought back. */
+  screenshotRemoved?: boolean;
   description: string;
   /** Set once the draft is in the outbox: from then on the outbox entry tells its fate. */
   outboxId?: string;

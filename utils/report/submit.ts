@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { OutboxEntry } from '../delivery/outbox-store';
+import { checkEdited, type EditedScreenshot } from '../annotate/edited';
 import { buildTicket, type BuildContext } from '../ticket/build';
 import type { WebhookPayload } from '../ticket/schema';
 import type { DraftStore } from './draft';
@@ -30,9 +31,13 @@ export function describeError(error: unknown): string {
   return error instanceof z.ZodError ? z.prettifyError(error) : String((error as Error)?.message ?? error);
 }
 
-export async function submitDraft(draftId: string, description: string, env: SubmitEnv): Promise<SubmitResult> {
+export async function submitDraft(draftId: string, description: string, env: SubmitEnv, screenshot?: EditedScreenshot): Promise<SubmitResult> {
+  // Screenshot editor: the screenshot as edited (or removed) replaces the draft's; a malformed
+  // one stops the send rather than letting the unedited original go out.
+  const edited = checkEdited(screenshot);
+  if (!edited.ok) return edited;
   // Keep what the person typed before anything can fail; a queued draft keeps its text.
-  const draft = await env.drafts.update(draftId, (d) => (d.outboxId ? d : { ...d, description }));
+  const draft = await env.drafts.update(draftId, (d) => (d.outboxId ? d : edited.apply({ ...d, description })));
   if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
   if (draft.outboxId) {
     const entry = await env.status(draft.outboxId);

@@ -1,0 +1,79 @@
+/**
+ * The report page's screenshot: the editor while the report can change, the image as sent once it
+ * is queued. Edits are saved into the draft shortly after they are made, so reopening the page
+ * shows them; `onEdited` hands the latest to the page for Send and Save as file.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { EditedScreenshot } from '@/utils/annotate/edited';
+import type { DomCaptureMode } from '@/utils/capture/dom-capture';
+import { sendMessage } from '@/utils/messaging/extension';
+import type { Draft, DraftScreenshot } from '@/utils/report/draft';
+import { DomCaptureControls } from './DomCaptureControls';
+import { ScreenshotEditor, type EditorImage } from './ScreenshotEditor';
+import { captureProblemText } from '@/utils/report/failure-message';
+
+const SAVE_DELAY_MS = 400;
+
+export interface ReportScreenshotProps {
+  draft: Draft;
+  /** Queued or sent: the screenshot can no longer change. */
+  readOnly: boolean;
+  /** undefined: as the draft has it; null: removed. */
+  onEdited(screenshot: EditedScreenshot | undefined): void;
+}
+
+export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshotProps) {
+  const [base, setBase] = useState<DraftScreenshot | null>(draft.screenshot);
+  const [generation, setGeneration] = useState(0);
+  const [shot, setShot] = useState<EditedScreenshot | undefined>(undefined);
+  const pending = useRef<{ value: EditedScreenshot; timer: ReturnType<typeof setTimeout> } | null>(null);
+
+  async function saveNow() {
+    const waiting = pending.current;
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    pending.current = null;
+    await sendMessage('saveScreenshot', { draftId: draft.id, screenshot: waiting.value });
+  }
+
+  function edited(next: EditedScreenshot | undefined) {
+    setShot(next);
+    onEdited(next);
+  }
+
+  function onChange(result: EditorImage | null) {
+    // The capture's own facts (mode, masked fields) stay with the edited image.
+    const next = result && base ? { ...base, ...result } : null;
+    edited(next);
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { value: next, timer: setTimeout(saveNow, SAVE_DELAY_MS) };
+  }
+
+  async function capture(mode: DomCaptureMode) {
+    // An edit still waiting to be saved goes first, so a failed capture leaves it in the draft.
+    await saveNow();
+    return sendMessage('captureDom', { draftId: draft.id, mode });
+  }
+
+  function onCaptured(screenshot: DraftScreenshot) {
+    setBase(screenshot);
+    edited(undefined);
+    setGeneration((g) => g + 1); // a fresh editor: marks drawn on the old image do not fit the new one
+  }
+
+  const current = shot === undefined ? base : shot;
+  const missing = shot === null || draft.screenshotRemoved ? t('editorRemovedLong') : t('composeNoScreenshot', captureProblemText(draft.screenshotProblem ?? 'other'));
+  if (readOnly)
+    return current ? (
+      <img src={current.dataUrl} alt={t('composeScreenshotAlt')} style={{ maxWidth: '100%', border: '1px solid var(--border)', borderRadius: '6px' }} />
+    ) : (
+      <p>{missing}</p>
+    );
+  return (
+    <>
+      {base ? <ScreenshotEditor key={generation} image={base} onChange={onChange} /> : <p>{missing}</p>}
+      <DomCaptureControls capture={capture} onCaptured={onCaptured} />
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Annotating the screenshot before it is sent: highlight, arrow, text label, black-out, with undo,
+ * redo, clear and removal. The model lives in utils/annotate; this renders it and dispatches.
+ * Every edit hands the flattened image (or null once removed) to onChange.
+ */
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { Flattened } from '@/utils/annotate/flatten';
+import { canRedo, canUndo, edit, emptyHistory } from '@/utils/annotate/history';
+import { shapeFromDrag, textShape, type Point, type Shape, type Tool } from '@/utils/annotate/shapes';
+import { DrawingArea } from './DrawingArea';
+import { flattenOnPage, loadImage } from './image';
+import { LabelField } from './LabelField';
+import { Toolbar } from './Toolbar';
+import './editor.css';
+
+export type EditorImage = Flattened;
+
+export interface ScreenshotEditorProps {
+  image: EditorImage;
+  onChange(result: EditorImage | null): void;
+}
+
+const ADDED: Record<Shape['kind'], MessageKey> = {
+  highlight: 'editorAddedHighlight',
+  arrow: 'editorAddedArrow',
+  text: 'editorAddedText',
+  blackout: 'editorAddedBlackout',
+};
+
+export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
+  const [history, dispatch] = useReducer(edit, emptyHistory);
+  const [tool, setTool] = useState<Tool>('highlight');
+  const [labelAt, setLabelAt] = useState<Point | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [img, setImg] = useState<HTMLImageElement | null>(null);
+  const [broken, setBroken] = useState(false);
+  const area = useRef<HTMLDivElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const { shapes, removed } = history.present;
+  const size = { width: image.width, height: image.height };
+
+  useEffect(() => {
+    loadImage(image.dataUrl).then(setImg, () => setBroken(true));
+  }, [image.dataUrl]);
+
+  // Every change after the first render, undoing back to the start included.
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) return void (mounted.current = true);
+    if (removed) onChange(null);
+    else if (img) onChange(flattenOnPage(img, image, shapes));
+  }, [history.present]);
+
+  const focusArea = () => area.current?.querySelector<HTMLElement>('.shot-area')?.focus();
+
+  // The button pressed disappears with the view: focus follows to the view that replaces it.
+  const wasRemoved = useRef(false);
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+    else if (wasRemoved.current) focusArea();
+    wasRemoved.current = removed;
+  }, [removed]);
+
+  function add(shape: Shape | null) {
+    if (!shape) return setAnnouncement(t('editorTooSmall'));
+    dispatch({ type: 'add', shape });
+    setAnnouncement(t(ADDED[shape.kind]));
+  }
+
+  function step(type: 'undo' | 'redo' | 'clear' | 'remove') {
+    if ((type === 'undo' && !canUndo(history)) || (type === 'redo' && !canRedo(history))) return;
+    dispatch({ type });
+    const words: Record<typeof type, MessageKey> = { undo: 'editorUndone', redo: 'editorRedone', clear: 'editorCleared', remove: 'editorRemoved' };
+    setAnnouncement(t(words[type]));
+  }
+
+  function labelDone(text: string | null) {
+    if (text !== null && labelAt) add(textShape(labelAt, text));
+    setLabelAt(null);
+    focusArea();
+  }
+
+  const live = (
+    <p class="shot-live" aria-live="polite">
+      {announcement}
+    </p>
+  );
+  if (removed)
+    return (
+      <section class="shot-editor">
+        <p>{t('editorRemovedLong')}</p>
+        <button type="button" class="secondary" ref={undoButton} onClick={() => step('undo')}>
+          {t('editorUndo')}
+        </button>
+        {live}
+      </section>
+    );
+  if (broken) return <p role="alert">{t('editorBroken')}</p>;
+  return (
+    <section class="shot-editor" ref={area}>
+      <Toolbar
+        tool={tool}
+        canUndo={canUndo(history)}
+        canRedo={canRedo(history)}
+        canClear={shapes.length > 0}
+        onTool={setTool}
+        onUndo={() => step('undo')}
+        onRedo={() => step('redo')}
+        onClear={() => step('clear')}
+        onRemove={() => step('remove')}
+      />
+      <p class="hint" id="shot-hint">
+        {t('editorHint')}
+      </p>
+      {labelAt && <LabelField onDone={labelDone} />}
+      <DrawingArea
+        img={img}
+        size={size}
+        shapes={shapes}
+        tool={tool}
+        labelAt={labelAt}
+        describedBy="shot-hint"
+        onPlace={(from, to) => tool !== 'text' && add(shapeFromDrag(tool, from, to))}
+        onLabel={setLabelAt}
+        onTool={setTool}
+        onHistory={step}
+        onAnnounce={setAnnouncement}
+      />
+      {live}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+/** The page-side half of flattening: a real image element and a real canvas. */
+import { flatten, type FlatCanvas, type Flattened } from '@/utils/annotate/flatten';
+import type { Shape } from '@/utils/annotate/shapes';
+
+export function loadImage(dataUrl: string): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.src = dataUrl;
+  return img.decode().then(() => img);
+}
+
+export function flattenOnPage(img: HTMLImageElement, original: Flattened, shapes: readonly Shape[]): Flattened {
+  return flatten(() => img.ownerDocument.createElement('canvas') as FlatCanvas, img, original, shapes);
+}

@@ -1,0 +1,3 @@
+export { ScreenshotEditor, type EditorImage, type ScreenshotEditorProps } from './ScreenshotEditor';
+export { DomCaptureControls } from './DomCaptureControls';
+export { ReportScreenshot } from './ReportScreenshot';
