@@ -93,6 +93,7 @@ export default defineBackground(() => {
             ? takeVisibleScreenshot(tab, { scanMasks: (tabId) => scanMasks(tabId, settings), capture: captureVisible, ops: offscreenImageOps })
             : 'disabled',
         drafts,
+        collection: settings,
         composeUrl: (id) => browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(id)}`),
         now: Date.now,
         randomId: () => crypto.randomUUID(),

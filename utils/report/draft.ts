@@ -5,6 +5,8 @@
 import { storage } from '#imports';
 import type { CaptureProblem } from '../capture/restricted';
 import type { ValidPageContext } from '../messaging/page-schemas';
+import type { ReportSection } from '../ticket/schema';
+import type { Exclusions } from './exclusions';
 
 export interface DraftScreenshot {
   dataUrl: string;
@@ -37,6 +39,10 @@ export interface Draft {
   /** Chosen from the organisation's lists (admin settings), checked by the background. */
   category?: string;
   urgency?: string;
+  /** What the person left out on the report page (utils/report/exclusions.ts). */
+  exclusions?: Exclusions;
+  /** Sections the organisation does not collect: never stored, and left out of every build. */
+  notCollected?: ReportSection[];
 }
 
 const key = (id: string) => `local:draft:${id}` as const;

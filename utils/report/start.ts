@@ -5,6 +5,7 @@
 import type { browser } from 'wxt/browser';
 import { pageContextSchema, type ValidPageContext } from '../messaging/page-schemas';
 import type { CaptureProblem } from '../capture/restricted';
+import { applyCollectionSettings, type CollectionSettings } from './collection';
 import type { Draft, DraftScreenshot, DraftStore } from './draft';
 
 export interface StartEnv {
@@ -14,6 +15,8 @@ export interface StartEnv {
   /** The visible area, masked and encoded, or why there can be none (utils/capture/visible.ts). */
   takeScreenshot(tab: { id: number; windowId: number; url: string }): Promise<DraftScreenshot | CaptureProblem>;
   drafts: DraftStore;
+  /** The organisation's collection switches: what they turn off is never stored. */
+  collection: CollectionSettings;
   composeUrl(draftId: string): string;
   now(): number;
   randomId(): string;
@@ -37,7 +40,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
   // Without the bridge (a page extensions may not script) nothing told us the page painted.
   if (!context) await env.sleep(150);
   const shot = await env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' });
-  const draft: Draft = {
+  const draft: Draft = applyCollectionSettings({
     id: env.randomId(),
     ticketId: env.randomId(),
     createdAt: env.now(),
@@ -47,7 +50,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
     screenshot: typeof shot === 'string' ? null : shot,
     screenshotProblem: typeof shot === 'string' ? shot : undefined,
     description: '',
-  };
+  }, env.collection);
   await env.drafts.put(draft);
   await env.tabs.create({ url: env.composeUrl(draft.id), windowId: tab.windowId, index: tab.index + 1, openerTabId: tabId });
   return draft;

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { drafts } from '../../../utils/report/draft';
 import { startReport, type StartEnv } from '../../../utils/report/start';
+import { DEFAULT_SETTINGS } from '../../../utils/settings/schema';
 import { PNG_1X1, sampleDraft } from '../../support/tickets';
 
 const pageContext = sampleDraft().context;
@@ -28,6 +29,7 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
       return pageContext;
     }),
     drafts,
+    collection: DEFAULT_SETTINGS,
     composeUrl: (id) => `chrome-extension://x/compose.html?draft=${id}`,
     now: () => 1000,
     randomId: () => `id-${++ids}`,
@@ -45,7 +47,7 @@ describe('startReport', () => {
     const draft = await startReport(5, env);
     expect(calls).toEqual(['activate', 'bridge', 'capture']);
     expect(env.takeScreenshot).toHaveBeenCalledWith({ id: 5, windowId: 1, url: 'https://intranet.example.org/invoices' });
-    expect(draft).toMatchObject({ id: 'id-1', ticketId: 'id-2', tabId: 5, context: pageContext, screenshot: { dataUrl: PNG_1X1 } });
+    expect(draft).toMatchObject({ id: 'id-1', ticketId: 'id-2', tabId: 5, context: pageContext, screenshot: { dataUrl: PNG_1X1 }, notCollected: [] });
     expect(await drafts.get('id-1')).toEqual(draft);
     expect(env.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://x/compose.html?draft=id-1', windowId: 1, index: 3, openerTabId: 5 });
   });
@@ -78,5 +80,14 @@ describe('startReport', () => {
     expect(draft.screenshot).toBeNull();
     expect(draft.screenshotProblem).toBe('store');
     expect(env.tabs.create).toHaveBeenCalled();
+  });
+
+  it('stores nothing of what the organisation turned off', async () => {
+    const { env } = makeEnv({ collection: { ...DEFAULT_SETTINGS, collectEnvironment: false, consoleLevels: ['warn'] } });
+    const draft = await startReport(5, env);
+    const stored = await drafts.get(draft.id);
+    expect(stored?.notCollected).toEqual(['environment']);
+    expect(stored?.context?.recorder?.console).toEqual([]);
+    expect(stored?.context).toMatchObject({ userAgent: '', language: '', viewport: { width: 0, height: 0 } });
   });
 });
