@@ -2,6 +2,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { Draft } from '../report/draft';
+import type { Exclusions } from '../report/exclusions';
+import type { PreviewResult } from '../report/preview';
 import type { ReportStatus, SubmitResult } from '../report/submit';
 import type { ConnectionTestResult } from '../settings/connection-test';
 import type { ReportChoices, ReportForm } from '../settings/report-form';
@@ -10,7 +12,7 @@ import type { Secrets, Settings } from '../settings/schema';
 export type StartResult =
   | { ok: true; draftId: string }
   | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
-export type { ReportStatus, SubmitResult };
+export type { PreviewResult, ReportStatus, SubmitResult };
 
 export interface ComposeState {
   draft: Draft;
@@ -32,6 +34,10 @@ export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;
   getCompose(draftId: string): ComposeState | null;
   saveDescription(data: { draftId: string; description: string }): void;
+  /** The report exactly as Send would make it now (redacted, without what is left out). */
+  previewReport(data: { draftId: string; description: string }): PreviewResult;
+  /** Stores what the person leaves out; ignored once the report is in the outbox. */
+  setExclusions(data: { draftId: string; exclusions: Exclusions }): void;
   submitReport(data: { draftId: string; description: string } & ReportChoices): SubmitResult;
   reportStatus(id: string): ReportStatus | null;
   /** Also a retry trigger: the person is looking at the outbox. */
