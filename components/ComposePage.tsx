@@ -7,6 +7,7 @@ import type { ReportChoices, ReportForm } from '@/utils/settings/report-form';
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
 import { ReportScreenshot } from './ScreenshotEditor';
+import { ReviewPanel } from './review/ReviewPanel';
 
 const SAVE_DELAY_MS = 400;
 const POLL_MS = 2000;
@@ -149,6 +150,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
             }}
           />
         )}
+        <ReviewPanel draftId={draftId} description={description} final={queued} />
         <div class="actions">
           {canSend && !queued && (
             <button type="submit" disabled={status.kind === 'busy'}>

@@ -19,6 +19,8 @@ import { createOutboxService } from '@/utils/platform/outbox-service';
 import { registerWaysIn } from '@/utils/platform/ways-in';
 import { injectRecorderIntoOpenTabs } from '@/utils/recorder/late-install';
 import { drafts } from '@/utils/report/draft';
+import { exclusionsSchema } from '@/utils/report/exclusions';
+import { previewDraft, previewStored } from '@/utils/report/preview';
 import { exportFilename, zipReport } from '@/utils/report/export';
 import { startReport } from '@/utils/report/start';
 import { describeError, submitDraft, toStatus } from '@/utils/report/submit';
@@ -112,6 +114,7 @@ export default defineBackground(() => {
             : 'disabled',
         ...observation,
         drafts,
+        collection: settings,
         composeUrl: (id) => browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(id)}`),
         now: Date.now,
         randomId: () => crypto.randomUUID(),
@@ -150,6 +153,24 @@ export default defineBackground(() => {
   onMessage('saveDescription', async ({ data, sender }) => {
     trusted(sender);
     await drafts.update(data.draftId, (d) => (d.outboxId ? d : { ...d, description: data.description }));
+  });
+
+  onMessage('previewReport', async ({ data, sender }) => {
+    trusted(sender);
+    const draft = await drafts.get(data.draftId);
+    if (!draft) return { ok: false, detail: 'draft-missing' };
+    try {
+      const stored = draft.outboxId ? await (await outbox.store).payload(draft.outboxId) : undefined;
+      return { ok: true, preview: stored ? previewStored(stored, draft) : previewDraft(draft, data.description, (await buildContext())()) };
+    } catch (error) {
+      return { ok: false, detail: describeError(error) };
+    }
+  });
+
+  onMessage('setExclusions', async ({ data, sender }) => {
+    trusted(sender);
+    const exclusions = exclusionsSchema.parse(data.exclusions);
+    await drafts.update(data.draftId, (d) => (d.outboxId ? d : { ...d, exclusions }));
   });
 
   onMessage('submitReport', async ({ data, sender }) => {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { environmentRows, environmentText } from '@/utils/ticket/environment-rows';
+import { environmentText } from '@/utils/ticket/environment-rows';
 import type { Ticket } from '@/utils/ticket/schema';
+import { EnvironmentTable } from '../EnvironmentTable';
 
 export function EnvironmentPanel({ ticket, copy }: { ticket: Ticket; copy: (text: string) => Promise<void> }) {
   const [status, setStatus] = useState('');
@@ -24,16 +25,7 @@ export function EnvironmentPanel({ ticket, copy }: { ticket: Ticket; copy: (text
         </button>{' '}
         <span role="status">{status}</span>
       </p>
-      <table class="env">
-        <tbody>
-          {environmentRows(ticket, t).map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EnvironmentTable ticket={ticket} class="env" />
     </section>
   );
 }

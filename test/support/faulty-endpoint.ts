@@ -12,6 +12,8 @@ export interface FaultyEndpoint {
   url: string;
   /** Requests that reached the front, by fault in force when they arrived. */
   seen: Record<Fault, number>;
+  /** The body of every request, byte for byte, in order. */
+  bodies: Buffer[];
   set(fault: Fault): Promise<void>;
   close(): Promise<void>;
 }
@@ -28,6 +30,7 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
 export async function faultyEndpoint(target: string, initial: Fault = 'pass'): Promise<FaultyEndpoint> {
   let fault: Fault = initial;
   const seen: Record<Fault, number> = { refuse: 0, '500': 0, '429': 0, hang: 0, swallow: 0, pass: 0 };
+  const bodies: Buffer[] = [];
   const forward = async (req: IncomingMessage, body: Buffer) => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
@@ -37,6 +40,7 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
     const now = fault;
     seen[now]++;
     const body = await readAll(req);
+    bodies.push(body);
     if (now === 'hang') return;
     if (now === '500') return void res.writeHead(500, { 'Content-Type': 'text/plain' }).end('injected failure');
     if (now === '429') return void res.writeHead(429, { 'Retry-After': '2', 'Content-Type': 'text/plain' }).end('slow down');
@@ -52,6 +56,7 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    bodies,
     async set(next) {
       if (next === 'refuse' && server.listening) await stopListening();
       if (next !== 'refuse' && !server.listening) await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -2,14 +2,21 @@
 import type { Locator, Page } from 'playwright-core';
 import { tabIdOf, type ExtensionBrowser } from './extension';
 
-export async function configureEndpoint(ext: ExtensionBrowser, url: string, token: string): Promise<void> {
+/** Opens the options page, lets `edit` change fields by their labels, and saves. */
+export async function editOptions(ext: ExtensionBrowser, edit: (options: Page) => Promise<void>): Promise<void> {
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
-  await options.getByLabel('Endpoint URL').fill(url);
-  await options.getByLabel('Access token').fill(token);
+  await edit(options);
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
   await options.close();
+}
+
+export function configureEndpoint(ext: ExtensionBrowser, url: string, token: string): Promise<void> {
+  return editOptions(ext, async (options) => {
+    await options.getByLabel('Endpoint URL').fill(url);
+    await options.getByLabel('Access token').fill(token);
+  });
 }
 
 /** Opens the launcher as a page aimed at `target` (popup.html?tabId=), as the toolbar popup would be. */

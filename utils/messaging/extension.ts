@@ -4,6 +4,8 @@ import type { EditedScreenshot } from '../annotate/edited';
 import type { DomCaptureMode, DomCaptureResult } from '../capture/dom-capture';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { Draft } from '../report/draft';
+import type { Exclusions } from '../report/exclusions';
+import type { PreviewResult } from '../report/preview';
 import type { ReportStatus, SubmitResult } from '../report/submit';
 import type { ConnectionTestResult } from '../settings/connection-test';
 import type { ReportChoices, ReportForm } from '../settings/report-form';
@@ -12,7 +14,7 @@ import type { Secrets, Settings } from '../settings/schema';
 export type StartResult =
   | { ok: true; draftId: string }
   | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
-export type { DomCaptureResult, EditedScreenshot, ReportStatus, SubmitResult };
+export type { DomCaptureResult, EditedScreenshot, PreviewResult, ReportStatus, SubmitResult };
 
 export interface ComposeState {
   draft: Draft;
@@ -34,6 +36,10 @@ export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;
   getCompose(draftId: string): ComposeState | null;
   saveDescription(data: { draftId: string; description: string }): void;
+  /** The report exactly as Send would make it now (redacted, without what is left out). */
+  previewReport(data: { draftId: string; description: string }): PreviewResult;
+  /** Stores what the person leaves out; ignored once the report is in the outbox. */
+  setExclusions(data: { draftId: string; exclusions: Exclusions }): void;
   /** `screenshot`: as edited on the report page (null: removed); absent leaves the draft's. */
   submitReport(data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices): SubmitResult;
   reportStatus(id: string): ReportStatus | null;

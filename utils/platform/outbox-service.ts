@@ -17,6 +17,9 @@ import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from './outbox-wir
 
 export const SEND_TIMEOUT_MS = 30_000;
 const DAY_MS = 24 * 60 * 60_000;
+/** Local copies are checked against the retention period at start and then this often. */
+const PURGE_ALARM = 'mayday-purge';
+const PURGE_EVERY_MINUTES = 60;
 
 export interface OutboxServiceDeps {
   connectorConfig(): Promise<ConnectorConfig>;
@@ -60,19 +63,27 @@ export function createOutboxService(api: typeof Browser, deps: OutboxServiceDeps
     await kick();
   };
 
-  api.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void kick();
-  });
-  api.runtime.onStartup.addListener(() => void retryNow());
-  self.addEventListener('online', () => void retryNow());
-  void (async () => {
+  // Purging only when the service worker starts would tie the retention period to how often the
+  // browser happens to stop it; the alarm bounds the delay to an hour.
+  const purge = async () => {
     const ready = await env();
     const retention = (await deps.retentionDays()) * DAY_MS;
     await purgeSent(ready, retention);
     const unsent = (await ready.store.list()).filter(isUnsent).map((e) => e.id);
-    await purgeDrafts(drafts, Date.now() - retention, new Set(unsent));
-    await kick();
-  })();
+    await purgeDrafts(drafts, Date.now(), retention, new Set(unsent));
+  };
+
+  api.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void kick();
+    if (alarm.name === PURGE_ALARM) void purge();
+  });
+  void api.alarms.create(PURGE_ALARM, { periodInMinutes: PURGE_EVERY_MINUTES });
+  api.runtime.onStartup.addListener(() => void retryNow());
+  self.addEventListener('online', () => void retryNow());
+  // A failed purge must not keep the outbox from sending.
+  void purge()
+    .catch((error) => console.error('Mayday: purging old reports failed', error))
+    .then(kick);
 
   return { store, env, kick, retryNow };
 }

@@ -19,7 +19,7 @@ export const TICKET_SKIP: SkipTree = {
   network: { '*': { source: true } },
   steps: { '*': { kind: true } },
   screenshot: { attachment: true, type: true, mode: true },
-  capture: { recorderInstalledAt: true, redactions: true },
+  capture: { recorderInstalledAt: true, redactions: true, leftOut: true },
 };
 
 /**

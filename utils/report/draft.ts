@@ -6,6 +6,8 @@ import { storage } from '#imports';
 import type { CaptureProblem } from '../capture/restricted';
 import type { Observations } from '../capture/observations';
 import type { ValidPageContext } from '../messaging/page-schemas';
+import type { ReportSection } from '../ticket/schema';
+import type { Exclusions } from './exclusions';
 
 export interface DraftScreenshot {
   dataUrl: string;
@@ -43,6 +45,10 @@ export interface Draft {
   /** Chosen from the organisation's lists (admin settings), checked by the background. */
   category?: string;
   urgency?: string;
+  /** What the person left out on the report page (utils/report/exclusions.ts). */
+  exclusions?: Exclusions;
+  /** Sections the organisation does not collect: never stored, and left out of every build. */
+  notCollected?: ReportSection[];
 }
 
 const key = (id: string) => `local:draft:${id}` as const;
@@ -79,14 +85,20 @@ export const drafts = {
   },
 };
 
+/** A draft not yet in the outbox may be a report someone is still writing: it stays this long at least. */
+export const UNQUEUED_DRAFT_MIN_MS = 24 * 60 * 60_000;
+
 /**
  * Drafts older than the retention period go, except those whose report is still waiting in the
- * outbox (`keep`): a report is never lost to housekeeping before it is delivered.
+ * outbox (`keep`): a report is never lost to housekeeping before it is delivered. A draft never
+ * queued stays a day even with a retention of 0, so a report being written is not pulled away.
  */
-export async function purgeDrafts(store: DraftStore, cutoff: number, keep: Set<string>): Promise<number> {
+export async function purgeDrafts(store: DraftStore, now: number, retentionMs: number, keep: Set<string>): Promise<number> {
   let removed = 0;
   for (const draft of await store.all()) {
-    if (draft.createdAt >= cutoff || (draft.outboxId && keep.has(draft.outboxId))) continue;
+    const age = now - draft.createdAt;
+    const stays = draft.outboxId ? keep.has(draft.outboxId) || age <= retentionMs : age <= Math.max(retentionMs, UNQUEUED_DRAFT_MIN_MS);
+    if (stays) continue;
     await store.remove(draft.id);
     removed++;
   }

@@ -9,6 +9,7 @@ import type { TabNetworkLog } from '../capture/network-log';
 import { observe, type Observations } from '../capture/observations';
 import { pageContextSchema, type ValidPageContext } from '../messaging/page-schemas';
 import type { CaptureProblem } from '../capture/restricted';
+import { applyCollectionSettings, type CollectionSettings } from './collection';
 import type { Draft, DraftScreenshot, DraftStore } from './draft';
 
 type Tab = Browser.tabs.Tab;
@@ -24,6 +25,8 @@ export interface StartEnv {
   /** Browser, OS, languages, time zone… read by the background. */
   environment(): Promise<BrowserEnvironment>;
   drafts: DraftStore;
+  /** The organisation's collection switches: what they turn off is never stored. */
+  collection: CollectionSettings;
   composeUrl(draftId: string): string;
   now(): number;
   randomId(): string;
@@ -59,7 +62,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
     env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' }),
     observeTab(env, tab, context),
   ]);
-  const draft: Draft = {
+  const draft: Draft = applyCollectionSettings({
     id: env.randomId(),
     ticketId: env.randomId(),
     createdAt: env.now(),
@@ -70,7 +73,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
     screenshot: typeof shot === 'string' ? null : shot,
     screenshotProblem: typeof shot === 'string' ? shot : undefined,
     description: '',
-  };
+  }, env.collection);
   await env.drafts.put(draft);
   await env.tabs.create({ url: env.composeUrl(draft.id), windowId: tab.windowId, index: tab.index + 1, openerTabId: tabId });
   return draft;

@@ -1,6 +1,7 @@
 import { t as browserLanguage } from '../i18n';
 import { DEFAULT_RULES, redactTicket, type RedactionRule } from '../privacy';
 import type { Draft } from '../report/draft';
+import { applyExclusions, draftExclusions, type KeptEntries } from '../report/exclusions';
 import { screenshotFilename, splitDataUrl, ticketAttachments } from './attachments';
 import { ticketSchema, TICKET_VERSION, type Ticket, type WebhookPayload } from './schema';
 import type { Translate } from './translate';
@@ -82,12 +83,19 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
 }
 
 /**
- * Draft + description -> the validated, redacted ticket and the files sent with it. Redaction
- * happens here, once, so everything made from the ticket (report.json, report.html, the body
- * text, a saved zip) carries the same redacted text. Throws on invalid data.
+ * Draft + description -> the validated, redacted ticket and the files sent with it. What the
+ * person or the organisation left out goes first, then redaction, once, so everything made from
+ * the ticket (report.json, report.html, the body text, a saved zip) carries the same text.
+ * Throws on invalid data.
  */
 export function buildTicket(draft: Draft, description: string, ctx: BuildContext): WebhookPayload {
-  const { ticket: redacted, counts } = redactTicket(ticketFromDraft(draft, description, ctx), ctx.rules ?? DEFAULT_RULES);
+  return buildReport(draft, description, ctx).report;
+}
+
+/** buildTicket, plus where each remaining entry stood in the collected lists (for the review panel). */
+export function buildReport(draft: Draft, description: string, ctx: BuildContext): { report: WebhookPayload; kept: KeptEntries } {
+  const { ticket: chosen, kept } = applyExclusions(ticketFromDraft(draft, description, ctx), draftExclusions(draft));
+  const { ticket: redacted, counts } = redactTicket(chosen, ctx.rules ?? DEFAULT_RULES);
   const ticket = { ...redacted, capture: { ...redacted.capture, redactions: counts } };
-  return { ticket, attachments: ticketAttachments(ticket, draft.screenshot, ctx.t ?? browserLanguage) };
+  return { report: { ticket, attachments: ticketAttachments(ticket, draft.screenshot, ctx.t ?? browserLanguage) }, kept };
 }

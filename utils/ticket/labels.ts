@@ -1,6 +1,7 @@
 /** Message keys for the ticket's enums, shared by report.html, the ticket body and the viewer. */
 import type { MessageKey } from '../i18n';
 import type { ConsoleEntry, Level, StepEntry } from './facts';
+import type { ReportSection } from './schema';
 
 /** Plural headings: filter labels and counts. */
 export const LEVEL_KEYS: Record<Level, MessageKey> = {
@@ -25,4 +26,13 @@ export const STEP_KEYS: Record<StepEntry['kind'], MessageKey> = {
   navigation: 'stepNavigation',
   submit: 'stepSubmit',
   input: 'stepInput',
+};
+
+/** The parts of a report that can be left out: the review panel's headings, the technician's notes. */
+export const SECTION_KEYS: Record<ReportSection, MessageKey> = {
+  screenshot: 'sectionScreenshot',
+  console: 'sectionConsole',
+  network: 'sectionNetwork',
+  steps: 'sectionSteps',
+  environment: 'sectionEnvironment',
 };

@@ -9,6 +9,9 @@ import { consoleEntrySchema, networkEntrySchema, stepEntrySchema } from '../mess
 
 export const TICKET_VERSION = 1;
 export const DESCRIPTION_MAX = 5000;
+/** The parts of a report that can be left out, by the organisation's settings or by the person. */
+export const REPORT_SECTIONS = ['screenshot', 'console', 'network', 'steps', 'environment'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 const url = z.string().max(LIMITS.urlChars);
 const short = z.string().max(200);
@@ -71,6 +74,11 @@ export const captureSchema = z.object({
   dropped: z.object({ console: count, network: count.optional(), steps: count.optional() }),
   /** Redactions applied before the ticket left the browser, by kind (jwt, email, card…). */
   redactions: z.record(z.string().max(40), count).optional(),
+  /**
+   * Left out on purpose, so an empty list is not read as "nothing happened": sections switched off
+   * (by the organisation or the person) and entries the person removed one by one.
+   */
+  leftOut: z.object({ sections: z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length), entries: count }).optional(),
 });
 
 export const reporterSchema = z.object({

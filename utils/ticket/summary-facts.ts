@@ -1,6 +1,7 @@
 /** The summary's facts, worded once for report.html, the ticket body text and the viewer. */
 import { browserAndOs, failedRequestCount, levelCounts, topErrors, type ErrorGroup } from './facts';
 import { formatBytes, formatDateTime } from './format';
+import { SECTION_KEYS } from './labels';
 import type { Ticket } from './schema';
 import type { Translate } from './translate';
 
@@ -48,6 +49,10 @@ export function captureNotes(ticket: Ticket, t: Translate): string[] {
   const redactions = Object.entries(capture.redactions ?? {}).filter(([, n]) => n > 0);
   if (redactions.length > 0) notes.push(t('noteRedactions', redactions.map(([kind, n]) => `${kind} ${n}`).join(', ')));
   if (screenshot?.masks) notes.push(t('reportMasks', screenshot.masks));
+  // An empty list left out on purpose must not read as "nothing went wrong".
+  const leftOut = capture.leftOut;
+  if (leftOut?.sections.length) notes.push(t('noteSectionsLeftOut', leftOut.sections.map((s) => t(SECTION_KEYS[s])).join(', ')));
+  if (leftOut?.entries) notes.push(t('noteEntriesRemoved', leftOut.entries));
   return notes;
 }
 

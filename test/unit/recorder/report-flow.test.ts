@@ -4,6 +4,7 @@ import { startReport, type StartEnv } from '@/utils/report/start';
 import { buildTicket } from '@/utils/ticket/build';
 import { BUILD_CONTEXT } from '../../support/tickets';
 import { bridgeAnswer } from './bridge-answer';
+import { DEFAULT_SETTINGS } from '@/utils/settings/schema';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -51,6 +52,7 @@ function env(stored: Draft[]): StartEnv {
     now: () => 1_000_400,
     randomId: () => crypto.randomUUID(),
     sleep: async () => undefined,
+    collection: DEFAULT_SETTINGS,
   };
 }
 

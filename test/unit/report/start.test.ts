@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { drafts } from '../../../utils/report/draft';
 import { startReport, type StartEnv } from '../../../utils/report/start';
+import { DEFAULT_SETTINGS } from '../../../utils/settings/schema';
 import { PNG_1X1, sampleDraft } from '../../support/tickets';
 
 const pageContext = sampleDraft().context;
@@ -39,6 +40,7 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
     networkLog: async () => ({ entries: [], dropped: 0 }),
     environment: async () => ({ userAgent: 'Mozilla/5.0 (test)', language: 'en-US', utcOffsetMinutes: 60, localTime: '2026-11-28T10:30:00+01:00' }),
     drafts,
+    collection: DEFAULT_SETTINGS,
     composeUrl: (id) => `chrome-extension://x/compose.html?draft=${id}`,
     now: () => 1000,
     randomId: () => `id-${++ids}`,
@@ -56,7 +58,7 @@ describe('startReport', () => {
     const draft = await startReport(5, env);
     expect(calls).toEqual(['activate', 'bridge', 'capture']);
     expect(env.takeScreenshot).toHaveBeenCalledWith({ id: 5, windowId: 1, url: 'https://intranet.example.org/invoices' });
-    expect(draft).toMatchObject({ id: 'id-1', ticketId: 'id-2', tabId: 5, context: pageContext, screenshot: { dataUrl: PNG_1X1 } });
+    expect(draft).toMatchObject({ id: 'id-1', ticketId: 'id-2', tabId: 5, context: pageContext, screenshot: { dataUrl: PNG_1X1 }, notCollected: [] });
     expect(await drafts.get('id-1')).toEqual(draft);
     expect(env.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://x/compose.html?draft=id-1', windowId: 1, index: 3, openerTabId: 5 });
   });
@@ -89,5 +91,15 @@ describe('startReport', () => {
     expect(draft.screenshot).toBeNull();
     expect(draft.screenshotProblem).toBe('store');
     expect(env.tabs.create).toHaveBeenCalled();
+  });
+
+  it('stores nothing of what the organisation turned off', async () => {
+    const { env } = makeEnv({ collection: { ...DEFAULT_SETTINGS, collectEnvironment: false, consoleLevels: ['warn'] } });
+    const draft = await startReport(5, env);
+    const stored = await drafts.get(draft.id);
+    expect(stored?.notCollected).toEqual(['environment']);
+    expect(stored?.context?.recorder?.console).toEqual([]);
+    expect(stored?.context).toMatchObject({ viewport: { width: 0, height: 0 }, screen: { width: 0, height: 0 } });
+    expect(stored?.observed?.environment).toMatchObject({ userAgent: '', language: '' });
   });
 });

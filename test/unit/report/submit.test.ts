@@ -89,15 +89,26 @@ describe('drafts.update', () => {
 });
 
 describe('purgeDrafts', () => {
+  const DAY = 24 * 3600_000;
+  const base = sampleDraft().createdAt;
+
   it('removes drafts past the retention period unless their report is still unsent', async () => {
     const { purgeDrafts } = await import('../../../utils/report/draft');
-    const old = sampleDraft().createdAt - 1;
-    await drafts.put(sampleDraft({ id: 'fresh' }));
-    await drafts.put(sampleDraft({ id: 'old-abandoned', createdAt: old - 10 }));
-    await drafts.put(sampleDraft({ id: 'old-unsent', createdAt: old - 10, outboxId: 'waiting' }));
-    await drafts.put(sampleDraft({ id: 'old-sent', createdAt: old - 10, outboxId: 'delivered' }));
-    expect(await purgeDrafts(drafts, old, new Set(['waiting']))).toBe(2);
+    await drafts.put(sampleDraft({ id: 'fresh', createdAt: base + 2 * DAY }));
+    await drafts.put(sampleDraft({ id: 'old-abandoned' }));
+    await drafts.put(sampleDraft({ id: 'old-unsent', outboxId: 'waiting' }));
+    await drafts.put(sampleDraft({ id: 'old-sent', outboxId: 'delivered' }));
+    expect(await purgeDrafts(drafts, base + 8 * DAY, 7 * DAY, new Set(['waiting']))).toBe(2);
     expect((await drafts.all()).map((d) => d.id).sort()).toEqual(['fresh', 'old-unsent']);
+  });
+
+  it('with a retention of 0, removes a sent report’s draft at once but not one still being written', async () => {
+    const { purgeDrafts } = await import('../../../utils/report/draft');
+    await drafts.put(sampleDraft({ id: 'writing' }));
+    await drafts.put(sampleDraft({ id: 'sent', outboxId: 'delivered' }));
+    await drafts.put(sampleDraft({ id: 'abandoned', createdAt: base - 2 * DAY }));
+    expect(await purgeDrafts(drafts, base + 3600_000, 0, new Set())).toBe(2);
+    expect((await drafts.all()).map((d) => d.id)).toEqual(['writing']);
   });
 });
 
