@@ -8,10 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { findChromium } from '../test/support/chromium';
-import { measureConsoleCost } from './figures/console-cost';
+import { consoleCostMeter } from './figures/console-cost';
 import { measureDomCapture } from './figures/dom-capture';
 import { measureHeapGrowth } from './figures/heap-growth';
-import { measurePageLoad } from './figures/page-load';
+import { pageLoadMeter } from './figures/page-load';
 import { measureRedaction } from './figures/redaction';
 import { reportOpenFigure } from './figures/report-open';
 import { measureScreenshotBytes } from './figures/screenshot-bytes';
@@ -20,10 +20,12 @@ import { sendReportFigures } from './figures/send-report';
 import { CALLS_PAGE, DOM_PAGE, IMAGE_PAGE, LOAD_PAGE, startBenchSite, TEXT_PAGE } from './fixtures/index';
 import { failedFigure, verdict, type BudgetKey, type Figure } from './lib/figures';
 import { summary, writeResults } from './lib/output';
-import { openPair, type BrowserPair } from './lib/pair';
+import { inFreshPairs } from './lib/pair';
 import { timeReports } from './lib/report-session';
 
 const REPORTS = 15;
+/** Fresh pairs of browsers for items 1 and 2. */
+const ROUNDS = 5;
 const startedAt = new Date();
 const loadAtStart = loadavg();
 const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 1000);
@@ -60,20 +62,30 @@ await phase(
   measureScriptSizes,
 );
 
-// Items 1-3 share one pair of browsers, opened on first use; if it cannot open, each says why.
-let pairOpening: Promise<BrowserPair> | undefined;
-const pair = () => (pairOpening ??= openPair(url(CALLS_PAGE), progress));
+await phase(
+  `1, 2. page load, console.error and fetch, with Mayday and without: ${ROUNDS} fresh pairs of browsers (bare CDP pipe)`,
+  [
+    [1, 'Page load with Mayday ÷ without', 'page-load-ratio'],
+    [2, 'console.error, recorder − without, per call', 'console-error-cost'],
+  ],
+  async () => {
+    const load = pageLoadMeter(url(LOAD_PAGE), ROUNDS);
+    const calls = consoleCostMeter(url(CALLS_PAGE));
+    await inFreshPairs(ROUNDS, url(CALLS_PAGE), progress, async (pair) => {
+      await load.measure(pair);
+      await calls.measure(pair);
+    });
+    return [...load.figures(), ...calls.figures()];
+  },
+);
 
-await phase('1. page load, with Mayday and without (bare CDP pipe)', [[1, 'Page load with Mayday ÷ without', 'page-load-ratio']], async () =>
-  measurePageLoad(await pair(), url(LOAD_PAGE), progress),
-);
-await phase('2. console.error and fetch, with the recorder and without', [[2, 'console.error, recorder − without, per call', 'console-error-cost']], async () =>
-  measureConsoleCost(await pair(), url(CALLS_PAGE), progress),
-);
-await phase('3. heap kept after 1,000,000 console.error calls', [[3, 'Page heap kept after 1,000,000 console.error calls', 'heap-growth']], async () =>
-  measureHeapGrowth(await pair(), url(CALLS_PAGE), progress),
-);
-await (await pairOpening?.catch(() => undefined))?.close();
+await phase('3. heap kept after 1,000,000 console.error calls', [[3, 'Page heap kept after 1,000,000 console.error calls', 'heap-growth']], async () => {
+  const figures: Figure[] = [];
+  await inFreshPairs(1, url(CALLS_PAGE), progress, async (pair) => {
+    figures.push(...(await measureHeapGrowth(pair, url(CALLS_PAGE), progress)));
+  });
+  return figures;
+});
 
 await phase(
   `5, 8. ${REPORTS} reports: open, send, deliver`,

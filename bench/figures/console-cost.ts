@@ -6,7 +6,7 @@
 import type { BudgetKey, Figure } from '../lib/figures';
 import { openCallTabs, type BrowserPair } from '../lib/pair';
 import { SIDES, type Side, type Tab } from '../lib/raw-browser';
-import { alternate, interval, median, round } from '../lib/stats';
+import { alternate, emptySamples, median, pairedInterval, pairedMedian, round, type Samples } from '../lib/stats';
 
 interface CallShape {
   label: string;
@@ -16,7 +16,8 @@ interface CallShape {
   /** A fixed number of calls per run, or as many as fit in `atLeastMs` (costs that vary 1000x). */
   calls?: number;
   atLeastMs?: number;
-  pairs: number;
+  /** Timed pairs of runs per pair of browsers, after one that lets the JIT settle. */
+  pairsPerRound: number;
   budget?: BudgetKey;
 }
 
@@ -26,28 +27,28 @@ const SHAPES: CallShape[] = [
     setup: "const o = { status: 500, url: '/api/items' };",
     call: "console.error('Request failed', i, o)",
     calls: 100_000,
-    pairs: 12,
+    pairsPerRound: 3,
     budget: 'console-error-cost',
   },
-  { label: '… passing an Error', setup: "const e = new Error('Request failed');", call: 'console.error(e)', atLeastMs: 200, pairs: 6 },
+  { label: '… passing an Error', setup: "const e = new Error('Request failed');", call: 'console.error(e)', atLeastMs: 200, pairsPerRound: 2 },
   {
     label: '… passing an array of 1,000 objects',
     setup: "const rows = Array.from({ length: 1000 }, (_, k) => ({ id: k, name: 'row ' + k }));",
     call: "console.error('Rows', rows)",
     atLeastMs: 200,
-    pairs: 6,
+    pairsPerRound: 2,
   },
   {
     label: '… passing an array of 100,000 numbers',
     setup: 'const rows = Array.from({ length: 100000 }, (_, k) => k);',
     call: "console.error('Rows', rows)",
     atLeastMs: 200,
-    pairs: 6,
+    pairsPerRound: 2,
   },
 ];
 
 const FETCHES = 2000;
-const FETCH_PAIRS = 8;
+const FETCH_PAIRS_PER_ROUND = 2;
 /** A data: URL keeps the network (milliseconds of loopback noise here) out of a µs difference. */
 const FETCH_URL = 'data:text/plain,ok';
 
@@ -63,44 +64,66 @@ const runText = (shape: CallShape) =>
 
 const timedFetches = `(async () => { const t = performance.now(); for (let i = 0; i < ${FETCHES}; i++) await (await fetch(${JSON.stringify(FETCH_URL)})).text(); return (performance.now() - t) * 1000 / ${FETCHES}; })()`;
 
-async function difference(tabs: Record<Side, Tab>, pairs: number, expression: string, digits: number) {
-  for (const side of SIDES) await tabs[side].evaluate(expression); // let the JIT settle
-  const samples = await alternate(pairs, (side) => tabs[side].evaluate<number>(expression));
-  const medians = { mayday: median(samples.mayday), baseline: median(samples.baseline) };
-  const [low, high] = interval(samples.mayday, samples.baseline, (a, b) => a - b);
-  return { value: medians.mayday - medians.baseline, medians, samples, range: `95% interval ${low.toFixed(digits)} to ${high.toFixed(digits)} µs` };
+/** Adds `pairs` pairs of runs of `expression` to `into`, after one pair that lets the JIT settle. */
+async function timePairs(pair: BrowserPair, tabs: Record<Side, Tab>, pairs: number, expression: string, into: Samples) {
+  const run = (side: Side) => pair.turn(side, () => tabs[side].evaluate<number>(expression));
+  await alternate(1, run);
+  const measured = await alternate(pairs, run);
+  into.mayday.push(...measured.mayday);
+  into.baseline.push(...measured.baseline);
 }
 
-export async function measureConsoleCost(pair: BrowserPair, url: string, progress: (line: string) => void): Promise<Figure[]> {
-  const { tabs, muted } = await openCallTabs(pair, url);
-  const muteNote = muted ? 'original console.error muted on both sides' : 'the original console.error could not be muted (the recorder kept the native one): both sides pay it';
-  const figures: Figure[] = [];
-  for (const shape of SHAPES) {
-    const { value, medians, samples, range } = await difference(tabs, shape.pairs, timedLoop(shape), 3);
-    progress(`  ${shape.label}: ${value.toFixed(3)} µs`);
-    figures.push({
-      item: 2,
-      label: shape.label,
-      value: round(value, 3),
-      unit: 'µs',
-      // Costs range from under a microsecond to milliseconds: keep three significant-ish digits.
-      digits: Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 3,
-      budget: shape.budget,
-      how: `${runText(shape)}, medians of ${shape.pairs} runs a side alternated (${medians.mayday.toFixed(3)} − ${medians.baseline.toFixed(3)} µs, ${range}); ${muteNote}.`,
-      detail: { medianUs: medians, samplesUs: samples, muted },
-    });
-  }
-  const fetches = await difference(tabs, FETCH_PAIRS, timedFetches, 1);
-  progress(`  fetch: ${fetches.value.toFixed(1)} µs`);
-  figures.push({
-    item: 2,
-    label: 'fetch, recorder − without, per call',
-    value: round(fetches.value, 1),
-    unit: 'µs',
-    digits: 1,
-    how: `${FETCHES.toLocaleString('en-US')} sequential fetches of a data: URL per run, medians of ${FETCH_PAIRS} runs a side alternated (${fetches.medians.mayday.toFixed(1)} − ${fetches.medians.baseline.toFixed(1)} µs, ${fetches.range}).`,
-    detail: { medianUs: fetches.medians, samplesUs: fetches.samples },
-  });
-  for (const side of SIDES) await tabs[side].close();
-  return figures;
+function difference(samples: Samples) {
+  const minus = (a: number, b: number) => a - b;
+  const value = pairedMedian(samples, minus);
+  // Costs range from under a microsecond to milliseconds: about three significant digits.
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 3;
+  const [low, high] = pairedInterval(samples, minus);
+  const medians = { mayday: median(samples.mayday), baseline: median(samples.baseline) };
+  const text =
+    `median over ${samples.mayday.length} pairs of runs (A B / B A, the other browser frozen) of with − without, 95% interval ` +
+    `${low.toFixed(digits)} to ${high.toFixed(digits)} µs; medians of each side ${medians.mayday.toFixed(digits)} and ${medians.baseline.toFixed(digits)} µs`;
+  return { value: round(value, digits), digits, medians, text };
+}
+
+export function consoleCostMeter(url: string) {
+  const shapeSamples = SHAPES.map(emptySamples);
+  const fetchSamples = emptySamples();
+  let muted = true;
+  return {
+    async measure(pair: BrowserPair) {
+      const opened = await openCallTabs(pair, url);
+      muted &&= opened.muted;
+      for (const [i, shape] of SHAPES.entries()) await timePairs(pair, opened.tabs, shape.pairsPerRound, timedLoop(shape), shapeSamples[i]);
+      await timePairs(pair, opened.tabs, FETCH_PAIRS_PER_ROUND, timedFetches, fetchSamples);
+      for (const side of SIDES) await pair.turn(side, () => opened.tabs[side].close());
+    },
+    figures(): Figure[] {
+      const muteNote = muted ? 'original console.error muted on both sides' : 'the original console.error could not be muted under the recorder: both sides pay it';
+      const figures: Figure[] = SHAPES.map((shape, i) => {
+        const { value, digits, medians, text } = difference(shapeSamples[i]);
+        return {
+          item: 2,
+          label: shape.label,
+          value,
+          unit: 'µs',
+          digits,
+          budget: shape.budget,
+          how: `${runText(shape)}, ${text}; ${muteNote}.`,
+          detail: { medianUs: medians, samplesUs: shapeSamples[i], muted },
+        };
+      });
+      const fetches = difference(fetchSamples);
+      figures.push({
+        item: 2,
+        label: 'fetch, with Mayday − without, per call',
+        value: fetches.value,
+        unit: 'µs',
+        digits: fetches.digits,
+        how: `${FETCHES.toLocaleString('en-US')} sequential fetches of a data: URL per run, ${fetches.text}.`,
+        detail: { medianUs: fetches.medians, samplesUs: fetchSamples },
+      });
+      return figures;
+    },
+  };
 }

@@ -7,7 +7,7 @@
  */
 import type { Figure } from '../lib/figures';
 import { openCallTabs, type BrowserPair } from '../lib/pair';
-import { SIDES, type RawBrowser, type Tab } from '../lib/raw-browser';
+import type { RawBrowser, Side, Tab } from '../lib/raw-browser';
 import { round } from '../lib/stats';
 
 const CALLS = 1_000_000;
@@ -51,11 +51,17 @@ async function growth(browser: RawBrowser, tab: Tab, progress: (line: string) =>
   return { bytes, seconds };
 }
 
+/** Once a side on one pair of browsers: a million calls take seconds. */
 export async function measureHeapGrowth(pair: BrowserPair, url: string, progress: (line: string) => void): Promise<Figure[]> {
   const { tabs, muted } = await openCallTabs(pair, url);
-  const mayday = await growth(pair.browsers.mayday, tabs.mayday, progress);
-  const baseline = await growth(pair.browsers.baseline, tabs.baseline, progress);
-  for (const side of SIDES) await tabs[side].close();
+  const measure = (side: Side) =>
+    pair.turn(side, async (browser) => {
+      const result = await growth(browser, tabs[side], progress);
+      await tabs[side].close();
+      return result;
+    });
+  const mayday = await measure('mayday');
+  const baseline = await measure('baseline');
   return [
     {
       item: 3,

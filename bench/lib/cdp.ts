@@ -18,15 +18,40 @@ interface Message {
 
 export interface CdpConnection {
   send<T = Params>(method: string, params?: Params, sessionId?: string): Promise<T>;
+  /** Stops or continues every process of this browser (its own process group). */
+  signal(name: 'SIGSTOP' | 'SIGCONT'): void;
   /** Resolves with the params of the first `method` event from `sessionId` that `accept` takes. */
   once(method: string, sessionId?: string, accept?: (params: Params) => boolean): Promise<Params>;
   close(): Promise<void>;
 }
 
+/** Process groups still running: killed if the bench stops early, since they do not share its group. */
+const liveGroups = new Set<number>();
+function signalGroup(group: number, name: NodeJS.Signals) {
+  try {
+    process.kill(-group, name);
+  } catch {
+    /* already gone */
+  }
+}
+const killGroups = () => {
+  for (const group of liveGroups) signalGroup(group, 'SIGKILL');
+};
+process.once('exit', killGroups);
+for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(name, () => {
+    killGroups();
+    process.exit(130);
+  });
+}
+
 /** Starts `executable` with `args` plus --remote-debugging-pipe and connects to it. */
 export function launchOverPipe(executable: string, args: string[]): CdpConnection {
-  // fd 3 is what Chromium reads commands from, fd 4 where it writes replies and events.
-  const proc: ChildProcess = spawn(executable, ['--remote-debugging-pipe', ...args], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  // fd 3 is what Chromium reads commands from, fd 4 where it writes replies and events. Detached:
+  // its own process group, so that one signal can pause the browser with all its children.
+  const proc: ChildProcess = spawn(executable, ['--remote-debugging-pipe', ...args], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
+  const group = proc.pid!;
+  liveGroups.add(group);
   const toBrowser = proc.stdio[3] as Writable;
   const fromBrowser = proc.stdio[4] as Readable;
   const pending = new Map<number, { resolve(value: Params): void; reject(error: Error): void; method: string }>();
@@ -46,6 +71,7 @@ export function launchOverPipe(executable: string, args: string[]): CdpConnectio
     }
   });
   void exited.then(() => {
+    liveGroups.delete(group);
     for (const call of pending.values()) call.reject(new Error(`Chromium exited during ${call.method}`));
     pending.clear();
   });
@@ -74,14 +100,18 @@ export function launchOverPipe(executable: string, args: string[]): CdpConnectio
         toBrowser.write(JSON.stringify({ id, method, params, sessionId }) + '\0');
       });
     },
+    signal(name) {
+      if (liveGroups.has(group)) signalGroup(group, name);
+    },
     once(method, sessionId, accept = () => true) {
       return new Promise((resolve) => waiters.add({ method, sessionId, accept, resolve }));
     },
     async close() {
       if (proc.exitCode !== null) return;
+      signalGroup(group, 'SIGCONT'); // a paused browser could not close
       const id = nextId++;
       toBrowser.write(JSON.stringify({ id, method: 'Browser.close' }) + '\0');
-      const killer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      const killer = setTimeout(() => signalGroup(group, 'SIGKILL'), 5000);
       await exited;
       clearTimeout(killer);
     },

@@ -1,10 +1,12 @@
 /**
- * The two browsers of the comparative figures (items 1–3), open together for the whole phase but
- * driven one at a time: only the side being measured loads or runs anything.
+ * The two browsers of the comparative figures (items 1–3): open for the whole phase, and only one
+ * of them running at any moment. The other is frozen (SIGSTOP on its process group), so neither
+ * its renderers nor Mayday's service worker can take CPU from a run of the other side.
  *
- * Why not relaunch per run: Mayday registers its recorder only after reading
- * chrome.storage.managed, which a freshly started Chromium answers after seconds, and after much
- * longer while pages keep loading (measured here: 4 s idle, over 45 s with a load a second).
+ * Why not a fresh browser per run: Mayday registers its recorder only after reading
+ * chrome.storage.managed, which a freshly started Chromium answers after seconds, and much later
+ * while pages keep loading (here: 4 s idle, over 45 s with a load a second). And load here comes
+ * in bursts of tens of seconds, so only runs a moment apart (A B, then B A, ...) see the same.
  */
 import { launchRaw, type RawBrowser, type Side, type Tab } from './raw-browser';
 
@@ -17,11 +19,17 @@ export const RECORDER_ACTIVE =
   "(() => { const f = console.error; return f !== window.__benchMute && !Function.prototype.toString.call(f).includes('[native code]'); })()";
 
 export interface BrowserPair {
-  browsers: Record<Side, RawBrowser>;
+  /** Runs `work` on `side`'s browser, the only one running meanwhile. */
+  turn<T>(side: Side, work: (browser: RawBrowser) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** A fresh Chromium keeps busy with its own start-up for seconds: neither side is measured before this. */
+const SETTLE_AFTER_LAUNCH_MS = 8000;
+/** Timers that came due while a browser was frozen fire when it resumes: let them pass first. */
+const SETTLE_AFTER_RESUME_MS = 30;
 
 /** Reloads `url` until the recorder shows; pauses grow, since each load delays the extension more. */
 export async function waitForRecorder(tab: Tab, url: string, timeoutMs = 120_000): Promise<number> {
@@ -34,28 +42,68 @@ export async function waitForRecorder(tab: Tab, url: string, timeoutMs = 120_000
   }
 }
 
-export async function openPair(readyUrl: string, progress: (line: string) => void): Promise<BrowserPair> {
-  // One launch after the other: two starting browsers would compete for the two cores.
-  const baseline = await launchRaw('baseline');
-  const mayday = await launchRaw('mayday').catch(async (error) => {
-    await baseline.close();
+/** Launches `side`, waits until it is ready to measure and settled, and freezes it. */
+async function launchFrozen(side: Side, readyUrl: string, progress: (line: string) => void): Promise<RawBrowser> {
+  const launchedAt = Date.now();
+  const browser = await launchRaw(side);
+  try {
+    const tab = await browser.firstTab();
+    if (side === 'mayday') {
+      progress(`  mayday: the recorder appeared ${((await waitForRecorder(tab, readyUrl)) / 1000).toFixed(1)} s after launch`);
+    } else {
+      await tab.load(readyUrl);
+      if (await tab.evaluate<boolean>(RECORDER_ACTIVE)) throw new Error('The baseline browser has a wrapped console.error');
+    }
+    await sleep(launchedAt + SETTLE_AFTER_LAUNCH_MS - Date.now());
+    browser.pause();
+    return browser;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Launches both sides one after the other, `first` first, each left frozen until its turn. */
+export async function openPair(readyUrl: string, first: Side, progress: (line: string) => void): Promise<BrowserPair> {
+  const second: Side = first === 'mayday' ? 'baseline' : 'mayday';
+  const launched = { [first]: await launchFrozen(first, readyUrl, progress) } as Partial<Record<Side, RawBrowser>>;
+  launched[second] = await launchFrozen(second, readyUrl, progress).catch(async (error) => {
+    await launched[first]!.close();
     throw error;
   });
-  const browsers = { mayday, baseline };
-  const close = async () => {
-    await mayday.close();
-    await baseline.close();
+  const browsers = launched as Record<Side, RawBrowser>;
+  return {
+    async turn(side, work) {
+      const browser = browsers[side];
+      browser.resume();
+      await sleep(SETTLE_AFTER_RESUME_MS);
+      try {
+        return await work(browser);
+      } finally {
+        browser.pause();
+      }
+    },
+    async close() {
+      await browsers.mayday.close();
+      await browsers.baseline.close();
+    },
   };
-  try {
-    const recorderReadyMs = await waitForRecorder(await mayday.firstTab(), readyUrl);
-    const baselineTab = await baseline.firstTab();
-    await baselineTab.load(readyUrl);
-    if (await baselineTab.evaluate<boolean>(RECORDER_ACTIVE)) throw new Error('The baseline browser has a wrapped console.error');
-    progress(`  browsers ready; the recorder appeared ${(recorderReadyMs / 1000).toFixed(1)} s after launch`);
-    return { browsers, close };
-  } catch (error) {
-    await close();
-    throw error;
+}
+
+/**
+ * Runs `work` on `rounds` fresh pairs, the launch order rotating. Two instances of the very same
+ * browser differ by a few percent here (measured A/A: ×0.96 and ×0.98), so one pair would carry
+ * its own luck into the figure; several average it out.
+ */
+export async function inFreshPairs(rounds: number, readyUrl: string, progress: (line: string) => void, work: (pair: BrowserPair) => Promise<void>) {
+  for (let round = 0; round < rounds; round++) {
+    const pair = await openPair(readyUrl, round % 2 ? 'mayday' : 'baseline', progress);
+    try {
+      await work(pair);
+    } finally {
+      await pair.close();
+    }
+    progress(`  pair of browsers ${round + 1}/${rounds} done`);
   }
 }
 
@@ -77,8 +125,16 @@ async function callTab(browser: RawBrowser, url: string, mute: boolean): Promise
  * no-op; otherwise on neither, so that both pay the same console.
  */
 export async function openCallTabs(pair: BrowserPair, url: string): Promise<{ tabs: Record<Side, Tab>; muted: boolean }> {
-  const mayday = await callTab(pair.browsers.mayday, url, true);
-  if (await mayday.evaluate<boolean>(REACHES_MUTE)) return { tabs: { mayday, baseline: await callTab(pair.browsers.baseline, url, true) }, muted: true };
-  await mayday.close();
-  return { tabs: { mayday: await callTab(pair.browsers.mayday, url, false), baseline: await callTab(pair.browsers.baseline, url, false) }, muted: false };
+  // The probe checks both: were our no-op installed after the recorder, it would replace it.
+  const muted = await pair.turn('mayday', async (browser) => {
+    const tab = await browser.newTab();
+    await tab.beforeEveryDocument(MUTE_CONSOLE_ERROR);
+    await tab.load(url);
+    const reached = (await tab.evaluate<boolean>(RECORDER_ACTIVE)) && (await tab.evaluate<boolean>(REACHES_MUTE));
+    await tab.close();
+    return reached;
+  });
+  const mayday = await pair.turn('mayday', (browser) => callTab(browser, url, muted));
+  const baseline = await pair.turn('baseline', (browser) => callTab(browser, url, muted));
+  return { tabs: { mayday, baseline }, muted };
 }

@@ -30,6 +30,9 @@ export interface RawBrowser {
   /** The tab Chromium opened at launch: the foreground one. */
   firstTab(): Promise<Tab>;
   newTab(): Promise<Tab>;
+  /** Freezes every process of this browser, so that it takes no CPU while the other side is measured. */
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -105,6 +108,8 @@ export async function launchRaw(side: Side): Promise<RawBrowser> {
       const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
       return attach(targetId);
     },
+    pause: () => cdp.signal('SIGSTOP'),
+    resume: () => cdp.signal('SIGCONT'),
     async close() {
       await cdp.close();
       await rm(profileDir, { recursive: true, force: true });

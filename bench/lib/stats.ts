@@ -1,4 +1,4 @@
-/** Medians and the alternation every comparative figure is built from. */
+/** Medians, the alternation every comparative figure is built from, and paired statistics. */
 import { seededRandom } from '../../test/support/mixed-text';
 import type { Side } from './raw-browser';
 
@@ -18,6 +18,8 @@ export function percentile(values: readonly number[], p: number): number {
 
 export type Samples = Record<Side, number[]>;
 
+export const emptySamples = (): Samples => ({ mayday: [], baseline: [] });
+
 /**
  * Measures both sides `pairs` times, one side at a time: A B, then B A, then A B... so that
  * neither side always runs first, right after the other, or while the machine is warming up.
@@ -35,14 +37,19 @@ export async function alternate(pairs: number, measure: (side: Side) => Promise<
 export const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
- * A 95% interval for combine(median(a), median(b)), a ratio or a difference, by resampling each
- * side (seeded, so the same samples give the same interval). It says how finely one run on this
- * machine can tell.
+ * Each pair's two runs, a moment apart, combined (a ratio or a difference), then the median of
+ * those. Load here comes in bursts of tens of seconds; a pair sits inside one burst or outside,
+ * so comparing within pairs keeps a burst from landing on one side's median only.
  */
-export function interval(a: readonly number[], b: readonly number[], combine: (a: number, b: number) => number, resamples = 2000): [number, number] {
+export function pairedMedian(samples: Samples, combine: (mayday: number, baseline: number) => number): number {
+  return median(samples.mayday.map((value, i) => combine(value, samples.baseline[i])));
+}
+
+/** A 95% interval for pairedMedian, resampling whole pairs (seeded, so the same samples give the same interval). */
+export function pairedInterval(samples: Samples, combine: (mayday: number, baseline: number) => number, resamples = 2000): [number, number] {
+  const combined = samples.mayday.map((value, i) => combine(value, samples.baseline[i]));
   const random = seededRandom(12345);
-  const resample = (values: readonly number[]) => values.map(() => values[Math.floor(random() * values.length)]);
-  const results: number[] = [];
-  for (let i = 0; i < resamples; i++) results.push(combine(median(resample(a)), median(resample(b))));
-  return [percentile(results, 0.025), percentile(results, 0.975)];
+  const medians: number[] = [];
+  for (let i = 0; i < resamples; i++) medians.push(median(combined.map(() => combined[Math.floor(random() * combined.length)])));
+  return [percentile(medians, 0.025), percentile(medians, 0.975)];
 }
