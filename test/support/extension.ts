@@ -17,6 +17,11 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** An X display to run headed on (test/support/display.ts). */
   display?: string;
+  /**
+   * A real window of this size and device pixel ratio instead of Playwright's emulated 1280x720
+   * viewport, for what captureVisibleTab sees on such a screen.
+   */
+  window?: { width: number; height: number; deviceScaleFactor: number };
 }
 
 export interface ExtensionBrowser {
@@ -42,7 +47,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
-    viewport: { width: 1280, height: 720 },
+    viewport: options.window ? null : { width: 1280, height: 720 },
     locale: options.lang ?? 'en-US',
     // On Linux, Chromium's UI language (which picks the extension's locale) comes from LANGUAGE.
     env: {
@@ -60,6 +65,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(options.window
+        ? [`--window-size=${options.window.width},${options.window.height}`, `--force-device-scale-factor=${options.window.deviceScaleFactor}`]
+        : []),
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });

@@ -29,7 +29,7 @@ const SECRET_LINES = [
   `{"refresh_token":"${PLANTED_SECRETS.refreshToken}","keyboard":"de"}`,
 ];
 
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   // mulberry32: tiny and good enough to vary the lines.
   let state = seed >>> 0;
   return () => {

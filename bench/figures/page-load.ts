@@ -1,0 +1,59 @@
+/** Item 1: the page's load event with Mayday and without, on a ~2,000-element page with scripts. */
+import type { Figure } from '../lib/figures';
+import { RECORDER_ACTIVE, type BrowserPair } from '../lib/pair';
+import type { Side } from '../lib/raw-browser';
+import { alternate, emptySamples, median, pairedInterval, pairedMedian, percentile, round } from '../lib/stats';
+
+export const LOADS_PER_SIDE = 50;
+/** A fresh pair's first loads fill its caches and compile the scripts: not counted. */
+const WARM_UP_PAIRS = 3;
+
+/** loadEventStart counts from the navigation's start, in the page's own clock. */
+const LOAD_TIMING = `[performance.getEntriesByType('navigation')[0].loadEventStart, ${RECORDER_ACTIVE}, document.getElementsByTagName('*').length]`;
+
+/** LOADS_PER_SIDE loads a side, spread evenly over `rounds` fresh pairs of browsers. */
+export function pageLoadMeter(url: string, rounds: number) {
+  const samples = emptySamples();
+  const pairsPerRound = Math.ceil(LOADS_PER_SIDE / rounds);
+  let elements = 0;
+  return {
+    async measure(pair: BrowserPair) {
+      const loadOnce = (side: Side) =>
+        pair.turn(side, async (browser) => {
+          const tab = await browser.firstTab();
+          await tab.load(url);
+          const [loadMs, recorded, count] = await tab.evaluate<[number, boolean, number]>(LOAD_TIMING);
+          // A run on the wrong side would measure nothing: the recorder must be on exactly one of them.
+          if (recorded !== (side === 'mayday')) throw new Error(`${side}: recorder ${recorded ? 'present' : 'missing'} on the load page`);
+          elements = count;
+          return loadMs;
+        });
+      await alternate(WARM_UP_PAIRS, loadOnce);
+      const measured = await alternate(pairsPerRound, loadOnce);
+      samples.mayday.push(...measured.mayday);
+      samples.baseline.push(...measured.baseline);
+    },
+    figures(): Figure[] {
+      const ratio = (a: number, b: number) => a / b;
+      const [low, high] = pairedInterval(samples, ratio);
+      const medians = { mayday: median(samples.mayday), baseline: median(samples.baseline) };
+      return [
+        {
+          item: 1,
+          label: `Page load with Mayday ÷ without (load event, ${elements.toLocaleString('en-US')} elements, 3 scripts)`,
+          value: round(pairedMedian(samples, ratio), 3),
+          unit: '×',
+          digits: 3,
+          budget: 'page-load-ratio',
+          how: `median over ${samples.mayday.length} pairs of loads (A B / B A, the other browser frozen; ${rounds} fresh pairs of browsers) of with ÷ without; 95% interval ×${low.toFixed(3)}–×${high.toFixed(3)}; medians of each side ${medians.mayday.toFixed(1)} and ${medians.baseline.toFixed(1)} ms.`,
+          detail: {
+            medianMs: medians,
+            interval95: [low, high],
+            p90Ms: { mayday: percentile(samples.mayday, 0.9), baseline: percentile(samples.baseline, 0.9) },
+            samplesMs: samples,
+          },
+        },
+      ];
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Mayday driven as a person uses it (Playwright, the built extension, the reference receiver on
+ * loopback), with the moments that matter stamped inside the pages themselves: the click, the
+ * screenshot's load event, the outbox entry, the receiver's receipt. All are Date.now() of one
+ * machine, so differences between pages, the service worker and the receiver hold.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startReceiver, type Receiver } from '../../receiver/server';
+import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../test/support/extension';
+import { configureEndpoint, describeAndSend, openLauncher } from '../../test/support/flows';
+
+const TOKEN = 'bench-token';
+export const SCREENSHOT_ALT = 'Screenshot of the reported page';
+
+/**
+ * Stamps the last click, and the moment the report page's screenshot has loaded, in every page.
+ * The load event is caught on the document; an image that finished loading before it was
+ * attached never sends it there, so each frame of the report page also checks (a frame later
+ * at most).
+ */
+const STAMPS = `
+window.__benchStamping = true;
+addEventListener('click', () => { window.__benchClickAt = Date.now(); }, true);
+const isShot = (img) => img instanceof HTMLImageElement && img.alt === ${JSON.stringify(SCREENSHOT_ALT)} && img.complete && img.naturalWidth > 0;
+document.addEventListener('load', (event) => { if (isShot(event.target)) window.__benchShotAt ??= Date.now(); }, true);
+if (location.pathname.endsWith('/compose.html')) {
+  requestAnimationFrame(function check() {
+    if ([...document.images].some(isShot)) window.__benchShotAt ??= Date.now();
+    else requestAnimationFrame(check);
+  });
+}`;
+
+export interface ReportSession {
+  ext: ExtensionBrowser;
+  receiver: Receiver;
+  close(): Promise<void>;
+}
+
+export async function openReportSession(options: LaunchOptions = {}): Promise<ReportSession> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mayday-bench-receiver-'));
+  const receiver = await startReceiver({ dataDir, token: TOKEN });
+  const ext = await launchWithExtension(options);
+  await ext.context.addInitScript(STAMPS);
+  await configureEndpoint(ext, `${receiver.url}/tickets`, TOKEN);
+  return {
+    ext,
+    receiver,
+    async close() {
+      await ext.close();
+      await receiver.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ReportTiming {
+  /** Click on Report a problem -> the report page's screenshot loaded. */
+  openMs: number;
+  /** ...of which: click -> draft saved (page read, screenshot taken and encoded). */
+  captureMs: number;
+  /** ...draft saved -> report page starts loading. */
+  tabMs: number;
+  /** ...report page starts -> screenshot loaded. */
+  renderMs: number;
+  /** Click on Send report -> the outbox entry's createdAt. */
+  durableMs: number;
+  /** Click on Send report -> the receiver's receivedAt. */
+  deliveredMs: number;
+}
+
+const stamp = (page: Page, name: '__benchClickAt' | '__benchShotAt') =>
+  page.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key], name);
+
+async function outboxEntryOf(ext: ExtensionBrowser, draftId: string): Promise<{ id: string; createdAt: number }> {
+  const worker = await ext.currentWorker();
+  const entry = await worker.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('mayday');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = await new Promise<{ id: string; draftId: string; createdAt: number }[]>((resolve, reject) => {
+      const req = db.transaction('outbox').objectStore('outbox').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return all.find((e) => e.draftId === id);
+  }, draftId);
+  if (!entry) throw new Error(`No outbox entry for draft ${draftId}`);
+  return entry;
+}
+
+async function draftCreatedAt(ext: ExtensionBrowser, draftId: string): Promise<number> {
+  const worker = await ext.currentWorker();
+  const key = `draft:${draftId}`;
+  return worker.evaluate(async (k) => ((await (globalThis as any).chrome.storage.local.get(k))[k] as { createdAt: number }).createdAt, key);
+}
+
+/** One report from `target`: open it, describe, send, and read when each step happened. */
+export async function timeReport(session: ReportSession, target: Page): Promise<ReportTiming> {
+  const { ext, receiver } = session;
+  const launcher = await openLauncher(ext, target);
+  const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+  await launcher.getByRole('button', { name: 'Report a problem' }).click();
+  const compose = await composeOpened;
+  await compose.waitForFunction(() => (window as unknown as { __benchShotAt?: number }).__benchShotAt, undefined, { timeout: 15_000 }).catch(async (error) => {
+    const shown = await compose.evaluate(() => ({
+      stamping: '__benchStamping' in window,
+      images: [...document.images].map((i) => `${i.alt} ${i.naturalWidth}px`),
+      text: document.body.innerText.slice(0, 120),
+    }));
+    // stamping false: Playwright attached its init script too late to this page.
+    throw new Error(`${error.message.split('\n')[0]}; the report page: ${JSON.stringify(shown)}`);
+  });
+  const clickAt = (await stamp(launcher, '__benchClickAt'))!;
+  const shotAt = (await stamp(compose, '__benchShotAt'))!;
+  const draftId = new URL(compose.url()).searchParams.get('draft')!;
+  const savedAt = await draftCreatedAt(ext, draftId);
+  const composeStart = await compose.evaluate(() => performance.timeOrigin);
+
+  const status = await describeAndSend(compose, 'Bench report');
+  if (!/Report sent/.test(status)) throw new Error(`Send report ended with: ${status}`);
+  const sendAt = (await stamp(compose, '__benchClickAt'))!;
+  const entry = await outboxEntryOf(ext, draftId);
+  const stored = (await receiver.store.list()).find((t) => t.receipt.ticketId === entry.id);
+  if (!stored) throw new Error(`Ticket ${entry.id} did not reach the receiver`);
+  await compose.close();
+  await launcher.close();
+  return {
+    openMs: shotAt - clickAt,
+    captureMs: savedAt - clickAt,
+    tabMs: composeStart - savedAt,
+    renderMs: shotAt - composeStart,
+    durableMs: entry.createdAt - sendAt,
+    deliveredMs: Date.parse(stored.receipt.receivedAt) - sendAt,
+  };
+}
+
+export interface ReportRuns {
+  timings: ReportTiming[];
+  /** Why the reports that did not complete failed: a figure says how many. */
+  failures: string[];
+}
+
+/** `count` reports from the page at `url`, after one that is not counted (first compile, first read of settings). */
+export async function timeReports(url: string, count: number, progress: (line: string) => void): Promise<ReportRuns> {
+  const session = await openReportSession();
+  try {
+    const target = await session.ext.context.newPage();
+    await target.goto(url);
+    const runs: ReportRuns = { timings: [], failures: [] };
+    await timeReport(session, target).catch((error) => progress(`  the report that warms up failed: ${String(error?.message ?? error).split('\n')[0]}`));
+    for (let i = 1; i <= count; i++) {
+      // Chrome allows two captures a second: a report right after another would wait for its turn.
+      await target.waitForTimeout(1100);
+      try {
+        const timing = await timeReport(session, target);
+        runs.timings.push(timing);
+        progress(`  report ${i}/${count}: shown in ${timing.openMs} ms, durable in ${timing.durableMs} ms, delivered in ${timing.deliveredMs} ms`);
+      } catch (error) {
+        runs.failures.push(String((error as Error)?.message ?? error).split('\n')[0]);
+        progress(`  report ${i}/${count} failed: ${runs.failures[runs.failures.length - 1]}`);
+        for (const page of session.ext.context.pages()) if (page !== target) await page.close();
+      }
+    }
+    if (!runs.timings.length) throw new Error(`every report failed; the first: ${runs.failures[0]}`);
+    return runs;
+  } finally {
+    await session.close();
+  }
+}
+
+export const failureNote = (failures: string[]) =>
+  failures.length ? `${failures.length} report(s) failed and are not counted; the first: ${failures[0]}` : undefined;
