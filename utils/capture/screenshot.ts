@@ -91,7 +91,12 @@ export async function processScreenshot<Canvas>(raw: string, scan: MaskScan | nu
     if (png.bytes.length <= SCREENSHOT_LIMITS.budgetBytes && jpegs.length === 1) break;
     if (jpegs[jpegs.length - 1].bytes.length <= SCREENSHOT_LIMITS.budgetBytes) break;
   }
-  const chosen = pickEncoding(png, jpegs, SCREENSHOT_LIMITS.budgetBytes);
+  let chosen = pickEncoding(png, jpegs, SCREENSHOT_LIMITS.budgetBytes);
+  // Still over budget at the lowest quality (dense text at DPR 2): fewer pixels, not worse ones.
+  while (chosen.bytes.length > SCREENSHOT_LIMITS.budgetBytes && ops.size(canvas).width > 640) {
+    canvas = ops.scale(canvas, 0.75);
+    chosen = { type: 'image/jpeg', bytes: await ops.encode(canvas, 'image/jpeg', SCREENSHOT_LIMITS.jpegQualities[1]) };
+  }
   const { width, height } = ops.size(canvas);
   return { dataUrl: toDataUrl(chosen), width, height, type: chosen.type, size: chosen.bytes.length, masks: rects.length };
 }

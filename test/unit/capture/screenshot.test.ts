@@ -70,6 +70,19 @@ describe('processScreenshot', () => {
     expect(ops.encode).not.toHaveBeenCalledWith(expect.anything(), 'image/png', undefined);
   });
 
+  it('scales the image down when even the lowest JPEG quality is over 400 KB', async () => {
+    // Bytes follow the pixel count: 3840 px wide at quality 0.75 is 900 KB, so one 0.75 step fits.
+    const { ops } = fakeOps(3840, 5_000_000, (q) => Math.round(q * 1_200_000));
+    let width = 3840;
+    ops.scale = (c, f) => ((width = Math.round(c.width * f)), { width, height: Math.round(c.height * f) });
+    ops.encode = vi.fn(async (_c, type, q) => bytes(type === 'image/png' ? 5_000_000 : Math.round(q! * 1_200_000 * (width / 2560) ** 2)));
+    const scan = { rects: [{ x: 0, y: 0, width: 1, height: 1 }], viewport: { width: 1920, height: 1080 } };
+    const shot = await processScreenshot('data:image/png;base64,', scan, ops);
+    expect(shot.type).toBe('image/jpeg');
+    expect(shot.size).toBeLessThanOrEqual(400 * 1024);
+    expect(shot.width).toBeLessThan(2560);
+  });
+
   it('lowers JPEG quality until the shot fits 400 KB', async () => {
     const { ops } = fakeOps(1920, 1_500_000, (q) => Math.round(q * 600_000));
     const scan = { rects: [{ x: 0, y: 0, width: 10, height: 10 }], viewport: { width: 1920, height: 960 } };
