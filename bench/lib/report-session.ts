@@ -24,11 +24,13 @@ export const SCREENSHOT_ALT = 'Screenshot of the reported page';
 const STAMPS = `
 window.__benchStamping = true;
 addEventListener('click', () => { window.__benchClickAt = Date.now(); }, true);
-const isShot = (img) => img instanceof HTMLImageElement && img.alt === ${JSON.stringify(SCREENSHOT_ALT)} && img.complete && img.naturalWidth > 0;
+// The report page shows the screenshot as an <img>, or inside the editor as a labelled canvas.
+const isShot = (el) => (el instanceof HTMLImageElement && el.alt === ${JSON.stringify(SCREENSHOT_ALT)} && el.complete && el.naturalWidth > 0)
+  || (el instanceof HTMLCanvasElement && el.getAttribute('aria-label') === ${JSON.stringify(SCREENSHOT_ALT)} && el.width > 0);
 document.addEventListener('load', (event) => { if (isShot(event.target)) window.__benchShotAt ??= Date.now(); }, true);
 if (location.pathname.endsWith('/compose.html')) {
   requestAnimationFrame(function check() {
-    if ([...document.images].some(isShot)) window.__benchShotAt ??= Date.now();
+    if ([...document.images, ...document.querySelectorAll('canvas')].some(isShot)) window.__benchShotAt ??= Date.now();
     else requestAnimationFrame(check);
   });
 }`;
