@@ -4,6 +4,7 @@
  * shared renderSummary() once it lands. Every string from the page or the person is escaped.
  */
 import type { Ticket } from '../../ticket/schema';
+import { escapeHtml } from '../../ticket/html';
 
 const TITLE_MAX = 100;
 const TOP_ERRORS = 5;
@@ -15,9 +16,6 @@ export function ticketTitle(ticket: Ticket): string {
   return line.length > TITLE_MAX ? `${line.slice(0, TITLE_MAX - 1).trimEnd()}…` : line;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 // Only web addresses become links: a helpdesk page must not carry a javascript: link from a report.
 function pageLink(url: string): string {
