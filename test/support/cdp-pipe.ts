@@ -63,8 +63,8 @@ export async function launchBare(options: { extensionDir?: string } = {}): Promi
       return sessionId;
     },
     async evaluate(session, expression) {
-      const reply = await send<{ result: { value: any }; exceptionDetails?: { text: string } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, session);
-      if (reply.exceptionDetails) throw new Error(`${expression}: ${reply.exceptionDetails.text}`);
+      const reply = await send<{ result: { value: any }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, session);
+      if (reply.exceptionDetails) throw new Error(`${expression}: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
       return reply.result.value;
     },
     async close() {

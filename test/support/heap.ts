@@ -8,8 +8,11 @@ async function waitForRegistration(browser: BareBrowser, timeoutMs = 20_000): Pr
     const worker = targetInfos.find((t) => t.type === 'service_worker');
     if (worker) {
       const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
-      const ids = await browser.evaluate<string[]>(sessionId, 'chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))');
-      await browser.send('Target.detachFromTarget', { sessionId });
+      // A worker that is still starting may not have chrome.scripting yet: ask again later.
+      const ids = await browser
+        .evaluate<string[]>(sessionId, 'chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))')
+        .catch(() => [] as string[]);
+      await browser.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       if (ids.length) return;
     }
     if (Date.now() > deadline) throw new Error('The background never registered the recorder');
