@@ -30,9 +30,10 @@ export function consoleEntry(kind: ConsoleInput['kind'], args: ArrayLike<unknown
   let stack: string | undefined;
   try {
     for (let i = 0; i < args.length; i++) {
-      if (isErrorLike(args[i])) {
-        stack = stackOf(args[i]);
-        if (kind !== 'console') message = headline(args[i]);
+      const arg = args[i];
+      if (arg && typeof arg === 'object' && isErrorLike(arg)) {
+        stack = stackOf(arg);
+        if (kind !== 'console') message = headline(arg);
         break;
       }
     }

@@ -15,7 +15,8 @@ const functionProto = Function.prototype;
 const uncurry: (method: Function) => any = functionProto.bind.bind(functionProto.call);
 
 export const apply = Reflect.apply;
-export const ownKeys = Reflect.ownKeys;
+/** Own enumerable string keys: what a console preview shows, and 10x faster than Reflect.ownKeys. */
+export const keys = Object.keys;
 export const isArray = Array.isArray;
 export const stringify = JSON.stringify;
 export const now = Date.now;
@@ -28,7 +29,7 @@ export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegE
 export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
 export const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
 export const promiseThen = uncurry(Promise.prototype.then) as <T>(p: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown) => Promise<unknown>;
-export const arrayShift = uncurry(Array.prototype.shift) as (a: unknown[]) => unknown;
+export const arraySplice = uncurry(Array.prototype.splice) as (a: unknown[], start: number, count: number) => unknown[];
 const weakMapProto = WeakMap.prototype;
 export const weakGet = uncurry(weakMapProto.get) as <V>(map: WeakMap<object, V>, key: object) => V | undefined;
 export const weakSet = uncurry(weakMapProto.set) as <V>(map: WeakMap<object, V>, key: object, value: V) => void;

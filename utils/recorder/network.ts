@@ -8,8 +8,8 @@ import { now, promiseThen, toText, upper, UrlCtor, weakGet, weakSet } from './in
 import { listen, wrap } from './wrap';
 
 /** `source` is left to the background, which marks everything from the page as 'page' (page-schemas). */
-export type NetworkInput = Omit<NetworkEntry, 'time' | 'count' | 'source'>;
-type Note = (entry: NetworkInput) => void;
+export type NetworkInput = Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>;
+type Note = (entry: NetworkInput, durationMs: number) => void;
 type PageWindow = Window & typeof globalThis;
 
 function request(win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput {
@@ -27,7 +27,7 @@ export function hookFetch(win: PageWindow, note: Note): void {
     const done = (failure: () => Partial<NetworkInput> | false) => {
       try {
         const extra = failure();
-        if (extra) note({ ...base, ...extra, durationMs: now() - start });
+        if (extra) note({ ...base, ...extra }, now() - start);
       } catch {
         /* never change what the page's promise settles with */
       }
@@ -52,7 +52,7 @@ export function hookXhr(win: PageWindow, note: Note): void {
     const call = weakGet(calls, xhr)!;
     const status = xhr.status;
     if (type !== 'load' || status >= 400)
-      note({ ...call.base, ...(type === 'load' ? { status } : { error: 'XHR ' + type }), durationMs: now() - call.start });
+      note({ ...call.base, ...(type === 'load' ? { status } : { error: 'XHR ' + type }) }, now() - call.start);
   };
   // Timed from open(), which pages call right before send().
   wrap(proto, 'open', (_result, args, xhr: XMLHttpRequest) => {

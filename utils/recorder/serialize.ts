@@ -2,7 +2,7 @@
  * Turns whatever a page passes to console.* into bounded text (serializeArgs never throws) without
  * keeping references to page objects, so a logged 5 MB string or DOM tree is not retained.
  */
-import { isArray, ownKeys, slice, tagOf, toText } from './intrinsics';
+import { isArray, keys as keysOf, slice, tagOf, toText } from './intrinsics';
 
 export const DEPTH = 3;
 export const BREADTH = 50;
@@ -36,12 +36,14 @@ export function stackOf(error: any): string | undefined {
 }
 
 /** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
-function describe(v: any, depth: number, seen: object[]): string {
+function describe(v: any, depth: number, seen?: object[]): string {
   const type = typeof v;
   if (type === 'string') return depth ? `"${truncate(v, STRING_CHARS)}"` : truncate(v, TOTAL_CHARS);
   if (type === 'function') return `[Function${v.name ? ' ' + v.name : ''}]`;
   // Numbers, booleans, undefined, null, symbols (String, unlike +, accepts them), BigInts (10n).
   if (!v || type !== 'object') return toText(v) + (type === 'bigint' ? 'n' : '');
+  // Made for objects only: most arguments are strings and numbers.
+  if (!seen) seen = [];
   for (let i = 0; i < depth; i++) if (seen[i] === v) return '[Circular]';
   const tag = tagOf(v);
   if (errorTag(tag)) return headline(v);
@@ -53,13 +55,12 @@ function describe(v: any, depth: number, seen: object[]): string {
   if (depth >= DEPTH) return '[…]';
   seen[depth] = v;
   // Arrays by index: the keys of a million-element array would be a million strings.
-  const keys = array ? undefined : ownKeys(v);
+  const keys = array ? undefined : keysOf(v);
   const count = keys ? keys.length : v.length;
   let out = '';
-  for (let i = 0, shown = 0; i < count; i++) {
+  for (let i = 0; i < count; i++) {
     const key = keys ? keys[i] : i;
-    if (typeof key === 'symbol') continue;
-    if (shown++ === BREADTH || out.length > TOTAL_CHARS) {
+    if (i === BREADTH || out.length > TOTAL_CHARS) {
       out += ', …';
       break;
     }
@@ -69,9 +70,8 @@ function describe(v: any, depth: number, seen: object[]): string {
     } catch {
       item = THREW;
     }
-    out += ', ' + (keys ? (key as string) + ': ' : '') + item;
+    out += (i ? ', ' : '') + (keys ? (key as string) + ': ' : '') + item;
   }
-  out = slice(out, 2);
   return array ? `[${out}]` : `{${out}}`;
 }
 
@@ -85,7 +85,7 @@ export function serializeArgs(args: ArrayLike<unknown>): string {
     }
     let part: string;
     try {
-      part = describe(args[i], 0, []);
+      part = describe(args[i], 0);
     } catch {
       part = THREW;
     }

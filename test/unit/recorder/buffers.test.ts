@@ -35,9 +35,9 @@ describe('the recorder buffers', () => {
 
   it('count a request that fails again the same way as a repeat, whatever its duration', () => {
     const rec = createRecorder(ticking());
-    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch', durationMs: 12 });
-    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch', durationMs: 40 });
-    rec.network({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch', durationMs: 40 });
+    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 12);
+    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 40);
+    rec.network({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' }, 40);
     const [a, b] = rec.snapshot().network;
     expect(a.slice(2)).toEqual([2, 12]);
     expect(JSON.parse(b[0])).toEqual({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' });

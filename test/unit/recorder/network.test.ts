@@ -5,8 +5,8 @@ const BASE = 'https://app.test/invoices/list';
 
 function pageWith(fetchImpl: (...args: unknown[]) => Promise<Response>) {
   const win = { fetch: fetchImpl, location: { href: BASE }, Request } as unknown as Window & typeof globalThis;
-  const noted: NetworkInput[] = [];
-  hookFetch(win, (entry) => noted.push(entry));
+  const noted: (NetworkInput & { durationMs: number })[] = [];
+  hookFetch(win, (entry, durationMs) => noted.push({ ...entry, durationMs }));
   return { win, noted };
 }
 
@@ -91,8 +91,8 @@ class FakeXhr extends EventTarget {
 
 function pageWithXhr() {
   const win = { XMLHttpRequest: class extends FakeXhr {}, location: { href: BASE } } as unknown as Window & typeof globalThis;
-  const noted: NetworkInput[] = [];
-  hookXhr(win, (entry) => noted.push(entry));
+  const noted: (NetworkInput & { durationMs: number })[] = [];
+  hookXhr(win, (entry, durationMs) => noted.push({ ...entry, durationMs }));
   return { Xhr: win.XMLHttpRequest as unknown as typeof FakeXhr, noted };
 }
 
