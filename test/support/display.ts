@@ -11,6 +11,13 @@ export interface VirtualDisplay {
   key(chord: string): void;
   /** Clicks a mouse button (1 left, 3 right) at screen coordinates. */
   click(x: number, y: number, button?: number): void;
+  /** Types text as key presses into the focused window. */
+  type(text: string): void;
+  /**
+   * Gives the keyboard to the visible window of this X class. There is no window manager, so a
+   * window shown later does not take the focus by itself.
+   */
+  focusWindow(windowClass: string): void;
   close(): void;
 }
 
@@ -37,6 +44,12 @@ export async function startDisplay(number = 99): Promise<VirtualDisplay> {
     name,
     key: (chord) => execFileSync('/usr/bin/xdotool', ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: name } }),
     click: (x, y, button = 1) => execFileSync('/usr/bin/xdotool', ['mousemove', String(x), String(y), 'click', String(button)], { env: { ...process.env, DISPLAY: name } }),
+    type: (text) => execFileSync('/usr/bin/xdotool', ['type', '--clearmodifiers', '--delay', '5', '--', text], { env: { ...process.env, DISPLAY: name } }),
+    focusWindow(windowClass) {
+      const env = { ...process.env, DISPLAY: name };
+      const windows = execFileSync('/usr/bin/xdotool', ['search', '--onlyvisible', '--class', windowClass], { env, encoding: 'utf8' }).trim().split('\n');
+      execFileSync('/usr/bin/xdotool', ['windowfocus', '--sync', windows[windows.length - 1]], { env });
+    },
     close: () => server.kill(),
   };
 }

@@ -5,6 +5,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { OutboxEntry } from '../delivery/outbox-store';
 import { isUnsent } from '../delivery/outbox';
+import { toolbarButton } from './toolbar-button';
 
 export const OUTBOX_ALARM = 'mayday-outbox';
 const MIN_ALARM_MS = 30_000;
@@ -26,6 +27,7 @@ export function createWakeScheduler(api: typeof Browser, kick: () => void, now: 
 export function showUnsentCount(api: typeof Browser, entries: OutboxEntry[]) {
   const unsent = entries.filter(isUnsent).length;
   const failed = entries.some((e) => e.state === 'failed');
-  void api.action.setBadgeText({ text: unsent ? String(unsent) : '' });
-  void api.action.setBadgeBackgroundColor({ color: failed ? '#b91c1c' : '#c2410c' });
+  const button = toolbarButton(api);
+  void button.setBadgeText({ text: unsent ? String(unsent) : '' });
+  void button.setBadgeBackgroundColor({ color: failed ? '#b91c1c' : '#c2410c' });
 }

@@ -6,6 +6,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { MessageKey } from '../i18n';
 import type { StartResult } from '../messaging/extension';
+import { toolbarButton } from './toolbar-button';
 
 export const REPORT_COMMAND = 'report-problem';
 export const REPORT_MENU_ID = 'mayday-report-page';
@@ -14,7 +15,7 @@ export function registerWaysIn(api: typeof Browser, begin: (tabId: number) => Pr
   const start = async (tabId: number | undefined) => {
     if (tabId === undefined || tabId < 0) return;
     const result = await begin(tabId);
-    if (!result.ok && result.problem === 'blocked-site') await api.action.openPopup().catch(() => undefined);
+    if (!result.ok && result.problem === 'blocked-site') await toolbarButton(api).openPopup().catch(() => undefined);
   };
   const createMenu = async () => {
     await api.contextMenus.removeAll();
