@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheParsedValues, HTML2CANVAS_PARSE, patchHtml2canvas, type Descriptor } from '../../../utils/capture/css-parse-cache';
+import * as helpers from '../../../utils/capture/html2canvas-patch';
+import { cacheParsedValues, HTML2CANVAS_PARSE, HTML2CANVAS_PATCHES, patchHtml2canvas, sharedSegmenter, type Descriptor } from '../../../utils/capture/html2canvas-patch';
 
 const display: Descriptor = { name: 'display', initialValue: 'inline' };
 const color: Descriptor = { name: 'color', initialValue: 'rgb(0, 0, 0)' };
@@ -46,28 +47,52 @@ describe('cacheParsedValues', () => {
   });
 });
 
+describe('sharedSegmenter', () => {
+  it('hands out one segmenter per granularity, which segments as a new one would', () => {
+    expect(sharedSegmenter('word')).toBe(sharedSegmenter('word'));
+    expect(sharedSegmenter('grapheme')).not.toBe(sharedSegmenter('word'));
+    const words = (s: Intl.Segmenter) => Array.from(s.segment('Opened by user 12, 3 h ago.'), (x) => x.segment);
+    expect(words(sharedSegmenter('word'))).toEqual(words(new Intl.Segmenter(undefined, { granularity: 'word' })));
+    expect(Array.from(sharedSegmenter('grapheme').segment('e\u0301👍🏽'), (x) => x.segment)).toEqual(['e\u0301', '👍🏽']);
+  });
+});
+
 describe('patchHtml2canvas', () => {
   const require = createRequire(import.meta.url);
   const esm = join(dirname(require.resolve('html2canvas/package.json')), 'dist/html2canvas.esm.js');
 
   it('applies to the html2canvas installed, importing the cache from the module given', () => {
-    const patched = patchHtml2canvas(readFileSync(esm, 'utf8'), '/abs/css-parse-cache.ts');
-    expect(patched.startsWith('import { cacheParsedValues as __maydayCacheParsedValues } from "/abs/css-parse-cache.ts";\n')).toBe(true);
+    const patched = patchHtml2canvas(readFileSync(esm, 'utf8'), '/abs/html2canvas-patch.ts');
+    expect(patched.startsWith('import * as __maydayCss from "/abs/html2canvas-patch.ts";\n')).toBe(true);
     // The only parse left is the cached one.
     expect(patched.split(HTML2CANVAS_PARSE)).toHaveLength(2);
     expect(patched).toContain(`${HTML2CANVAS_PARSE} return parseCached(context, descriptor, style); };`);
     expect(patched).toContain('var parseUncached = function (context, descriptor, style) {');
+    // Every segmenter is a shared one.
+    expect(patched).not.toContain('new Intl.Segmenter');
+    expect(patched.match(/__maydayCss\.sharedSegmenter\('(word|grapheme)'\)/g)).toEqual(["__maydayCss.sharedSegmenter('grapheme')", "__maydayCss.sharedSegmenter('word')"]);
   });
 
-  it('makes every call to parse go through the cache, the original parsing behind it', () => {
-    const source = `var calls = [];\n${HTML2CANVAS_PARSE} calls.push(style); return descriptor.name + ':' + style; };\nvar capture = {};\nreturn [parse(capture, { name: 'a' }, 'x'), parse(capture, { name: 'a' }, 'x'), parse(capture, { name: 'b' }, 'x'), calls];`;
-    const patched = patchHtml2canvas(source, 'cache').replace(/^import .*\n/, '');
-    const run = new Function('__maydayCacheParsedValues', patched) as (cache: typeof cacheParsedValues) => unknown;
-    expect(run(cacheParsedValues)).toEqual(['a:x', 'a:x', 'b:x', ['x', 'x']]);
+  it('makes every call to parse go through the cache, the original parsing behind it, and segments with the shared segmenters', () => {
+    const source = [
+      'var calls = [];',
+      `${HTML2CANVAS_PARSE} calls.push(style); return descriptor.name + ':' + style; };`,
+      `var graphemes = ${HTML2CANVAS_PATCHES[1].find};`,
+      `var words = ${HTML2CANVAS_PATCHES[2].find};`,
+      'var capture = {};',
+      "return [parse(capture, { name: 'a' }, 'x'), parse(capture, { name: 'a' }, 'x'), parse(capture, { name: 'b' }, 'x'), calls, graphemes, words];",
+    ].join('\n');
+    const patched = patchHtml2canvas(source, 'helpers').replace(/^import .*\n/, '');
+    const run = new Function('__maydayCss', patched) as (imported: typeof helpers) => unknown[];
+    const [a1, a2, b, calls, graphemes, words] = run(helpers);
+    expect([a1, a2, b, calls]).toEqual(['a:x', 'a:x', 'b:x', ['x', 'x']]);
+    expect([graphemes, words]).toEqual([sharedSegmenter('grapheme'), sharedSegmenter('word')]);
   });
 
   it('refuses a source it does not recognise rather than shipping an uncached html2canvas unnoticed', () => {
     expect(() => patchHtml2canvas('var parse = function (a, b) {};', 'cache')).toThrow(/html2canvas still 1.4.1/);
     expect(() => patchHtml2canvas(`${HTML2CANVAS_PARSE}}\n${HTML2CANVAS_PARSE}}`, 'cache')).toThrow(/exactly one/);
+    // The parse function alone is not enough: every patch must find its text.
+    expect(() => patchHtml2canvas(`${HTML2CANVAS_PARSE}}\n${HTML2CANVAS_PATCHES[1].find}`, 'cache')).toThrow(/granularity: 'word'/);
   });
 });
