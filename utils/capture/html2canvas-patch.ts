@@ -23,16 +23,19 @@ export type ParseFn<Context extends object> = (context: Context, descriptor: Des
  * object between elements is safe; the bench checks the images come out pixel for pixel the same.
  */
 export function cacheParsedValues<Context extends object>(parse: ParseFn<Context>): ParseFn<Context> {
-  const caches = new WeakMap<Context, Map<string, unknown>>();
+  // By descriptor object (html2canvas has one per property), then by text: no key to build on
+  // each of the hundreds of thousands of calls.
+  const caches = new WeakMap<Context, Map<Descriptor, Map<string, unknown>>>();
   return (context, descriptor, style) => {
-    let cache = caches.get(context);
-    if (!cache) caches.set(context, (cache = new Map()));
+    let byProperty = caches.get(context);
+    if (!byProperty) caches.set(context, (byProperty = new Map()));
+    let byText = byProperty.get(descriptor);
+    if (!byText) byProperty.set(descriptor, (byText = new Map()));
     // What html2canvas itself parses: the text, or the property's initial value when absent.
     const text = style === null || style === undefined ? descriptor.initialValue : String(style);
-    const key = `${descriptor.name}\u0000${text}`;
-    if (cache.has(key)) return cache.get(key);
+    if (byText.has(text)) return byText.get(text);
     const value = parse(context, descriptor, style);
-    cache.set(key, value);
+    byText.set(text, value);
     return value;
   };
 }

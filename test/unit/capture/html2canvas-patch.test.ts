@@ -79,8 +79,8 @@ describe('patchHtml2canvas', () => {
       `${HTML2CANVAS_PARSE} calls.push(style); return descriptor.name + ':' + style; };`,
       `var graphemes = ${HTML2CANVAS_PATCHES[1].find};`,
       `var words = ${HTML2CANVAS_PATCHES[2].find};`,
-      'var capture = {};',
-      "return [parse(capture, { name: 'a' }, 'x'), parse(capture, { name: 'a' }, 'x'), parse(capture, { name: 'b' }, 'x'), calls, graphemes, words];",
+      "var capture = {}, a = { name: 'a' }, b = { name: 'b' };",
+      'return [parse(capture, a, "x"), parse(capture, a, "x"), parse(capture, b, "x"), calls, graphemes, words];',
     ].join('\n');
     const patched = patchHtml2canvas(source, 'helpers').replace(/^import .*\n/, '');
     const run = new Function('__maydayCss', patched) as (imported: typeof helpers) => unknown[];
