@@ -18,9 +18,12 @@ const field = (name: string, value: unknown) => (value === undefined ? '' : ',"'
  */
 function flatJson(entry: Record<string, unknown>): string {
   return typeof entry.message === 'string'
-    ? '{"level":"' + entry.level + '","kind":"' + entry.kind + '","message":' + stringify(entry.message) + field('stack', entry.stack) + field('source', entry.source) + '}'
+    ? '{"level":"' + entry.level + '","kind":"' + entry.kind + '","message":' + (messageJson = stringify(entry.message)) + field('stack', entry.stack) + field('source', entry.source) + '}'
     : stringify(entry);
 }
+
+/** The message's JSON in the console entry flatJson wrote last: see the adder. */
+let messageJson: string | undefined;
 
 /** `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. */
 export function entryJson(entry: Record<string, unknown>): string {
@@ -57,12 +60,18 @@ export function createRecorder(clock: () => number = now): Recorder {
   };
   // Runs on every console.error of the page: the entry goes to JSON as the hook built it (copying
   // or destructuring it first would double the cost of a call).
+  const previousMessage: Partial<Record<LogName, string>> = {};
   const adder = (log: LogName) => (entry: object, durationMs?: number) => {
     try {
+      messageJson = undefined;
       const json = entryJson(entry as Record<string, unknown>);
       const entries: RawEntry[] = snapshot[log];
       const last = entries[entries.length - 1];
-      if (last && last[0] === json) return void last[2]++;
+      // Comparing two JSON texts made of pieces flattens them first: a console entry whose
+      // message differs from the last one's (most) is told apart by the message's JSON alone.
+      const sameMessage = messageJson === previousMessage[log];
+      previousMessage[log] = messageJson;
+      if (last && sameMessage && last[0] === json) return void last[2]++;
       entries[entries.length] = durationMs === undefined ? [json, clock(), 1] : [json, clock(), 1, durationMs];
       // Up to twice the capacity between trims: each pointer moves once, not once per new entry.
       if (entries.length >= 2 * capacity[log]) trim(log);
