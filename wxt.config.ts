@@ -1,8 +1,5 @@
 import preact from '@preact/preset-vite';
-import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { patchHtml2canvas } from './utils/capture/html2canvas-patch';
 import { FIREFOX_ADDON_ID } from './utils/settings/transfer';
 
 /**
@@ -13,28 +10,9 @@ import { FIREFOX_ADDON_ID } from './utils/settings/transfer';
 const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0TDvKf7X4hTfnuZ9SahTeNuSCn+M0k8MGcroI9/HClsNFGGYqnYZa7EUp/zzF4DUj3/Tn0T7YUUv3j44D1fhKSpTjYtGRuKt9JIRrKmQUyC3fCOPdNLrQO14Hbr6oZYP2oAn8DUAJuaHQNTFXB/49+gXpF0bAK9JyJuKOy1S19FTsTH1DPqh8m0Cp95N44geeUn0vAJDlZ3fYrnCBLocNsM36Ax/UuHir/f32sGXcl0KdRpiyrJp83nuQQFVwrq72ws5jal4RxZhQ4AZ3IW74TmxYxPxdLWJAHY3aOJokI9YlKH0hOS+Nrp+5G/WEDiaGg95a7wHiZ9R6J+Z73OgdQIDAQAB';
 
-/**
- * html2canvas with its CSS parsing cached and its text segmenters shared: full-page captures of large pages were over budget
- * (utils/capture/html2canvas-patch.ts). Its ES module build, not the UMD one its "browser" field
- * names: the patch adds an import, which only a module can have.
- */
-function html2canvasPatch(): Plugin {
-  const cacheModule = fileURLToPath(new URL('./utils/capture/html2canvas-patch.ts', import.meta.url));
-  return {
-    name: 'mayday:html2canvas-patch',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (source === 'html2canvas') return this.resolve('html2canvas/dist/html2canvas.esm.js', importer, { skipSelf: true });
-    },
-    transform(code, id) {
-      if (id.split('?')[0].replaceAll('\\', '/').endsWith('/html2canvas/dist/html2canvas.esm.js')) return patchHtml2canvas(code, cacheModule);
-    },
-  };
-}
-
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), html2canvasPatch()] }),
+  vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

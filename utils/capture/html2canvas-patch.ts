@@ -4,7 +4,7 @@
  * capture (about 0.5 s of 2). The texts repeat endlessly ("none", "0px", "rgb(0, 0, 0)"), so the
  * parsed value of each property and text is kept for the rest of that capture.
  *
- * Wired into html2canvas at build time (patchHtml2canvas, applied by wxt.config.ts): its parse
+ * Wired into html2canvas at build time (patchHtml2canvas, applied by modules/html2canvas-patch.ts): its parse
  * function is module-private, so no option or wrapper from outside can reach it. The text
  * measuring gets the same treatment for its Intl.Segmenter (sharedSegmenter).
  */
