@@ -36,7 +36,9 @@ const chunk = (from: number) => `(() => {
 async function heapAfterGc(browser: RawBrowser, tab: Tab): Promise<number> {
   // Twice: the first pass may only queue finalizers that free more on the second.
   for (let i = 0; i < 2; i++) await browser.cdp.send('HeapProfiler.collectGarbage', {}, tab.sessionId);
-  return (await browser.cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, tab.sessionId)).usedSize;
+  // Typed arrays keep their bytes outside the V8 heap (backingStorageSize): they count too.
+  const usage = await browser.cdp.send<{ usedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage', {}, tab.sessionId);
+  return usage.usedSize + (usage.backingStorageSize ?? 0);
 }
 
 async function growth(browser: RawBrowser, tab: Tab, progress: (line: string) => void) {
@@ -70,7 +72,7 @@ export async function measureHeapGrowth(pair: BrowserPair, url: string, progress
       unit: 'MB',
       digits: 2,
       budget: 'heap-growth',
-      how: `V8 heap used after forced GC, after − before, once a side (${(mayday.bytes / MB).toFixed(2)} − ${(baseline.bytes / MB).toFixed(2)} MB); 256 KB strings, nested in objects, Errors, arrays of 100 objects${muted ? ', original console muted' : ''}.`,
+      how: `V8 heap used, with typed arrays' backing stores, after forced GC, after − before, once a side (${(mayday.bytes / MB).toFixed(2)} − ${(baseline.bytes / MB).toFixed(2)} MB); 256 KB strings, nested in objects, Errors, arrays of 100 objects${muted ? ', original console muted' : ''}.`,
       detail: { keptBytes: { mayday: mayday.bytes, baseline: baseline.bytes }, seconds: { mayday: mayday.seconds, baseline: baseline.seconds }, muted },
     },
   ];

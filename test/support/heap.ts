@@ -36,7 +36,9 @@ export async function measureConsoleHeap(url: string, calls: number, extensionDi
       await browser.send('Runtime.discardConsoleEntries', {}, page);
       await browser.send('HeapProfiler.collectGarbage', {}, page);
       await browser.send('HeapProfiler.collectGarbage', {}, page);
-      return (await browser.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, page)).usedSize;
+      // Typed arrays keep their bytes outside the V8 heap (backingStorageSize): they count too.
+      const usage = await browser.send<{ usedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage', {}, page);
+      return usage.usedSize + (usage.backingStorageSize ?? 0);
     };
     // From before the first call: the growth includes filling the recorder's buffers.
     const before = await settledHeap();
