@@ -7,7 +7,11 @@ import { installRecorder } from '@/utils/recorder/install';
 // manifest (utils/settings/recorder-registration.ts), so the organisation's blocked sites never
 // load it. Console levels are the defaults, error and warn; docs/recorder.md says how admin
 // settings would reach this script.
-export default defineContentScript({
+export const main = () => void installRecorder(window);
+
+// Pure: the recorder's build calls `main` alone (modules/recorder-build.ts), and the options object
+// stays out of the script.
+export default /* @__PURE__ */ defineContentScript({
   registration: 'runtime',
   world: 'MAIN',
   runAt: 'document_start',
@@ -15,7 +19,5 @@ export default defineContentScript({
   matchAboutBlank: true,
   // No global variable for the page to see.
   globalName: false,
-  main() {
-    installRecorder(window);
-  },
+  main,
 });

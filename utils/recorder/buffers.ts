@@ -1,36 +1,37 @@
 /**
- * The recorder's bounded buffers, kept in the very object the bridge pulls: the newest entries of
- * each log and counts of the ones dropped. Each entry is kept as its JSON text, which does three
- * jobs at once: it is a fresh copy (a slice of a 5 MB page string would keep all of it alive), its
- * length is what the 2 KB cap measures, and it is what a repeat is compared with.
+ * The recorder's bounded buffers, pulled by the bridge: the newest entries of each log and counts of
+ * the ones dropped. A request or a step is kept as its JSON text, which is a fresh copy (a slice
+ * of a 5 MB page string would keep all of it alive), what the 2 KB cap measures, and what a repeat
+ * is compared with. A console entry, which pages make by the million, keeps its message in a ring
+ * of UTF-16 units (serialize.ts writes it there) and becomes JSON only when the bridge pulls.
  */
 import { ENTRY_JSON_CHARS, type ConsoleEntry, type NetworkEntry, type RawEntry, type RawSnapshot, type StepEntry } from '../messaging/page-protocol';
-import { arraySplice, now, slice, stringify } from './intrinsics';
+import { now, slice, stringify, Units } from './intrinsics';
+import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
-export type LogName = 'console' | 'network' | 'steps';
-
-const field = (name: string, value: unknown) => (value === undefined ? '' : ',"' + name + '":' + stringify(value));
+type Fields = Record<string, unknown>;
+/** A console entry's fields but its message (in the ring) and its time and count. */
+export type ConsoleFields = Pick<ConsoleEntry, 'level' | 'kind' | 'source' | 'stack'>;
+/** A console entry as kept: its other fields, where its message is in the ring, first time, count. */
+type KeptConsole = [fields: ConsoleFields, start: number, end: number, time: number, count: number];
+/**
+ * The console's ring: 512 KB, allocated at the first console entry. The 200 entries kept hold at
+ * most TOTAL_CHARS + 50 units each, and a call writes at most ENTRY_UNITS ahead (serialize.ts):
+ * a new entry never overwrites the text of one still kept.
+ */
+const RING_UNITS = 1 << 18;
 
 /**
- * The JSON of an entry. A console entry's is put together by hand: JSON.stringify of the object
- * costs three times as much, and this runs on every console.error of the page. Its level and kind
- * are the recorder's own constants, which need no escaping: only the page's text is stringified.
+ * `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. A console message
+ * goes last: it is what is read first, and its "… [N chars]" says what it lost already.
  */
-function flatJson(entry: Record<string, unknown>): string {
-  return typeof entry.message === 'string'
-    ? '{"level":"' + entry.level + '","kind":"' + entry.kind + '","message":' + (messageJson = stringify(entry.message)) + field('stack', entry.stack) + field('source', entry.source) + '}'
-    : stringify(entry);
-}
-
-/** The message's JSON in the console entry flatJson wrote last: see the adder. */
-let messageJson: string | undefined;
-
-/** `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. */
-export function entryJson(entry: Record<string, unknown>): string {
-  let json = flatJson(entry);
-  for (let over: number; (over = json.length - ENTRY_JSON_CHARS) > 0; json = flatJson(entry)) {
-    let longest = '';
-    for (const field in entry) if (typeof entry[field] === 'string' && (entry[field] as string).length > ((entry[longest] as string) || '').length) longest = field;
+export function entryJson(entry: Fields): string {
+  let json = stringify(entry);
+  for (let over: number; (over = json.length - ENTRY_JSON_CHARS) > 0; json = stringify(entry)) {
+    // The longest string of two characters or more, the message only when there is none.
+    let longest = 'message';
+    let most = 1;
+    for (const field in entry) if (field !== 'message' && (entry[field] as string)?.length > most) most = (entry[(longest = field)] as string).length;
     const text = entry[longest] as string;
     // Cutting n characters shortens the JSON by n or more (escapes are longer than what they stand for).
     entry[longest] = slice(text, 0, text.length > over ? text.length - over - 1 : 0) + '…';
@@ -40,49 +41,102 @@ export function entryJson(entry: Record<string, unknown>): string {
 
 /** What the hooks write into; a same-origin child frame gets its parent's. None of it throws. */
 export interface Recorder {
-  console(entry: Omit<ConsoleEntry, 'time' | 'count'>): void;
+  /**
+   * A console call, uncaught error, rejection, failed load or CSP violation: its message, or the
+   * call's arguments (or the error, or the reason) to write it from, and where it comes from.
+   */
+  console(level: ConsoleEntry['level'], kind: ConsoleEntry['kind'], message: string | ArrayLike<unknown>, source?: string): void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
   network(entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number): void;
   step(entry: Omit<StepEntry, 'time' | 'count'>): void;
-  /** The buffers themselves (postMessage copies them). */
+  /** Every log as [json, time, count, duration?] entries (postMessage copies them). */
   snapshot(): RawSnapshot;
 }
 
+/**
+ * A log's newest `capacity` entries, in as many slots used in turn; `kept` counts every entry
+ * ever added, so the ones dropped are those past the capacity. No trimming, no copying.
+ */
+function ringLog<T>(capacity: number) {
+  const slots: T[] = [];
+  let kept = 0;
+  return {
+    last: () => (kept ? slots[(kept - 1) % capacity] : undefined),
+    add(entry: T) {
+      slots[kept++ % capacity] = entry;
+    },
+    dropped: () => (kept > capacity ? kept - capacity : 0),
+    /** The entries kept, oldest first. */
+    list<R>(map: (entry: T) => R): R[] {
+      const out: R[] = [];
+      for (let i = kept > capacity ? kept - capacity : 0; i < kept; i++) out[out.length] = map(slots[i % capacity]);
+      return out;
+    },
+  };
+}
+
 export function createRecorder(clock: () => number = now): Recorder {
-  const snapshot: RawSnapshot = { installedAt: clock(), console: [], network: [], steps: [], dropped: { console: 0, network: 0, steps: 0 } };
+  const installedAt = clock();
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
   // come whole into this script (a unit test checks they agree).
-  const capacity = { console: 200, network: 100, steps: 50 };
-  /** Drops the oldest entries past the capacity: in one splice, not a shift per entry. */
-  const trim = (log: LogName) => {
-    const over = snapshot[log].length - capacity[log];
-    if (over > 0) snapshot.dropped[log] += over, arraySplice(snapshot[log], 0, over);
-  };
-  // Runs on every console.error of the page: the entry goes to JSON as the hook built it (copying
-  // or destructuring it first would double the cost of a call).
-  const previousMessage: Partial<Record<LogName, string>> = {};
-  const adder = (log: LogName) => (entry: object, durationMs?: number) => {
+  const consoleLog = ringLog<KeptConsole>(200);
+  const networkLog = ringLog<RawEntry>(100);
+  const stepLog = ringLog<RawEntry>(50);
+  let ring: Uint16Array | undefined;
+  /** Where the next console entry's text goes. */
+  let cursor = 0;
+  /** Console calls made while one was being written. */
+  let skipped = 0;
+  const jsonAdder = (log: typeof networkLog) => (entry: object, durationMs?: number) => {
     try {
-      messageJson = undefined;
-      const json = entryJson(entry as Record<string, unknown>);
-      const entries: RawEntry[] = snapshot[log];
-      const last = entries[entries.length - 1];
-      // Comparing two JSON texts made of pieces flattens them first: a console entry whose
-      // message differs from the last one's (most) is told apart by the message's JSON alone.
-      const sameMessage = messageJson === previousMessage[log];
-      previousMessage[log] = messageJson;
-      if (last && sameMessage && last[0] === json) return void last[2]++;
-      entries[entries.length] = durationMs === undefined ? [json, clock(), 1] : [json, clock(), 1, durationMs];
-      // Up to twice the capacity between trims: each pointer moves once, not once per new entry.
-      if (entries.length >= 2 * capacity[log]) trim(log);
+      const json = entryJson(entry as Fields);
+      const last = log.last();
+      if (last && last[0] === json) return void last[2]++;
+      log.add([json, clock(), 1, durationMs]);
     } catch {
       /* recording is best effort */
     }
   };
+  // A getter that logs while its object is being described would write into the middle of that
+  // entry's message: such a call is counted as dropped instead.
+  let writing = false;
   return {
-    console: adder('console'),
-    network: adder('network'),
-    step: adder('steps'),
-    snapshot: () => (trim('console'), trim('network'), trim('steps'), snapshot),
+    // Runs on every console.error of the page.
+    console(level, kind, message, source) {
+      if (writing) return void skipped++;
+      writing = true;
+      try {
+        // Back to the start while a whole call still fits before the end.
+        if (cursor > RING_UNITS - ENTRY_UNITS) cursor = 0;
+        const start = cursor;
+        const units = ring || (ring = new Units(RING_UNITS));
+        const entry: ConsoleFields = { level, kind, source };
+        const stop = writeEntry(units, start, entry, message);
+        const length = stop - start;
+        const last = consoleLog.last();
+        // A repeat has the same text, then the same fields (most lines that differ differ early).
+        if (last && last[2] - last[1] === length) {
+          let i = 0;
+          while (i < length && units[last[1] + i] === units[start + i]) i++;
+          const was = last[0];
+          if (i === length && was.level === entry.level && was.kind === entry.kind && was.stack === entry.stack && was.source === entry.source) return void last[4]++;
+        }
+        consoleLog.add([entry, start, stop, clock(), 1]);
+        cursor = stop;
+      } catch {
+        /* recording is best effort */
+      } finally {
+        writing = false;
+      }
+    },
+    network: jsonAdder(networkLog),
+    step: jsonAdder(stepLog),
+    snapshot: () => ({
+      installedAt,
+      console: consoleLog.list((kept) => [entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]] as RawEntry),
+      network: networkLog.list((entry) => entry),
+      steps: stepLog.list((entry) => entry),
+      dropped: { console: skipped + consoleLog.dropped(), network: networkLog.dropped(), steps: stepLog.dropped() },
+    }),
   };
 }

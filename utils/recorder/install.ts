@@ -6,7 +6,6 @@
 import { PULL, SNAPSHOT, type ConsoleEntry } from '../messaging/page-protocol';
 import { createRecorder, type Recorder } from './buffers';
 import { hookFetch, hookXhr } from './network';
-import { headline, isErrorLike, serializeArgs, stackOf } from './serialize';
 import { clickStep, inputStep, submitStep } from './steps';
 import { listen, wrap } from './wrap';
 
@@ -14,33 +13,10 @@ export { createRecorder, type Recorder };
 
 export const RECORDER_KEY = Symbol.for('mayday.recorder');
 export type Level = ConsoleEntry['level'];
-export type ConsoleInput = Omit<ConsoleEntry, 'time' | 'count'>;
 
 export interface RecorderOptions {
   /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */
   levels?: readonly Level[];
-}
-
-/**
- * A console call (the first Error argument gives the stack), or an uncaught error, rejection, failed
- * load or CSP violation (`args` is then the reason, if any, and `fallback` the text without one).
- */
-export function consoleEntry(kind: ConsoleInput['kind'], args: ArrayLike<unknown>, source?: string, fallback?: string, level: Level = 'error'): ConsoleInput {
-  let message = fallback && args[0] == null ? fallback : serializeArgs(args);
-  let stack: string | undefined;
-  try {
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i];
-      if (arg && typeof arg === 'object' && isErrorLike(arg)) {
-        stack = stackOf(arg);
-        if (kind !== 'console') message = headline(arg);
-        break;
-      }
-    }
-  } catch {
-    /* a revoked Proxy or a throwing getter: the entry keeps what could be read */
-  }
-  return { level, kind, message, stack, source };
 }
 
 type PageWindow = Window & typeof globalThis;
@@ -50,16 +26,14 @@ function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
   // error's event targets the window, a failed load's the element.
   listen(win, 'error', (event: ErrorEvent) => {
     const el = event.target as HTMLImageElement & { href?: string };
-    rec.console(
-      el === (win as unknown)
-        ? consoleEntry('error', [event.error], event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame, event.message)
-        : consoleEntry('resource', [], el.currentSrc || el.src || el.href || frame, `Failed to load <${el.localName}>`),
-    );
+    if (el !== (win as unknown)) rec.console('error', 'resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
+    // Without an error object (a cross-origin script's, say), the browser's message.
+    else rec.console('error', 'error', event.error == null && event.message ? event.message : [event.error], event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame);
   }, true);
-  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console(consoleEntry('rejection', [event.reason], frame)));
+  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console('error', 'rejection', [event.reason], frame));
   // Report-only violations blocked nothing.
   listen(win, 'securitypolicyviolation', (event: SecurityPolicyViolationEvent) => {
-    if (event.disposition !== 'report') rec.console(consoleEntry('csp', [], frame, `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`));
+    if (event.disposition !== 'report') rec.console('error', 'csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
   });
 }
 
@@ -118,7 +92,7 @@ export function installRecorder(win: PageWindow, options: RecorderOptions = {}):
     const levels = options.levels || ['error', 'warn'];
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i];
-      wrap(win.console, level, (_result, args) => rec.console(consoleEntry('console', args, frame, undefined, level)));
+      wrap(win.console, level, (_result, args) => rec.console(level, 'console', args, frame));
     }
     hookErrors(win, rec, frame);
     hookFetch(win, rec.network);

@@ -1,96 +1,165 @@
 /**
- * Turns whatever a page passes to console.* into bounded text (serializeArgs never throws) without
- * keeping references to page objects, so a logged 5 MB string or DOM tree is not retained.
+ * Turns whatever a page passes to console.* into bounded text, written unit by unit into the
+ * recorder's ring of UTF-16 code units (buffers.ts), never throwing and keeping no reference to
+ * page objects, so a logged 5 MB string or DOM tree is not retained. A line written there is a
+ * copy by construction, and writing it makes no string at all: building the text as strings and
+ * copying it with JSON.stringify was two thirds of what a console.error cost the page.
  */
-import { isArray, keys as keysOf, slice, tagOf, toText } from './intrinsics';
+import { ENTRY_JSON_CHARS } from '../messaging/page-protocol';
+import type { ConsoleFields } from './buffers';
+import { apply, fromCharCode, isArray, keys as keysOf, slice, subarray, tagOf, toText, unitAt, Units } from './intrinsics';
 
 export const DEPTH = 3;
 export const BREADTH = 50;
 export const STRING_CHARS = 300;
 /** A line fits an entry (ENTRY_JSON_CHARS) with room for a stack: cutting it there would lose its "… [N chars]". */
 export const TOTAL_CHARS = 1000;
-export const STACK_CHARS = 4000;
+/** What one call may write past where it starts: its line (at most TOTAL_CHARS + 50) and the copies of its source and stack. */
+export const ENTRY_UNITS = 2048;
 
-export function truncate(s: string, max: number): string {
-  return s.length > max ? slice(s, 0, max) + `… [${s.length} chars]` : s;
+/**
+ * The units being written, where the next one goes and where writing stops. One state for every
+ * call: the recorder never describes two calls at once (see buffers.ts), and each starts with begin().
+ */
+let units: Uint16Array;
+export let end = 0;
+let stop = 0;
+/** The stack of the first Error among the arguments. */
+let stack: unknown;
+
+/**
+ * Appends `s`. Units past `stop` are counted but not written, so a call writes at most
+ * ENTRY_UNITS whatever it describes, and the length of what it would have written is still known.
+ */
+function put(s: string): void {
+  let at = end;
+  end += s.length;
+  for (let i = 0, n = end < stop ? s.length : stop - at; i < n; i++) units[at++] = unitAt(s, i);
 }
 
-const THREW = '[Threw]';
-
-/** The tag of errors of any realm and subclass (it comes from an internal slot) and of DOMExceptions. */
-const errorTag = (tag: string) => tag === '[object Error]' || tag === '[object DOMException]';
-
-/** Throws for a revoked Proxy. */
-export const isErrorLike = (v: unknown): boolean => errorTag(tagOf(v));
-
-/** "TypeError: message", as the console shows an error. Throws if a getter does: callers catch. */
-export function headline(error: any): string {
-  const { name, message } = error;
-  return truncate(message ? `${name}: ${message}` : '' + name, TOTAL_CHARS);
-}
-
-/** The stack as the engine wrote it (the background removes V8's repeated headline). Throws if its getter does. */
-export function stackOf(error: any): string | undefined {
-  const stack = error.stack;
-  return typeof stack === 'string' ? truncate(stack, STACK_CHARS) : undefined;
+/** Writes `s`, cut to `max` with a note of its length. */
+function cut(s: string, max: number) {
+  const at = end;
+  put(s);
+  if (end - at > max) {
+    end = at + max;
+    put(`… [${s.length} chars]`);
+  }
 }
 
 /** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
-function describe(v: any, depth: number, seen?: object[]): string {
+const seen: unknown[] = [];
+
+/** Writes `v` as the console shows it; what a throwing getter half wrote is for the caller to take back. */
+function write(v: any, depth: number): void {
   const type = typeof v;
-  if (type === 'string') return depth ? `"${truncate(v, STRING_CHARS)}"` : truncate(v, TOTAL_CHARS);
-  if (type === 'function') return `[Function${v.name ? ' ' + v.name : ''}]`;
+  if (type === 'string') return depth ? (put('"'), cut(v, STRING_CHARS), put('"')) : cut(v, TOTAL_CHARS);
+  if (type === 'function') return put(`[Function${v.name ? ' ' + v.name : ''}]`);
   // Numbers, booleans, undefined, null, symbols (String, unlike +, accepts them), BigInts (10n).
-  if (!v || type !== 'object') return toText(v) + (type === 'bigint' ? 'n' : '');
-  // Made for objects only: most arguments are strings and numbers.
-  if (!seen) seen = [];
-  for (let i = 0; i < depth; i++) if (seen[i] === v) return '[Circular]';
+  if (!v || type !== 'object') return put(toText(v) + (type === 'bigint' ? 'n' : ''));
+  for (let i = 0; i < depth; i++) if (seen[i] === v) return put('[Circular]');
   const tag = tagOf(v);
-  if (errorTag(tag)) return headline(v);
-  const array = isArray(v);
-  if (!array && tag !== '[object Object]') {
-    // A DOM node as a short descriptor; Maps, typed arrays, windows…: their kind, not their insides.
-    return v.nodeType ? `<${v.localName || v.nodeName}${v.id ? '#' + v.id : ''}>` : `[${slice(tag, 8, -1)}]`;
-  }
-  if (depth >= DEPTH) return '[…]';
-  seen[depth] = v;
-  // Arrays by index: the keys of a million-element array would be a million strings.
-  const keys = array ? undefined : keysOf(v);
-  const count = keys ? keys.length : v.length;
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    const key = keys ? keys[i] : i;
-    if (i === BREADTH || out.length > TOTAL_CHARS) {
-      out += ', …';
-      break;
-    }
-    let item: string;
+  // Errors of any realm and subclass (the tag comes from an internal slot), and DOMExceptions, as
+  // "TypeError: message" like the console shows them.
+  if (tag === '[object Error]' || tag === '[object DOMException]') {
+    const { name, message } = v;
+    cut(message ? `${name}: ${message}` : '' + name, TOTAL_CHARS);
     try {
-      item = describe(v[key], depth + 1, seen);
-    } catch {
-      item = THREW;
-    }
-    out += (i ? ', ' : '') + (keys ? (key as string) + ': ' : '') + item;
+      // The stack as the engine wrote it (the background removes V8's repeated headline). Its
+      // getter may throw: the error is still written.
+      if (!depth) stack ??= v.stack;
+    } catch {}
+    return;
   }
-  return array ? `[${out}]` : `{${out}}`;
+  const array = isArray(v);
+  // A DOM node as a short descriptor; Maps, typed arrays, windows…: their kind, not their insides.
+  if (!array && tag !== '[object Object]') return put(v.nodeType ? `<${v.localName || v.nodeName}${v.id ? '#' + v.id : ''}>` : `[${slice(tag, 8, -1)}]`);
+  if (depth >= DEPTH) return put('[…]');
+  seen[depth] = v;
+  put(array ? '[' : '{');
+  // Arrays by index: the keys of a million-element array would be a million strings.
+  items(v, array ? undefined : keysOf(v), depth + 1, ', ');
+  put(array ? ']' : '}');
 }
 
-/** One console call -> one line of text, like the browser's console shows it. */
-export function serializeArgs(args: ArrayLike<unknown>): string {
-  let out = '';
-  for (let i = 0; i < args.length; i++) {
-    if (out.length >= TOTAL_CHARS) {
-      out += ' …';
-      break;
-    }
-    let part: string;
+/**
+ * Writes `v`'s items (the values of `keys`, with their keys, when given), `sep` apart: at most
+ * BREADTH of them, and none once TOTAL_CHARS are written. An item that throws is "[Threw]".
+ */
+function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
+  const start = end;
+  const count = keys ? keys.length : v.length;
+  for (let i = 0; i < count; i++) {
+    if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
+    if (i) put(sep);
+    const key = keys ? keys[i] : i;
+    if (keys) put(key as string), put(': ');
+    const at = end;
     try {
-      part = describe(args[i], 0);
+      write(v[key], depth);
     } catch {
-      part = THREW;
+      end = at;
+      put('[Threw]');
     }
-    out += (i ? ' ' : '') + part;
   }
+}
+
+/**
+ * Writes a console entry's line into `ring` from `at` (where it ends is returned): `message`, or a
+ * console call's arguments as the browser's console shows them, at most TOTAL_CHARS + 50 units.
+ * Then the entry's source, and the stack of the first Error among `args`, cut so the three fit
+ * ENTRY_JSON_CHARS, are copied through the units after it. Throws for anything but a string or
+ * an array-like (callers catch).
+ */
+export function writeEntry(ring: Uint16Array, at: number, entry: ConsoleFields, message: string | ArrayLike<unknown>): number {
+  units = ring;
+  end = at;
+  stop = at + ENTRY_UNITS;
+  if (typeof message !== 'string') {
+    const args = message;
+    for (let i = 0; i < args.length; i++) {
+      if (end - at > TOTAL_CHARS) {
+        put(' …');
+        break;
+      }
+      if (i) put(' ');
+      const part = end;
+      try {
+        write(args[i], 0);
+      } catch {
+        end = part;
+        put('[Threw]');
+      }
+    }
+  } else put(message);
   // Room for one "… [N chars]": a single long string keeps its own note, with its real length.
-  return truncate(out, TOTAL_CHARS + 30);
+  const length = end - at;
+  if (length > TOTAL_CHARS + 30) {
+    end = at + TOTAL_CHARS + 30;
+    put(`… [${length} chars]`);
+  }
+  const line = end;
+  entry.source = copyOf(entry.source, (ENTRY_JSON_CHARS + at - line) >> 1);
+  entry.stack = copyOf(stack, ENTRY_JSON_CHARS - (end - at));
+  // Nothing of the page is kept past the call.
+  seen[0] = seen[1] = seen[2] = stack = undefined;
+  return line;
+}
+
+/** The units from `start` to `end` of `ring` as a new string. */
+export const read = (ring: Uint16Array, start: number, end: number): string => apply(fromCharCode, undefined, subarray(ring, start, end));
+
+/** A copy of `s`, cut to `max` units with "…" when longer, that shares no memory with it: written where `end` is, then read back. */
+function copyOf(s: unknown, max: number): string | undefined {
+  if (typeof s !== 'string') return;
+  const at = end;
+  put(s);
+  if (end - at > max) (end = at + max - 1), put('…');
+  return read(units, at, end);
+}
+
+/** One console call -> one line of text. */
+export function serializeArgs(args: ArrayLike<unknown>): string {
+  const ring = new Units(ENTRY_UNITS);
+  return read(ring, 0, writeEntry(ring, 0, { level: 'log', kind: 'console' }, args));
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ENTRY_JSON_CHARS, LIMITS } from '@/utils/messaging/page-protocol';
 import { entryJson } from '@/utils/recorder/buffers';
 import { createRecorder } from '@/utils/recorder/install';
-import { serializeArgs } from '@/utils/recorder/serialize';
 
 const ticking = () => {
   let t = 1000;
@@ -12,7 +11,7 @@ const ticking = () => {
 describe('the recorder buffers', () => {
   it('keep the newest entries up to the limits (console 200, network 100, steps 50) and count the dropped ones', () => {
     const rec = createRecorder(ticking());
-    for (let i = 0; i < 250; i++) rec.console({ level: 'error', kind: 'console', message: `m${i}` });
+    for (let i = 0; i < 250; i++) rec.console('error', 'console', `m${i}`);
     for (let i = 0; i < 130; i++) rec.network({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
     for (let i = 0; i < 70; i++) rec.step({ kind: 'click', label: `button "${i}"` });
     const snap = rec.snapshot();
@@ -24,9 +23,9 @@ describe('the recorder buffers', () => {
 
   it('collapse an entry that repeats the previous one into a count, keeping the first time', () => {
     const rec = createRecorder(ticking());
-    for (let i = 0; i < 100_000; i++) rec.console({ level: 'error', kind: 'console', message: 'same' });
-    rec.console({ level: 'warn', kind: 'console', message: 'same' });
-    rec.console({ level: 'error', kind: 'console', message: 'same' });
+    for (let i = 0; i < 100_000; i++) rec.console('error', 'console', 'same');
+    rec.console('warn', 'console', 'same');
+    rec.console('error', 'console', 'same');
     const [first, second, third] = rec.snapshot().console;
     expect(first).toEqual([JSON.stringify({ level: 'error', kind: 'console', message: 'same' }), 1001, 100_000]);
     expect(second[2]).toBe(1);
@@ -70,12 +69,12 @@ describe('the recorder buffers', () => {
     expect(entryJson({ ...entry })).toBe(JSON.stringify(entry));
   });
 
-  it('never throw, even for entries that cannot be turned into JSON', () => {
+  it('never throw, even for messages that cannot be written', () => {
     const rec = createRecorder(ticking());
-    const cyclic: Record<string, unknown> = {};
-    cyclic.self = cyclic;
-    expect(() => rec.console(cyclic as never)).not.toThrow();
-    expect(() => rec.console({ big: 10n } as never)).not.toThrow();
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    expect(() => rec.console('error', 'console', undefined as never)).not.toThrow();
+    expect(() => rec.console('error', 'console', proxy)).not.toThrow();
     expect(rec.snapshot().console).toEqual([]);
   });
 
@@ -86,7 +85,7 @@ describe('the recorder buffers', () => {
       JSON.stringify = () => 'forged';
       Array.prototype.push = () => { throw new Error('no push'); };
       Array.prototype.shift = () => { throw new Error('no shift'); };
-      for (let i = 0; i < 210; i++) rec.console({ level: 'error', kind: 'console', message: `m${i}` });
+      for (let i = 0; i < 210; i++) rec.console('error', 'console', `m${i}`);
     } finally {
       Object.assign(JSON, { stringify: saved.stringify });
       Array.prototype.push = saved.push;
@@ -101,10 +100,12 @@ describe('the recorder buffers', () => {
 describe('a long console line in a buffer', () => {
   it('keeps its "… [N chars]" note whole, even beside a long stack', () => {
     const rec = createRecorder(ticking());
-    const big = 'x'.repeat(5 * 1024 * 1024);
-    rec.console({ level: 'error', kind: 'console', message: serializeArgs(['big', big]), stack: 'at f (a.js:1:1)\n'.repeat(500) });
+    const error = new TypeError('big ' + 'x'.repeat(5 * 1024 * 1024));
+    error.stack = 'at f (a.js:1:1)\n'.repeat(500);
+    rec.console('error', 'error', [error]);
     const [json] = rec.snapshot().console[0];
     expect(json.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
-    expect(JSON.parse(json).message).toMatch(/^big x+… \[5242880 chars\]$/);
+    expect(JSON.parse(json).message).toMatch(/^TypeError: big x+… \[5242895 chars\]$/);
+    expect(JSON.parse(json).stack).toMatch(/^(at f \(a\.js:1:1\)\n)+.*…$/);
   });
 });

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BREADTH, headline, isErrorLike, serializeArgs, stackOf, STRING_CHARS, TOTAL_CHARS } from '@/utils/recorder/serialize';
+import { ENTRY_JSON_CHARS } from '@/utils/messaging/page-protocol';
+import { createRecorder } from '@/utils/recorder/buffers';
+import { BREADTH, serializeArgs, STRING_CHARS, TOTAL_CHARS } from '@/utils/recorder/serialize';
 
 const one = (value: unknown) => serializeArgs([value]);
 
@@ -105,24 +107,31 @@ describe('serializeArgs', () => {
 describe('errors', () => {
   it('recognises errors of another realm and subclasses, and not look-alikes', () => {
     class AppError extends Error {}
-    expect(isErrorLike(new AppError('x'))).toBe(true);
-    expect(isErrorLike({ message: 'x', stack: 'y' })).toBe(false);
-    expect(isErrorLike('Error: x')).toBe(false);
+    expect(one(new AppError('x'))).toBe('Error: x');
+    expect(one(Object.assign(new AppError('y'), { name: 'AppError' }))).toBe('AppError: y');
+    expect(one({ message: 'x', stack: 'y' })).toBe('{message: "x", stack: "y"}');
+    expect(one('Error: x')).toBe('Error: x');
   });
 
   it('reads name and message even when odd; a throwing getter makes the error [Threw]', () => {
-    expect(headline(Object.assign(new Error(''), { name: 'Custom' }))).toBe('Custom');
+    expect(one(Object.assign(new Error(''), { name: 'Custom' }))).toBe('Custom');
     const hostile = Object.defineProperty(new Error('x'), 'name', { get() { throw new Error('no'); } });
     expect(one(hostile)).toBe('[Threw]');
     expect(one({ cause: hostile })).toBe('{cause: [Threw]}');
   });
 
-  it('keeps the stack as the engine wrote it, capped', () => {
+  it('keeps the stack of the first Error logged as the engine wrote it, capped to the room left in the entry', () => {
+    const rec = createRecorder();
     const error = new Error('x');
     error.stack = 'Error: x\n    at f (a.js:1:1)';
-    expect(stackOf(error)).toBe('Error: x\n    at f (a.js:1:1)');
+    rec.console('error', 'console', ['failed', error, new Error('second')]);
     error.stack = 'z'.repeat(10_000);
-    expect(stackOf(error)).toMatch(/^z{4000}… \[10000 chars\]$/);
-    expect(stackOf({ stack: 42 })).toBeUndefined();
+    rec.console('error', 'console', ['failed', error]);
+    rec.console('error', 'console', ['failed', Object.assign(new Error('y'), { stack: 42 })]);
+    const [whole, capped, none] = rec.snapshot().console.map(([json]) => json);
+    expect(JSON.parse(whole).stack).toBe('Error: x\n    at f (a.js:1:1)');
+    expect(capped.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
+    expect(JSON.parse(capped).stack).toMatch(/^z{1900,}…$/);
+    expect(JSON.parse(none).stack).toBeUndefined();
   });
 });
