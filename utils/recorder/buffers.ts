@@ -9,6 +9,7 @@ import { ENTRY_JSON_CHARS, type ConsoleEntry, type NetworkEntry, type RawEntry, 
 import { now, slice, stringify, Units } from './intrinsics';
 import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
+type LogName = keyof RawSnapshot['dropped'];
 type Fields = Record<string, unknown>;
 /** A console entry's fields but its message (in the ring) and its time and count. */
 export type ConsoleFields = Pick<ConsoleEntry, 'level' | 'kind' | 'source' | 'stack'>;
@@ -45,7 +46,7 @@ export interface Recorder {
    * A console call, uncaught error, rejection, failed load or CSP violation: its message, or the
    * call's arguments (or the error, or the reason) to write it from, and where it comes from.
    */
-  console(level: ConsoleEntry['level'], kind: ConsoleEntry['kind'], message: string | ArrayLike<unknown>, source?: string): void;
+  console(kind: ConsoleEntry['kind'], message: string | ArrayLike<unknown>, source?: string, level?: ConsoleEntry['level']): void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
   network(entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number): void;
   step(entry: Omit<StepEntry, 'time' | 'count'>): void;
@@ -54,20 +55,21 @@ export interface Recorder {
 }
 
 /**
- * A log's newest `capacity` entries, in as many slots used in turn; `kept` counts every entry
- * ever added, so the ones dropped are those past the capacity. No trimming, no copying.
+ * A log's newest `capacity` entries, in as many slots used in turn: no trimming, no copying. An
+ * entry that takes the slot of a kept one is counted in `dropped[name]`.
  */
-function ringLog<T>(capacity: number) {
+function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) {
   const slots: T[] = [];
   let kept = 0;
   return {
-    last: () => (kept ? slots[(kept - 1) % capacity] : undefined),
+    /** Undefined while empty: the slot before the first is the last, still a hole. */
+    last: (): T | undefined => slots[(kept + capacity - 1) % capacity],
     add(entry: T) {
+      if (kept >= capacity) dropped[name]++;
       slots[kept++ % capacity] = entry;
     },
-    dropped: () => (kept > capacity ? kept - capacity : 0),
     /** The entries kept, oldest first. */
-    list<R>(map: (entry: T) => R): R[] {
+    list<R = T>(map: (entry: T) => R = (entry) => entry as never): R[] {
       const out: R[] = [];
       for (let i = kept > capacity ? kept - capacity : 0; i < kept; i++) out[out.length] = map(slots[i % capacity]);
       return out;
@@ -79,14 +81,13 @@ export function createRecorder(clock: () => number = now): Recorder {
   const installedAt = clock();
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
   // come whole into this script (a unit test checks they agree).
-  const consoleLog = ringLog<KeptConsole>(200);
-  const networkLog = ringLog<RawEntry>(100);
-  const stepLog = ringLog<RawEntry>(50);
+  const dropped = { console: 0, network: 0, steps: 0 };
+  const consoleLog = ringLog<KeptConsole>(dropped, 'console', 200);
+  const networkLog = ringLog<RawEntry>(dropped, 'network', 100);
+  const stepLog = ringLog<RawEntry>(dropped, 'steps', 50);
   let ring: Uint16Array | undefined;
   /** Where the next console entry's text goes. */
   let cursor = 0;
-  /** Console calls made while one was being written. */
-  let skipped = 0;
   const jsonAdder = (log: typeof networkLog) => (entry: object, durationMs?: number) => {
     try {
       const json = entryJson(entry as Fields);
@@ -102,8 +103,8 @@ export function createRecorder(clock: () => number = now): Recorder {
   let writing = false;
   return {
     // Runs on every console.error of the page.
-    console(level, kind, message, source) {
-      if (writing) return void skipped++;
+    console(kind, message, source, level = 'error') {
+      if (writing) return void dropped.console++;
       writing = true;
       try {
         // Back to the start while a whole call still fits before the end.
@@ -119,7 +120,7 @@ export function createRecorder(clock: () => number = now): Recorder {
           let i = 0;
           while (i < length && units[last[1] + i] === units[start + i]) i++;
           const was = last[0];
-          if (i === length && was.level === entry.level && was.kind === entry.kind && was.stack === entry.stack && was.source === entry.source) return void last[4]++;
+          if (i === length && was.level === level && was.kind === kind && was.source === entry.source && was.stack === entry.stack) return void last[4]++;
         }
         consoleLog.add([entry, start, stop, clock(), 1]);
         cursor = stop;
@@ -134,9 +135,9 @@ export function createRecorder(clock: () => number = now): Recorder {
     snapshot: () => ({
       installedAt,
       console: consoleLog.list((kept) => [entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]] as RawEntry),
-      network: networkLog.list((entry) => entry),
-      steps: stepLog.list((entry) => entry),
-      dropped: { console: skipped + consoleLog.dropped(), network: networkLog.dropped(), steps: stepLog.dropped() },
+      network: networkLog.list(),
+      steps: stepLog.list(),
+      dropped,
     }),
   };
 }

@@ -26,14 +26,14 @@ function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
   // error's event targets the window, a failed load's the element.
   listen(win, 'error', (event: ErrorEvent) => {
     const el = event.target as HTMLImageElement & { href?: string };
-    if (el !== (win as unknown)) rec.console('error', 'resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
+    if (el !== (win as unknown)) rec.console('resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
     // Without an error object (a cross-origin script's, say), the browser's message.
-    else rec.console('error', 'error', event.error == null && event.message ? event.message : [event.error], event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame);
+    else rec.console('error', event.error == null && event.message ? event.message : [event.error], event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame);
   }, true);
-  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console('error', 'rejection', [event.reason], frame));
+  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console('rejection', [event.reason], frame));
   // Report-only violations blocked nothing.
   listen(win, 'securitypolicyviolation', (event: SecurityPolicyViolationEvent) => {
-    if (event.disposition !== 'report') rec.console('error', 'csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
+    if (event.disposition !== 'report') rec.console('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
   });
 }
 
@@ -92,7 +92,7 @@ export function installRecorder(win: PageWindow, options: RecorderOptions = {}):
     const levels = options.levels || ['error', 'warn'];
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i];
-      wrap(win.console, level, (_result, args) => rec.console(level, 'console', args, frame));
+      wrap(win.console, level, (_result, args) => rec.console('console', args, frame, level));
     }
     hookErrors(win, rec, frame);
     hookFetch(win, rec.network);

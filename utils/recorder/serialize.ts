@@ -37,14 +37,20 @@ function put(s: string): void {
   for (let i = 0, n = end < stop ? s.length : stop - at; i < n; i++) units[at++] = unitAt(s, i);
 }
 
+/** Cuts what was written from `at` to `max` units, with a note of its length, when longer. */
+function fit(at: number, max: number) {
+  const length = end - at;
+  if (length > max) {
+    end = at + max;
+    put(`… [${length} chars]`);
+  }
+}
+
 /** Writes `s`, cut to `max` with a note of its length. */
 function cut(s: string, max: number) {
   const at = end;
   put(s);
-  if (end - at > max) {
-    end = at + max;
-    put(`… [${s.length} chars]`);
-  }
+  fit(at, max);
 }
 
 /** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
@@ -115,29 +121,10 @@ export function writeEntry(ring: Uint16Array, at: number, entry: ConsoleFields, 
   units = ring;
   end = at;
   stop = at + ENTRY_UNITS;
-  if (typeof message !== 'string') {
-    const args = message;
-    for (let i = 0; i < args.length; i++) {
-      if (end - at > TOTAL_CHARS) {
-        put(' …');
-        break;
-      }
-      if (i) put(' ');
-      const part = end;
-      try {
-        write(args[i], 0);
-      } catch {
-        end = part;
-        put('[Threw]');
-      }
-    }
-  } else put(message);
+  if (typeof message !== 'string') items(message, undefined, 0, ' ');
+  else put(message);
   // Room for one "… [N chars]": a single long string keeps its own note, with its real length.
-  const length = end - at;
-  if (length > TOTAL_CHARS + 30) {
-    end = at + TOTAL_CHARS + 30;
-    put(`… [${length} chars]`);
-  }
+  fit(at, TOTAL_CHARS + 30);
   const line = end;
   entry.source = copyOf(entry.source, (ENTRY_JSON_CHARS + at - line) >> 1);
   entry.stack = copyOf(stack, ENTRY_JSON_CHARS - (end - at));

@@ -11,7 +11,7 @@ const ticking = () => {
 describe('the recorder buffers', () => {
   it('keep the newest entries up to the limits (console 200, network 100, steps 50) and count the dropped ones', () => {
     const rec = createRecorder(ticking());
-    for (let i = 0; i < 250; i++) rec.console('error', 'console', `m${i}`);
+    for (let i = 0; i < 250; i++) rec.console('console', `m${i}`);
     for (let i = 0; i < 130; i++) rec.network({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
     for (let i = 0; i < 70; i++) rec.step({ kind: 'click', label: `button "${i}"` });
     const snap = rec.snapshot();
@@ -23,9 +23,9 @@ describe('the recorder buffers', () => {
 
   it('collapse an entry that repeats the previous one into a count, keeping the first time', () => {
     const rec = createRecorder(ticking());
-    for (let i = 0; i < 100_000; i++) rec.console('error', 'console', 'same');
-    rec.console('warn', 'console', 'same');
-    rec.console('error', 'console', 'same');
+    for (let i = 0; i < 100_000; i++) rec.console('console', 'same');
+    rec.console('console', 'same', undefined, 'warn');
+    rec.console('console', 'same');
     const [first, second, third] = rec.snapshot().console;
     expect(first).toEqual([JSON.stringify({ level: 'error', kind: 'console', message: 'same' }), 1001, 100_000]);
     expect(second[2]).toBe(1);
@@ -73,8 +73,8 @@ describe('the recorder buffers', () => {
     const rec = createRecorder(ticking());
     const { proxy, revoke } = Proxy.revocable([], {});
     revoke();
-    expect(() => rec.console('error', 'console', undefined as never)).not.toThrow();
-    expect(() => rec.console('error', 'console', proxy)).not.toThrow();
+    expect(() => rec.console('console', undefined as never)).not.toThrow();
+    expect(() => rec.console('console', proxy)).not.toThrow();
     expect(rec.snapshot().console).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('the recorder buffers', () => {
       JSON.stringify = () => 'forged';
       Array.prototype.push = () => { throw new Error('no push'); };
       Array.prototype.shift = () => { throw new Error('no shift'); };
-      for (let i = 0; i < 210; i++) rec.console('error', 'console', `m${i}`);
+      for (let i = 0; i < 210; i++) rec.console('console', `m${i}`);
     } finally {
       Object.assign(JSON, { stringify: saved.stringify });
       Array.prototype.push = saved.push;
@@ -102,7 +102,7 @@ describe('a long console line in a buffer', () => {
     const rec = createRecorder(ticking());
     const error = new TypeError('big ' + 'x'.repeat(5 * 1024 * 1024));
     error.stack = 'at f (a.js:1:1)\n'.repeat(500);
-    rec.console('error', 'error', [error]);
+    rec.console('error', [error]);
     const [json] = rec.snapshot().console[0];
     expect(json.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
     expect(JSON.parse(json).message).toMatch(/^TypeError: big x+… \[5242895 chars\]$/);
