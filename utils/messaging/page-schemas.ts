@@ -43,7 +43,8 @@ export function normalizeStack(stack: string): string {
   return frames >= 0 && !stack.startsWith('    at ') ? stack.slice(frames + 1) : stack;
 }
 
-const rawEntrySchema = z.tuple([z.string().max(ENTRY_JSON_CHARS), z.number(), z.number().int().min(1), z.number().min(0).optional()]);
+// No duration comes as undefined from the recorder, and as null once runtime messaging has made JSON of it.
+const rawEntrySchema = z.tuple([z.string().max(ENTRY_JSON_CHARS), z.number(), z.number().int().min(1), z.number().min(0).nullish()]);
 
 /**
  * The recorder's [json, time, count, duration] entries, expanded. An entry that does not parse or
@@ -67,7 +68,7 @@ function expandedLog<T>(schema: z.ZodType<T>, max: number, fixed: object = {}, t
           continue;
         }
         if (!fields || typeof fields !== 'object' || Array.isArray(fields)) continue;
-        const entry = schema.safeParse({ ...fields, ...fixed, time, count, ...(durationMs === undefined ? {} : { durationMs }) });
+        const entry = schema.safeParse({ ...fields, ...fixed, time, count, ...(durationMs == null ? {} : { durationMs }) });
         if (entry.success) out.push(tidy(entry.data));
       }
       return out;

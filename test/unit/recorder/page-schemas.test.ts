@@ -24,6 +24,14 @@ describe('the recorder snapshot schema', () => {
     expect(snapshot.steps).toEqual([{ kind: 'click', label: 'button "Save"', selector: 'button#save', time: 1003, count: 2 }]);
   });
 
+  it('takes a missing duration as undefined or, once runtime messaging made JSON of it, as null', () => {
+    const step = JSON.stringify({ kind: 'click', label: 'button "Save"' });
+    const sent = JSON.parse(JSON.stringify(raw([], [], [[step, 1003, 1, undefined]])));
+    expect(sent.steps[0]).toEqual([step, 1003, 1, null]);
+    expect(recorderSnapshotSchema.parse(sent).steps).toEqual([{ kind: 'click', label: 'button "Save"', time: 1003, count: 1 }]);
+    expect(recorderSnapshotSchema.parse(raw([], [], [[step, 1003, 1, undefined]])).steps).toHaveLength(1);
+  });
+
   it('drops a bad entry on its own and keeps the others', () => {
     const good = [JSON.stringify({ level: 'warn', kind: 'console', message: 'ok' }), 1, 1];
     const snapshot = recorderSnapshotSchema.parse(
