@@ -109,3 +109,34 @@ describe('a long console line in a buffer', () => {
     expect(JSON.parse(json).stack).toMatch(/^(at f \(a\.js:1:1\)\n)+.*…$/);
   });
 });
+
+describe('the console ring', () => {
+  it('keeps the newest 200 long lines whole however often it wraps', () => {
+    const rec = createRecorder(ticking());
+    // Each line is cut to its 1,030 units and a note, so 3,000 of them wrap the ring a dozen times.
+    const line = (i: number) => `${i} `.padEnd(5000, String.fromCharCode(0x41 + (i % 26)));
+    for (let i = 0; i < 3000; i++) rec.console('console', [line(i)]);
+    const snap = rec.snapshot();
+    expect(snap.console).toHaveLength(200);
+    expect(snap.dropped.console).toBe(2800);
+    snap.console.forEach(([json], k) => {
+      const i = 2800 + k;
+      expect(JSON.parse(json).message).toBe(line(i).slice(0, 1000) + '… [5000 chars]');
+    });
+  });
+
+  it('counts a call made by a getter while its object is written as dropped, and keeps the outer line whole', () => {
+    const rec = createRecorder(ticking());
+    const sneaky = {
+      a: 1,
+      get b() {
+        rec.console('console', ['from the getter']);
+        return 2;
+      },
+    };
+    rec.console('console', ['outer', sneaky]);
+    const snap = rec.snapshot();
+    expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['outer {a: 1, b: 2}']);
+    expect(snap.dropped.console).toBe(1);
+  });
+});
