@@ -63,7 +63,7 @@ describe('a page that pokes at the extension', () => {
     // All the page ever received: its own messages, the pull, and the snapshot of what it wrote itself.
     const received: { type?: string }[] = await page.evaluate(() => (window as any).__received);
     expect(received.filter((m) => m.type === PULL)).toHaveLength(2); // its own look-alike, and the bridge's it raced
-    const ownTypes = ['startReport', 'submitReport', 'mayday.page.v2/start'];
+    const ownTypes = ['startReport', 'submitReport', 'mayday.v2/start'];
     expect(received.every((m) => [...ownTypes, PULL, SNAPSHOT].includes(m.type!))).toBe(true);
     const seen = JSON.stringify(received);
     for (const secret of ['e2e-recorder-token', ticket.id, 'userAgent', 'localTime', 'net::ERR', '"browser"', ticket.environment.extensionVersion]) expect(seen).not.toContain(secret);

@@ -4,8 +4,8 @@
  * it receives on untouched; the background validates it with the schemas in ./page-schemas.
  */
 /** Message types on the page channel, namespaced and versioned (v2: entries as [json, time, count]). */
-export const PULL = 'mayday.page.v2/pull';
-export const SNAPSHOT = 'mayday.page.v2/snapshot';
+export const PULL = 'mayday.v2/pull';
+export const SNAPSHOT = 'mayday.v2/snapshot';
 
 /**
  * The recorder keeps each entry as JSON of at most this many characters; time, count and duration

@@ -29,9 +29,10 @@ const RING_UNITS = 1 << 18;
 export function entryJson(entry: Fields): string {
   let json = stringify(entry);
   for (let over: number; (over = json.length - ENTRY_JSON_CHARS) > 0; json = stringify(entry)) {
-    // The longest string of two characters or more, the message only when there is none.
+    // The longest string of ten characters or more (never a level or a kind, which must stay
+    // whole to be valid), the message only when there is none.
     let longest = 'message';
-    let most = 1;
+    let most = 9;
     for (const field in entry) if (field !== 'message' && (entry[field] as string)?.length > most) most = (entry[(longest = field)] as string).length;
     const text = entry[longest] as string;
     // Cutting n characters shortens the JSON by n or more (escapes are longer than what they stand for).
@@ -77,6 +78,13 @@ function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: nu
   };
 }
 
+/**
+ * A getter that logs while its object is being described would write into the middle of that
+ * entry's message: such a call is counted as dropped instead. One flag for the realm, as the
+ * writer's state in serialize.ts is.
+ */
+let writing = false;
+
 export function createRecorder(clock: () => number = now): Recorder {
   const installedAt = clock();
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
@@ -98,9 +106,6 @@ export function createRecorder(clock: () => number = now): Recorder {
       /* recording is best effort */
     }
   };
-  // A getter that logs while its object is being described would write into the middle of that
-  // entry's message: such a call is counted as dropped instead.
-  let writing = false;
   return {
     // Runs on every console.error of the page.
     console(kind, message, source, level = 'error') {

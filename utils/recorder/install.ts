@@ -104,6 +104,6 @@ export function installRecorder(win: PageWindow, options: RecorderOptions = {}):
     }
     return rec;
   } catch {
-    return undefined;
+    /* undefined: nothing recorded */
   }
 }

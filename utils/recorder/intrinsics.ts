@@ -32,7 +32,6 @@ export const unitAt = uncurry(stringProto.charCodeAt) as (s: string, at: number)
 export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
 export const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
 export const promiseThen = uncurry(Promise.prototype.then) as <T>(p: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown) => Promise<unknown>;
-export const subarray = uncurry(Units.prototype.subarray) as (units: Uint16Array, start: number, end: number) => Uint16Array;
 const weakMapProto = WeakMap.prototype;
 export const weakGet = uncurry(weakMapProto.get) as <V>(map: WeakMap<object, V>, key: object) => V | undefined;
 export const weakSet = uncurry(weakMapProto.set) as <V>(map: WeakMap<object, V>, key: object, value: V) => void;

@@ -48,7 +48,9 @@ export function hookFetch(win: PageWindow, note: Note): void {
 export function hookXhr(win: PageWindow, note: Note): void {
   const proto = win.XMLHttpRequest?.prototype;
   const calls = new WeakMap<XMLHttpRequest, { base: NetworkInput; start: number }>();
-  const outcome = (xhr: XMLHttpRequest, type: string) => {
+  const outcome = (event: Event) => {
+    const xhr = event.target as XMLHttpRequest;
+    const type = event.type;
     const call = weakGet(calls, xhr)!;
     const status = xhr.status;
     if (type !== 'load' || status >= 400)
@@ -58,7 +60,7 @@ export function hookXhr(win: PageWindow, note: Note): void {
   wrap(proto, 'open', (_result, args, xhr: XMLHttpRequest) => {
     if (!weakGet(calls, xhr)) {
       const types = ['load', 'error', 'timeout'];
-      for (let i = 0; i < types.length; i++) listen(xhr, types[i], () => outcome(xhr, types[i]));
+      for (let i = 0; i < 3; ) listen(xhr, types[i++], outcome);
     }
     weakSet(calls, xhr, { base: request(win, 'xhr', args[0], args[1]), start: now() });
   });

@@ -7,7 +7,7 @@
  */
 import { ENTRY_JSON_CHARS } from '../messaging/page-protocol';
 import type { ConsoleFields } from './buffers';
-import { apply, fromCharCode, isArray, keys as keysOf, slice, subarray, tagOf, toText, unitAt, Units } from './intrinsics';
+import { apply, fromCharCode, isArray, keys as keysOf, slice, tagOf, toText, unitAt, Units } from './intrinsics';
 
 export const DEPTH = 3;
 export const BREADTH = 50;
@@ -24,7 +24,7 @@ export const ENTRY_UNITS = 2048;
 let units: Uint16Array;
 export let end = 0;
 let stop = 0;
-/** The stack of the first Error among the arguments. */
+/** The stack of the first Error among the arguments (0 until one is found: an empty stack is none). */
 let stack: unknown;
 
 /**
@@ -73,7 +73,7 @@ function write(v: any, depth: number): void {
     try {
       // The stack as the engine wrote it (the background removes V8's repeated headline). Its
       // getter may throw: the error is still written.
-      if (!depth) stack ??= v.stack;
+      if (!depth) stack ||= v.stack;
     } catch {}
     return;
   }
@@ -121,20 +121,31 @@ export function writeEntry(ring: Uint16Array, at: number, entry: ConsoleFields, 
   units = ring;
   end = at;
   stop = at + ENTRY_UNITS;
+  // Not the stack of a call that threw half-way.
+  stack = 0;
   if (typeof message !== 'string') items(message, undefined, 0, ' ');
   else put(message);
   // Room for one "… [N chars]": a single long string keeps its own note, with its real length.
   fit(at, TOTAL_CHARS + 30);
   const line = end;
-  entry.source = copyOf(entry.source, (ENTRY_JSON_CHARS + at - line) >> 1);
+  // The source gets half the room when there is a stack to share it with.
+  entry.source = copyOf(entry.source, (ENTRY_JSON_CHARS + at - line) >> +!!stack);
   entry.stack = copyOf(stack, ENTRY_JSON_CHARS - (end - at));
-  // Nothing of the page is kept past the call.
-  seen[0] = seen[1] = seen[2] = stack = undefined;
+  // Nothing of the page is kept past the call. One slot at a time: `seen.length = 0` would free
+  // the array's store, and every call would allocate it again (a quarter of a call's cost).
+  seen[0] = seen[1] = seen[2] = stack = 0;
   return line;
 }
 
-/** The units from `start` to `end` of `ring` as a new string. */
-export const read = (ring: Uint16Array, start: number, end: number): string => apply(fromCharCode, undefined, subarray(ring, start, end));
+/**
+ * The units from `start` to `end` of `ring` as a new string. Through a plain array: a typed
+ * array's subarray() and slice() ask the page's Uint16Array.prototype.constructor for a species.
+ */
+export function read(ring: Uint16Array, start: number, end: number): string {
+  const codes: number[] = [];
+  while (start < end) codes[codes.length] = ring[start++];
+  return apply(fromCharCode, undefined, codes);
+}
 
 /** A copy of `s`, cut to `max` units with "…" when longer, that shares no memory with it: written where `end` is, then read back. */
 function copyOf(s: unknown, max: number): string | undefined {

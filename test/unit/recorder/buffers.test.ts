@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_JSON_CHARS, LIMITS } from '@/utils/messaging/page-protocol';
 import { entryJson } from '@/utils/recorder/buffers';
+import { recorderSnapshotSchema } from '@/utils/messaging/page-schemas';
 import { createRecorder } from '@/utils/recorder/install';
 
 const ticking = () => {
@@ -138,5 +139,70 @@ describe('the console ring', () => {
     const snap = rec.snapshot();
     expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['outer {a: 1, b: 2}']);
     expect(snap.dropped.console).toBe(1);
+  });
+});
+
+describe('a console entry against what a page can throw at it', () => {
+  it('stays valid when escapes make its JSON too long: the level and kind are never cut', () => {
+    const rec = createRecorder(ticking());
+    rec.console('console', ['payload', 'ab\u0000'.repeat(400)]);
+    const snap = rec.snapshot();
+    const entry = JSON.parse(snap.console[0][0]);
+    expect([entry.level, entry.kind]).toEqual(['error', 'console']);
+    expect(snap.console[0][0].length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
+    expect(recorderSnapshotSchema.parse(snap).console).toHaveLength(1);
+  });
+
+  it('never gives a later entry the stack of a call that failed half-way', () => {
+    const rec = createRecorder(ticking());
+    const saved = Object.getOwnPropertyDescriptor(Array.prototype, 0);
+    const error = Object.assign(new Error('secret'), { stack: 'Error: secret\n    at page.js:1:1' });
+    // The stack's copy goes through a plain array: a throwing setter there breaks that one call.
+    Object.defineProperty(Array.prototype, 0, { configurable: true, set() { throw new Error('page'); } });
+    try {
+      rec.console('console', ['boom', error]);
+    } finally {
+      if (saved) Object.defineProperty(Array.prototype, 0, saved);
+      else delete (Array.prototype as any)[0];
+    }
+    rec.console('console', ['unrelated warning'], undefined, 'warn');
+    const entries = rec.snapshot().console.map(([json]) => JSON.parse(json));
+    expect(entries.at(-1)).toEqual({ level: 'warn', kind: 'console', message: 'unrelated warning' });
+  });
+
+  it("still answers a pull when the page replaced Uint16Array.prototype.constructor and the species", () => {
+    const rec = createRecorder(ticking());
+    rec.console('console', ['before']);
+    rec.network({ method: 'GET', url: 'https://a.test/', status: 500, type: 'fetch' });
+    const constructor = Object.getOwnPropertyDescriptor(Uint16Array.prototype, 'constructor')!;
+    let reached = false;
+    Object.defineProperty(Uint16Array.prototype, 'constructor', { configurable: true, get: () => ((reached = true), 5) });
+    Object.defineProperty(Uint16Array, Symbol.species, { configurable: true, get: () => ((reached = true), Uint16Array) });
+    try {
+      rec.console('console', ['after']);
+      const snap = rec.snapshot();
+      expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['before', 'after']);
+      expect(snap.network).toHaveLength(1);
+    } finally {
+      Object.defineProperty(Uint16Array.prototype, 'constructor', constructor);
+      delete (Uint16Array as any)[Symbol.species];
+    }
+    expect(reached).toBe(false);
+  });
+
+  it('keeps one line whole when a getter of its argument logs into another recorder of the realm', () => {
+    const a = createRecorder(ticking());
+    const b = createRecorder(ticking());
+    const sneaky = { x: 1, get y() { b.console('console', ['from b']); return 2; }, z: 3 };
+    a.console('console', ['outer', sneaky]);
+    a.console('console', ['next']);
+    expect(a.snapshot().console.map(([json]) => JSON.parse(json).message)).toEqual(['outer {x: 1, y: 2, z: 3}', 'next']);
+  });
+
+  it("gives a source all the room a missing stack leaves, so a long frame URL keeps its line and column", () => {
+    const rec = createRecorder(ticking());
+    const source = 'https://a.test/frame?' + 'q'.repeat(700) + ':12:34';
+    rec.console('console', ['m'.repeat(1000)], source);
+    expect(JSON.parse(rec.snapshot().console[0][0]).source).toBe(source);
   });
 });
