@@ -18,11 +18,12 @@ export const TOTAL_CHARS = 1000;
 export const ENTRY_UNITS = 2048;
 
 /**
- * The units being written, where the next one goes and where writing stops. One state for every
- * call: the recorder never describes two calls at once (see buffers.ts), and each starts with begin().
+ * The units being written, where the next one goes and where writing stops. One state for the
+ * realm: the recorder never describes two calls at once (see buffers.ts), and each call starts
+ * with writeEntry().
  */
 let units: Uint16Array;
-export let end = 0;
+let end = 0;
 let stop = 0;
 /** The stack of the first Error among the arguments (0 until one is found: an empty stack is none). */
 let stack: unknown;
