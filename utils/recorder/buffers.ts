@@ -87,9 +87,9 @@ let writing = false;
 
 export function createRecorder(clock: () => number = now): Recorder {
   const installedAt = clock();
+  const dropped = { console: 0, network: 0, steps: 0 };
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
   // come whole into this script (a unit test checks they agree).
-  const dropped = { console: 0, network: 0, steps: 0 };
   const consoleLog = ringLog<KeptConsole>(dropped, 'console', 200);
   const networkLog = ringLog<RawEntry>(dropped, 'network', 100);
   const stepLog = ringLog<RawEntry>(dropped, 'steps', 50);
