@@ -81,7 +81,8 @@ export const recorderSnapshotSchema = z.object({
   installedAt: z.number(),
   console: expandedLog(consoleEntrySchema, LIMITS.consoleEntries, {}, (e) => (e.stack ? { ...e, stack: normalizeStack(e.stack) } : e)),
   // Whatever the page wrote, these are its own observations, never the browser's.
-  network: expandedLog(networkEntrySchema, LIMITS.networkEntries, { source: 'page' }),
+  // The page's method as it was written ('post'): the browser's view says POST.
+  network: expandedLog(networkEntrySchema, LIMITS.networkEntries, { source: 'page' }, (e) => ({ ...e, method: e.method.toUpperCase() })),
   steps: expandedLog(stepEntrySchema, LIMITS.stepEntries),
   dropped: z.object({ console: count, network: count, steps: count }),
 });

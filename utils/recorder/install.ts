@@ -53,16 +53,25 @@ function hookSteps(win: PageWindow, rec: Recorder) {
 }
 
 /**
- * Full loads, then every same-document navigation through the Navigation API (Baseline 2026): one
+ * The load, then every same-document navigation through the Navigation API (Baseline 2026): one
  * listener sees pushState and fragment changes (push), replaceState (replace) and back/forward
- * (traverse), with nothing of the page's History wrapped.
+ * (traverse), with nothing of the page's History wrapped. Both wait for the load event (at once
+ * when the page has loaded already): Blink builds window.navigation on first use and the first
+ * step compiles the JSON path, the largest part of the recorder's start-up, which the page's
+ * load no longer waits for. The load step has the address the page settled on; a navigation
+ * before it is not a step.
  */
 function hookNavigation(win: PageWindow, rec: Recorder) {
   const navigated = (how: string) => rec.step({ kind: 'navigation', label: win.location.href, how });
-  navigated('load');
-  const navigation = (win as { navigation?: EventTarget }).navigation;
-  // No type: updateCurrentEntry(), a change of state, not of place.
-  if (navigation) listen(navigation, 'currententrychange', (event: { navigationType?: string }) => event.navigationType && navigated(event.navigationType));
+  const start = () => {
+    navigated('load');
+    const navigation = (win as { navigation?: EventTarget }).navigation;
+    // No type: updateCurrentEntry(), a change of state, not of place.
+    if (navigation) listen(navigation, 'currententrychange', (event: { navigationType?: string }) => event.navigationType && navigated(event.navigationType));
+  };
+  if (win.document.readyState === 'complete') start();
+  // Once: a page may dispatch a load event of its own.
+  else listen(win, 'load', start, { once: true });
 }
 
 /**
@@ -73,7 +82,7 @@ function answerPulls(win: PageWindow, rec: Recorder) {
   const post = win.postMessage.bind(win);
   listen(win, 'message', (event: MessageEvent) => {
     const data = event.data;
-    if (data && data.type === PULL) post({ type: SNAPSHOT, nonce: data.nonce, snapshot: rec.snapshot() }, '*');
+    if (data?.type === PULL) post({ type: SNAPSHOT, nonce: data.nonce, snapshot: rec.snapshot() }, '*');
   });
 }
 
@@ -82,14 +91,13 @@ function answerPulls(win: PageWindow, rec: Recorder) {
  * same-origin, and records nothing otherwise (reading a cross-origin parent throws): another
  * site's console is not ours to report, and nothing would read its buffers.
  */
-export function installRecorder(win: PageWindow, options: RecorderOptions = {}): Recorder | undefined {
+export function installRecorder(win: PageWindow, { levels = ['error', 'warn'] }: RecorderOptions = {}): Recorder | undefined {
   try {
     const top = win.parent === win;
     const rec: Recorder | undefined = top ? createRecorder() : (win.parent as any)[RECORDER_KEY];
     // Defined once and for good: a second copy (injected after an update) leaves the first in charge.
     if (!rec || !Reflect.defineProperty(win, RECORDER_KEY, { value: rec })) return undefined;
     const frame = top ? undefined : win.location.href;
-    const levels = options.levels || ['error', 'warn'];
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i];
       wrap(win.console, level, (_result, args) => rec.console('console', args, frame, level));

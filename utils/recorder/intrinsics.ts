@@ -20,7 +20,6 @@ export const keys = Object.keys;
 export const isArray = Array.isArray;
 export const stringify = JSON.stringify;
 export const now = Date.now;
-export const UrlCtor = URL;
 export const toText = String;
 export const fromCharCode = toText.fromCharCode;
 export const Units = Uint16Array;
@@ -29,7 +28,6 @@ const stringProto = toText.prototype;
 export const slice = uncurry(stringProto.slice) as (s: string, start: number, end?: number) => string;
 export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegExp, by: string) => string;
 export const unitAt = uncurry(stringProto.charCodeAt) as (s: string, at: number) => number;
-export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
 export const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
 export const promiseThen = uncurry(Promise.prototype.then) as <T>(p: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown) => Promise<unknown>;
 const weakMapProto = WeakMap.prototype;
@@ -39,5 +37,5 @@ export const addListener = uncurry(EventTarget.prototype.addEventListener) as (
   target: EventTarget,
   type: string,
   listener: (event: any) => void,
-  capture?: boolean,
+  options?: boolean | AddEventListenerOptions,
 ) => void;

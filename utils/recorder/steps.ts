@@ -23,7 +23,7 @@ export function nameOf(el: Element): string {
   return el.closest('[data-private]')
     ? ''
     : attr(el, 'aria-label') ||
-        shortText(labels && labels[0] && labels[0].textContent) ||
+        shortText(labels?.[0]?.textContent) ||
         (/^(input|select|textarea|form)$/.test(el.localName) ? '' : shortText(el.textContent)) ||
         attr(el, 'placeholder') ||
         attr(el, 'name');

@@ -31,7 +31,7 @@ export function wrap(owner: any, name: string, after: After): void {
 }
 
 /** With the addEventListener captured at install: a page that wraps or breaks it cannot unhook us. */
-export function listen(target: EventTarget, type: string, handler: (event: any) => void, capture?: boolean): void {
+export function listen(target: EventTarget, type: string, handler: (event: any) => void, options?: boolean | AddEventListenerOptions): void {
   addListener(
     target,
     type,
@@ -42,6 +42,6 @@ export function listen(target: EventTarget, type: string, handler: (event: any) 
         /* never throw into the page */
       }
     },
-    capture,
+    options,
   );
 }

@@ -13,6 +13,7 @@ function fakeWindow(href = 'https://app.test/page', parent?: FakeWindow): FakeWi
   win.console = { error: vi.fn(() => 'original-result'), warn: vi.fn(), info: vi.fn(), log: vi.fn(), debug: vi.fn() };
   win.location = { href };
   win.navigation = new EventTarget();
+  win.document = { readyState: 'loading' };
   win.postMessage = (data: unknown) => win.dispatchEvent(Object.assign(new Event('message'), { data, source: win }));
   return win;
 }
@@ -101,23 +102,50 @@ describe('the error hooks', () => {
 });
 
 describe('navigation steps', () => {
-  it('record the load, then each same-document navigation with how it happened', () => {
+  it('record the load at the load event, then each same-document navigation with how it happened', () => {
     const win = fakeWindow('https://app.test/start');
     const rec = install(win);
+    // Before the load event: the page's own start-up, not a step (the load step has where it settled).
+    win.location.href = 'https://app.test/start?tab=1';
+    fire(win.navigation, 'currententrychange', { navigationType: 'replace' });
+    expect(entries(rec.snapshot(), 'steps')).toEqual([]);
+    fire(win, 'load');
     win.location.href = 'https://app.test/list?page=2';
     fire(win.navigation, 'currententrychange', { navigationType: 'push' });
     win.location.href = 'https://app.test/list?page=2#row-7';
     fire(win.navigation, 'currententrychange', { navigationType: 'push' });
     fire(win.navigation, 'currententrychange', { navigationType: 'replace' });
+    // updateCurrentEntry(): a change of state, not of place.
+    fire(win.navigation, 'currententrychange', { navigationType: null });
     win.location.href = 'https://app.test/start';
     fire(win.navigation, 'currententrychange', { navigationType: 'traverse' });
     expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
-      'load https://app.test/start',
+      'load https://app.test/start?tab=1',
       'push https://app.test/list?page=2',
       'push https://app.test/list?page=2#row-7',
       'replace https://app.test/list?page=2#row-7',
       'traverse https://app.test/start',
     ]);
+  });
+
+  it("start at once in a page that has loaded already (a tab open before install), and a load event of the page's own adds nothing", () => {
+    const win = fakeWindow('https://app.test/open-before');
+    win.document.readyState = 'complete';
+    const rec = install(win);
+    fire(win, 'load');
+    fire(win, 'load');
+    win.location.href = 'https://app.test/next';
+    fire(win.navigation, 'currententrychange', { navigationType: 'push' });
+    expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual(['load https://app.test/open-before', 'push https://app.test/next']);
+  });
+
+  it("a page's own load event before the real one starts them once", () => {
+    const win = fakeWindow('https://app.test/start');
+    const rec = install(win);
+    fire(win, 'load');
+    fire(win, 'load');
+    fire(win.navigation, 'currententrychange', { navigationType: 'push' });
+    expect(entries(rec.snapshot(), 'steps').map((s) => s.how)).toEqual(['load', 'push']);
   });
 });
 
@@ -165,7 +193,10 @@ describe('frames', () => {
       ['Error: frame boom', 'https://app.test/widget.js:1:2'],
     ]);
     // Only the top frame answers pulls and records navigations.
-    expect(entries(rec.snapshot(), 'steps')).toHaveLength(1);
+    fire(child, 'load');
+    fire(child.navigation, 'currententrychange', { navigationType: 'push' });
+    fire(top, 'load');
+    expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual(['load https://app.test/']);
   });
 
   it('a frame whose parent is cross-origin records nothing at all', () => {
@@ -206,7 +237,7 @@ describe('in a real document', () => {
     document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, composed: true }));
     document.getElementById('logo')!.dispatchEvent(new Event('error'));
     const snap = rec.snapshot();
-    expect(entries(snap, 'steps').slice(1).map((s) => s.label)).toEqual(['typed in User name', 'button "Sign in"', 'form "login"']);
+    expect(entries(snap, 'steps').filter((s) => s.kind !== 'navigation').map((s) => s.label)).toEqual(['typed in User name', 'button "Sign in"', 'form "login"']);
     expect(JSON.stringify(snap)).not.toContain('alice');
     expect(entries(snap, 'console')).toEqual([{ level: 'error', kind: 'resource', message: 'Failed to load <img>', source: 'https://app.test/missing.png', count: 1 }]);
   });

@@ -4,7 +4,7 @@ import { hookFetch, hookXhr, type NetworkInput } from '@/utils/recorder/network'
 const BASE = 'https://app.test/invoices/list';
 
 function pageWith(fetchImpl: (...args: unknown[]) => Promise<Response>) {
-  const win = { fetch: fetchImpl, location: { href: BASE }, Request } as unknown as Window & typeof globalThis;
+  const win = { fetch: fetchImpl, location: { href: BASE }, Request, URL } as unknown as Window & typeof globalThis;
   const noted: (NetworkInput & { durationMs: number })[] = [];
   hookFetch(win, (entry, durationMs) => noted.push({ ...entry, durationMs }));
   return { win, noted };
@@ -22,8 +22,19 @@ describe('the fetch hook', () => {
     await expect(win.fetch('../api/save', init)).resolves.toBe(response);
     expect(original.mock.calls[0][0]).toBe('../api/save');
     expect(original.mock.calls[0][1]).toBe(init);
-    expect(noted).toEqual([{ type: 'fetch', method: 'POST', url: 'https://app.test/api/save', status: 404, durationMs: expect.any(Number) }]);
+    // As the page wrote it: the background's schema writes it in capitals.
+    expect(noted).toEqual([{ type: 'fetch', method: 'post', url: 'https://app.test/api/save', status: 404, durationMs: expect.any(Number) }]);
     expect(noted[0].durationMs).toBeGreaterThanOrEqual(50);
+  });
+
+  it('hands the page its response even when the page has since replaced URL with something that throws (that entry is lost)', async () => {
+    const response = new Response('', { status: 500 });
+    const { win, noted } = pageWith(async () => response);
+    (win as { URL: unknown }).URL = function broken() {
+      throw new Error('not today');
+    };
+    await expect(win.fetch('/api/items')).resolves.toBe(response);
+    expect(noted).toEqual([]);
   });
 
   it('records nothing for a success', async () => {
@@ -90,7 +101,7 @@ class FakeXhr extends EventTarget {
 }
 
 function pageWithXhr() {
-  const win = { XMLHttpRequest: class extends FakeXhr {}, location: { href: BASE } } as unknown as Window & typeof globalThis;
+  const win = { XMLHttpRequest: class extends FakeXhr {}, location: { href: BASE }, URL } as unknown as Window & typeof globalThis;
   const noted: (NetworkInput & { durationMs: number })[] = [];
   hookXhr(win, (entry, durationMs) => noted.push({ ...entry, durationMs }));
   return { Xhr: win.XMLHttpRequest as unknown as typeof FakeXhr, noted };
@@ -113,10 +124,11 @@ describe('the XMLHttpRequest hook', () => {
       xhr.send();
       xhr.finish(...finish);
     }
+    // The method as the page wrote it: the background's schema writes it in capitals.
     expect(noted.map(({ durationMs, ...rest }) => rest)).toEqual([
-      { type: 'xhr', method: 'GET', url: 'https://app.test/a', status: 500 },
-      { type: 'xhr', method: 'GET', url: 'https://app.test/c', error: 'XHR error' },
-      { type: 'xhr', method: 'GET', url: 'https://app.test/d', error: 'XHR timeout' },
+      { type: 'xhr', method: 'get', url: 'https://app.test/a', status: 500 },
+      { type: 'xhr', method: 'get', url: 'https://app.test/c', error: 'XHR error' },
+      { type: 'xhr', method: 'get', url: 'https://app.test/d', error: 'XHR timeout' },
     ]);
   });
 

@@ -53,6 +53,11 @@ describe('the recorder snapshot schema', () => {
     expect(recorderSnapshotSchema.parse(raw([], [forged])).network[0].source).toBe('page');
   });
 
+  it("writes the page's method in capitals, as the browser's view does", () => {
+    const entry = [JSON.stringify({ method: 'post', url: 'https://x.test/save', status: 500, type: 'fetch' }), 1, 1];
+    expect(recorderSnapshotSchema.parse(raw([], [entry])).network[0].method).toBe('POST');
+  });
+
   it('removes the headline V8 repeats at the top of a stack', () => {
     const entry = [JSON.stringify({ level: 'error', kind: 'error', message: 'TypeError: x', stack: 'TypeError: x\n  more of the message\n    at f (a.js:1:2)' }), 1, 1];
     expect(recorderSnapshotSchema.parse(raw([entry])).console[0].stack).toBe('    at f (a.js:1:2)');
