@@ -14,9 +14,9 @@ type PageWindow = Window & typeof globalThis;
 
 /**
  * The page's URL and Request are read when a request is recorded: capturing them at start-up made
- * Blink build both on every page (~0.1 ms apiece). A page that replaces them can only spoil its
- * own entries, which the background validates anyway. The method stays as written; the schema
- * writes it in capitals.
+ * Blink build both on every page, whether it makes requests or not. A page that replaces them
+ * can only spoil its own entries, which the background validates anyway. The method stays as
+ * written; the schema writes it in capitals.
  */
 function request(win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput {
   return { type, method: toText(method || 'GET'), url: new win.URL(toText(url), win.location.href).href };
