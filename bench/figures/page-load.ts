@@ -7,8 +7,8 @@ import { recorderMainThreadFigure } from './recorder-main-thread';
 
 /**
  * The issue asks for 50; a load here varies by ~20% from one run to the next, which left the
- * median ratio of 50 pairs with a 95% interval of ±5% (×0.99 to ×1.04 between runs of the same
- * build). Four times as many halve it, for about 40 s more.
+ * median ratio of 50 pairs with a 95% interval of about ±5% (×0.99 to ×1.04 across recent runs).
+ * Four times as many halve it, for about 30 s more.
  */
 export const LOADS_PER_SIDE = 200;
 /** A fresh pair's first loads fill its caches and compile the scripts: not counted. */
