@@ -9,6 +9,7 @@ import type { Figure } from '../lib/figures';
 import { openCallTabs, type BrowserPair } from '../lib/pair';
 import type { RawBrowser, Side, Tab } from '../lib/raw-browser';
 import { round } from '../lib/stats';
+import { heapBytes, type HeapUsage } from '../../test/support/heap';
 
 const CALLS = 1_000_000;
 const CHUNK = 100_000;
@@ -36,9 +37,7 @@ const chunk = (from: number) => `(() => {
 async function heapAfterGc(browser: RawBrowser, tab: Tab): Promise<number> {
   // Twice: the first pass may only queue finalizers that free more on the second.
   for (let i = 0; i < 2; i++) await browser.cdp.send('HeapProfiler.collectGarbage', {}, tab.sessionId);
-  // Typed arrays keep their bytes outside the V8 heap (backingStorageSize): they count too.
-  const usage = await browser.cdp.send<{ usedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage', {}, tab.sessionId);
-  return usage.usedSize + (usage.backingStorageSize ?? 0);
+  return heapBytes(await browser.cdp.send<HeapUsage>('Runtime.getHeapUsage', {}, tab.sessionId));
 }
 
 async function growth(browser: RawBrowser, tab: Tab, progress: (line: string) => void) {

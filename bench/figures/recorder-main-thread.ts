@@ -8,6 +8,7 @@ import type { Figure } from '../lib/figures';
 import type { RawBrowser } from '../lib/raw-browser';
 import { median, percentile, round } from '../lib/stats';
 
+export const RECORDER_MAIN_THREAD_LABEL = "… the recorder's own time on the page's main thread, per load (Chrome trace)";
 const TRACED_LOADS = 30;
 /** The recorder's file, as Chromium names the content script in the trace. */
 const RECORDER_FILE = '/content-scripts/recorder.js';
@@ -49,7 +50,7 @@ export async function recorderMainThreadFigure(browser: RawBrowser, url: string,
   const ms = median(durations) / 1000;
   return {
     item: 1,
-    label: "… the recorder's own time on the page's main thread, per load (Chrome trace)",
+    label: RECORDER_MAIN_THREAD_LABEL,
     value: round(ms, 3),
     unit: 'ms',
     digits: 3,

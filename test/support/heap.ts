@@ -1,6 +1,13 @@
 /** How much a page's JavaScript heap grows over a burst of console.error calls (see bench/recorder-heap.ts). */
 import { launchBare, type BareBrowser } from './cdp-pipe';
 
+export interface HeapUsage {
+  usedSize: number;
+  backingStorageSize?: number;
+}
+/** Runtime.getHeapUsage's reply as the page's bytes: typed arrays keep theirs outside the V8 heap (backingStorageSize). */
+export const heapBytes = (usage: HeapUsage) => usage.usedSize + (usage.backingStorageSize ?? 0);
+
 async function waitForRegistration(browser: BareBrowser, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -36,9 +43,7 @@ export async function measureConsoleHeap(url: string, calls: number, extensionDi
       await browser.send('Runtime.discardConsoleEntries', {}, page);
       await browser.send('HeapProfiler.collectGarbage', {}, page);
       await browser.send('HeapProfiler.collectGarbage', {}, page);
-      // Typed arrays keep their bytes outside the V8 heap (backingStorageSize): they count too.
-      const usage = await browser.send<{ usedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage', {}, page);
-      return usage.usedSize + (usage.backingStorageSize ?? 0);
+      return heapBytes(await browser.send<HeapUsage>('Runtime.getHeapUsage', {}, page));
     };
     // From before the first call: the growth includes filling the recorder's buffers.
     const before = await settledHeap();

@@ -7,7 +7,7 @@
  */
 import { ENTRY_JSON_CHARS } from '../messaging/page-protocol';
 import type { ConsoleFields } from './buffers';
-import { apply, fromCharCode, isArray, keys as keysOf, slice, tagOf, toText, unitAt, Units } from './intrinsics';
+import { apply, fromCharCode, isArray, keys as keysOf, slice, tagOf, toText, unitAt } from './intrinsics';
 
 export const DEPTH = 3;
 export const BREADTH = 50;
@@ -155,10 +155,4 @@ function copyOf(s: unknown, max: number): string | undefined {
   put(s);
   if (end - at > max) (end = at + max - 1), put('…');
   return read(units, at, end);
-}
-
-/** One console call -> one line of text. */
-export function serializeArgs(args: ArrayLike<unknown>): string {
-  const ring = new Units(ENTRY_UNITS);
-  return read(ring, 0, writeEntry(ring, 0, { level: 'log', kind: 'console' }, args));
 }

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_JSON_CHARS } from '@/utils/messaging/page-protocol';
 import { createRecorder } from '@/utils/recorder/buffers';
-import { BREADTH, serializeArgs, STRING_CHARS, TOTAL_CHARS } from '@/utils/recorder/serialize';
+import { BREADTH, ENTRY_UNITS, read, STRING_CHARS, TOTAL_CHARS, writeEntry } from '@/utils/recorder/serialize';
+
+/** One console call -> its line of text, as the recorder writes it into its ring. */
+function serializeArgs(args: ArrayLike<unknown>): string {
+  const ring = new Uint16Array(ENTRY_UNITS);
+  return read(ring, 0, writeEntry(ring, 0, { level: 'log', kind: 'console' }, args));
+}
 
 const one = (value: unknown) => serializeArgs([value]);
 
