@@ -47,9 +47,26 @@ export function pairedMedian(samples: Samples, combine: (mayday: number, baselin
 
 /** A 95% interval for pairedMedian, resampling whole pairs (seeded, so the same samples give the same interval). */
 export function pairedInterval(samples: Samples, combine: (mayday: number, baseline: number) => number, resamples = 2000): [number, number] {
-  const combined = samples.mayday.map((value, i) => combine(value, samples.baseline[i]));
+  return clusteredInterval([samples.mayday.map((value, i) => combine(value, samples.baseline[i]))], resamples);
+}
+
+/**
+ * A 95% interval for the median of `groups` pooled: each resample draws as many groups as there
+ * are, then as many values from each as it holds (seeded). A group is what one pair of browsers
+ * measured: two browsers of the same build can differ by a few percent for as long as they run,
+ * which drawing single values alone would not show.
+ */
+export function clusteredInterval(groups: readonly (readonly number[])[], resamples = 2000): [number, number] {
   const random = seededRandom(12345);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const medians: number[] = [];
-  for (let i = 0; i < resamples; i++) medians.push(median(combined.map(() => combined[Math.floor(random() * combined.length)])));
+  for (let i = 0; i < resamples; i++) {
+    const pooled: number[] = [];
+    for (let g = 0; g < groups.length; g++) {
+      const group = pick(groups);
+      for (let k = 0; k < group.length; k++) pooled.push(pick(group));
+    }
+    medians.push(median(pooled));
+  }
   return [percentile(medians, 0.025), percentile(medians, 0.975)];
 }
