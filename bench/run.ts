@@ -25,7 +25,7 @@ import { timeReports } from './lib/report-session';
 
 const REPORTS = 15;
 /** Fresh pairs of browsers for items 1 and 2. */
-const ROUNDS = 5;
+const ROUNDS = 10;
 const startedAt = new Date();
 const loadAtStart = loadavg();
 const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 1000);
