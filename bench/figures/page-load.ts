@@ -2,7 +2,7 @@
 import { failedFigure, type Figure } from '../lib/figures';
 import { RECORDER_ACTIVE, type BrowserPair } from '../lib/pair';
 import type { Side } from '../lib/raw-browser';
-import { alternate, clusteredInterval, emptySamples, median, pairedMedian, percentile, round } from '../lib/stats';
+import { alternate, clusteredInterval, emptySamples, median, percentile, round } from '../lib/stats';
 import { RECORDER_MAIN_THREAD_LABEL, recorderMainThreadFigure } from './recorder-main-thread';
 
 /**
@@ -51,7 +51,6 @@ export function pageLoadMeter(url: string, rounds: number) {
       }
     },
     figures(): Figure[] {
-      const ratio = (a: number, b: number) => a / b;
       // Resampling the pairs of browsers too: one pair alone can be a few percent off (docs/performance.md).
       const [low, high] = clusteredInterval(ratiosByBrowsers);
       const byBrowsers = ratiosByBrowsers.map((ratios) => `×${median(ratios).toFixed(3)}`).join(', ');
@@ -60,7 +59,7 @@ export function pageLoadMeter(url: string, rounds: number) {
         {
           item: 1,
           label: `Page load with Mayday ÷ without (load event, ${elements.toLocaleString('en-US')} elements, 3 scripts)`,
-          value: round(pairedMedian(samples, ratio), 3),
+          value: round(median(ratiosByBrowsers.flat()), 3),
           unit: '×',
           digits: 3,
           budget: 'page-load-ratio',
