@@ -40,7 +40,8 @@ function tablePage(rows = 450): string {
 
 /** The same count of elements, packed: a grid of 1,000 small tiles, about 4,000 px tall. */
 function gridPage(tiles = 1000): string {
-  const tile = (i: number) => `<div class="t"><b>#${i}</b><span>${i % 7 ? 'ok' : 'late'}</span><i></i><em>${(i * 1.7).toFixed(1)}</em></div>`;
+  const tile = (i: number) =>
+    `<div class="t"><b>#${i}</b><span>${i % 7 ? 'ok' : 'late'}</span><i></i><em>${(i * 1.7).toFixed(1)}</em></div>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>Bench grid</title><style>
     body { margin: 0; font: 12px/16px sans-serif; background: #fff; }
     header { height: 80px; background: rgb(30, 58, 138); }
@@ -84,17 +85,27 @@ const PAGES: { name: string; path: string; probes: Probe[] }[] = [
   {
     name: '5,000-element table',
     path: '/bench-5000.html',
-    probes: [{ y: () => 40, rgb: [30, 58, 138] }, { y: (h) => h - 30, rgb: [0, 200, 0] }],
+    probes: [
+      { y: () => 40, rgb: [30, 58, 138] },
+      { y: (h) => h - 30, rgb: [0, 200, 0] },
+    ],
   },
   {
     name: '5,000-element grid',
     path: '/bench-grid.html',
-    probes: [{ y: () => 40, rgb: [30, 58, 138] }, { y: (h) => h - 30, rgb: [0, 200, 0] }],
+    probes: [
+      { y: () => 40, rgb: [30, 58, 138] },
+      { y: (h) => h - 30, rgb: [0, 200, 0] },
+    ],
   },
   {
     name: 'tall fixture (4,000 px)',
     path: '/screenshot-tall.html',
-    probes: [{ y: () => 50, rgb: [255, 0, 0] }, { y: () => 2000, rgb: [0, 0, 255] }, { y: () => 3950, rgb: [0, 255, 0] }],
+    probes: [
+      { y: () => 50, rgb: [255, 0, 0] },
+      { y: () => 2000, rgb: [0, 0, 255] },
+      { y: () => 3950, rgb: [0, 255, 0] },
+    ],
   },
 ];
 
@@ -165,10 +176,16 @@ async function runOnce(lane: Lane): Promise<number> {
 
 async function main() {
   const site = await serveFolder(resolve(ROOT, 'test/fixtures'), [
-    (req, res) => req.url === '/bench-5000.html' && (res.writeHead(200, { 'Content-Type': 'text/html' }).end(tablePage()), true),
-    (req, res) => req.url === '/bench-grid.html' && (res.writeHead(200, { 'Content-Type': 'text/html' }).end(gridPage()), true),
+    (req, res) =>
+      req.url === '/bench-5000.html' && (res.writeHead(200, { 'Content-Type': 'text/html' }).end(tablePage()), true),
+    (req, res) =>
+      req.url === '/bench-grid.html' && (res.writeHead(200, { 'Content-Type': 'text/html' }).end(gridPage()), true),
   ]);
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  });
   const loadBefore = loadavg()[0];
   const rows: string[] = [];
   try {
@@ -188,7 +205,11 @@ async function main() {
         }
       }
       for (const { renderer, page, elements, docSize, times, dataUrl } of lanes) {
-        const got = await check(page, dataUrl, target.probes.map((p) => p.y(docSize[1])));
+        const got = await check(
+          page,
+          dataUrl,
+          target.probes.map((p) => p.y(docSize[1])),
+        );
         const encoding = await encodeMs(page, dataUrl);
         const sizeOk = got.width === docSize[0] && got.height === docSize[1];
         const probesOk = got.pixels.every((px, i) => px.every((v, j) => Math.abs(v - target.probes[i].rgb[j]) <= 2));
@@ -204,9 +225,15 @@ async function main() {
     await browser.close();
     await site.close();
   }
-  console.log(`Runs per cell: ${RUNS}, interleaved, after one warm-up round; headless Chromium ${browser.version()}, 1280×720 viewport, device pixel ratio 1.`);
-  console.log(`Machine: ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after.\n`);
-  console.log('| page | renderer | median ms | min–max ms | of which PNG encoding ms | output px | content right | PNG KB |');
+  console.log(
+    `Runs per cell: ${RUNS}, interleaved, after one warm-up round; headless Chromium ${browser.version()}, 1280×720 viewport, device pixel ratio 1.`,
+  );
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after.\n`,
+  );
+  console.log(
+    '| page | renderer | median ms | min–max ms | of which PNG encoding ms | output px | content right | PNG KB |',
+  );
   console.log('| --- | --- | ---: | ---: | ---: | --- | --- | ---: |');
   for (const row of rows) console.log(row);
 }

@@ -14,9 +14,14 @@ import { serveFolder } from '../test/support/static-server';
 const calls = Number(process.argv[2] ?? 1_000_000);
 const site = await serveFolder(resolve(import.meta.dirname, '../test/fixtures'));
 try {
-  for (const [label, extensionDir] of [['without the recorder', undefined], ['with the recorder', EXTENSION_DIR]] as const) {
+  for (const [label, extensionDir] of [
+    ['without the recorder', undefined],
+    ['with the recorder', EXTENSION_DIR],
+  ] as const) {
     const { growthBytes, ms } = await measureConsoleHeap(`${site.url}/heap.html`, calls, extensionDir);
-    console.log(`${label}: ${calls.toLocaleString('en')} calls in ${(ms / 1000).toFixed(1)} s, heap growth ${(growthBytes / 1024).toFixed(0)} KB`);
+    console.log(
+      `${label}: ${calls.toLocaleString('en')} calls in ${(ms / 1000).toFixed(1)} s, heap growth ${(growthBytes / 1024).toFixed(0)} KB`,
+    );
   }
 } finally {
   await site.close();

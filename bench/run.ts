@@ -34,7 +34,11 @@ const figures: Figure[] = [];
 const only = process.env.BENCH_ONLY?.split(',').map(Number);
 
 /** Runs one phase; if it throws, the figures it owed are recorded as not measured (missed, when budgeted). */
-async function phase(title: string, owed: [item: number, label: string, budget?: BudgetKey][], run: () => Promise<Figure[]> | Figure[]) {
+async function phase(
+  title: string,
+  owed: [item: number, label: string, budget?: BudgetKey][],
+  run: () => Promise<Figure[]> | Figure[],
+) {
   if (only && !owed.some(([item]) => only.includes(item))) return;
   progress(title);
   try {
@@ -79,13 +83,17 @@ await phase(
   },
 );
 
-await phase('3. heap kept after 1,000,000 console.error calls', [[3, 'Page heap kept after 1,000,000 console.error calls', 'heap-growth']], async () => {
-  const figures: Figure[] = [];
-  await inFreshPairs(1, url(CALLS_PAGE), progress, async (pair) => {
-    figures.push(...(await measureHeapGrowth(pair, url(CALLS_PAGE), progress)));
-  });
-  return figures;
-});
+await phase(
+  '3. heap kept after 1,000,000 console.error calls',
+  [[3, 'Page heap kept after 1,000,000 console.error calls', 'heap-growth']],
+  async () => {
+    const figures: Figure[] = [];
+    await inFreshPairs(1, url(CALLS_PAGE), progress, async (pair) => {
+      figures.push(...(await measureHeapGrowth(pair, url(CALLS_PAGE), progress)));
+    });
+    return figures;
+  },
+);
 
 await phase(
   `5, 8. ${REPORTS} reports: open, send, deliver`,
@@ -110,9 +118,13 @@ await phase('6. screenshot bytes', [[6, 'Screenshot bytes', 'screenshot-bytes']]
   ),
 );
 
-await phase('7. full-page DOM capture', [[7, 'Full-page DOM capture', 'dom-capture']], () => measureDomCapture(url(DOM_PAGE), progress));
+await phase('7. full-page DOM capture', [[7, 'Full-page DOM capture', 'dom-capture']], () =>
+  measureDomCapture(url(DOM_PAGE), progress),
+);
 
-await phase('9. redaction throughput', [[9, 'Redaction throughput', 'redaction-throughput']], () => measureRedaction(progress));
+await phase('9. redaction throughput', [[9, 'Redaction throughput', 'redaction-throughput']], () =>
+  measureRedaction(progress),
+);
 
 await site.close();
 figures.sort((a, b) => a.item - b.item);
@@ -122,7 +134,8 @@ console.log(`\n${summary(figures, run)}\n`);
 const missed = figures.filter((f) => verdict(f) === 'MISSED');
 if (missed.length) {
   console.log(`Budgets missed (${missed.length}):`);
-  for (const f of missed) console.log(`  - item ${f.item}: ${f.label}: ${f.value ?? 'not measured'} ${f.value === null ? '' : f.unit}`);
+  for (const f of missed)
+    console.log(`  - item ${f.item}: ${f.label}: ${f.value ?? 'not measured'} ${f.value === null ? '' : f.unit}`);
   process.exitCode = 1;
 } else {
   console.log('Every budget met.');

@@ -38,7 +38,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
   }, [draftId]);
 
   // While the outbox still holds the report, follow it until it is sent or fails.
-  const pendingId = status.kind === 'report' && (status.status.state === 'queued' || status.status.state === 'sending') ? status.status.id : null;
+  const pendingId =
+    status.kind === 'report' && (status.status.state === 'queued' || status.status.state === 'sending')
+      ? status.status.id
+      : null;
   useEffect(() => {
     if (!pendingId) return;
     const timer = setInterval(async () => {
@@ -63,7 +66,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
     setDescription(value);
     if (value.trim()) setMissing(false);
     clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => sendMessage('saveDescription', { draftId, description: value }), SAVE_DELAY_MS);
+    saveTimer.current = setTimeout(
+      () => sendMessage('saveDescription', { draftId, description: value }),
+      SAVE_DELAY_MS,
+    );
   }
 
   /** The description and any choice the organisation requires are there; marks what is missing. */
@@ -80,7 +86,12 @@ export function ComposePage({ draftId }: { draftId: string }) {
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'busy' });
     try {
-      const result = await sendMessage('submitReport', { draftId, description, ...choices, screenshot: screenshot.current });
+      const result = await sendMessage('submitReport', {
+        draftId,
+        description,
+        ...choices,
+        screenshot: screenshot.current,
+      });
       setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
     } catch (error) {
       // The background went away mid-answer (stopped, updated): the report may well be queued.
@@ -88,7 +99,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
       setStatus(
         state?.status
           ? { kind: 'report', status: state.status }
-          : { kind: 'problem', failure: { kind: 'invalid-report', retryable: false, detail: (error as Error).message } },
+          : {
+              kind: 'problem',
+              failure: { kind: 'invalid-report', retryable: false, detail: (error as Error).message },
+            },
       );
     }
   }
@@ -102,7 +116,12 @@ export function ComposePage({ draftId }: { draftId: string }) {
 
   async function saveFile() {
     if (!ready()) return;
-    const result = await sendMessage('exportReport', { draftId, description, ...choices, screenshot: screenshot.current });
+    const result = await sendMessage('exportReport', {
+      draftId,
+      description,
+      ...choices,
+      screenshot: screenshot.current,
+    });
     if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
     downloadBase64(document, result.filename, result.base64, 'application/zip');
     if (!queued) setStatus({ kind: 'saved', filename: result.filename });
@@ -122,7 +141,9 @@ export function ComposePage({ draftId }: { draftId: string }) {
       <form onSubmit={canSend ? send : (e) => (e.preventDefault(), saveFile())} noValidate>
         <div class="field">
           <label for="description">{t('composeDescriptionLabel')}</label>
-          <p class="hint" id="description-hint">{t('composeDescriptionHint')}</p>
+          <p class="hint" id="description-hint">
+            {t('composeDescriptionHint')}
+          </p>
           <textarea
             id="description"
             value={description}

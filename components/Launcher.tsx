@@ -49,7 +49,13 @@ export function Launcher() {
       </button>
       <p class="hint">{t('popupHint')}</p>
       <p role="status" class={`status${state.kind === 'problem' || blocked ? ' bad' : ''}`}>
-        {state.kind === 'busy' ? t('popupPreparing') : state.kind === 'problem' ? state.text : blocked ? t('popupBlocked') : ''}
+        {state.kind === 'busy'
+          ? t('popupPreparing')
+          : state.kind === 'problem'
+            ? state.text
+            : blocked
+              ? t('popupBlocked')
+              : ''}
       </p>
       <RecentReports />
     </main>

@@ -5,7 +5,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
-import { getEffectiveSettings, getUserSecrets, saveUserValues, watchEffectiveSettings, type EffectiveSettings } from '@/utils/settings/effective';
+import {
+  getEffectiveSettings,
+  getUserSecrets,
+  saveUserValues,
+  watchEffectiveSettings,
+  type EffectiveSettings,
+} from '@/utils/settings/effective';
 import type { FieldProblem } from '@/utils/settings/fields';
 import { formFrom, formPatch, readForm, type FormState } from '@/utils/settings/form';
 import type { PolicyKey } from '@/utils/settings/schema';

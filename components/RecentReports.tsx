@@ -22,7 +22,11 @@ function StateText({ report }: { report: ReportStatus }) {
         </span>
       );
     case 'failed':
-      return <span class="state failed">{t('popupStateFailed')}: {report.lastFailure ? failureMessage(report.lastFailure) : ''}</span>;
+      return (
+        <span class="state failed">
+          {t('popupStateFailed')}: {report.lastFailure ? failureMessage(report.lastFailure) : ''}
+        </span>
+      );
     case 'sending':
       return <span class="state">{t('popupStateSending')}</span>;
     case 'queued':
@@ -49,7 +53,11 @@ export function RecentReports() {
   return (
     <section aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('popupRecent')}</h2>
-      {overview.nearlyFull && <p role="alert" class="status bad">{t('popupNearlyFull')}</p>}
+      {overview.nearlyFull && (
+        <p role="alert" class="status bad">
+          {t('popupNearlyFull')}
+        </p>
+      )}
       <ul class="reports">
         {overview.reports.map((report) => (
           <li key={report.id}>
@@ -58,7 +66,12 @@ export function RecentReports() {
             </span>
             <StateText report={report} />
             {report.state === 'failed' && (
-              <button type="button" class="secondary" onClick={() => retry(report.id)} aria-label={`${t('popupRetry')}: ${report.summary.description}`}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => retry(report.id)}
+                aria-label={`${t('popupRetry')}: ${report.summary.description}`}
+              >
                 {t('popupRetry')}
               </button>
             )}

@@ -12,14 +12,26 @@ export function OrganisationNote({ form }: { form: ReportForm }) {
   if (!form.organisationName && !form.helpText && !form.supportContact) return null;
   return (
     <aside class="org-note" aria-label={form.organisationName || t('composeHelpFromOrganisation')}>
-      {form.organisationName && <p><strong>{form.organisationName}</strong></p>}
+      {form.organisationName && (
+        <p>
+          <strong>{form.organisationName}</strong>
+        </p>
+      )}
       {form.helpText && <p style={{ whiteSpace: 'pre-line' }}>{form.helpText}</p>}
       {form.supportContact && <p class="muted">{t('composeSupportContact', form.supportContact)}</p>}
     </aside>
   );
 }
 
-function ChoiceSelect(props: { field: Field; options: string[]; value?: string; missing: boolean; required: boolean; disabled: boolean; onChange(value: string): void }) {
+function ChoiceSelect(props: {
+  field: Field;
+  options: string[];
+  value?: string;
+  missing: boolean;
+  required: boolean;
+  disabled: boolean;
+  onChange(value: string): void;
+}) {
   const { field, options, value, missing, required, disabled } = props;
   const id = `report-${field}`;
   return (
@@ -49,9 +61,18 @@ function ChoiceSelect(props: { field: Field; options: string[]; value?: string; 
 }
 
 /** Category and urgency selects, shown only when the organisation lists values for them. */
-export function ReportChoiceFields(props: { form: ReportForm; choices: ReportChoices; missing: Field[]; disabled: boolean; onChange(next: ReportChoices): void }) {
+export function ReportChoiceFields(props: {
+  form: ReportForm;
+  choices: ReportChoices;
+  missing: Field[];
+  disabled: boolean;
+  onChange(next: ReportChoices): void;
+}) {
   const { form, choices, missing, disabled } = props;
-  const lists: [Field, string[]][] = [['category', form.categories], ['urgency', form.urgencies]];
+  const lists: [Field, string[]][] = [
+    ['category', form.categories],
+    ['urgency', form.urgencies],
+  ];
   return (
     <>
       {lists.map(([field, options]) =>

@@ -13,7 +13,8 @@ export type ComposeStatus =
 /** The report page's one live region: sending, sent with its reference, queued, failed, saved. */
 export function ReportStatusLine({ status }: { status: ComposeStatus }) {
   const state = status.kind === 'report' ? status.status.state : undefined;
-  const tone = state === 'sent' || status.kind === 'saved' ? ' ok' : state === 'failed' || status.kind === 'problem' ? ' bad' : '';
+  const tone =
+    state === 'sent' || status.kind === 'saved' ? ' ok' : state === 'failed' || status.kind === 'problem' ? ' bad' : '';
   const receipt = status.kind === 'report' && state === 'sent' ? status.status.receipt : undefined;
   return (
     <div role="status" class={`status${tone}`}>

@@ -25,7 +25,12 @@ import { exportFilename, zipReport } from '@/utils/report/export';
 import { startReport } from '@/utils/report/start';
 import { describeError, submitDraft, toStatus } from '@/utils/report/submit';
 import { testConnection } from '@/utils/settings/connection-test';
-import { applyPolicy, getConnectorConfig, getEffectiveSettings, watchEffectiveSettings } from '@/utils/settings/effective';
+import {
+  applyPolicy,
+  getConnectorConfig,
+  getEffectiveSettings,
+  watchEffectiveSettings,
+} from '@/utils/settings/effective';
 import { removeV1Items } from '@/utils/settings/items';
 import { recorderSync } from '@/utils/settings/recorder-registration';
 import { keepReportChoices, reportForm } from '@/utils/settings/report-form';
@@ -40,11 +45,19 @@ const FIRST_ATTEMPT_WAIT_MS = 3_000;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const settingsNow = async () => (await getEffectiveSettings()).settings;
-const captureVisible = createCaptureQueue((windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }), Date.now, sleep);
+const captureVisible = createCaptureQueue(
+  (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+  Date.now,
+  sleep,
+);
 
 async function scanMasks(tabId: number, settings: Settings) {
   const selectors = [...BUILT_IN_MASK_SELECTORS, ...settings.maskSelectors];
-  const [result] = await browser.scripting.executeScript({ target: { tabId }, func: scanSensitiveRects, args: [selectors, settings.maskAllInputs] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: scanSensitiveRects,
+    args: [selectors, settings.maskAllInputs],
+  });
   return maskScanSchema.parse(result?.result);
 }
 
@@ -68,14 +81,22 @@ async function buildContext() {
 
 export default defineBackground(() => {
   // --- Recorder (issue 3): the tab's failed requests, machine facts, tabs open before install ---
-  const networkObserver = registerNetworkObserver({ webRequest: browser.webRequest, tabs: browser.tabs, storage: browser.storage.session });
+  const networkObserver = registerNetworkObserver({
+    webRequest: browser.webRequest,
+    tabs: browser.tabs,
+    storage: browser.storage.session,
+  });
   // Tabs open before the install or update get the recorder now, except on blocked sites.
   browser.runtime.onInstalled.addListener(
-    () => void settingsNow().then((settings) => injectRecorderIntoOpenTabs(browser, (url) => reportingAllowed(url, settings))).catch(() => undefined),
+    () =>
+      void settingsNow()
+        .then((settings) => injectRecorderIntoOpenTabs(browser, (url) => reportingAllowed(url, settings)))
+        .catch(() => undefined),
   );
   const observation = {
     networkLog: networkObserver.logOf,
-    environment: () => collectBrowserEnvironment(navigator, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+    environment: () =>
+      collectBrowserEnvironment(navigator, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
   };
   // --- end recorder ---
 
@@ -91,14 +112,18 @@ export default defineBackground(() => {
   });
 
   // Admin settings: the recorder follows blocked sites live; v1 settings keys go after an update.
-  const syncRecorder = recorderSync(browser.scripting, (error) => console.error('Mayday: recorder registration failed', error));
+  const syncRecorder = recorderSync(browser.scripting, (error) =>
+    console.error('Mayday: recorder registration failed', error),
+  );
   void settingsNow().then(syncRecorder);
   watchEffectiveSettings(({ settings }) => syncRecorder(settings));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update') void removeV1Items();
   });
-  const tabAllowed = async (tabId: number) => reportingAllowed((await browser.tabs.get(tabId)).url, await settingsNow());
-  const choiceRequired = (field: 'category' | 'urgency') => t(field === 'category' ? 'composeCategoryRequired' : 'composeUrgencyRequired');
+  const tabAllowed = async (tabId: number) =>
+    reportingAllowed((await browser.tabs.get(tabId)).url, await settingsNow());
+  const choiceRequired = (field: 'category' | 'urgency') =>
+    t(field === 'category' ? 'composeCategoryRequired' : 'composeUrgencyRequired');
 
   const beginReport = async (tabId: number): Promise<StartResult> => {
     try {
@@ -110,7 +135,11 @@ export default defineBackground(() => {
         injectBridge,
         takeScreenshot: async (tab) =>
           settings.collectScreenshot
-            ? takeVisibleScreenshot(tab, { scanMasks: (tabId) => scanMasks(tabId, settings), capture: captureVisible, ops: offscreenImageOps })
+            ? takeVisibleScreenshot(tab, {
+                scanMasks: (tabId) => scanMasks(tabId, settings),
+                capture: captureVisible,
+                ops: offscreenImageOps,
+              })
             : 'disabled',
         ...observation,
         drafts,
@@ -161,7 +190,12 @@ export default defineBackground(() => {
     if (!draft) return { ok: false, detail: 'draft-missing' };
     try {
       const stored = draft.outboxId ? await (await outbox.store).payload(draft.outboxId) : undefined;
-      return { ok: true, preview: stored ? previewStored(stored, draft) : previewDraft(draft, data.description, (await buildContext())()) };
+      return {
+        ok: true,
+        preview: stored
+          ? previewStored(stored, draft)
+          : previewDraft(draft, data.description, (await buildContext())()),
+      };
     } catch (error) {
       return { ok: false, detail: describeError(error) };
     }
@@ -175,19 +209,28 @@ export default defineBackground(() => {
 
   onMessage('submitReport', async ({ data, sender }) => {
     trusted(sender);
-    const refused = await keepReportChoices(data, { form: reportForm(await settingsNow()), drafts, requiredText: choiceRequired });
+    const refused = await keepReportChoices(data, {
+      form: reportForm(await settingsNow()),
+      drafts,
+      requiredText: choiceRequired,
+    });
     if (refused) return refused;
     const store = await outbox.store;
-    return submitDraft(data.draftId, data.description, {
-      drafts,
-      context: await buildContext(),
-      enqueue: async (report, draftId) => enqueue(await outbox.env(), report, draftId),
-      deliver: async (id) => {
-        await Promise.race([outbox.kick(), sleep(FIRST_ATTEMPT_WAIT_MS)]);
-        return store.get(id);
+    return submitDraft(
+      data.draftId,
+      data.description,
+      {
+        drafts,
+        context: await buildContext(),
+        enqueue: async (report, draftId) => enqueue(await outbox.env(), report, draftId),
+        deliver: async (id) => {
+          await Promise.race([outbox.kick(), sleep(FIRST_ATTEMPT_WAIT_MS)]);
+          return store.get(id);
+        },
+        status: (id) => store.get(id),
       },
-      status: (id) => store.get(id),
-    }, data.screenshot);
+      data.screenshot,
+    );
   });
 
   onMessage('reportStatus', async ({ data, sender }) => {
@@ -226,7 +269,13 @@ export default defineBackground(() => {
     if (!draft) return { ok: false, failure: { kind: 'draft-missing', retryable: false } };
     try {
       const stored = draft.outboxId ? await (await outbox.store).payload(draft.outboxId) : undefined;
-      const report = stored ?? buildTicket({ ...draft, category: data.category, urgency: data.urgency }, data.description, (await buildContext())());
+      const report =
+        stored ??
+        buildTicket(
+          { ...draft, category: data.category, urgency: data.urgency },
+          data.description,
+          (await buildContext())(),
+        );
       return { ok: true, filename: exportFilename(report), base64: bytesToBase64(zipReport(report)) };
     } catch (error) {
       return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: describeError(error) } };
@@ -239,7 +288,10 @@ export default defineBackground(() => {
     const secrets = secretsSchema.safeParse(data.secrets);
     if (!settings.success || !secrets.success) return { kind: 'not-configured' };
     const applied = await applyPolicy(settings.data, secrets.data);
-    return testConnection(connectorConfig(applied.settings, applied.secrets), { fetch: (...args) => fetch(...args), timeoutMs: TEST_TIMEOUT_MS });
+    return testConnection(connectorConfig(applied.settings, applied.secrets), {
+      fetch: (...args) => fetch(...args),
+      timeoutMs: TEST_TIMEOUT_MS,
+    });
   });
 
   // --- screenshot editor & DOM capture (issue 4) ---

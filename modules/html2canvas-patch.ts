@@ -22,7 +22,8 @@ export default defineWxtModule({
             if (source === 'html2canvas') return this.resolve(ESM_BUILD, importer, { skipSelf: true });
           },
           transform(code, id) {
-            if (id.split('?')[0].replaceAll('\\', '/').endsWith(`/${ESM_BUILD}`)) return patchHtml2canvas(code, CACHE_MODULE);
+            if (id.split('?')[0].replaceAll('\\', '/').endsWith(`/${ESM_BUILD}`))
+              return patchHtml2canvas(code, CACHE_MODULE);
           },
         },
       ],

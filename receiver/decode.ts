@@ -3,7 +3,10 @@
  * (a `payload_json` part listing attachments by part name, plus the file parts).
  */
 export class BodyError extends Error {
-  constructor(message: string, readonly field: string) {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
     super(message);
   }
 }
@@ -40,8 +43,13 @@ async function decodeMultipart(body: Buffer, contentType: string): Promise<unkno
   const attachments = [];
   for (const [n, item] of (Array.isArray(manifest.attachments) ? manifest.attachments : []).entries()) {
     const file = typeof item?.part === 'string' ? form.get(item.part) : null;
-    if (!file || typeof file === 'string') throw new BodyError(`attachments[${n}]: no file part named ${String(item?.part)}`, `attachments[${n}]`);
-    attachments.push({ filename: item.filename, contentType: item.contentType, data: Buffer.from(await file.arrayBuffer()).toString('base64') });
+    if (!file || typeof file === 'string')
+      throw new BodyError(`attachments[${n}]: no file part named ${String(item?.part)}`, `attachments[${n}]`);
+    attachments.push({
+      filename: item.filename,
+      contentType: item.contentType,
+      data: Buffer.from(await file.arrayBuffer()).toString('base64'),
+    });
   }
   return { ticket: manifest.ticket, attachments };
 }

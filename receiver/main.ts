@@ -20,9 +20,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   process.exit(2);
 }
-const receiver = await startReceiver({ dataDir: values.data!, token: values.token, signingSecret: values['signing-secret'] }, port, values.host);
-const checks = [values.token && 'bearer token', values['signing-secret'] && 'webhook signature'].filter(Boolean).join(' and ');
-console.log(`Mayday receiver listening on ${receiver.url}/tickets (technicians: ${receiver.url}/), storing in ${values.data}${checks ? ` (${checks} required)` : ''}`);
+const receiver = await startReceiver(
+  { dataDir: values.data!, token: values.token, signingSecret: values['signing-secret'] },
+  port,
+  values.host,
+);
+const checks = [values.token && 'bearer token', values['signing-secret'] && 'webhook signature']
+  .filter(Boolean)
+  .join(' and ');
+console.log(
+  `Mayday receiver listening on ${receiver.url}/tickets (technicians: ${receiver.url}/), storing in ${values.data}${checks ? ` (${checks} required)` : ''}`,
+);
 // A ticket being written when SIGTERM arrives is finished first: folders are renamed into place.
 const stop = () => receiver.shutdown().then(() => process.exit(0));
 process.on('SIGINT', stop);

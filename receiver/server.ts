@@ -35,7 +35,13 @@ export interface Receiver {
   shutdown(): Promise<void>;
 }
 
-const FILE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.zip': 'application/zip' };
+const FILE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.zip': 'application/zip',
+};
 /**
  * report.html comes from a reporter's browser. Served from here it gets the CSP it declares, plus
  * a sandbox (an opaque origin, no script): even a forged one cannot act as this receiver's origin.
@@ -43,7 +49,11 @@ const FILE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image
 const HTML_HEADERS = { 'Content-Security-Policy': `${REPORT_CSP}; sandbox` };
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly field?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -66,7 +76,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size <= limit) chunks.push(chunk);
       else if (size > limit * 10) req.destroy();
     });
-    req.on('end', () => (size > limit ? reject(new HttpError(413, `Body larger than ${limit} bytes`)) : resolve(Buffer.concat(chunks))));
+    req.on('end', () =>
+      size > limit ? reject(new HttpError(413, `Body larger than ${limit} bytes`)) : resolve(Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }
@@ -89,11 +101,17 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
     if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
       throw new HttpError(401, 'Missing or wrong bearer token');
     }
-    const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'].slice(0, 200) : null;
+    const key =
+      typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'].slice(0, 200) : null;
     const body = await readBody(req, limit);
     if (options.signingSecret) {
-      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
-      const signed = { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') };
+      const header = (name: string) =>
+        typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined;
+      const signed = {
+        id: header('webhook-id'),
+        timestamp: header('webhook-timestamp'),
+        signature: header('webhook-signature'),
+      };
       if (!(await verifyWebhook(options.signingSecret, signed, body, Math.floor(now().getTime() / 1000)))) {
         throw new HttpError(401, 'Missing, stale or wrong webhook signature');
       }
@@ -120,19 +138,27 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
 
   async function listTickets(res: ServerResponse) {
     const tickets = await store.list();
-    send(res, 200, tickets.map(({ receipt, ticket }) => ({
-      ...answer(receipt),
-      ticketId: ticket.id,
-      receivedAt: receipt.receivedAt,
-      description: ticket.description,
-      page: ticket.page.url,
-    })));
+    send(
+      res,
+      200,
+      tickets.map(({ receipt, ticket }) => ({
+        ...answer(receipt),
+        ticketId: ticket.id,
+        receivedAt: receipt.receivedAt,
+        description: ticket.description,
+        page: ticket.page.url,
+      })),
+    );
   }
 
   async function indexPage(res: ServerResponse) {
     const tickets = await store.list();
     const html = renderIndex(tickets, (t) => t.files);
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INDEX_CSP, 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': INDEX_CSP,
+      'Cache-Control': 'no-store',
+    });
     res.end(html);
   }
 
@@ -169,7 +195,13 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
       const message = error instanceof HttpError ? error.message : 'Internal error';
       if (status === 500) console.error(error);
       const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-      if (!res.headersSent) send(res, status, { error: message, ...(error instanceof HttpError && error.field ? { field: error.field } : {}) }, headers);
+      if (!res.headersSent)
+        send(
+          res,
+          status,
+          { error: message, ...(error instanceof HttpError && error.field ? { field: error.field } : {}) },
+          headers,
+        );
       else res.destroy();
     }
   });
@@ -180,7 +212,11 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
     server,
     store,
     url: base,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
     shutdown: () =>
       new Promise((resolve) => {
         closing = true;

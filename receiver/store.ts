@@ -56,8 +56,18 @@ export class TicketStore {
   }
 
   /** Reserves the next reference synchronously, so concurrent saves never share one. */
-  async save(ticket: Ticket, attachments: Attachment[], idempotencyKey: string | null, now: Date): Promise<StoredReceipt> {
-    const receipt: StoredReceipt = { id: String(this.next++), ticketId: ticket.id, idempotencyKey, receivedAt: now.toISOString() };
+  async save(
+    ticket: Ticket,
+    attachments: Attachment[],
+    idempotencyKey: string | null,
+    now: Date,
+  ): Promise<StoredReceipt> {
+    const receipt: StoredReceipt = {
+      id: String(this.next++),
+      ticketId: ticket.id,
+      idempotencyKey,
+      receivedAt: now.toISOString(),
+    };
     if (idempotencyKey) this.byKey.set(idempotencyKey, receipt);
     const folder = receipt.id.padStart(6, '0');
     const tmp = join(this.dir, `.tmp-${folder}`);

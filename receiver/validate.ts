@@ -3,7 +3,12 @@ import { webhookPayloadSchema, type WebhookPayload } from '../utils/ticket/schem
 export type Checked = { ok: true; payload: WebhookPayload } | { ok: false; field: string; message: string };
 
 function fieldName(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(body)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || '(body)'
+  );
 }
 
 /** Parses and checks a webhook body; on failure names the first offending field. */
@@ -17,16 +22,26 @@ export function checkPayload(body: unknown): Checked {
   const { ticket, attachments } = parsed.data;
   const names = new Set<string>();
   for (const file of attachments) {
-    if (names.has(file.filename)) return { ok: false, field: 'attachments', message: `attachments: ${file.filename} appears twice` };
+    if (names.has(file.filename))
+      return { ok: false, field: 'attachments', message: `attachments: ${file.filename} appears twice` };
     names.add(file.filename);
   }
   const shot = ticket.screenshot;
   if (shot) {
     const file = attachments.find((a) => a.filename === shot.attachment);
-    if (!file) return { ok: false, field: 'ticket.screenshot.attachment', message: `ticket.screenshot.attachment: no attachment named ${shot.attachment}` };
+    if (!file)
+      return {
+        ok: false,
+        field: 'ticket.screenshot.attachment',
+        message: `ticket.screenshot.attachment: no attachment named ${shot.attachment}`,
+      };
     const bytes = Buffer.from(file.data, 'base64').length;
-    if (bytes !== shot.size) return { ok: false, field: 'ticket.screenshot.size', message: `ticket.screenshot.size: says ${shot.size} bytes, attachment has ${bytes}` };
+    if (bytes !== shot.size)
+      return {
+        ok: false,
+        field: 'ticket.screenshot.size',
+        message: `ticket.screenshot.size: says ${shot.size} bytes, attachment has ${bytes}`,
+      };
   }
   return { ok: true, payload: parsed.data };
 }
-

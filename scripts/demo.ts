@@ -16,7 +16,9 @@ import { serveFolder } from '../test/support/static-server';
 
 function summary({ receipt, ticket, folder }: StoredTicket): string {
   const errors = ticket.console.filter((e) => e.level === 'error').length;
-  const shot = ticket.screenshot ? `screenshot ${ticket.screenshot.width}x${ticket.screenshot.height} (${Math.round(ticket.screenshot.size / 1024)} KB)` : 'no screenshot';
+  const shot = ticket.screenshot
+    ? `screenshot ${ticket.screenshot.width}x${ticket.screenshot.height} (${Math.round(ticket.screenshot.size / 1024)} KB)`
+    : 'no screenshot';
   return `Ticket ${receipt.id} stored in ${folder}\n  "${ticket.description}" on ${ticket.page.url} — ${errors} errors, ${ticket.console.length} console entries, ${shot}`;
 }
 
@@ -42,14 +44,18 @@ const site = await serveFolder(resolve(import.meta.dirname, '../test/fixtures'))
 console.log(`Receiver: ${receiver.url}/tickets (tickets in ${dataDir})`);
 
 const ext = await launchWithExtension({ headless: !headed });
-console.log(`Extension loaded, id ${ext.extensionId}${ext.extensionId === EXTENSION_ID ? '' : ' (unexpected: the manifest key should fix it)'}`);
+console.log(
+  `Extension loaded, id ${ext.extensionId}${ext.extensionId === EXTENSION_ID ? '' : ' (unexpected: the manifest key should fix it)'}`,
+);
 await configureEndpoint(ext, `${receiver.url}/tickets`, token);
 const page = await ext.context.newPage();
 await page.goto(`${site.url}/demo-intranet.html`);
 await page.bringToFront();
 
 if (headed) {
-  console.log('\nA broken page is open. Click Mayday\'s toolbar button (pin it from the puzzle icon), then "Report a problem".');
+  console.log(
+    '\nA broken page is open. Click Mayday\'s toolbar button (pin it from the puzzle icon), then "Report a problem".',
+  );
   console.log('Each ticket the receiver stores is printed here. Close the browser or press Ctrl+C to stop.\n');
   await watch(receiver);
   ext.context.on('close', () => process.exit(0));
@@ -58,7 +64,10 @@ if (headed) {
   await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
   await page.waitForTimeout(200);
   const compose = await startReport(ext, page);
-  const status = await describeAndSend(compose, 'My expense reports do not load: the list says "Something went wrong."');
+  const status = await describeAndSend(
+    compose,
+    'My expense reports do not load: the list says "Something went wrong."',
+  );
   console.log(`Report page says: ${status}`);
   const [stored] = await receiver.store.list();
   if (!stored) throw new Error('The receiver holds no ticket: the demo failed');

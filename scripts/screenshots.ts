@@ -12,8 +12,18 @@ import { serveFolder } from '../test/support/static-server';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const LANGUAGES = [
-  { lang: 'en-US', button: 'Report a problem', file: 'report-page-en.png', description: 'My expense reports do not load: the list says "Something went wrong."' },
-  { lang: 'fr-FR', button: 'Signaler un problème', file: 'report-page-fr.png', description: "Mes notes de frais ne s'affichent pas : la liste indique « Something went wrong. »" },
+  {
+    lang: 'en-US',
+    button: 'Report a problem',
+    file: 'report-page-en.png',
+    description: 'My expense reports do not load: the list says "Something went wrong."',
+  },
+  {
+    lang: 'fr-FR',
+    button: 'Signaler un problème',
+    file: 'report-page-fr.png',
+    description: "Mes notes de frais ne s'affichent pas : la liste indique « Something went wrong. »",
+  },
 ];
 
 await mkdir(OUT, { recursive: true });

@@ -30,12 +30,28 @@ function counts(file) {
 }
 
 const typecheck = run('typecheck', ['tsc', '--noEmit']);
-const unit = run('unit tests', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`]);
-const e2e = run('E2E tests (Chromium)', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/e2e.json`]);
+const unit = run('unit tests', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/unit.json`,
+]);
+const e2e = run('E2E tests (Chromium)', [
+  'vitest',
+  'run',
+  '--config',
+  'vitest.e2e.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/e2e.json`,
+]);
 
 const u = counts(`${results}/unit.json`);
 const e = counts(`${results}/e2e.json`);
 const failed = u.failed + e.failed + (typecheck ? 0 : 1);
-console.log(`\nunit ${u.passed} passed, ${u.failed} failed; e2e ${e.passed} passed, ${e.failed} failed; typecheck ${typecheck ? 'ok' : 'FAILED'}`);
+console.log(
+  `\nunit ${u.passed} passed, ${u.failed} failed; e2e ${e.passed} passed, ${e.failed} failed; typecheck ${typecheck ? 'ok' : 'FAILED'}`,
+);
 console.log(`tests: ${u.passed + e.passed} passed, ${failed} failed`);
 process.exit(typecheck && unit && e2e && failed === 0 ? 0 : 1);

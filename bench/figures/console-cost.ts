@@ -30,7 +30,13 @@ const SHAPES: CallShape[] = [
     pairsPerRound: 2,
     budget: 'console-error-cost',
   },
-  { label: '… passing an Error', setup: "const e = new Error('Request failed');", call: 'console.error(e)', atLeastMs: 200, pairsPerRound: 1 },
+  {
+    label: '… passing an Error',
+    setup: "const e = new Error('Request failed');",
+    call: 'console.error(e)',
+    atLeastMs: 200,
+    pairsPerRound: 1,
+  },
   {
     label: '… passing an array of 1,000 objects',
     setup: "const rows = Array.from({ length: 1000 }, (_, k) => ({ id: k, name: 'row ' + k }));",
@@ -60,7 +66,9 @@ const timedLoop = (shape: CallShape) =>
         return ms * 1000 / n; })()`;
 
 const runText = (shape: CallShape) =>
-  shape.calls ? `${shape.calls.toLocaleString('en-US')} calls of \`${shape.call}\` per run` : `\`${shape.call}\` repeated for ${shape.atLeastMs} ms per run`;
+  shape.calls
+    ? `${shape.calls.toLocaleString('en-US')} calls of \`${shape.call}\` per run`
+    : `\`${shape.call}\` repeated for ${shape.atLeastMs} ms per run`;
 
 const timedFetches = `(async () => { const t = performance.now(); for (let i = 0; i < ${FETCHES}; i++) await (await fetch(${JSON.stringify(FETCH_URL)})).text(); return (performance.now() - t) * 1000 / ${FETCHES}; })()`;
 
@@ -94,12 +102,15 @@ export function consoleCostMeter(url: string) {
     async measure(pair: BrowserPair) {
       const opened = await openCallTabs(pair, url);
       muted &&= opened.muted;
-      for (const [i, shape] of SHAPES.entries()) await timePairs(pair, opened.tabs, shape.pairsPerRound, timedLoop(shape), shapeSamples[i]);
+      for (const [i, shape] of SHAPES.entries())
+        await timePairs(pair, opened.tabs, shape.pairsPerRound, timedLoop(shape), shapeSamples[i]);
       await timePairs(pair, opened.tabs, FETCH_PAIRS_PER_ROUND, timedFetches, fetchSamples);
       for (const side of SIDES) await pair.turn(side, () => opened.tabs[side].close());
     },
     figures(): Figure[] {
-      const muteNote = muted ? 'original console.error muted on both sides' : 'the original console.error could not be muted under the recorder: both sides pay it';
+      const muteNote = muted
+        ? 'original console.error muted on both sides'
+        : 'the original console.error could not be muted under the recorder: both sides pay it';
       const figures: Figure[] = SHAPES.map((shape, i) => {
         const { value, digits, medians, text } = difference(shapeSamples[i]);
         return {

@@ -72,19 +72,27 @@ async function measureInPage(url: string, progress: (line: string) => void): Pro
     const page = await tab.evaluate<{ elements: number; width: number; height: number; windowWidth: number }>(
       '({ elements: document.getElementsByTagName("*").length, width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, windowWidth: innerWidth })',
     );
-    const { frameTree } = await browser.cdp.send<{ frameTree: { frame: { id: string } } }>('Page.getFrameTree', {}, tab.sessionId);
+    const { frameTree } = await browser.cdp.send<{ frameTree: { frame: { id: string } } }>(
+      'Page.getFrameTree',
+      {},
+      tab.sessionId,
+    );
     const { executionContextId } = await browser.cdp.send<{ executionContextId: number }>(
       'Page.createIsolatedWorld',
       { frameId: frameTree.frame.id, worldName: 'mayday-bench-dom-capture' },
       tab.sessionId,
     );
     const inWorld = async <T>(expression: string): Promise<T> => {
-      const reply = await browser.cdp.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+      const reply = await browser.cdp.send<{
+        result: { value?: T };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      }>(
         'Runtime.evaluate',
         { expression, awaitPromise: true, returnByValue: true, contextId: executionContextId },
         tab.sessionId,
       );
-      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+      if (reply.exceptionDetails)
+        throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
       return reply.result.value as T;
     };
     await inWorld(`${await readFile(`${EXTENSION_DIR}/dom-capture.js`, 'utf8')}; undefined`);
@@ -131,10 +139,14 @@ async function captureOnce(compose: Page, height: number): Promise<number> {
   await compose.getByText(/Screenshot replaced|Capturing took longer|could not/).waitFor({ timeout: 30_000 });
   const message = await compose.locator('.shot-live').last().textContent();
   if (!/Screenshot replaced/.test(message ?? '')) throw new Error(`the capture ended with: ${message}`);
-  const drawn = await compose.waitForFunction((h) => {
-    const d = (window as unknown as { __benchDrawn?: { at: number; height: number } }).__benchDrawn;
-    return d && d.height === h ? d.at : null;
-  }, height, { timeout: 15_000 });
+  const drawn = await compose.waitForFunction(
+    (h) => {
+      const d = (window as unknown as { __benchDrawn?: { at: number; height: number } }).__benchDrawn;
+      return d && d.height === h ? d.at : null;
+    },
+    height,
+    { timeout: 15_000 },
+  );
   const clickAt = await compose.evaluate(() => (window as unknown as { __benchClickAt: number }).__benchClickAt);
   return (await drawn.jsonValue())! - clickAt;
 }
@@ -145,7 +157,10 @@ async function measureClickToImage(url: string, progress: (line: string) => void
     await session.ext.context.addInitScript(STAMP_DRAWN);
     const page = await session.ext.context.newPage();
     await page.goto(url);
-    const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    const size = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }));
     const compose = await startReport(session.ext, page);
     await captureOnce(compose, size.height); // warm-up: the first injection compiles the script
     const times: number[] = [];

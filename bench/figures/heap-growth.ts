@@ -48,12 +48,18 @@ async function growth(browser: RawBrowser, tab: Tab, progress: (line: string) =>
   await tab.evaluate('delete window.__heapArgs');
   const seconds = (Date.now() - started) / 1000;
   const bytes = (await heapAfterGc(browser, tab)) - before;
-  progress(`  heap: ${browser.side} kept ${(bytes / MB).toFixed(2)} MB after ${CALLS.toLocaleString('en-US')} calls (${seconds.toFixed(1)} s)`);
+  progress(
+    `  heap: ${browser.side} kept ${(bytes / MB).toFixed(2)} MB after ${CALLS.toLocaleString('en-US')} calls (${seconds.toFixed(1)} s)`,
+  );
   return { bytes, seconds };
 }
 
 /** Once a side on one pair of browsers: a million calls take seconds. */
-export async function measureHeapGrowth(pair: BrowserPair, url: string, progress: (line: string) => void): Promise<Figure[]> {
+export async function measureHeapGrowth(
+  pair: BrowserPair,
+  url: string,
+  progress: (line: string) => void,
+): Promise<Figure[]> {
   const { tabs, muted } = await openCallTabs(pair, url);
   const measure = (side: Side) =>
     pair.turn(side, async (browser) => {
@@ -72,7 +78,11 @@ export async function measureHeapGrowth(pair: BrowserPair, url: string, progress
       digits: 2,
       budget: 'heap-growth',
       how: `V8 heap used, with typed arrays' backing stores, after forced GC, after − before, once a side (${(mayday.bytes / MB).toFixed(2)} − ${(baseline.bytes / MB).toFixed(2)} MB); 256 KB strings, nested in objects, Errors, arrays of 100 objects${muted ? ', original console muted' : ''}.`,
-      detail: { keptBytes: { mayday: mayday.bytes, baseline: baseline.bytes }, seconds: { mayday: mayday.seconds, baseline: baseline.seconds }, muted },
+      detail: {
+        keptBytes: { mayday: mayday.bytes, baseline: baseline.bytes },
+        seconds: { mayday: mayday.seconds, baseline: baseline.seconds },
+        muted,
+      },
     },
   ];
 }

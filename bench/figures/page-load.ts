@@ -34,7 +34,8 @@ export function pageLoadMeter(url: string, rounds: number) {
           await tab.load(url);
           const [loadMs, recorded, count] = await tab.evaluate<[number, boolean, number]>(LOAD_TIMING);
           // A run on the wrong side would measure nothing: the recorder must be on exactly one of them.
-          if (recorded !== (side === 'mayday')) throw new Error(`${side}: recorder ${recorded ? 'present' : 'missing'} on the load page`);
+          if (recorded !== (side === 'mayday'))
+            throw new Error(`${side}: recorder ${recorded ? 'present' : 'missing'} on the load page`);
           elements = count;
           return loadMs;
         });

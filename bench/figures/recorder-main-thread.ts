@@ -8,7 +8,8 @@ import type { Figure } from '../lib/figures';
 import type { RawBrowser } from '../lib/raw-browser';
 import { median, percentile, round } from '../lib/stats';
 
-export const RECORDER_MAIN_THREAD_LABEL = "… the recorder's own time on the page's main thread, per load (Chrome trace)";
+export const RECORDER_MAIN_THREAD_LABEL =
+  "… the recorder's own time on the page's main thread, per load (Chrome trace)";
 const TRACED_LOADS = 30;
 /** The recorder's file, as Chromium names the content script in the trace. */
 const RECORDER_FILE = '/content-scripts/recorder.js';
@@ -22,19 +23,27 @@ interface TraceEvent {
 
 /** Durations in µs of the EvaluateScript events of the recorder in `events`. */
 export function recorderEvaluations(events: TraceEvent[]): number[] {
-  return events.filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url?.endsWith(RECORDER_FILE)).map((e) => e.dur ?? 0);
+  return events
+    .filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url?.endsWith(RECORDER_FILE))
+    .map((e) => e.dur ?? 0);
 }
 
 async function traceLoads(browser: RawBrowser, url: string): Promise<TraceEvent[]> {
   const tab = await browser.firstTab();
-  await browser.cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline'] } });
+  await browser.cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: ['devtools.timeline'] },
+  });
   for (let i = 0; i < TRACED_LOADS; i++) await tab.load(url);
   const complete = browser.cdp.once('Tracing.tracingComplete');
   await browser.cdp.send('Tracing.end');
   const { stream } = (await complete) as { stream: string };
   let text = '';
   for (;;) {
-    const chunk = await browser.cdp.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: 1 << 20 });
+    const chunk = await browser.cdp.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', {
+      handle: stream,
+      size: 1 << 20,
+    });
     text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
     if (chunk.eof) break;
   }
@@ -46,7 +55,8 @@ async function traceLoads(browser: RawBrowser, url: string): Promise<TraceEvent[
 /** Traces TRACED_LOADS loads of `url` in Mayday's browser (in its turn); `loadMs` is the median load for scale. */
 export async function recorderMainThreadFigure(browser: RawBrowser, url: string, loadMs: number): Promise<Figure> {
   const durations = recorderEvaluations(await traceLoads(browser, url));
-  if (durations.length < TRACED_LOADS / 2) throw new Error(`the trace shows the recorder in ${durations.length} of ${TRACED_LOADS} loads`);
+  if (durations.length < TRACED_LOADS / 2)
+    throw new Error(`the trace shows the recorder in ${durations.length} of ${TRACED_LOADS} loads`);
   const ms = median(durations) / 1000;
   return {
     item: 1,

@@ -29,7 +29,9 @@ export function measureRedaction(progress: (line: string) => void): Figure[] {
     cpuSeconds.push((used.user + used.system) / 1e6);
   }
   // A fast engine that lets secrets through would measure nothing.
-  const leaked = Object.entries(PLANTED_SECRETS).filter(([, secret]) => output.includes(secret)).map(([name]) => name);
+  const leaked = Object.entries(PLANTED_SECRETS)
+    .filter(([, secret]) => output.includes(secret))
+    .map(([name]) => name);
   if (leaked.length) throw new Error(`redaction let through: ${leaked.join(', ')}`);
   const throughput = SIZE / MB / median(cpuSeconds);
   const wallThroughput = SIZE / MB / median(wallSeconds);

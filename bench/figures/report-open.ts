@@ -15,6 +15,12 @@ export function reportOpenFigure({ timings, failures }: ReportRuns): Figure {
     budget: 'report-open',
     how: `median of ${timings.length} reports (p90 ${Math.round(percentile(open, 0.9))} ms), click to the screenshot loaded in the report page: read page and capture ${Math.round(part('captureMs'))} ms, open the tab ${Math.round(part('tabMs'))} ms, load and show ${Math.round(part('renderMs'))} ms (medians).`,
     note: failureNote(failures),
-    detail: { failures, openMs: open, captureMs: timings.map((t) => t.captureMs), tabMs: timings.map((t) => t.tabMs), renderMs: timings.map((t) => t.renderMs) },
+    detail: {
+      failures,
+      openMs: open,
+      captureMs: timings.map((t) => t.captureMs),
+      tabMs: timings.map((t) => t.tabMs),
+      renderMs: timings.map((t) => t.renderMs),
+    },
   };
 }

@@ -14,13 +14,24 @@ const VIEWPORT = { width: 1920, height: 1080 };
 async function fitViewport(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const { windowId } = await cdp.send('Browser.getWindowForTarget');
-  const [innerW, innerH, outerW, outerH] = await page.evaluate(() => [innerWidth, innerHeight, outerWidth, outerHeight]);
-  await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: VIEWPORT.width + outerW - innerW, height: VIEWPORT.height + outerH - innerH } });
+  const [innerW, innerH, outerW, outerH] = await page.evaluate(() => [
+    innerWidth,
+    innerHeight,
+    outerWidth,
+    outerHeight,
+  ]);
+  await cdp.send('Browser.setWindowBounds', {
+    windowId,
+    bounds: { width: VIEWPORT.width + outerW - innerW, height: VIEWPORT.height + outerH - innerH },
+  });
   await page.waitForFunction(({ width, height }) => innerWidth === width && innerHeight === height, VIEWPORT);
   await cdp.detach();
 }
 
-export async function measureScreenshotBytes(pages: { name: string; url: string }[], progress: (line: string) => void): Promise<Figure[]> {
+export async function measureScreenshotBytes(
+  pages: { name: string; url: string }[],
+  progress: (line: string) => void,
+): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const deviceScaleFactor of [1, 2]) {
     const session = await openReportSession({ window: { ...VIEWPORT, deviceScaleFactor } });

@@ -11,7 +11,11 @@ import type { BudgetKey, Figure } from '../lib/figures';
 
 const SCRIPTS: { label: string; file: string; budget: BudgetKey }[] = [
   { label: 'Recorder script (MAIN world, every page), minified', file: RECORDER_FILE, budget: 'recorder-size' },
-  { label: 'Bridge script (isolated world, injected when a report starts), minified', file: 'bridge.js', budget: 'bridge-size' },
+  {
+    label: 'Bridge script (isolated world, injected when a report starts), minified',
+    file: 'bridge.js',
+    budget: 'bridge-size',
+  },
 ];
 
 export async function measureScriptSizes(): Promise<Figure[]> {

@@ -49,13 +49,21 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
 export function launchOverPipe(executable: string, args: string[]): CdpConnection {
   // fd 3 is what Chromium reads commands from, fd 4 where it writes replies and events. Detached:
   // its own process group, so that one signal can pause the browser with all its children.
-  const proc: ChildProcess = spawn(executable, ['--remote-debugging-pipe', ...args], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
+  const proc: ChildProcess = spawn(executable, ['--remote-debugging-pipe', ...args], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const group = proc.pid!;
   liveGroups.add(group);
   const toBrowser = proc.stdio[3] as Writable;
   const fromBrowser = proc.stdio[4] as Readable;
   const pending = new Map<number, { resolve(value: Params): void; reject(error: Error): void; method: string }>();
-  const waiters = new Set<{ method: string; sessionId?: string; accept(params: Params): boolean; resolve(params: Params): void }>();
+  const waiters = new Set<{
+    method: string;
+    sessionId?: string;
+    accept(params: Params): boolean;
+    resolve(params: Params): void;
+  }>();
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   let nextId = 1;
   let buffered = '';

@@ -40,7 +40,9 @@ export function verdict(figure: Figure): Verdict {
 }
 
 const show = (value: number, unit: string, digits: number) =>
-  unit === '×' ? `×${value.toFixed(digits)}` : `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
+  unit === '×'
+    ? `×${value.toFixed(digits)}`
+    : `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
 
 function budgetText(figure: Figure): string {
   const budget = budgetOf(figure);
@@ -63,5 +65,14 @@ export function markdownTable(figures: Figure[]): string {
 /** A figure for a measurement that threw: it counts as missed when it has a budget. */
 export function failedFigure(item: number, label: string, budget: BudgetKey | undefined, error: unknown): Figure {
   const message = error instanceof Error ? error.message : String(error);
-  return { item, label, value: null, unit: '', digits: 0, budget, how: 'could not be measured:', note: message.split('\n')[0] };
+  return {
+    item,
+    label,
+    value: null,
+    unit: '',
+    digits: 0,
+    budget,
+    how: 'could not be measured:',
+    note: message.split('\n')[0],
+  };
 }

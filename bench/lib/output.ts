@@ -43,5 +43,6 @@ export async function writeResults(figures: Figure[], run: RunInfo): Promise<voi
   const text = await readFile(docs, 'utf8').catch(() => '');
   const start = text.indexOf(TABLE_START);
   const end = text.indexOf(TABLE_END);
-  if (start >= 0 && end > start) await writeFile(docs, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
+  if (start >= 0 && end > start)
+    await writeFile(docs, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
 }

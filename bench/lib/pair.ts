@@ -37,7 +37,8 @@ export async function waitForRecorder(tab: Tab, url: string, timeoutMs = 120_000
   for (let pause = 500; ; pause = Math.min(pause * 2, 4000)) {
     await tab.load(url);
     if (await tab.evaluate<boolean>(RECORDER_ACTIVE)) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`The recorder did not appear on ${url} within ${timeoutMs / 1000} s`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`The recorder did not appear on ${url} within ${timeoutMs / 1000} s`);
     await sleep(pause);
   }
 }
@@ -49,10 +50,13 @@ async function launchFrozen(side: Side, readyUrl: string, progress: (line: strin
   try {
     const tab = await browser.firstTab();
     if (side === 'mayday') {
-      progress(`  mayday: the recorder appeared ${((await waitForRecorder(tab, readyUrl)) / 1000).toFixed(1)} s after launch`);
+      progress(
+        `  mayday: the recorder appeared ${((await waitForRecorder(tab, readyUrl)) / 1000).toFixed(1)} s after launch`,
+      );
     } else {
       await tab.load(readyUrl);
-      if (await tab.evaluate<boolean>(RECORDER_ACTIVE)) throw new Error('The baseline browser has a wrapped console.error');
+      if (await tab.evaluate<boolean>(RECORDER_ACTIVE))
+        throw new Error('The baseline browser has a wrapped console.error');
     }
     await sleep(launchedAt + SETTLE_AFTER_LAUNCH_MS - Date.now());
     browser.pause();
@@ -74,7 +78,9 @@ export async function openPair(readyUrl: string, progress: (line: string) => voi
     await Promise.all(launches.map((launch) => (launch.status === 'fulfilled' ? launch.value.close() : undefined)));
     throw failed.reason;
   }
-  const browsers = Object.fromEntries(SIDES.map((side, i) => [side, (launches[i] as PromiseFulfilledResult<RawBrowser>).value])) as Record<Side, RawBrowser>;
+  const browsers = Object.fromEntries(
+    SIDES.map((side, i) => [side, (launches[i] as PromiseFulfilledResult<RawBrowser>).value]),
+  ) as Record<Side, RawBrowser>;
   return {
     async turn(side, work) {
       const browser = browsers[side];
@@ -98,7 +104,12 @@ export async function openPair(readyUrl: string, progress: (line: string) => voi
  * percent here, for as long as they run (measured A/A: ×0.96 and ×0.98), so one pair would carry
  * its own luck into the figure; several average it out.
  */
-export async function inFreshPairs(rounds: number, readyUrl: string, progress: (line: string) => void, work: (pair: BrowserPair) => Promise<void>) {
+export async function inFreshPairs(
+  rounds: number,
+  readyUrl: string,
+  progress: (line: string) => void,
+  work: (pair: BrowserPair) => Promise<void>,
+) {
   for (let round = 0; round < rounds; round++) {
     const pair = await openPair(readyUrl, progress);
     try {
@@ -111,13 +122,15 @@ export async function inFreshPairs(rounds: number, readyUrl: string, progress: (
 }
 
 /** True when a console.error call ends in our no-op rather than in the browser's console. */
-const REACHES_MUTE = "(() => { const before = window.__benchMuted || 0; console.error('bench: mute check'); return (window.__benchMuted || 0) > before; })()";
+const REACHES_MUTE =
+  "(() => { const before = window.__benchMuted || 0; console.error('bench: mute check'); return (window.__benchMuted || 0) > before; })()";
 
 async function callTab(browser: RawBrowser, url: string, mute: boolean): Promise<Tab> {
   const tab = await browser.newTab();
   if (mute) await tab.beforeEveryDocument(MUTE_CONSOLE_ERROR);
   await tab.load(url);
-  if ((await tab.evaluate<boolean>(RECORDER_ACTIVE)) !== (browser.side === 'mayday')) throw new Error(`${browser.side}: recorder state is wrong on the calls page`);
+  if ((await tab.evaluate<boolean>(RECORDER_ACTIVE)) !== (browser.side === 'mayday'))
+    throw new Error(`${browser.side}: recorder state is wrong on the calls page`);
   return tab;
 }
 
@@ -127,7 +140,10 @@ async function callTab(browser: RawBrowser, url: string, mute: boolean): Promise
  * a small number inside ~45 µs of console noise. Muted on both sides when the recorder wraps our
  * no-op; otherwise on neither, so that both pay the same console.
  */
-export async function openCallTabs(pair: BrowserPair, url: string): Promise<{ tabs: Record<Side, Tab>; muted: boolean }> {
+export async function openCallTabs(
+  pair: BrowserPair,
+  url: string,
+): Promise<{ tabs: Record<Side, Tab>; muted: boolean }> {
   // The probe checks both: were our no-op installed after the recorder, it would replace it.
   const muted = await pair.turn('mayday', async (browser) => {
     const tab = await browser.newTab();

@@ -56,7 +56,8 @@ const sharedFlags = (profileDir: string) => [
 
 export async function launchRaw(side: Side): Promise<RawBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), `mayday-bench-${side}-`));
-  const extension = side === 'mayday' ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+  const extension =
+    side === 'mayday' ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
   const cdp = launchOverPipe(findChromium(), [...sharedFlags(profileDir), ...extension, 'about:blank']);
 
   async function attach(targetId: string): Promise<Tab> {
@@ -72,12 +73,12 @@ export async function launchRaw(side: Side): Promise<RawBrowser> {
         await loaded;
       },
       async evaluate<T>(expression: string) {
-        const reply = await cdp.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-          'Runtime.evaluate',
-          { expression, awaitPromise: true, returnByValue: true },
-          sessionId,
-        );
-        if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+        const reply = await cdp.send<{
+          result: { value?: T };
+          exceptionDetails?: { text: string; exception?: { description?: string } };
+        }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+        if (reply.exceptionDetails)
+          throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
         return reply.result.value as T;
       },
       async beforeEveryDocument(source) {
@@ -92,7 +93,9 @@ export async function launchRaw(side: Side): Promise<RawBrowser> {
   let first: Promise<Tab> | undefined;
   async function findFirstTab(): Promise<Tab> {
     for (let tries = 0; tries < 50; tries++) {
-      const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
+      const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; type: string }[] }>(
+        'Target.getTargets',
+      );
       const page = targetInfos.find((t) => t.type === 'page');
       if (page) return attach(page.targetId);
       await new Promise((r) => setTimeout(r, 100));

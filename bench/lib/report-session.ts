@@ -99,7 +99,10 @@ async function outboxEntryOf(ext: ExtensionBrowser, draftId: string): Promise<{ 
 async function draftCreatedAt(ext: ExtensionBrowser, draftId: string): Promise<number> {
   const worker = await ext.currentWorker();
   const key = `draft:${draftId}`;
-  return worker.evaluate(async (k) => ((await (globalThis as any).chrome.storage.local.get(k))[k] as { createdAt: number }).createdAt, key);
+  return worker.evaluate(
+    async (k) => ((await (globalThis as any).chrome.storage.local.get(k))[k] as { createdAt: number }).createdAt,
+    key,
+  );
 }
 
 /** One report from `target`: open it, describe, send, and read when each step happened. */
@@ -109,15 +112,19 @@ export async function timeReport(session: ReportSession, target: Page): Promise<
   const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
   await launcher.getByRole('button', { name: 'Report a problem' }).click();
   const compose = await composeOpened;
-  await compose.waitForFunction(() => (window as unknown as { __benchShotAt?: number }).__benchShotAt, undefined, { timeout: 15_000 }).catch(async (error) => {
-    const shown = await compose.evaluate(() => ({
-      stamping: '__benchStamping' in window,
-      images: [...document.images].map((i) => `${i.alt} ${i.naturalWidth}px`),
-      text: document.body.innerText.slice(0, 120),
-    }));
-    // stamping false: Playwright attached its init script too late to this page.
-    throw new Error(`${error.message.split('\n')[0]}; the report page: ${JSON.stringify(shown)}`);
-  });
+  await compose
+    .waitForFunction(() => (window as unknown as { __benchShotAt?: number }).__benchShotAt, undefined, {
+      timeout: 15_000,
+    })
+    .catch(async (error) => {
+      const shown = await compose.evaluate(() => ({
+        stamping: '__benchStamping' in window,
+        images: [...document.images].map((i) => `${i.alt} ${i.naturalWidth}px`),
+        text: document.body.innerText.slice(0, 120),
+      }));
+      // stamping false: Playwright attached its init script too late to this page.
+      throw new Error(`${error.message.split('\n')[0]}; the report page: ${JSON.stringify(shown)}`);
+    });
   const clickAt = (await stamp(launcher, '__benchClickAt'))!;
   const shotAt = (await stamp(compose, '__benchShotAt'))!;
   const draftId = new URL(compose.url()).searchParams.get('draft')!;
@@ -155,14 +162,18 @@ export async function timeReports(url: string, count: number, progress: (line: s
     const target = await session.ext.context.newPage();
     await target.goto(url);
     const runs: ReportRuns = { timings: [], failures: [] };
-    await timeReport(session, target).catch((error) => progress(`  the report that warms up failed: ${String(error?.message ?? error).split('\n')[0]}`));
+    await timeReport(session, target).catch((error) =>
+      progress(`  the report that warms up failed: ${String(error?.message ?? error).split('\n')[0]}`),
+    );
     for (let i = 1; i <= count; i++) {
       // Chrome allows two captures a second: a report right after another would wait for its turn.
       await target.waitForTimeout(1100);
       try {
         const timing = await timeReport(session, target);
         runs.timings.push(timing);
-        progress(`  report ${i}/${count}: shown in ${timing.openMs} ms, durable in ${timing.durableMs} ms, delivered in ${timing.deliveredMs} ms`);
+        progress(
+          `  report ${i}/${count}: shown in ${timing.openMs} ms, durable in ${timing.durableMs} ms, delivered in ${timing.deliveredMs} ms`,
+        );
       } catch (error) {
         runs.failures.push(String((error as Error)?.message ?? error).split('\n')[0]);
         progress(`  report ${i}/${count} failed: ${runs.failures[runs.failures.length - 1]}`);

@@ -24,7 +24,11 @@ export const emptySamples = (): Samples => ({ mayday: [], baseline: [] });
  * Measures both sides `pairs` times, one side at a time: A B, then B A, then A B... so that
  * neither side always runs first, right after the other, or while the machine is warming up.
  */
-export async function alternate(pairs: number, measure: (side: Side) => Promise<number>, onPair?: (done: number) => void): Promise<Samples> {
+export async function alternate(
+  pairs: number,
+  measure: (side: Side) => Promise<number>,
+  onPair?: (done: number) => void,
+): Promise<Samples> {
   const samples: Samples = { mayday: [], baseline: [] };
   for (let pair = 0; pair < pairs; pair++) {
     const order: Side[] = pair % 2 ? ['baseline', 'mayday'] : ['mayday', 'baseline'];
@@ -46,7 +50,11 @@ export function pairedMedian(samples: Samples, combine: (mayday: number, baselin
 }
 
 /** A 95% interval for pairedMedian, resampling whole pairs (seeded, so the same samples give the same interval). */
-export function pairedInterval(samples: Samples, combine: (mayday: number, baseline: number) => number, resamples = 2000): [number, number] {
+export function pairedInterval(
+  samples: Samples,
+  combine: (mayday: number, baseline: number) => number,
+  resamples = 2000,
+): [number, number] {
   return clusteredInterval([samples.mayday.map((value, i) => combine(value, samples.baseline[i]))], resamples);
 }
 

@@ -14,7 +14,14 @@ export function LabelField({ onDone }: { onDone(text: string | null): void }) {
       onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onDone(null))}
     >
       <label for="shot-label-text">{t('editorLabelText')}</label>
-      <input id="shot-label-text" type="text" ref={input} value={text} maxLength={LABEL_MAX} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+      <input
+        id="shot-label-text"
+        type="text"
+        ref={input}
+        value={text}
+        maxLength={LABEL_MAX}
+        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+      />
       <button type="submit">{t('editorLabelAdd')}</button>
       <button type="button" class="secondary" onClick={() => onDone(null)}>
         {t('editorLabelCancel')}

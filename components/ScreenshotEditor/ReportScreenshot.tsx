@@ -63,10 +63,17 @@ export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshot
   }
 
   const current = shot === undefined ? base : shot;
-  const missing = shot === null || draft.screenshotRemoved ? t('editorRemovedLong') : t('composeNoScreenshot', captureProblemText(draft.screenshotProblem ?? 'other'));
+  const missing =
+    shot === null || draft.screenshotRemoved
+      ? t('editorRemovedLong')
+      : t('composeNoScreenshot', captureProblemText(draft.screenshotProblem ?? 'other'));
   if (readOnly)
     return current ? (
-      <img src={current.dataUrl} alt={t('composeScreenshotAlt')} style={{ maxWidth: '100%', border: '1px solid var(--border)', borderRadius: '6px' }} />
+      <img
+        src={current.dataUrl}
+        alt={t('composeScreenshotAlt')}
+        style={{ maxWidth: '100%', border: '1px solid var(--border)', borderRadius: '6px' }}
+      />
     ) : (
       <p>{missing}</p>
     );

@@ -71,7 +71,12 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
   function step(type: 'undo' | 'redo' | 'clear' | 'remove') {
     if ((type === 'undo' && !canUndo(history)) || (type === 'redo' && !canRedo(history))) return;
     dispatch({ type });
-    const words: Record<typeof type, MessageKey> = { undo: 'editorUndone', redo: 'editorRedone', clear: 'editorCleared', remove: 'editorRemoved' };
+    const words: Record<typeof type, MessageKey> = {
+      undo: 'editorUndone',
+      redo: 'editorRedone',
+      clear: 'editorCleared',
+      remove: 'editorRemoved',
+    };
     setAnnouncement(t(words[type]));
   }
 

@@ -36,10 +36,22 @@ export function Toolbar(props: ToolbarProps) {
         </button>
       ))}
       <span class="shot-tools-gap" />
-      <button type="button" class="secondary" onClick={props.onUndo} disabled={!props.canUndo} aria-keyshortcuts="Control+Z">
+      <button
+        type="button"
+        class="secondary"
+        onClick={props.onUndo}
+        disabled={!props.canUndo}
+        aria-keyshortcuts="Control+Z"
+      >
         {t('editorUndo')}
       </button>
-      <button type="button" class="secondary" onClick={props.onRedo} disabled={!props.canRedo} aria-keyshortcuts="Control+Y">
+      <button
+        type="button"
+        class="secondary"
+        onClick={props.onRedo}
+        disabled={!props.canRedo}
+        aria-keyshortcuts="Control+Y"
+      >
         {t('editorRedo')}
       </button>
       <button type="button" class="secondary" onClick={props.onClear} disabled={!props.canClear}>

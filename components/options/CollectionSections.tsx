@@ -28,8 +28,20 @@ export function CollectionSection({ api }: { api: FieldApi }) {
 export function SitesSection({ api }: { api: FieldApi }) {
   return (
     <Section id="sites" title={t('optionsSitesHeading')}>
-      <TextField api={api} name="allowedSites" multiline label={t('optionsAllowedSites')} hint={t('optionsAllowedSitesHint')} />
-      <TextField api={api} name="blockedSites" multiline label={t('optionsBlockedSites')} hint={t('optionsBlockedSitesHint')} />
+      <TextField
+        api={api}
+        name="allowedSites"
+        multiline
+        label={t('optionsAllowedSites')}
+        hint={t('optionsAllowedSitesHint')}
+      />
+      <TextField
+        api={api}
+        name="blockedSites"
+        multiline
+        label={t('optionsBlockedSites')}
+        hint={t('optionsBlockedSitesHint')}
+      />
     </Section>
   );
 }
@@ -37,10 +49,33 @@ export function SitesSection({ api }: { api: FieldApi }) {
 export function PrivacySection({ api }: { api: FieldApi }) {
   return (
     <Section id="privacy" title={t('optionsPrivacyHeading')}>
-      <CheckField api={api} name="maskAllInputs" label={t('optionsMaskAllInputs')} hint={t('optionsMaskAllInputsHint')} />
-      <TextField api={api} name="redactionPatterns" multiline label={t('optionsRedactionPatterns')} hint={t('optionsRedactionPatternsHint')} />
-      <TextField api={api} name="maskSelectors" multiline label={t('optionsMaskSelectors')} hint={t('optionsMaskSelectorsHint')} />
-      <TextField api={api} name="sentReportRetentionDays" numeric label={t('optionsRetention')} hint={t('optionsRetentionHint')} />
+      <CheckField
+        api={api}
+        name="maskAllInputs"
+        label={t('optionsMaskAllInputs')}
+        hint={t('optionsMaskAllInputsHint')}
+      />
+      <TextField
+        api={api}
+        name="redactionPatterns"
+        multiline
+        label={t('optionsRedactionPatterns')}
+        hint={t('optionsRedactionPatternsHint')}
+      />
+      <TextField
+        api={api}
+        name="maskSelectors"
+        multiline
+        label={t('optionsMaskSelectors')}
+        hint={t('optionsMaskSelectorsHint')}
+      />
+      <TextField
+        api={api}
+        name="sentReportRetentionDays"
+        numeric
+        label={t('optionsRetention')}
+        hint={t('optionsRetentionHint')}
+      />
     </Section>
   );
 }

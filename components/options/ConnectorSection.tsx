@@ -47,14 +47,22 @@ export function testResultText(result: ConnectionTestResult): string {
     case 'not-configured':
       return t('testNotConfigured');
     case 'helpdesk':
-      return result.result.ok ? t('connectionOk') : t(CONNECTION_PROBLEM_MESSAGES[result.result.problem], result.result.detail);
+      return result.result.ok
+        ? t('connectionOk')
+        : t(CONNECTION_PROBLEM_MESSAGES[result.result.problem], result.result.detail);
   }
 }
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'done'; ok: boolean; text: string };
 
 /** `readValues` validates the whole form and marks its problems; null when there are any. */
-export function ConnectorSection({ api, readValues }: { api: FieldApi; readValues: () => { settings: Settings; secrets: Secrets } | null }) {
+export function ConnectorSection({
+  api,
+  readValues,
+}: {
+  api: FieldApi;
+  readValues: () => { settings: Settings; secrets: Secrets } | null;
+}) {
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const type = api.form.connectorType;
 
@@ -62,10 +70,15 @@ export function ConnectorSection({ api, readValues }: { api: FieldApi; readValue
     const values = readValues();
     if (!values) return setTest({ kind: 'done', ok: false, text: t('optionsFixFirst') });
     setTest({ kind: 'testing' });
-    const result = await sendMessage('testConnection', values).catch(
-      (error: Error): ConnectionTestResult => ({ kind: 'unreachable', detail: error.message }),
-    );
-    setTest({ kind: 'done', ok: result.kind === 'ok' || (result.kind === 'helpdesk' && result.result.ok), text: testResultText(result) });
+    const result = await sendMessage('testConnection', values).catch((error: Error): ConnectionTestResult => ({
+      kind: 'unreachable',
+      detail: error.message,
+    }));
+    setTest({
+      kind: 'done',
+      ok: result.kind === 'ok' || (result.kind === 'helpdesk' && result.result.ok),
+      text: testResultText(result),
+    });
   }
 
   return (
@@ -90,23 +103,57 @@ export function ConnectorSection({ api, readValues }: { api: FieldApi; readValue
             api={api}
             name="webhookFormat"
             label={t('optionsWebhookFormat')}
-            options={[['json', t('formatJson')], ['multipart', t('formatMultipart')]]}
+            options={[
+              ['json', t('formatJson')],
+              ['multipart', t('formatMultipart')],
+            ]}
           />
-          <TextField api={api} name="webhookSigningSecret" type="password" label={t('optionsSigningSecret')} hint={t('optionsSigningSecretHint')} />
+          <TextField
+            api={api}
+            name="webhookSigningSecret"
+            type="password"
+            label={t('optionsSigningSecret')}
+            hint={t('optionsSigningSecretHint')}
+          />
         </>
       )}
-      {type === 'glpi' && <TextField api={api} name="glpiAppToken" type="password" label={t('optionsGlpiAppToken')} hint={t('optionsGlpiAppTokenHint')} />}
+      {type === 'glpi' && (
+        <TextField
+          api={api}
+          name="glpiAppToken"
+          type="password"
+          label={t('optionsGlpiAppToken')}
+          hint={t('optionsGlpiAppTokenHint')}
+        />
+      )}
       {type === 'zammad' && (
         <>
           <TextField api={api} name="zammadGroup" label={t('optionsZammadGroup')} hint={t('optionsZammadGroupHint')} />
-          <TextField api={api} name="zammadCustomer" label={t('optionsZammadCustomer')} hint={t('optionsZammadCustomerHint')} />
+          <TextField
+            api={api}
+            name="zammadCustomer"
+            label={t('optionsZammadCustomer')}
+            hint={t('optionsZammadCustomerHint')}
+          />
         </>
       )}
-      {type === 'rt' && <TextField api={api} name="rtQueue" label={t('optionsRtQueue')} hint={t('optionsRtQueueHint')} />}
+      {type === 'rt' && (
+        <TextField api={api} name="rtQueue" label={t('optionsRtQueue')} hint={t('optionsRtQueueHint')} />
+      )}
       {type === 'redmine' && (
         <>
-          <TextField api={api} name="redmineProjectId" label={t('optionsRedmineProject')} hint={t('optionsRedmineProjectHint')} />
-          <TextField api={api} name="redmineTrackerId" label={t('optionsRedmineTracker')} hint={t('optionsRedmineTrackerHint')} />
+          <TextField
+            api={api}
+            name="redmineProjectId"
+            label={t('optionsRedmineProject')}
+            hint={t('optionsRedmineProjectHint')}
+          />
+          <TextField
+            api={api}
+            name="redmineTrackerId"
+            label={t('optionsRedmineTracker')}
+            hint={t('optionsRedmineTrackerHint')}
+          />
         </>
       )}
       <button type="button" class="secondary" onClick={runTest} disabled={test.kind === 'testing'}>

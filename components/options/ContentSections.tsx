@@ -6,7 +6,12 @@ export function OrganisationSection({ api }: { api: FieldApi }) {
   return (
     <Section id="organisation" title={t('optionsOrganisationHeading')}>
       <TextField api={api} name="organisationName" label={t('optionsOrganisationName')} />
-      <TextField api={api} name="supportContact" label={t('optionsSupportContact')} hint={t('optionsSupportContactHint')} />
+      <TextField
+        api={api}
+        name="supportContact"
+        label={t('optionsSupportContact')}
+        hint={t('optionsSupportContactHint')}
+      />
       <TextField api={api} name="helpText" multiline label={t('optionsHelpText')} hint={t('optionsHelpTextHint')} />
     </Section>
   );
@@ -15,13 +20,22 @@ export function OrganisationSection({ api }: { api: FieldApi }) {
 export function ReportFormSection({ api }: { api: FieldApi }) {
   return (
     <Section id="report-form" title={t('optionsReportHeading')}>
-      <TextField api={api} name="categories" multiline label={t('optionsCategories')} hint={t('optionsCategoriesHint')} />
+      <TextField
+        api={api}
+        name="categories"
+        multiline
+        label={t('optionsCategories')}
+        hint={t('optionsCategoriesHint')}
+      />
       <TextField api={api} name="urgencies" multiline label={t('optionsUrgencies')} hint={t('optionsUrgenciesHint')} />
       <ChoicesField
         api={api}
         name="requiredFields"
         label={t('optionsRequired')}
-        options={[['category', t('composeCategory')], ['urgency', t('composeUrgency')]]}
+        options={[
+          ['category', t('composeCategory')],
+          ['urgency', t('composeUrgency')],
+        ]}
       />
     </Section>
   );

@@ -55,28 +55,54 @@ export function TransferSection({ extensionId, readValues, applyImport }: Props)
     }
     if (result.reason === 'not-json') return setNote({ ok: false, text: t('importNotJson') });
     if (result.reason === 'no-settings') return setNote({ ok: false, text: t('importNoSettings') });
-    setNote({ ok: false, text: t('importInvalid'), details: result.problems.map((p) => `${p.key}: ${problemText(p)}`) });
+    setNote({
+      ok: false,
+      text: t('importInvalid'),
+      details: result.problems.map((p) => `${p.key}: ${problemText(p)}`),
+    });
   }
 
   return (
     <Section id="transfer" title={t('optionsTransferHeading')}>
       <p class="hint">{t('optionsTransferHint')}</p>
       <div class="field check">
-        <input type="checkbox" id="export-secrets" checked={withSecrets} onChange={(e) => setWithSecrets((e.currentTarget as HTMLInputElement).checked)} aria-describedby="export-secrets-hint" />
+        <input
+          type="checkbox"
+          id="export-secrets"
+          checked={withSecrets}
+          onChange={(e) => setWithSecrets((e.currentTarget as HTMLInputElement).checked)}
+          aria-describedby="export-secrets-hint"
+        />
         <div>
           <label for="export-secrets">{t('optionsIncludeSecrets')}</label>
-          <p class="hint" id="export-secrets-hint">{t('optionsIncludeSecretsHint')}</p>
+          <p class="hint" id="export-secrets-hint">
+            {t('optionsIncludeSecretsHint')}
+          </p>
         </div>
       </div>
       <div class="buttons">
-        <button type="button" class="secondary" onClick={() => exportAs('settings')}>{t('optionsExportSettings')}</button>
-        <button type="button" class="secondary" onClick={() => exportAs('chrome')}>{t('optionsExportChrome')}</button>
-        <button type="button" class="secondary" onClick={() => exportAs('firefox')}>{t('optionsExportFirefox')}</button>
+        <button type="button" class="secondary" onClick={() => exportAs('settings')}>
+          {t('optionsExportSettings')}
+        </button>
+        <button type="button" class="secondary" onClick={() => exportAs('chrome')}>
+          {t('optionsExportChrome')}
+        </button>
+        <button type="button" class="secondary" onClick={() => exportAs('firefox')}>
+          {t('optionsExportFirefox')}
+        </button>
       </div>
       <div class="field">
         <label for="import-file">{t('optionsImport')}</label>
-        <p class="hint" id="import-file-hint">{t('optionsImportHint')}</p>
-        <input type="file" id="import-file" accept=".json,application/json" aria-describedby="import-file-hint" onChange={(e) => importFile(e.currentTarget as HTMLInputElement)} />
+        <p class="hint" id="import-file-hint">
+          {t('optionsImportHint')}
+        </p>
+        <input
+          type="file"
+          id="import-file"
+          accept=".json,application/json"
+          aria-describedby="import-file-hint"
+          onChange={(e) => importFile(e.currentTarget as HTMLInputElement)}
+        />
       </div>
       <div role="status" class={`status${note ? (note.ok ? ' ok' : ' bad') : ''}`}>
         {note?.text}

@@ -31,17 +31,31 @@ function notes(api: FieldApi, name: Key, hint?: string) {
   const id = fieldId(name);
   const problem = api.problem(name);
   const locked = api.locked(name);
-  const describedBy = [hint && `${id}-hint`, locked && `${id}-locked`, problem && `${id}-error`].filter(Boolean).join(' ');
+  const describedBy = [hint && `${id}-hint`, locked && `${id}-locked`, problem && `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
   return {
     id,
     locked,
     invalid: problem !== undefined,
     describedBy: describedBy || undefined,
-    hint: hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null,
+    hint: hint ? (
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    ) : null,
     after: (
       <>
-        {locked && <p class="locked-note" id={`${id}-locked`}>{t('optionsLocked')}</p>}
-        {problem && <p class="field-error" id={`${id}-error`}>{problemText(problem)}</p>}
+        {locked && (
+          <p class="locked-note" id={`${id}-locked`}>
+            {t('optionsLocked')}
+          </p>
+        )}
+        {problem && (
+          <p class="field-error" id={`${id}-error`}>
+            {problemText(problem)}
+          </p>
+        )}
       </>
     ),
   };
@@ -55,7 +69,15 @@ interface TextOptions {
   numeric?: boolean;
 }
 
-export function TextField({ api, name, label, hint, type = 'text', multiline, numeric }: FieldProps<TextKey> & TextOptions) {
+export function TextField({
+  api,
+  name,
+  label,
+  hint,
+  type = 'text',
+  multiline,
+  numeric,
+}: FieldProps<TextKey> & TextOptions) {
   const n = notes(api, name, hint);
   const props = {
     id: n.id,
@@ -108,7 +130,13 @@ export function CheckField({ api, name, label, hint }: FieldProps<BoolKey>) {
   );
 }
 
-export function SelectField<K extends TextKey>({ api, name, label, hint, options }: FieldProps<K> & { options: [FormState[K], string][] }) {
+export function SelectField<K extends TextKey>({
+  api,
+  name,
+  label,
+  hint,
+  options,
+}: FieldProps<K> & { options: [FormState[K], string][] }) {
   const n = notes(api, name, hint);
   return (
     <div class="field">
@@ -134,7 +162,13 @@ export function SelectField<K extends TextKey>({ api, name, label, hint, options
 type ListKey = { [K in Key]: FormState[K] extends string[] ? K : never }[Key];
 
 /** A set of checkboxes for a list of fixed choices (console levels, required fields). */
-export function ChoicesField<K extends ListKey>({ api, name, label, hint, options }: FieldProps<K> & { options: [FormState[K][number], string][] }) {
+export function ChoicesField<K extends ListKey>({
+  api,
+  name,
+  label,
+  hint,
+  options,
+}: FieldProps<K> & { options: [FormState[K][number], string][] }) {
   const n = notes(api, name, hint);
   const chosen = api.form[name] as string[];
   const toggle = (value: string, on: boolean) =>
@@ -145,7 +179,12 @@ export function ChoicesField<K extends ListKey>({ api, name, label, hint, option
       {n.hint}
       {options.map(([value, text]) => (
         <label class="choice">
-          <input type="checkbox" checked={chosen.includes(value)} disabled={n.locked} onChange={(e) => toggle(value, (e.currentTarget as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(value)}
+            disabled={n.locked}
+            onChange={(e) => toggle(value, (e.currentTarget as HTMLInputElement).checked)}
+          />
           {text}
         </label>
       ))}

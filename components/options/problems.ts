@@ -24,6 +24,7 @@ const WORDS: Record<ProblemCode, MessageKey> = {
 
 /** The sentence shown next to a field (or in the policy warning) for one problem. */
 export function problemText(problem: FieldProblem): string {
-  const words = problem.code === 'required' && problem.key === 'endpointUrl' ? t('optionsUrlEmpty') : t(WORDS[problem.code]);
+  const words =
+    problem.code === 'required' && problem.key === 'endpointUrl' ? t('optionsUrlEmpty') : t(WORDS[problem.code]);
   return problem.item === undefined ? words : t('problemItem', problem.item, words);
 }

@@ -17,7 +17,17 @@ interface Props<T> {
 }
 
 /** A list as it will be sent, each entry with its Remove button, and a way to undo removals. */
-export function EntryList<T>({ entries, kept, render, removeLabel, removed, putBackLabel, final, onRemove, onPutBack }: Props<T>) {
+export function EntryList<T>({
+  entries,
+  kept,
+  render,
+  removeLabel,
+  removed,
+  putBackLabel,
+  final,
+  onRemove,
+  onPutBack,
+}: Props<T>) {
   // Kept here so the list stays open while entries go and come back.
   const [open, setOpen] = useState(false);
   return (
@@ -31,7 +41,12 @@ export function EntryList<T>({ entries, kept, render, removeLabel, removed, putB
               <li key={kept[i]}>
                 <div class="review-entry">{render(entry)}</div>
                 {!final && (
-                  <button type="button" class="secondary" aria-label={removeLabel(i + 1)} onClick={() => onRemove(kept[i])}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={removeLabel(i + 1)}
+                    onClick={() => onRemove(kept[i])}
+                  >
                     {t('reviewRemove')}
                   </button>
                 )}

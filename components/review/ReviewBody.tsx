@@ -56,7 +56,8 @@ export function ReviewBody({ preview, chosen, typed, final, actions }: Props) {
   return (
     <>
       <p>
-        <strong>{t('summaryField', t('reviewPageSent'))}</strong> <span class="review-text">{[ticket.page.title, ticket.page.url].filter(Boolean).join(' — ')}</span>
+        <strong>{t('summaryField', t('reviewPageSent'))}</strong>{' '}
+        <span class="review-text">{[ticket.page.title, ticket.page.url].filter(Boolean).join(' — ')}</span>
       </p>
       {redactedDescription && (
         <>
@@ -76,13 +77,19 @@ export function ReviewBody({ preview, chosen, typed, final, actions }: Props) {
         )}
       </ReviewSection>
       <ReviewSection {...section('console', 'reviewIncludeConsole')} count={ticket.console.length}>
-        {list('console', ticket.console, (entry) => <ConsoleText entry={entry} />)}
+        {list('console', ticket.console, (entry) => (
+          <ConsoleText entry={entry} />
+        ))}
       </ReviewSection>
       <ReviewSection {...section('network', 'reviewIncludeNetwork')} count={ticket.network?.length ?? 0}>
-        {list('network', ticket.network ?? [], (entry) => <RequestText entry={entry} />)}
+        {list('network', ticket.network ?? [], (entry) => (
+          <RequestText entry={entry} />
+        ))}
       </ReviewSection>
       <ReviewSection {...section('steps', 'reviewIncludeSteps')} count={ticket.steps?.length ?? 0}>
-        {list('steps', ticket.steps ?? [], (entry) => <StepText entry={entry} />)}
+        {list('steps', ticket.steps ?? [], (entry) => (
+          <StepText entry={entry} />
+        ))}
       </ReviewSection>
       <ReviewSection {...section('environment', 'reviewIncludeEnvironment')}>
         <details>

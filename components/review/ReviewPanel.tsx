@@ -77,7 +77,13 @@ export function ReviewPanel({ draftId, description, final }: { draftId: string; 
       {!result && <p class="muted">{t('reviewLoading')}</p>}
       {result && !result.ok && <p role="alert">{t('reviewProblem', result.detail)}</p>}
       {result?.ok && (
-        <ReviewBody preview={result.preview} chosen={chosen ?? result.preview.exclusions} typed={previewed} final={final || result.preview.final} actions={actions} />
+        <ReviewBody
+          preview={result.preview}
+          chosen={chosen ?? result.preview.exclusions}
+          typed={previewed}
+          final={final || result.preview.final}
+          actions={actions}
+        />
       )}
     </section>
   );

@@ -30,7 +30,12 @@ export function ReviewSection({ section, state, includeLabel, count, final, onIn
       ) : (
         <>
           <label class="switch">
-            <input type="checkbox" checked={state === 'included'} disabled={final} onChange={(e) => onInclude((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={state === 'included'}
+              disabled={final}
+              onChange={(e) => onInclude((e.target as HTMLInputElement).checked)}
+            />
             {includeLabel}
           </label>
           {state === 'included' ? children : <p class="muted">{t('reviewLeftOut')}</p>}

@@ -30,7 +30,11 @@ export function ConsolePanel({ ticket }: { ticket: Ticket }) {
           <div class="filters" role="group" aria-label={t('reportShowLevels')}>
             {present.map((level) => (
               <label key={level}>
-                <input type="checkbox" checked={levels.has(level)} onChange={(e) => toggle(level, (e.target as HTMLInputElement).checked)} />{' '}
+                <input
+                  type="checkbox"
+                  checked={levels.has(level)}
+                  onChange={(e) => toggle(level, (e.target as HTMLInputElement).checked)}
+                />{' '}
                 {t(LEVEL_KEYS[level])} ({counts[level]})
               </label>
             ))}

@@ -16,7 +16,10 @@ export function ScreenshotPanel({ ticket, dataUrl }: { ticket: Ticket; dataUrl?:
         <figure>
           <img src={dataUrl} width={shot.width} height={shot.height} alt={t('reportScreenshotAlt')} />
           <figcaption>
-            {screenshotCaption(shot, t)} · <a href={dataUrl} download={shot.attachment}>{t('viewerDownloadScreenshot')}</a>
+            {screenshotCaption(shot, t)} ·{' '}
+            <a href={dataUrl} download={shot.attachment}>
+              {t('viewerDownloadScreenshot')}
+            </a>
           </figcaption>
         </figure>
       )}

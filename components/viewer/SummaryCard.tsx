@@ -17,16 +17,36 @@ export function SummaryCard({ ticket }: { ticket: Ticket }) {
       <dl class="facts">
         <dt>{t('reportWhere')}</dt>
         <dd>
-          {ticket.page.title && <>{ticket.page.title}<br /></>}
+          {ticket.page.title && (
+            <>
+              {ticket.page.title}
+              <br />
+            </>
+          )}
           <span class="url">{ticket.page.url}</span>
         </dd>
         <dt>{t('reportWhen')}</dt>
         <dd>{facts.when}</dd>
         <dt>{t('reportBrowserOs')}</dt>
         <dd>{facts.browserOs}</dd>
-        {reporter && <><dt>{t('reportReporter')}</dt><dd>{reporter}</dd></>}
-        {ticket.category && <><dt>{t('reportCategory')}</dt><dd>{ticket.category}</dd></>}
-        {ticket.urgency && <><dt>{t('reportUrgency')}</dt><dd>{ticket.urgency}</dd></>}
+        {reporter && (
+          <>
+            <dt>{t('reportReporter')}</dt>
+            <dd>{reporter}</dd>
+          </>
+        )}
+        {ticket.category && (
+          <>
+            <dt>{t('reportCategory')}</dt>
+            <dd>{ticket.category}</dd>
+          </>
+        )}
+        {ticket.urgency && (
+          <>
+            <dt>{t('reportUrgency')}</dt>
+            <dd>{ticket.urgency}</dd>
+          </>
+        )}
       </dl>
       <ul class="counts">
         {facts.counts.map((c) => (
@@ -51,7 +71,9 @@ export function SummaryCard({ ticket }: { ticket: Ticket }) {
       )}
       {notes.length > 0 && (
         <div class="notes">
-          {notes.map((note) => <p key={note}>{note}</p>)}
+          {notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
         </div>
       )}
     </section>

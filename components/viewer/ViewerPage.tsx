@@ -18,7 +18,8 @@ export interface ViewerEnv {
   copy(text: string): Promise<void>;
 }
 
-type State = { kind: 'empty' } | { kind: 'loading' } | { kind: 'open'; report: OpenedReport } | { kind: 'problem'; text: string };
+type State =
+  { kind: 'empty' } | { kind: 'loading' } | { kind: 'open'; report: OpenedReport } | { kind: 'problem'; text: string };
 
 function problemText(result: Exclude<OpenResult, { ok: true }>): string {
   switch (result.problem) {
@@ -68,10 +69,23 @@ export function ViewerPage({ env }: { env: ViewerEnv }) {
       <section class="opener">
         <h1>{t('viewerTitle')}</h1>
         <label for="open-report">{t('viewerOpen')}</label>{' '}
-        <input id="open-report" type="file" multiple accept=".json,application/json,image/png,image/jpeg" aria-describedby="open-hint" onChange={(e) => open((e.target as HTMLInputElement).files)} />
-        <p class="muted" id="open-hint">{t('viewerOpenHint')}</p>
+        <input
+          id="open-report"
+          type="file"
+          multiple
+          accept=".json,application/json,image/png,image/jpeg"
+          aria-describedby="open-hint"
+          onChange={(e) => open((e.target as HTMLInputElement).files)}
+        />
+        <p class="muted" id="open-hint">
+          {t('viewerOpenHint')}
+        </p>
         {state.kind === 'loading' && <p role="status">{t('viewerLoading')}</p>}
-        {state.kind === 'problem' && <p role="alert" class="problem">{state.text}</p>}
+        {state.kind === 'problem' && (
+          <p role="alert" class="problem">
+            {state.text}
+          </p>
+        )}
       </section>
       {state.kind === 'open' && <Report report={state.report} copy={env.copy} />}
     </main>

@@ -4,4 +4,7 @@ import '@/components/ui.css';
 import { localizeDocument } from '@/utils/i18n';
 
 localizeDocument(document);
-render(<ComposePage draftId={new URLSearchParams(location.search).get('draft') ?? ''} />, document.getElementById('app')!);
+render(
+  <ComposePage draftId={new URLSearchParams(location.search).get('draft') ?? ''} />,
+  document.getElementById('app')!,
+);

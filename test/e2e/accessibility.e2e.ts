@@ -29,7 +29,12 @@ afterAll(async () => {
 
 const LANGUAGES = [
   { lang: 'en-US', send: 'Send report', description: 'What went wrong?', launcher: 'Report a problem' },
-  { lang: 'fr-FR', send: 'Envoyer le signalement', description: "Qu'est-ce qui ne va pas ?", launcher: 'Signaler un problème' },
+  {
+    lang: 'fr-FR',
+    send: 'Envoyer le signalement',
+    description: "Qu'est-ce qui ne va pas ?",
+    launcher: 'Signaler un problème',
+  },
 ];
 
 describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher }) => {
@@ -39,44 +44,50 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
   });
   afterAll(() => ext.close());
 
-  it('have no serious or critical axe violation: popup, report page, options, viewer, report.html', { timeout: 90_000 }, async () => {
-    const options = await ext.context.newPage();
-    await options.goto(ext.pageUrl('options.html'));
-    await options.locator('main').waitFor();
-    expect(await seriousViolations(options), 'options').toEqual([]);
-    await options.close();
-    await configureEndpointIn(ext, lang);
+  it(
+    'have no serious or critical axe violation: popup, report page, options, viewer, report.html',
+    { timeout: 90_000 },
+    async () => {
+      const options = await ext.context.newPage();
+      await options.goto(ext.pageUrl('options.html'));
+      await options.locator('main').waitFor();
+      expect(await seriousViolations(options), 'options').toEqual([]);
+      await options.close();
+      await configureEndpointIn(ext, lang);
 
-    const page = await ext.context.newPage();
-    await page.goto(`${site.url}/broken-page.html`);
-    const popup = await ext.context.newPage();
-    await popup.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
-    await popup.getByRole('button', { name: launcher }).waitFor();
-    expect(await seriousViolations(popup), 'popup').toEqual([]);
+      const page = await ext.context.newPage();
+      await page.goto(`${site.url}/broken-page.html`);
+      const popup = await ext.context.newPage();
+      await popup.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
+      await popup.getByRole('button', { name: launcher }).waitFor();
+      expect(await seriousViolations(popup), 'popup').toEqual([]);
 
-    const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-    await popup.getByRole('button', { name: launcher }).click();
-    const compose = await composeOpened;
-    await compose.getByLabel(description).fill('Accessibility check');
-    expect(await seriousViolations(compose), 'report page').toEqual([]);
-    await compose.getByRole('button', { name: send }).click();
-    await compose.getByRole('status').filter({ hasText: /\S/ }).waitFor();
-    await expect.poll(async () => (await compose.getByRole('status').textContent()) ?? '').toMatch(/Référence : \d+|Reference: \d+/);
-    expect(await seriousViolations(compose), 'report page after sending').toEqual([]);
+      const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+      await popup.getByRole('button', { name: launcher }).click();
+      const compose = await composeOpened;
+      await compose.getByLabel(description).fill('Accessibility check');
+      expect(await seriousViolations(compose), 'report page').toEqual([]);
+      await compose.getByRole('button', { name: send }).click();
+      await compose.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+      await expect
+        .poll(async () => (await compose.getByRole('status').textContent()) ?? '')
+        .toMatch(/Référence : \d+|Reference: \d+/);
+      expect(await seriousViolations(compose), 'report page after sending').toEqual([]);
 
-    const viewer = await ext.context.newPage();
-    await viewer.goto(ext.pageUrl('viewer.html'));
-    await viewer.locator('main').waitFor();
-    expect(await seriousViolations(viewer), 'viewer').toEqual([]);
-    const stored = (await receiver.store.list()).at(-1)!;
-    await viewer.locator('input[type=file]').setInputFiles(join(stored.folder, 'report.json'));
-    await viewer.getByText('Accessibility check').first().waitFor();
-    expect(await seriousViolations(viewer), 'viewer with a report').toEqual([]);
+      const viewer = await ext.context.newPage();
+      await viewer.goto(ext.pageUrl('viewer.html'));
+      await viewer.locator('main').waitFor();
+      expect(await seriousViolations(viewer), 'viewer').toEqual([]);
+      const stored = (await receiver.store.list()).at(-1)!;
+      await viewer.locator('input[type=file]').setInputFiles(join(stored.folder, 'report.json'));
+      await viewer.getByText('Accessibility check').first().waitFor();
+      expect(await seriousViolations(viewer), 'viewer with a report').toEqual([]);
 
-    const report = await ext.context.newPage();
-    await report.goto(`file://${join(stored.folder, 'report.html')}`);
-    expect(await seriousViolations(report), 'report.html').toEqual([]);
-  });
+      const report = await ext.context.newPage();
+      await report.goto(`file://${join(stored.folder, 'report.html')}`);
+      expect(await seriousViolations(report), 'report.html').toEqual([]);
+    },
+  );
 });
 
 async function configureEndpointIn(ext: ExtensionBrowser, lang: string) {
@@ -90,33 +101,44 @@ async function configureEndpointIn(ext: ExtensionBrowser, lang: string) {
 }
 
 describe('keyboard alone', () => {
-  it('reports a problem from the launcher to the reference, with focus always visible', { timeout: 60_000 }, async () => {
-    const ext = await launchWithExtension();
-    try {
-      await configureEndpoint(ext, `${receiver.url}/tickets`, '');
-      const page = await ext.context.newPage();
-      await page.goto(`${site.url}/broken-page.html`);
-      const launcher = await ext.context.newPage();
-      await launcher.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
-      await launcher.keyboard.press('Tab');
-      expect(await launcher.evaluate(() => document.activeElement?.textContent)).toBe('Report a problem');
-      const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-      await launcher.keyboard.press('Enter');
-      const compose = await composeOpened;
-      await compose.getByLabel('What went wrong?').waitFor();
+  it(
+    'reports a problem from the launcher to the reference, with focus always visible',
+    { timeout: 60_000 },
+    async () => {
+      const ext = await launchWithExtension();
+      try {
+        await configureEndpoint(ext, `${receiver.url}/tickets`, '');
+        const page = await ext.context.newPage();
+        await page.goto(`${site.url}/broken-page.html`);
+        const launcher = await ext.context.newPage();
+        await launcher.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
+        await launcher.keyboard.press('Tab');
+        expect(await launcher.evaluate(() => document.activeElement?.textContent)).toBe('Report a problem');
+        const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+        await launcher.keyboard.press('Enter');
+        const compose = await composeOpened;
+        await compose.getByLabel('What went wrong?').waitFor();
 
-      // Tab until the description has focus, type, then Tab to Send report and press Enter.
-      for (let i = 0; i < 30 && (await compose.evaluate(() => document.activeElement?.id)) !== 'description'; i++) await compose.keyboard.press('Tab');
-      const outline = await compose.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-      expect(outline).not.toBe('none');
-      await compose.keyboard.type('Typed with the keyboard only');
-      for (let i = 0; i < 30 && (await compose.evaluate(() => document.activeElement?.textContent)) !== 'Send report'; i++) await compose.keyboard.press('Tab');
-      await compose.keyboard.press('Enter');
-      await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
-      expect((await receiver.store.list()).some((t) => t.ticket.description === 'Typed with the keyboard only')).toBe(true);
-    } finally {
-      await ext.close();
-    }
-  });
+        // Tab until the description has focus, type, then Tab to Send report and press Enter.
+        for (let i = 0; i < 30 && (await compose.evaluate(() => document.activeElement?.id)) !== 'description'; i++)
+          await compose.keyboard.press('Tab');
+        const outline = await compose.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+        expect(outline).not.toBe('none');
+        await compose.keyboard.type('Typed with the keyboard only');
+        for (
+          let i = 0;
+          i < 30 && (await compose.evaluate(() => document.activeElement?.textContent)) !== 'Send report';
+          i++
+        )
+          await compose.keyboard.press('Tab');
+        await compose.keyboard.press('Enter');
+        await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
+        expect((await receiver.store.list()).some((t) => t.ticket.description === 'Typed with the keyboard only')).toBe(
+          true,
+        );
+      } finally {
+        await ext.close();
+      }
+    },
+  );
 });
-

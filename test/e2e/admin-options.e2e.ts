@@ -52,9 +52,17 @@ describe('the options page', () => {
     await options.getByLabel('Keep sent reports (days)').fill('7');
     await options.getByRole('button', { name: 'Save' }).click();
     await statusWith('Settings saved.').waitFor();
-    expect((await saved()).settings).toEqual({ endpointUrl: `${receiver.url}/tickets`, blockedSites: ['*://*.bank.example/*'], sentReportRetentionDays: 7 });
+    expect((await saved()).settings).toEqual({
+      endpointUrl: `${receiver.url}/tickets`,
+      blockedSites: ['*://*.bank.example/*'],
+      sentReportRetentionDays: 7,
+    });
     await expect
-      .poll(() => ext.worker.evaluate(async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts())[0]?.excludeMatches))
+      .poll(() =>
+        ext.worker.evaluate(
+          async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts())[0]?.excludeMatches,
+        ),
+      )
       .toEqual(['*://*.bank.example/*']);
   });
 
@@ -86,7 +94,11 @@ describe('the options page', () => {
     const file = await (await download).path();
     const policy = JSON.parse(await readFile(file, 'utf8'));
     const values = policy['3rdparty'].extensions[ext.extensionId];
-    expect(values).toMatchObject({ endpointUrl: 'https://support.example.org/tickets', categories: ['Mail', 'Intranet'], maskAllInputs: false });
+    expect(values).toMatchObject({
+      endpointUrl: 'https://support.example.org/tickets',
+      categories: ['Mail', 'Intranet'],
+      maskAllInputs: false,
+    });
     expect(values).not.toHaveProperty('token'); // secrets only when asked for
 
     const importFile = async (name: string, content: string) => {
@@ -98,17 +110,32 @@ describe('the options page', () => {
     await statusWith('This file is not JSON: nothing was imported.').waitFor();
     await importFile('bad.json', JSON.stringify({ organisationName: 'Other', blockedSites: ['bank.example'] }));
     await statusWith('Nothing was imported: correct these values in the file first.').waitFor();
-    expect(await options.getByRole('status').filter({ hasText: 'blockedSites: “bank.example”: This is not a site pattern' }).count()).toBe(1);
+    expect(
+      await options
+        .getByRole('status')
+        .filter({ hasText: 'blockedSites: “bank.example”: This is not a site pattern' })
+        .count(),
+    ).toBe(1);
     expect(await options.getByLabel('Organisation name').inputValue()).toBe('');
     expect(await options.getByLabel('Categories').inputValue()).toBe('Mail\nIntranet');
 
-    await options.getByLabel('Import settings').setInputFiles(resolve(import.meta.dirname, '../../docs/policies/firefox-policies.json'));
+    await options
+      .getByLabel('Import settings')
+      .setInputFiles(resolve(import.meta.dirname, '../../docs/policies/firefox-policies.json'));
     await statusWith('Imported. Check the values, then press Save.').waitFor();
-    expect(await options.getByLabel('Organisation name').inputValue()).toBe("Ville d'Exemple — Direction des systèmes d'information");
+    expect(await options.getByLabel('Organisation name').inputValue()).toBe(
+      "Ville d'Exemple — Direction des systèmes d'information",
+    );
     expect(await options.getByLabel('Endpoint URL').inputValue()).toBe('https://support.example.org/mayday/tickets');
     expect(await saved()).toEqual({ settings: {}, secrets: {} });
     await options.getByRole('button', { name: 'Save' }).click();
     await statusWith('Settings saved.').waitFor();
-    expect((await saved()).settings.categories).toEqual(['Messagerie', 'Logiciel métier', 'Intranet', 'Impression', 'Autre']);
+    expect((await saved()).settings.categories).toEqual([
+      'Messagerie',
+      'Logiciel métier',
+      'Intranet',
+      'Impression',
+      'Autre',
+    ]);
   });
 });

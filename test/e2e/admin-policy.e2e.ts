@@ -43,7 +43,9 @@ async function recorderExcludes(excluded: string[]) {
     .poll(
       () =>
         ext!.worker.evaluate(async () => {
-          const [script] = await (globalThis as any).chrome.scripting.getRegisteredContentScripts({ ids: ['mayday-recorder'] });
+          const [script] = await (globalThis as any).chrome.scripting.getRegisteredContentScripts({
+            ids: ['mayday-recorder'],
+          });
           return script?.excludeMatches ?? [];
         }),
       { timeout: 30_000, interval: 250 },
@@ -134,7 +136,10 @@ describe('a policy set by the organisation', () => {
     expect(await recorderInstalled(blocked)).toBe(false);
 
     const launcher = await openLauncher(ext!, blocked);
-    await launcher.getByRole('status').filter({ hasText: 'Reporting is disabled on this site by your organisation.' }).waitFor();
+    await launcher
+      .getByRole('status')
+      .filter({ hasText: 'Reporting is disabled on this site by your organisation.' })
+      .waitFor();
     expect(await launcher.getByRole('button', { name: 'Report a problem' }).isDisabled()).toBe(true);
     await launcher.close();
 

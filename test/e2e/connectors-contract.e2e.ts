@@ -13,10 +13,15 @@ const suite = helpdeskSuite();
 describe('GLPI (contract fake)', () => {
   it('retries a failed upload from the outbox and completes the same ticket, every file intact', async () => {
     const glpi = suite.closeAfter(await startFakeGlpi({ userToken: 'glpi-user-token' }));
-    glpi.faultOnce((s) => s.path.startsWith('/apirest.php/Document/') && s.body.includes('report.json'), { status: 503, body: ['ERROR', 'Service Unavailable'] });
+    glpi.faultOnce((s) => s.path.startsWith('/apirest.php/Document/') && s.body.includes('report.json'), {
+      status: 503,
+      body: ['ERROR', 'Service Unavailable'],
+    });
     const ext = await suite.launch({ type: 'glpi', url: glpi.url, userToken: 'glpi-user-token', appToken: '' });
     const compose = await startReport(ext, await suite.brokenPage(ext));
-    expect(await describeAndSend(compose, 'Impossible de valider le bon de commande')).toMatch(/^Not sent yet: The endpoint had a problem \(HTTP 503\)/);
+    expect(await describeAndSend(compose, 'Impossible de valider le bon de commande')).toMatch(
+      /^Not sent yet: The endpoint had a problem \(HTTP 503\)/,
+    );
 
     // The outbox tries again on its own (first retry after about 5 s).
     const status = compose.getByRole('status').filter({ hasText: /Report sent\. Reference: \d+/ });
@@ -27,21 +32,39 @@ describe('GLPI (contract fake)', () => {
     expect(ticket.name).toBe('Impossible de valider le bon de commande');
     const [sent] = await outboxReports(ext);
     expect(glpi.filesOf(id)).toEqual(new Map(sent.attachments.map((f) => [f.filename, Buffer.from(f.data, 'base64')])));
-    expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(`${glpi.url}/front/ticket.form.php?id=${id}`);
+    expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(
+      `${glpi.url}/front/ticket.form.php?id=${id}`,
+    );
   });
 });
 
 describe('Zammad (contract fake)', () => {
   it('files the report as one ticket with its files and links to it', async () => {
     const zammad = suite.closeAfter(await startFakeZammad({ token: 'zammad-token', groups: ['Support'] }));
-    const ext = await suite.launch({ type: 'zammad', url: zammad.url, token: 'zammad-token', group: 'Support', customer: 'marie@example.org' });
+    const ext = await suite.launch({
+      type: 'zammad',
+      url: zammad.url,
+      token: 'zammad-token',
+      group: 'Support',
+      customer: 'marie@example.org',
+    });
     const compose = await startReport(ext, await suite.brokenPage(ext));
-    expect(await describeAndSend(compose, "La liste des congés ne s'affiche pas")).toMatch(/Report sent\. Reference: 31001/);
+    expect(await describeAndSend(compose, "La liste des congés ne s'affiche pas")).toMatch(
+      /Report sent\. Reference: 31001/,
+    );
 
     const [ticket] = [...zammad.tickets.values()];
-    expect(ticket).toMatchObject({ title: "La liste des congés ne s'affiche pas", group: 'Support', customer: 'marie@example.org' });
+    expect(ticket).toMatchObject({
+      title: "La liste des congés ne s'affiche pas",
+      group: 'Support',
+      customer: 'marie@example.org',
+    });
     const [sent] = await outboxReports(ext);
-    expect(ticket.article.attachments.map((a) => [a.filename, Buffer.from(a.data, 'base64')])).toEqual(sent.attachments.map((f) => [f.filename, Buffer.from(f.data, 'base64')]));
-    expect(await compose.getByRole('link', { name: 'Open ticket 31001' }).getAttribute('href')).toBe(`${zammad.url}/#ticket/zoom/1`);
+    expect(ticket.article.attachments.map((a) => [a.filename, Buffer.from(a.data, 'base64')])).toEqual(
+      sent.attachments.map((f) => [f.filename, Buffer.from(f.data, 'base64')]),
+    );
+    expect(await compose.getByRole('link', { name: 'Open ticket 31001' }).getAttribute('href')).toBe(
+      `${zammad.url}/#ticket/zoom/1`,
+    );
   });
 });

@@ -43,7 +43,11 @@ async function brokenPage(browser: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-async function fileReport(browser: ExtensionBrowser, page: Page, description: string): Promise<{ compose: Page; status: string }> {
+async function fileReport(
+  browser: ExtensionBrowser,
+  page: Page,
+  description: string,
+): Promise<{ compose: Page; status: string }> {
   const compose = await startReport(browser, page);
   return { compose, status: await describeAndSend(compose, description) };
 }
@@ -60,34 +64,40 @@ async function untilStored(browser: ExtensionBrowser, count: number, timeoutMs: 
 }
 
 describe('the outbox', () => {
-  it('delivers 20 reports through refusals, 500s, 429s and a hang, each exactly once', { timeout: 180_000 }, async () => {
-    ext = await launchWithExtension();
-    await configureEndpoint(ext, `${front.url}/tickets`, TOKEN);
-    const page = await brokenPage(ext);
-    for (let n = 1; n <= 20; n++) {
-      const { compose, status } = await fileReport(ext, page, `Report number ${n}`);
-      expect(status).toMatch(/^Not sent yet: The endpoint could not be reached/);
-      await compose.close();
-    }
-    expect(await badgeText(ext)).toBe('20');
+  it(
+    'delivers 20 reports through refusals, 500s, 429s and a hang, each exactly once',
+    { timeout: 180_000 },
+    async () => {
+      ext = await launchWithExtension();
+      await configureEndpoint(ext, `${front.url}/tickets`, TOKEN);
+      const page = await brokenPage(ext);
+      for (let n = 1; n <= 20; n++) {
+        const { compose, status } = await fileReport(ext, page, `Report number ${n}`);
+        expect(status).toMatch(/^Not sent yet: The endpoint could not be reached/);
+        await compose.close();
+      }
+      expect(await badgeText(ext)).toBe('20');
 
-    for (const fault of ['500', '429', 'hang'] as const) {
-      await front.set(fault);
+      for (const fault of ['500', '429', 'hang'] as const) {
+        await front.set(fault);
+        const popup = await openPopup(ext);
+        await expect.poll(() => front.seen[fault], { timeout: 30_000 }).toBeGreaterThan(0);
+        await popup.close();
+      }
+      // The hung attempt times out on its own (30 s); from then on the endpoint works again.
+      await front.set('pass');
+      const tickets = await untilStored(ext, 20, 90_000);
+
+      expect(tickets).toHaveLength(20);
+      expect(new Set(tickets.map((t) => t.ticket.id)).size).toBe(20);
+      expect(tickets.map((t) => t.ticket.description).sort()).toEqual(
+        Array.from({ length: 20 }, (_, i) => `Report number ${i + 1}`).sort(),
+      );
+      await expect.poll(() => badgeText(ext!)).toBe('');
       const popup = await openPopup(ext);
-      await expect.poll(() => front.seen[fault], { timeout: 30_000 }).toBeGreaterThan(0);
-      await popup.close();
-    }
-    // The hung attempt times out on its own (30 s); from then on the endpoint works again.
-    await front.set('pass');
-    const tickets = await untilStored(ext, 20, 90_000);
-
-    expect(tickets).toHaveLength(20);
-    expect(new Set(tickets.map((t) => t.ticket.id)).size).toBe(20);
-    expect(tickets.map((t) => t.ticket.description).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Report number ${i + 1}`).sort());
-    await expect.poll(() => badgeText(ext!)).toBe('');
-    const popup = await openPopup(ext);
-    await popup.getByRole('link', { name: 'Ticket 20' }).waitFor();
-  });
+      await popup.getByRole('link', { name: 'Ticket 20' }).waitFor();
+    },
+  );
 
   it('delivers reports queued before the browser was closed once it is started again', async () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'mayday-profile-kept-'));
@@ -95,13 +105,17 @@ describe('the outbox', () => {
       const first = await launchWithExtension({ profileDir });
       await configureEndpoint(first, `${front.url}/tickets`, TOKEN);
       const page = await brokenPage(first);
-      for (const n of [1, 2]) expect((await fileReport(first, page, `Queued before restart ${n}`)).status).toMatch(/^Not sent yet/);
+      for (const n of [1, 2])
+        expect((await fileReport(first, page, `Queued before restart ${n}`)).status).toMatch(/^Not sent yet/);
       await first.close();
 
       await front.set('pass');
       ext = await launchWithExtension({ profileDir });
       const tickets = await untilStored(ext, 2, 40_000);
-      expect(tickets.map((t) => t.ticket.description).sort()).toEqual(['Queued before restart 1', 'Queued before restart 2']);
+      expect(tickets.map((t) => t.ticket.description).sort()).toEqual([
+        'Queued before restart 1',
+        'Queued before restart 2',
+      ]);
       await new Promise((r) => setTimeout(r, 2000));
       expect(await receiver.store.list()).toHaveLength(2);
     } finally {
@@ -135,7 +149,9 @@ describe('the outbox', () => {
     expect(status).toMatch(/^Sending failed: The endpoint refused Mayday's access token \(HTTP 401\)/);
     await expect(compose.getByRole('button', { name: 'Save as file' }).isVisible()).resolves.toBe(true);
     const popup = await openPopup(ext);
-    await popup.getByText("Not sent: The endpoint refused Mayday's access token (HTTP 401)", { exact: false }).waitFor();
+    await popup
+      .getByText("Not sent: The endpoint refused Mayday's access token (HTTP 401)", { exact: false })
+      .waitFor();
     await popup.close();
     expect(await badgeText(ext)).toBe('1');
 
@@ -170,6 +186,9 @@ describe('the outbox', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
-    await compose.getByRole('status').filter({ hasText: /Report saved as mayday-report-.*\.zip/ }).waitFor();
+    await compose
+      .getByRole('status')
+      .filter({ hasText: /Report saved as mayday-report-.*\.zip/ })
+      .waitFor();
   });
 });

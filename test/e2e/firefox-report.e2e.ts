@@ -23,7 +23,10 @@ let dataDir: string;
 let display: VirtualDisplay;
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: install it with "sudo apt-get install -y firefox-esr" or set FIREFOX_PATH.`);
+  if (!existsSync(FIREFOX))
+    throw new Error(
+      `Firefox not found at ${FIREFOX}: install it with "sudo apt-get install -y firefox-esr" or set FIREFOX_PATH.`,
+    );
   // The E2E run builds the Chromium extension only (MAYDAY_SKIP_BUILD concerns that build).
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
   site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
@@ -62,7 +65,9 @@ describe('a report from Firefox ESR', () => {
       const compose = await firefox.extensionTab('/compose.html');
       await compose.fill('What went wrong?', 'The invoice list stays empty in Firefox');
       await compose.click('Send report');
-      expect(await compose.status(/Report sent|Sending failed|Not sent yet|could not/)).toMatch(/^Report sent\. Reference: 1/);
+      expect(await compose.status(/Report sent|Sending failed|Not sent yet|could not/)).toMatch(
+        /^Report sent\. Reference: 1/,
+      );
 
       const tickets = await receiver.store.list();
       expect(tickets).toHaveLength(1);

@@ -16,7 +16,10 @@ const BUILD = join(OUTPUT, 'firefox-mv2');
 let site: StaticServer;
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: install it with "sudo apt-get install -y firefox-esr" or set FIREFOX_PATH.`);
+  if (!existsSync(FIREFOX))
+    throw new Error(
+      `Firefox not found at ${FIREFOX}: install it with "sudo apt-get install -y firefox-esr" or set FIREFOX_PATH.`,
+    );
   // The zip is what is sent to addons.mozilla.org; zipping builds .output/firefox-mv2 first.
   execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
   site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
@@ -26,12 +29,22 @@ afterAll(() => site?.close());
 describe('the Firefox build', () => {
   it('passes web-ext lint with no error, as built and as zipped', { timeout: 120_000 }, () => {
     const errorsOf = (out: string) =>
-      JSON.parse(out.slice(out.indexOf('{'))).errors.map((e: { code: string; message: string }) => `${e.code}: ${e.message}`);
-    expect(errorsOf(execFileSync('npx', ['web-ext', 'lint', '--source-dir', BUILD, '--output', 'json', '--no-input'], { encoding: 'utf8' }))).toEqual([]);
+      JSON.parse(out.slice(out.indexOf('{'))).errors.map(
+        (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+      );
+    expect(
+      errorsOf(
+        execFileSync('npx', ['web-ext', 'lint', '--source-dir', BUILD, '--output', 'json', '--no-input'], {
+          encoding: 'utf8',
+        }),
+      ),
+    ).toEqual([]);
     const zip = readdirSync(OUTPUT).find((name) => name.endsWith('-firefox.zip'));
     expect(zip, `no Firefox zip in ${OUTPUT}`).toBeDefined();
     // web-ext lint reads folders only; it runs addons-linter, which reads the zip itself.
-    expect(errorsOf(execFileSync('npx', ['addons-linter', '--output', 'json', join(OUTPUT, zip!)], { encoding: 'utf8' }))).toEqual([]);
+    expect(
+      errorsOf(execFileSync('npx', ['addons-linter', '--output', 'json', join(OUTPUT, zip!)], { encoding: 'utf8' })),
+    ).toEqual([]);
   });
 
   it('records the page from its first script in Firefox ESR, page result unchanged', { timeout: 120_000 }, async () => {

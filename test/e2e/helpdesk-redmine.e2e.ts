@@ -32,7 +32,10 @@ describe('Redmine 5, real server', () => {
   it('files the report as an issue: subject, description and every file byte for byte', async () => {
     const ext = await suite.launch({ type: 'redmine', url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '3' });
     const compose = await startReport(ext, await suite.brokenPage(ext));
-    const status = await describeAndSend(compose, "L'export PDF reste bloqué à 99 %\nMême après avoir rechargé la page.");
+    const status = await describeAndSend(
+      compose,
+      "L'export PDF reste bloqué à 99 %\nMême après avoir rechargé la page.",
+    );
     const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
     expect(id, status).toBeDefined();
 
@@ -52,16 +55,22 @@ describe('Redmine 5, real server', () => {
       const downloaded = Buffer.from(await (await redmine(new URL(stored.content_url).pathname)).arrayBuffer());
       expect(downloaded.equals(bytes), file.filename).toBe(true);
     }
-    expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(`${REDMINE}/issues/${id}`);
+    expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(
+      `${REDMINE}/issues/${id}`,
+    );
   });
 
   it('files the issue once when the reply to its creation is lost and the worker restarts', async () => {
-    const proxy = suite.closeAfter(await lossyProxy(REDMINE, (method, path) => method === 'POST' && path === '/issues.json'));
+    const proxy = suite.closeAfter(
+      await lossyProxy(REDMINE, (method, path) => method === 'POST' && path === '/issues.json'),
+    );
     const ext = await suite.launch({ type: 'redmine', url: proxy.url, apiKey: KEY, projectId: PROJECT, trackerId: '' });
     const compose = await startReport(ext, await suite.brokenPage(ext));
     const status = await sendThroughLostReply(ext, compose, 'Lost reply to Redmine', proxy);
     const [sent] = await outboxReports(ext);
-    const found = (await (await redmine(`/issues.json?project_id=${PROJECT}&status_id=*&description=~${sent.ticket.id}`)).json()) as { issues: { id: number }[] };
+    const found = (await (
+      await redmine(`/issues.json?project_id=${PROJECT}&status_id=*&description=~${sent.ticket.id}`)
+    ).json()) as { issues: { id: number }[] };
     expect(found.issues).toHaveLength(1);
     expect(status).toContain(`Reference: ${found.issues[0].id}`);
   });
@@ -70,8 +79,19 @@ describe('Redmine 5, real server', () => {
     const ctx = { fetch: globalThis.fetch, timeoutMs: 10_000 };
     const config = { type: 'redmine' as const, url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '' };
     expect(await testRedmine(config, ctx)).toEqual({ ok: true });
-    expect(await testRedmine({ ...config, projectId: 'nope' }, ctx)).toMatchObject({ ok: false, problem: 'wrong-project' });
-    expect(await testRedmine({ ...config, trackerId: '99' }, ctx)).toEqual({ ok: false, problem: 'wrong-project', detail: 'tracker 99 is not enabled in project "ci"' });
-    expect(await testRedmine({ ...config, apiKey: '0'.repeat(40) }, ctx)).toEqual({ ok: false, problem: 'bad-token', detail: 'HTTP 401' });
+    expect(await testRedmine({ ...config, projectId: 'nope' }, ctx)).toMatchObject({
+      ok: false,
+      problem: 'wrong-project',
+    });
+    expect(await testRedmine({ ...config, trackerId: '99' }, ctx)).toEqual({
+      ok: false,
+      problem: 'wrong-project',
+      detail: 'tracker 99 is not enabled in project "ci"',
+    });
+    expect(await testRedmine({ ...config, apiKey: '0'.repeat(40) }, ctx)).toEqual({
+      ok: false,
+      problem: 'bad-token',
+      detail: 'HTTP 401',
+    });
   });
 });

@@ -39,7 +39,10 @@ describe('Request Tracker 5, real server', () => {
   it('files the report as a ticket: subject, body and every file byte for byte', async () => {
     const ext = await suite.launch({ type: 'rt', url: RT, token: TOKEN, queue: QUEUE });
     const compose = await startReport(ext, await suite.brokenPage(ext));
-    const status = await describeAndSend(compose, 'Le bouton « Valider » ne répond plus\nDepuis ce matin, sur la page des factures.');
+    const status = await describeAndSend(
+      compose,
+      'Le bouton « Valider » ne répond plus\nDepuis ce matin, sur la page des factures.',
+    );
     const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
     expect(id, status).toBeDefined();
 
@@ -57,11 +60,15 @@ describe('Request Tracker 5, real server', () => {
       expect(stored.files.get(file.filename)?.equals(bytes), file.filename).toBe(true);
     }
     await compose.getByRole('link', { name: `Open ticket ${id}` }).waitFor();
-    expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(`${RT}/Ticket/Display.html?id=${id}`);
+    expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(
+      `${RT}/Ticket/Display.html?id=${id}`,
+    );
   });
 
   it('files the ticket once when the reply to its creation is lost and the worker restarts', async () => {
-    const proxy = suite.closeAfter(await lossyProxy(RT, (method, path) => method === 'POST' && path === '/REST/2.0/ticket'));
+    const proxy = suite.closeAfter(
+      await lossyProxy(RT, (method, path) => method === 'POST' && path === '/REST/2.0/ticket'),
+    );
     const ext = await suite.launch({ type: 'rt', url: proxy.url, token: TOKEN, queue: QUEUE });
     const compose = await startReport(ext, await suite.brokenPage(ext));
     const status = await sendThroughLostReply(ext, compose, 'Lost reply to RT', proxy);
@@ -75,7 +82,15 @@ describe('Request Tracker 5, real server', () => {
   it('tests the connection: ok, wrong queue, wrong token', async () => {
     const ctx = { fetch: globalThis.fetch, timeoutMs: 10_000 };
     expect(await testRt({ type: 'rt', url: RT, token: TOKEN, queue: QUEUE }, ctx)).toEqual({ ok: true });
-    expect(await testRt({ type: 'rt', url: RT, token: TOKEN, queue: 'Nope' }, ctx)).toEqual({ ok: false, problem: 'wrong-queue', detail: 'HTTP 404: Not Found' });
-    expect(await testRt({ type: 'rt', url: RT, token: '1-14-0000', queue: QUEUE }, ctx)).toEqual({ ok: false, problem: 'bad-token', detail: 'HTTP 401' });
+    expect(await testRt({ type: 'rt', url: RT, token: TOKEN, queue: 'Nope' }, ctx)).toEqual({
+      ok: false,
+      problem: 'wrong-queue',
+      detail: 'HTTP 404: Not Found',
+    });
+    expect(await testRt({ type: 'rt', url: RT, token: '1-14-0000', queue: QUEUE }, ctx)).toEqual({
+      ok: false,
+      problem: 'bad-token',
+      detail: 'HTTP 401',
+    });
   });
 });

@@ -19,7 +19,16 @@ import { faultyEndpoint, type FaultyEndpoint } from '../support/faulty-endpoint'
 import { configureEndpoint, describeAndSend, editOptions, startReport } from '../support/flows';
 import { decodeImage, type DecodedImage } from '../support/images';
 import { findIn, findLeaks } from '../support/leak-search';
-import { ADMIN_PATTERNS, CONTROL_FIELD, CORPUS_PLAN, DESCRIPTION, LOOK_ALIKES, MASKED_FIELDS, PROBES, SECRETS } from '../support/privacy-corpus';
+import {
+  ADMIN_PATTERNS,
+  CONTROL_FIELD,
+  CORPUS_PLAN,
+  DESCRIPTION,
+  LOOK_ALIKES,
+  MASKED_FIELDS,
+  PROBES,
+  SECRETS,
+} from '../support/privacy-corpus';
 import { serveFolder, type Route, type StaticServer } from '../support/static-server';
 
 const TOKEN = 'corpus-e2e-token';
@@ -87,7 +96,8 @@ async function plantedPage(): Promise<Page> {
   await page.goto(`${site.url}/privacy-corpus.html${CORPUS_PLAN.search}${CORPUS_PLAN.hash}`);
   await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
   await page.waitForTimeout(50); // the corpus throws from a setTimeout(0)
-  for (const field of [...MASKED_FIELDS, CONTROL_FIELD]) await page.getByLabel(field.label, { exact: true }).fill(field.value);
+  for (const field of [...MASKED_FIELDS, CONTROL_FIELD])
+    await page.getByLabel(field.label, { exact: true }).fill(field.value);
   await page.getByText(CORPUS_PLAN.privateText[0]).click();
   return page;
 }
@@ -99,52 +109,56 @@ describe('the seeded privacy corpus', () => {
     expect(VALUES.filter((value) => !planted.includes(JSON.stringify(value).slice(1, -1)))).toEqual([]);
   });
 
-  it('delivers none of them in any byte or body text, paints the fields over, and keeps every look-alike', { timeout: 120_000 }, async () => {
-    const page = await plantedPage();
-    const compose = await startReport(ext, page);
+  it(
+    'delivers none of them in any byte or body text, paints the fields over, and keeps every look-alike',
+    { timeout: 120_000 },
+    async () => {
+      const page = await plantedPage();
+      const compose = await startReport(ext, page);
 
-    // What the person reviews is already redacted, and is what gets sent.
-    const panel = compose.getByRole('region', { name: 'What will be sent' });
-    await panel.getByText('Include console messages').waitFor();
-    await panel.evaluate((el) => el.querySelectorAll('details').forEach((d) => (d.open = true)));
-    const reviewed = Buffer.from(await panel.innerText());
-    expect(findLeaks(VALUES, [reviewed])).toEqual([]);
-    expect(findIn(['probe-08', 'probe-23', 'probe-28', 'probe-30', 'probe-31'], [reviewed])).toHaveLength(5);
-    const previewSrc = await panel.getByRole('img', { name: 'Screenshot as it will be sent' }).getAttribute('src');
+      // What the person reviews is already redacted, and is what gets sent.
+      const panel = compose.getByRole('region', { name: 'What will be sent' });
+      await panel.getByText('Include console messages').waitFor();
+      await panel.evaluate((el) => el.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const reviewed = Buffer.from(await panel.innerText());
+      expect(findLeaks(VALUES, [reviewed])).toEqual([]);
+      expect(findIn(['probe-08', 'probe-23', 'probe-28', 'probe-30', 'probe-31'], [reviewed])).toHaveLength(5);
+      const previewSrc = await panel.getByRole('img', { name: 'Screenshot as it will be sent' }).getAttribute('src');
 
-    expect(await describeAndSend(compose, DESCRIPTION)).toMatch(/^Report sent\. Reference: 1/);
-    const [{ ticket, folder }] = await receiver.store.list();
-    const files = await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name))));
-    const bodyTexts = [messageLookup(en), messageLookup(fr)].flatMap((t) => {
-      const summary = renderSummary(ticket, t);
-      return [Buffer.from(summary.markdown), Buffer.from(summary.html)];
-    });
-    expect(front.bodies).toHaveLength(1);
+      expect(await describeAndSend(compose, DESCRIPTION)).toMatch(/^Report sent\. Reference: 1/);
+      const [{ ticket, folder }] = await receiver.store.list();
+      const files = await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name))));
+      const bodyTexts = [messageLookup(en), messageLookup(fr)].flatMap((t) => {
+        const summary = renderSummary(ticket, t);
+        return [Buffer.from(summary.markdown), Buffer.from(summary.html)];
+      });
+      expect(front.bodies).toHaveLength(1);
 
-    const delivered = findLeaks(VALUES, [...front.bodies, ...files, ...bodyTexts]);
-    console.log(`privacy corpus: secrets delivered: ${delivered.length} of ${VALUES.length}`);
-    expect(delivered).toEqual([]);
+      const delivered = findLeaks(VALUES, [...front.bodies, ...files, ...bodyTexts]);
+      console.log(`privacy corpus: secrets delivered: ${delivered.length} of ${VALUES.length}`);
+      expect(delivered).toEqual([]);
 
-    // The texts that carried secrets arrived, without them; the look-alikes arrived as they were.
-    const ticketJson = await readFile(join(folder, 'ticket.json'));
-    const reportHtml = await readFile(join(folder, 'report.html'));
-    for (const file of [ticketJson, reportHtml]) {
-      expect(findIn(PROBES, [file])).toEqual(PROBES);
-      expect(findIn(LOOK_ALIKES, [file])).toEqual(LOOK_ALIKES);
-    }
-    expect(ticket.capture.redactions).toMatchObject({ custom: 2, card: 1, iban: 1, jwt: 1, 'private-key': 1 });
+      // The texts that carried secrets arrived, without them; the look-alikes arrived as they were.
+      const ticketJson = await readFile(join(folder, 'ticket.json'));
+      const reportHtml = await readFile(join(folder, 'report.html'));
+      for (const file of [ticketJson, reportHtml]) {
+        expect(findIn(PROBES, [file])).toEqual(PROBES);
+        expect(findIn(LOOK_ALIKES, [file])).toEqual(LOOK_ALIKES);
+      }
+      expect(ticket.capture.redactions).toMatchObject({ custom: 2, card: 1, iban: 1, jwt: 1, 'private-key': 1 });
 
-    // The screenshot: every masked field and private text is solid mask colour, the control is not.
-    const shot = await readFile(join(folder, ticket.screenshot!.attachment));
-    expect(previewSrc).toBe(`data:${ticket.screenshot!.type};base64,${shot.toString('base64')}`);
-    const image = await decodeImage(ext.context, shot, ticket.screenshot!.type);
-    const masked = ['#password', '#new-password', '#card', '#card-name', '#otp', '#health', '#hr'];
-    for (const selector of masked) {
-      const unmasked = (await pixelsInside(page, selector, image)).filter((pixel) => !near(pixel, MASK));
-      expect({ selector, unmasked }).toEqual({ selector, unmasked: [] });
-    }
-    const control = await pixelsInside(page, '#order', image);
-    expect(control.some((pixel) => near(pixel, CONTROL_FIELD.colour))).toBe(true);
-    expect(ticket.screenshot!.masks).toBeGreaterThanOrEqual(masked.length);
-  });
+      // The screenshot: every masked field and private text is solid mask colour, the control is not.
+      const shot = await readFile(join(folder, ticket.screenshot!.attachment));
+      expect(previewSrc).toBe(`data:${ticket.screenshot!.type};base64,${shot.toString('base64')}`);
+      const image = await decodeImage(ext.context, shot, ticket.screenshot!.type);
+      const masked = ['#password', '#new-password', '#card', '#card-name', '#otp', '#health', '#hr'];
+      for (const selector of masked) {
+        const unmasked = (await pixelsInside(page, selector, image)).filter((pixel) => !near(pixel, MASK));
+        expect({ selector, unmasked }).toEqual({ selector, unmasked: [] });
+      }
+      const control = await pixelsInside(page, '#order', image);
+      expect(control.some((pixel) => near(pixel, CONTROL_FIELD.colour))).toBe(true);
+      expect(ticket.screenshot!.masks).toBeGreaterThanOrEqual(masked.length);
+    },
+  );
 });

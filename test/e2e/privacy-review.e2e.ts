@@ -38,7 +38,13 @@ afterEach(async () => {
 async function reportBrokenPage(): Promise<Page> {
   // The background registers the recorder once it has read the settings; a page loaded before records nothing.
   await expect
-    .poll(() => ext.worker.evaluate(async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).length), { timeout: 10_000 })
+    .poll(
+      () =>
+        ext.worker.evaluate(
+          async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).length,
+        ),
+      { timeout: 10_000 },
+    )
     .toBeGreaterThan(0);
   const page = await ext.context.newPage();
   await page.goto(`${site.url}/broken-page.html`);
@@ -49,7 +55,11 @@ async function reportBrokenPage(): Promise<Page> {
 
 async function storedTicket() {
   const [stored] = await receiver.store.list();
-  return { ticket: stored.ticket, files: await readdir(stored.folder), html: await readFile(join(stored.folder, 'report.html'), 'utf8') };
+  return {
+    ticket: stored.ticket,
+    files: await readdir(stored.folder),
+    html: await readFile(join(stored.folder, 'report.html'), 'utf8'),
+  };
 }
 
 describe('review before send', () => {
@@ -104,7 +114,9 @@ describe('review before send', () => {
     expect(await panel.getByText('Not collected: your organisation has turned this off.').count()).toBe(5);
     expect(await panel.getByRole('checkbox').count()).toBe(0);
 
-    const storage: Record<string, unknown> = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get(null));
+    const storage: Record<string, unknown> = await ext.worker.evaluate(() =>
+      (globalThis as any).chrome.storage.local.get(null),
+    );
     const drafts = Object.entries(storage).filter(([key]) => key.startsWith('draft:'));
     expect(drafts).toHaveLength(1);
     const draft = JSON.stringify(drafts[0][1]);
@@ -118,7 +130,10 @@ describe('review before send', () => {
     expect(ticket.console).toEqual([]);
     expect(ticket.screenshot).toBeNull();
     expect(ticket.environment).toMatchObject({ userAgent: '', language: '', viewport: { width: 0, height: 0 } });
-    expect(ticket.capture.leftOut).toEqual({ sections: ['screenshot', 'console', 'network', 'steps', 'environment'], entries: 0 });
+    expect(ticket.capture.leftOut).toEqual({
+      sections: ['screenshot', 'console', 'network', 'steps', 'environment'],
+      entries: 0,
+    });
     expect(files).not.toContain('screenshot.png');
   });
 
@@ -137,7 +152,9 @@ describe('review before send', () => {
     const zip = unzipSync(new Uint8Array(await readFile((await (await download).path())!)));
     expect(Object.keys(zip).sort()).toEqual(['report.html', 'report.json']);
     const ticket = JSON.parse(strFromU8(zip['report.json']));
-    expect(ticket.console.map((e: { message: string }) => e.message)).toEqual(['Failed to load invoices {status: 500, endpoint: "/api/invoices"}']);
+    expect(ticket.console.map((e: { message: string }) => e.message)).toEqual([
+      'Failed to load invoices {status: 500, endpoint: "/api/invoices"}',
+    ]);
     expect(ticket.capture.leftOut).toEqual({ sections: ['screenshot'], entries: 1 });
   });
 });

@@ -17,7 +17,9 @@ const sizeOf = async (file: string) => (await stat(join(EXTENSION_DIR, file))).s
 describe('the page-load budget', () => {
   it(`keeps the recorder within ${RECORDER_BUDGET / KB} KB and the bridge within ${BRIDGE_BUDGET / KB} KB`, async () => {
     const [recorder, bridge] = await Promise.all([sizeOf('content-scripts/recorder.js'), sizeOf('bridge.js')]);
-    console.log(`recorder.js ${recorder} B (budget ${RECORDER_BUDGET}), bridge.js ${bridge} B (budget ${BRIDGE_BUDGET})`);
+    console.log(
+      `recorder.js ${recorder} B (budget ${RECORDER_BUDGET}), bridge.js ${bridge} B (budget ${BRIDGE_BUDGET})`,
+    );
     expect(recorder).toBeLessThanOrEqual(RECORDER_BUDGET);
     expect(bridge).toBeLessThanOrEqual(BRIDGE_BUDGET);
   });
@@ -28,9 +30,18 @@ describe('the page-load budget', () => {
     expect(manifest.content_scripts ?? []).toEqual([]);
     const ext = await launchWithExtension();
     try {
-      const registered = await ext.worker.evaluate(() => (globalThis as any).chrome.scripting.getRegisteredContentScripts());
+      const registered = await ext.worker.evaluate(() =>
+        (globalThis as any).chrome.scripting.getRegisteredContentScripts(),
+      );
       expect(registered).toEqual([
-        expect.objectContaining({ js: ['content-scripts/recorder.js'], matches: ['<all_urls>'], world: 'MAIN', runAt: 'document_start', allFrames: true, matchOriginAsFallback: true }),
+        expect.objectContaining({
+          js: ['content-scripts/recorder.js'],
+          matches: ['<all_urls>'],
+          world: 'MAIN',
+          runAt: 'document_start',
+          allFrames: true,
+          matchOriginAsFallback: true,
+        }),
       ]);
     } finally {
       await ext.close();
@@ -38,6 +49,8 @@ describe('the page-load budget', () => {
   });
 
   it('names the recorder in stack traces, so its console calls stay cheap in Chromium', async () => {
-    expect(await readFile(join(EXTENSION_DIR, 'content-scripts/recorder.js'), 'utf8')).toMatch(/\n\/\/# sourceURL=mayday-recorder\.js\n$/);
+    expect(await readFile(join(EXTENSION_DIR, 'content-scripts/recorder.js'), 'utf8')).toMatch(
+      /\n\/\/# sourceURL=mayday-recorder\.js\n$/,
+    );
   });
 });

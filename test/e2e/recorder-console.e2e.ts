@@ -28,8 +28,20 @@ describe('console recording', () => {
     // The page's fetch and the browser's view of it are one entry; the image is the browser's alone.
     expect(ticket.network).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ source: 'browser', method: 'GET', url: `${suite.site.url}/api/does-not-exist`, status: 404, type: 'fetch', durationMs: expect.any(Number) }),
-        expect.objectContaining({ source: 'browser', url: `${suite.site.url}/missing-image.png`, status: 404, type: 'image' }),
+        expect.objectContaining({
+          source: 'browser',
+          method: 'GET',
+          url: `${suite.site.url}/api/does-not-exist`,
+          status: 404,
+          type: 'fetch',
+          durationMs: expect.any(Number),
+        }),
+        expect.objectContaining({
+          source: 'browser',
+          url: `${suite.site.url}/missing-image.png`,
+          status: 404,
+          type: 'image',
+        }),
       ]),
     );
     expect(ticket.network!.filter((e) => e.url.endsWith('/api/does-not-exist'))).toHaveLength(1);
@@ -37,15 +49,30 @@ describe('console recording', () => {
 
   it('records what reaches the original console.error after the page replaces it, and nothing the page swallows', async () => {
     const { ticket, result } = await suite.reportOn('console-replaced.html', 'Logger misbehaves');
-    expect(JSON.parse(result)).toEqual({ seen: ['logged through the page logger'], returned: 'undefined', swallowed: 'swallowed', name: 'pageOwnLogger' });
+    expect(JSON.parse(result)).toEqual({
+      seen: ['logged through the page logger'],
+      returned: 'undefined',
+      swallowed: 'swallowed',
+      name: 'pageOwnLogger',
+    });
     expect(consoleLines(ticket)).toContain('console/error: logged through the page logger');
     expect(JSON.stringify(ticket.console)).not.toContain('never reaches the original');
   });
 
   it('records through a console the page froze', async () => {
     const { ticket, result } = await suite.reportOn('console-frozen.html', 'Frozen console');
-    expect(JSON.parse(result)).toEqual({ frozen: true, headAssign: 'TypeError', assign: 'TypeError', errorName: 'error' });
-    expect(consoleLines(ticket)).toEqual(expect.arrayContaining(['console/error: Error logged through a frozen console', 'console/warn: Warning logged through a frozen console']));
+    expect(JSON.parse(result)).toEqual({
+      frozen: true,
+      headAssign: 'TypeError',
+      assign: 'TypeError',
+      errorName: 'error',
+    });
+    expect(consoleLines(ticket)).toEqual(
+      expect.arrayContaining([
+        'console/error: Error logged through a frozen console',
+        'console/warn: Warning logged through a frozen console',
+      ]),
+    );
   });
 
   it('records circular, throwing, huge, Symbol, BigInt, DOM-node, null-prototype and Proxy arguments safely', async () => {
@@ -62,7 +89,9 @@ describe('console recording', () => {
         'console/error: function [Function loadInvoices] [Map]',
       ]),
     );
-    expect(lines.find((l) => l.startsWith('console/error: big '))).toMatch(/^console\/error: big x{1000}… \[5242880 chars\]$/);
+    expect(lines.find((l) => l.startsWith('console/error: big '))).toMatch(
+      /^console\/error: big x{1000}… \[5242880 chars\]$/,
+    );
     for (const entry of ticket.console) expect(JSON.stringify(entry).length).toBeLessThanOrEqual(2048);
   });
 

@@ -12,14 +12,20 @@ describe('frames and shadow DOM', () => {
   it('reports same-origin frame and shadow component errors, and nothing from a frame of another origin', async () => {
     // localhost and 127.0.0.1 are different origins: the third frame is another site.
     const otherOrigin = suite.site.url.replace('127.0.0.1', 'localhost');
-    const { ticket, result } = await suite.reportOn(`frames.html?cross=${otherOrigin}`, 'Widgets broken', async (page) => {
-      await page.locator('invoice-widget #pay').click();
-      // The other site's frame did run and log; no recorder installed itself there.
-      const cross = page.frames().find((frame) => frame.url().startsWith(otherOrigin))!;
-      expect(await cross.evaluate(() => [(window as any).__crossRan, !!(window as any)[Symbol.for('mayday.recorder')]])).toEqual([true, false]);
-      const same = page.frames().find((frame) => frame.url().endsWith('/frame-child.html'))!;
-      expect(await same.evaluate(() => !!(window as any)[Symbol.for('mayday.recorder')])).toBe(true);
-    });
+    const { ticket, result } = await suite.reportOn(
+      `frames.html?cross=${otherOrigin}`,
+      'Widgets broken',
+      async (page) => {
+        await page.locator('invoice-widget #pay').click();
+        // The other site's frame did run and log; no recorder installed itself there.
+        const cross = page.frames().find((frame) => frame.url().startsWith(otherOrigin))!;
+        expect(
+          await cross.evaluate(() => [(window as any).__crossRan, !!(window as any)[Symbol.for('mayday.recorder')]]),
+        ).toEqual([true, false]);
+        const same = page.frames().find((frame) => frame.url().endsWith('/frame-child.html'))!;
+        expect(await same.evaluate(() => !!(window as any)[Symbol.for('mayday.recorder')])).toBe(true);
+      },
+    );
     expect(JSON.parse(result)).toEqual({ frames: 3, shadow: true });
     expect(consoleLines(ticket)).toEqual(
       expect.arrayContaining([
@@ -32,13 +38,21 @@ describe('frames and shadow DOM', () => {
     );
     const from = (message: string) => ticket.console.find((e) => e.message === message)!.source;
     expect(from('Error from a same-origin iframe')).toBe(`${suite.site.url}/frame-child.html`);
-    expect(from('TypeError: Uncaught error in a same-origin iframe')).toMatch(new RegExp(`^${suite.site.url}/frame-child\\.html:\\d+:\\d+$`));
+    expect(from('TypeError: Uncaught error in a same-origin iframe')).toMatch(
+      new RegExp(`^${suite.site.url}/frame-child\\.html:\\d+:\\d+$`),
+    );
     expect(from('Error from a srcdoc frame')).toBe('about:srcdoc');
     expect(from('Error from inside a shadow DOM component')).toBeUndefined();
     // The frame's fetch, seen by its own hook and by the browser, once.
-    expect(ticket.network!.filter((e) => e.url === `${suite.site.url}/api/frame-fails`)).toEqual([expect.objectContaining({ status: 404, type: 'fetch' })]);
+    expect(ticket.network!.filter((e) => e.url === `${suite.site.url}/api/frame-fails`)).toEqual([
+      expect.objectContaining({ status: 404, type: 'fetch' }),
+    ]);
     // The click landed on the button inside the component, not on its host.
-    expect(ticket.steps).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'click', label: 'button "Pay invoice"', selector: 'button#pay' })]));
+    expect(ticket.steps).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'click', label: 'button "Pay invoice"', selector: 'button#pay' }),
+      ]),
+    );
     expect(JSON.stringify(ticket)).not.toContain('SECRET-FROM-ANOTHER-ORIGIN');
   });
 });

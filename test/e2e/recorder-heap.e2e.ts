@@ -21,7 +21,9 @@ afterAll(() => site?.close());
 describe('the recorder on a page that logs a million errors', () => {
   it('keeps the page heap growth under 2 MB', { timeout: 300_000 }, async () => {
     const { growthBytes, ms, recorder } = await measureConsoleHeap(`${site.url}/heap.html`, 1_000_000, EXTENSION_DIR);
-    console.log(`1,000,000 console.error calls with the recorder: ${(ms / 1000).toFixed(1)} s, heap growth ${(growthBytes / 1024).toFixed(0)} KB`);
+    console.log(
+      `1,000,000 console.error calls with the recorder: ${(ms / 1000).toFixed(1)} s, heap growth ${(growthBytes / 1024).toFixed(0)} KB`,
+    );
     expect(recorder).toBe(true);
     expect(growthBytes).toBeLessThan(2 * MB);
   });

@@ -19,15 +19,38 @@ describe('a page that tampers with built-ins from its first script', () => {
     // Its tampering breaks Playwright's helpers in the page's world: read the result another way.
     const result = await pageResultOverCdp(page);
     expect(result).toBe(await suite.plain.pageResult(url));
-    expect(JSON.parse(result)).toMatchObject({ map: ['tampered map'], join: 'tampered join', stringify: '"tampered stringify"', now: 42, postCalls: 1, status: 404 });
+    expect(JSON.parse(result)).toMatchObject({
+      map: ['tampered map'],
+      join: 'tampered join',
+      stringify: '"tampered stringify"',
+      now: 42,
+      postCalls: 1,
+      status: 404,
+    });
     await page.click('#act');
 
     const ticket = await reportTicket(suite.ext, suite.receiver, page, 'Broken page');
     expect(consoleLines(ticket)).toEqual(
-      expect.arrayContaining(['console/error: Logged from a page with tampered built-ins {nested: [1, 2, 3]}', 'error/error: Error: Click handler failed on a tampered page']),
+      expect.arrayContaining([
+        'console/error: Logged from a page with tampered built-ins {nested: [1, 2, 3]}',
+        'error/error: Error: Click handler failed on a tampered page',
+      ]),
     );
-    expect(ticket.network).toEqual(expect.arrayContaining([expect.objectContaining({ url: `${suite.site.url}/api/tampered-fails`, status: 404, type: 'fetch', durationMs: expect.any(Number) })]));
-    expect(ticket.steps).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'click', label: 'button "Do it"', selector: 'button#act' })]));
+    expect(ticket.network).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          url: `${suite.site.url}/api/tampered-fails`,
+          status: 404,
+          type: 'fetch',
+          durationMs: expect.any(Number),
+        }),
+      ]),
+    );
+    expect(ticket.steps).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'click', label: 'button "Do it"', selector: 'button#act' }),
+      ]),
+    );
     // Its fake clock did not leak into the recorder's times.
     expect(ticket.console[0].time).toBeGreaterThan(Date.parse('2020-01-01'));
   });
@@ -36,7 +59,11 @@ describe('a page that tampers with built-ins from its first script', () => {
 describe('a page that pokes at the extension', () => {
   it('can neither start nor send a report, nor read anything of the extension back', async () => {
     const draftKeys = async (): Promise<string[]> =>
-      (await suite.ext.worker.evaluate(async () => Object.keys(await (globalThis as any).chrome.storage.local.get(null)))).filter((key: string) => key.startsWith('draft:'));
+      (
+        await suite.ext.worker.evaluate(async () =>
+          Object.keys(await (globalThis as any).chrome.storage.local.get(null)),
+        )
+      ).filter((key: string) => key.startsWith('draft:'));
     const draftsBefore = await draftKeys();
     const ticketsBefore = (await suite.receiver.store.list()).length;
     const url = `${suite.site.url}/hostile-messages.html?ext=${EXTENSION_ID}`;
@@ -44,7 +71,12 @@ describe('a page that pokes at the extension', () => {
     await page.goto(url);
     const result = await pageResultOf(page);
     expect(result).toBe(await suite.plain.pageResult(url));
-    expect(JSON.parse(result)).toEqual({ chromeRuntime: 'undefined', sendMessage: 'TypeError', connect: 'TypeError', fetchPage: 'TypeError' });
+    expect(JSON.parse(result)).toEqual({
+      chromeRuntime: 'undefined',
+      sendMessage: 'TypeError',
+      connect: 'TypeError',
+      fetchPage: 'TypeError',
+    });
 
     // Nothing it did opened a report page, made a draft or reached the receiver.
     await page.waitForTimeout(300);
@@ -66,6 +98,15 @@ describe('a page that pokes at the extension', () => {
     const ownTypes = ['startReport', 'submitReport', 'mayday.v2/start'];
     expect(received.every((m) => [...ownTypes, PULL, SNAPSHOT].includes(m.type!))).toBe(true);
     const seen = JSON.stringify(received);
-    for (const secret of ['e2e-recorder-token', ticket.id, 'userAgent', 'localTime', 'net::ERR', '"browser"', ticket.environment.extensionVersion]) expect(seen).not.toContain(secret);
+    for (const secret of [
+      'e2e-recorder-token',
+      ticket.id,
+      'userAgent',
+      'localTime',
+      'net::ERR',
+      '"browser"',
+      ticket.environment.extensionVersion,
+    ])
+      expect(seen).not.toContain(secret);
   });
 });

@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchThenInstall } from '../support/extension';
-import { configureSuiteEndpoint, consoleLines, pageResultOf, reportTicket, useRecorderSuite } from '../support/recorder';
+import {
+  configureSuiteEndpoint,
+  consoleLines,
+  pageResultOf,
+  reportTicket,
+  useRecorderSuite,
+} from '../support/recorder';
 
 const suite = useRecorderSuite({ extension: false });
 let browser: Awaited<ReturnType<typeof launchThenInstall>>;
@@ -36,9 +42,21 @@ describe('a tab open before install', () => {
     expect(ticket.network).toEqual(
       expect.arrayContaining([
         // From the performance timeline: before the recorder and the webRequest observer existed.
-        expect.objectContaining({ source: 'page', method: 'GET', url: `${suite.site.url}/missing/before-install.png`, status: 404, type: 'img' }),
+        expect.objectContaining({
+          source: 'page',
+          method: 'GET',
+          url: `${suite.site.url}/missing/before-install.png`,
+          status: 404,
+          type: 'img',
+        }),
         // After the install, seen by both.
-        expect.objectContaining({ source: 'browser', method: 'GET', url: `${suite.site.url}/api/after-install`, status: 404, type: 'fetch' }),
+        expect.objectContaining({
+          source: 'browser',
+          method: 'GET',
+          url: `${suite.site.url}/api/after-install`,
+          status: 404,
+          type: 'fetch',
+        }),
       ]),
     );
   });

@@ -13,28 +13,73 @@ describe('failed requests', () => {
     const { ticket, result } = await suite.reportOn(`network.html?closed=${port}`, 'Nothing loads');
     expect(JSON.parse(result)).toEqual({ fetchStatus: 404, ok: 200, refused: 'TypeError', xhrStatus: 500 });
 
-    const network = ticket.network!.map(({ time, count, durationMs, ...entry }) => ({ ...entry, timed: durationMs !== undefined }));
+    const network = ticket.network!.map(({ time, count, durationMs, ...entry }) => ({
+      ...entry,
+      timed: durationMs !== undefined,
+    }));
     expect(network).toEqual(
       expect.arrayContaining([
-        { source: 'browser', method: 'GET', url: `${suite.site.url}/missing/logo.png`, status: 404, type: 'image', timed: false },
-        { source: 'browser', method: 'GET', url: `${suite.site.url}/missing/app.js`, status: 404, type: 'script', timed: false },
-        { source: 'browser', method: 'POST', url: `${suite.site.url}/api/xhr-fails`, status: 500, type: 'xhr', timed: true },
-        { source: 'browser', method: 'PUT', url: `${suite.site.url}/api/fetch-missing`, status: 404, type: 'fetch', timed: true },
-        { source: 'browser', method: 'GET', url: `http://127.0.0.1:${port}/api/refused`, error: 'net::ERR_CONNECTION_REFUSED', type: 'fetch', timed: true },
+        {
+          source: 'browser',
+          method: 'GET',
+          url: `${suite.site.url}/missing/logo.png`,
+          status: 404,
+          type: 'image',
+          timed: false,
+        },
+        {
+          source: 'browser',
+          method: 'GET',
+          url: `${suite.site.url}/missing/app.js`,
+          status: 404,
+          type: 'script',
+          timed: false,
+        },
+        {
+          source: 'browser',
+          method: 'POST',
+          url: `${suite.site.url}/api/xhr-fails`,
+          status: 500,
+          type: 'xhr',
+          timed: true,
+        },
+        {
+          source: 'browser',
+          method: 'PUT',
+          url: `${suite.site.url}/api/fetch-missing`,
+          status: 404,
+          type: 'fetch',
+          timed: true,
+        },
+        {
+          source: 'browser',
+          method: 'GET',
+          url: `http://127.0.0.1:${port}/api/refused`,
+          error: 'net::ERR_CONNECTION_REFUSED',
+          type: 'fetch',
+          timed: true,
+        },
       ]),
     );
     expect(network).toHaveLength(5);
-    expect(consoleLines(ticket)).toEqual(expect.arrayContaining(['resource/error: Failed to load <img>', 'resource/error: Failed to load <script>']));
-    expect(ticket.console.find((e) => e.message === 'Failed to load <script>')!.source).toBe(`${suite.site.url}/missing/app.js`);
+    expect(consoleLines(ticket)).toEqual(
+      expect.arrayContaining(['resource/error: Failed to load <img>', 'resource/error: Failed to load <script>']),
+    );
+    expect(ticket.console.find((e) => e.message === 'Failed to load <script>')!.source).toBe(
+      `${suite.site.url}/missing/app.js`,
+    );
   });
 });
 
 describe('a strict Content-Security-Policy', () => {
-  it('set by a meta tag: the recorder runs, records the blocked inline script and the allowed script\'s error', async () => {
+  it("set by a meta tag: the recorder runs, records the blocked inline script and the allowed script's error", async () => {
     const { ticket, result } = await suite.reportOn('csp-strict.html', 'Strict page');
     expect(result).toBe('ok');
     expect(consoleLines(ticket)).toEqual(
-      expect.arrayContaining(['csp/error: CSP script-src-elem blocked inline', 'console/error: Error from a same-origin script under a strict CSP']),
+      expect.arrayContaining([
+        'csp/error: CSP script-src-elem blocked inline',
+        'console/error: Error from a same-origin script under a strict CSP',
+      ]),
     );
     expect(ticket.capture.recorderMissing).toBe(false);
   });

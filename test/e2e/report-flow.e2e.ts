@@ -58,7 +58,12 @@ describe('a report from a broken page', () => {
     expect(messages).toContain("error/error: TypeError: Cannot read properties of undefined (reading 'total')");
     expect(ticket.capture.recorderMissing).toBe(false);
 
-    expect(ticket.screenshot).toMatchObject({ attachment: 'screenshot.png', type: 'image/png', width: 1280, height: 720 });
+    expect(ticket.screenshot).toMatchObject({
+      attachment: 'screenshot.png',
+      type: 'image/png',
+      width: 1280,
+      height: 720,
+    });
     expect(await readdir(folder)).toEqual(expect.arrayContaining(['ticket.json', 'screenshot.png']));
     const image = await decodeImage(ext.context, await readFile(join(folder, 'screenshot.png')), 'image/png');
     expect([image.width, image.height]).toEqual([1280, 720]);
@@ -84,7 +89,9 @@ describe('a report from a broken page', () => {
     const reopened = await ext.context.newPage();
     await reopened.goto(url);
     await expect.poll(() => reopened.getByLabel('What went wrong?').inputValue()).toBe('Nothing works today');
-    await expect(reopened.getByRole('img', { name: 'Screenshot of the reported page' }).isVisible()).resolves.toBe(true);
+    await expect(reopened.getByRole('img', { name: 'Screenshot of the reported page' }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(reopened.getByRole('status').textContent()).resolves.toMatch(/^Not sent yet/);
 
     // Once the endpoint is back, the outbox delivers it by itself, exactly once.

@@ -25,7 +25,8 @@ async function drag(compose: Page, from: { x: number; y: number }, to: { x: numb
   const shot = compose.getByRole('img', { name: SHOT });
   await shot.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const box = (await shot.boundingBox())!;
-  const at = (p: { x: number; y: number }) => [box.x + (p.x * box.width) / 1280, box.y + (p.y * box.height) / 720] as const;
+  const at = (p: { x: number; y: number }) =>
+    [box.x + (p.x * box.width) / 1280, box.y + (p.y * box.height) / 720] as const;
   await compose.mouse.move(...at(from));
   await compose.mouse.down();
   await compose.mouse.move(...at(to), { steps: 5 });
@@ -97,7 +98,9 @@ describe('annotating the screenshot', () => {
     await compose.getByText('The screenshot is removed: the report will be sent without one.').waitFor();
     expect(await compose.getByRole('img', { name: SHOT }).count()).toBe(0);
     // Focus follows the view: to Undo when removed, back to the drawing area when undone.
-    expect(await compose.getByRole('button', { name: 'Undo' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await compose.getByRole('button', { name: 'Undo' }).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     await compose.keyboard.press('Enter');
     await compose.getByRole('img', { name: SHOT }).waitFor();
     expect(await isFocused(compose, 'application', 'Drawing area')).toBe(true);
@@ -115,7 +118,9 @@ describe('annotating the screenshot', () => {
     const original = (await storedDraft(rig, compose)).screenshot!.dataUrl;
     await compose.getByRole('button', { name: 'Black out' }).click();
     await drag(compose, { x: 150, y: 150 }, { x: 550, y: 400 });
-    await expect.poll(async () => (await storedDraft(rig, compose)).screenshot!.dataUrl !== original, { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(async () => (await storedDraft(rig, compose)).screenshot!.dataUrl !== original, { timeout: 5000 })
+      .toBe(true);
 
     const url = compose.url();
     await compose.close();
@@ -123,7 +128,10 @@ describe('annotating the screenshot', () => {
     await reopened.goto(url);
     const shot = reopened.getByRole('img', { name: SHOT });
     await shot.waitFor();
-    const centre = () => shot.evaluate((c) => [...(c as HTMLCanvasElement).getContext('2d')!.getImageData(350, 275, 1, 1).data].slice(0, 3));
+    const centre = () =>
+      shot.evaluate((c) =>
+        [...(c as HTMLCanvasElement).getContext('2d')!.getImageData(350, 275, 1, 1).data].slice(0, 3),
+      );
     await expect.poll(centre).toEqual(BLACK);
   });
 });

@@ -12,18 +12,27 @@ const area = (x: number, y: number, width: number, height: number) => ({ x, y, w
 
 describe('capturing the whole page', () => {
   it('sends the page at its full height, from the top even when scrolled, with sensitive fields blacked out', async () => {
-    const { page, compose } = await reportOn(rig, 'screenshot-tall.html', (p) => p.evaluate(() => window.scrollTo(0, 1500)));
-    const full = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    const { page, compose } = await reportOn(rig, 'screenshot-tall.html', (p) =>
+      p.evaluate(() => window.scrollTo(0, 1500)),
+    );
+    const full = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }));
     expect(full.height).toBe(4000);
 
     const started = Date.now();
     await compose.getByRole('button', { name: 'Capture the whole page' }).click();
     await compose.getByText(`Screenshot replaced: ${full.width} × 4000 pixels.`).waitFor({ timeout: 20_000 });
     console.log(`full-page capture of the tall fixture, as the person waits: ${Date.now() - started} ms`);
-    expect(await storedDraft(rig, compose)).toMatchObject({ screenshot: { mode: 'full-page', width: full.width, height: 4000, masks: 3 } });
+    expect(await storedDraft(rig, compose)).toMatchObject({
+      screenshot: { mode: 'full-page', width: full.width, height: 4000, masks: 3 },
+    });
     // The report page is back in front and shows the new screenshot in the editor.
     expect(await compose.evaluate(() => document.visibilityState)).toBe('visible');
-    expect(await compose.getByRole('img', { name: 'Screenshot of the reported page' }).getAttribute('height')).toBe('4000');
+    expect(await compose.getByRole('img', { name: 'Screenshot of the reported page' }).getAttribute('height')).toBe(
+      '4000',
+    );
 
     await send(compose, 'The totals at the bottom are wrong');
     const { ticket, image } = await delivered(rig);
@@ -44,7 +53,9 @@ describe('capturing the whole page', () => {
     const { compose } = await reportOn(rig, 'screenshot-stall.html');
     await compose.getByRole('button', { name: 'Capture the whole page' }).click();
     await compose
-      .getByText('Capturing took longer than 10 seconds and was stopped. The report keeps the screenshot of what was on screen.')
+      .getByText(
+        'Capturing took longer than 10 seconds and was stopped. The report keeps the screenshot of what was on screen.',
+      )
       .waitFor({ timeout: 30_000 });
     expect((await storedDraft(rig, compose)).screenshot).toMatchObject({ width: 1280, height: 720 });
     expect((await storedDraft(rig, compose)).screenshot?.mode).toBe('visible');
@@ -74,7 +85,13 @@ describe('capturing one element', () => {
     expect(ticket.screenshot).toMatchObject({ width: 320, height: 180 });
     expect([image!.width, image!.height]).toEqual([320, 180]);
     // Its 6 px border all round (sampled off the corners, where html2canvas antialiases a seam).
-    for (const [x, y] of [[2, 90], [317, 90], [160, 2], [160, 177]]) expect(image!.pixel(x, y)).toEqual([0, 0, 128]);
+    for (const [x, y] of [
+      [2, 90],
+      [317, 90],
+      [160, 2],
+      [160, 177],
+    ])
+      expect(image!.pixel(x, y)).toEqual([0, 0, 128]);
     expect(image!.pixel(300, 160)).toEqual([255, 200, 0]);
   });
 

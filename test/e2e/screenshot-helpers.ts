@@ -43,7 +43,11 @@ export function useRig(): Rig {
 }
 
 /** Opens a fixture (`prepare` runs on it first) and starts a report on it. */
-export async function reportOn(rig: Rig, fixture: string, prepare?: (page: Page) => Promise<unknown>): Promise<{ page: Page; compose: Page }> {
+export async function reportOn(
+  rig: Rig,
+  fixture: string,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; compose: Page }> {
   const page = await rig.ext.context.newPage();
   await page.goto(`${rig.site.url}/${fixture}`);
   await prepare?.(page);
@@ -53,7 +57,10 @@ export async function reportOn(rig: Rig, fixture: string, prepare?: (page: Page)
 export async function send(compose: Page, description: string): Promise<void> {
   await compose.getByLabel('What went wrong?').fill(description);
   await compose.getByRole('button', { name: 'Send report' }).click();
-  await compose.getByRole('status').filter({ hasText: /Report sent/ }).waitFor();
+  await compose
+    .getByRole('status')
+    .filter({ hasText: /Report sent/ })
+    .waitFor();
 }
 
 /** The one ticket the receiver holds, its files, and its screenshot decoded (null when none). */
@@ -61,7 +68,13 @@ export async function delivered(rig: Rig): Promise<{ ticket: Ticket; files: stri
   const [{ ticket, folder }] = await rig.receiver.store.list();
   const files = await readdir(folder);
   const name = files.find((f) => f.startsWith('screenshot.'));
-  const image = name ? await decodeImage(rig.ext.context, await readFile(join(folder, name)), name.endsWith('.jpg') ? 'image/jpeg' : 'image/png') : null;
+  const image = name
+    ? await decodeImage(
+        rig.ext.context,
+        await readFile(join(folder, name)),
+        name.endsWith('.jpg') ? 'image/jpeg' : 'image/png',
+      )
+    : null;
   return { ticket, files, image };
 }
 
@@ -72,7 +85,11 @@ export async function storedDraft(rig: Rig, compose: Page): Promise<Draft> {
   return worker.evaluate(async (key) => (await (globalThis as any).chrome.storage.local.get(key))[key], `draft:${id}`);
 }
 
-export function countPixels(image: DecodedImage, rgb: [number, number, number], area = { x: 0, y: 0, width: image.width, height: image.height }): number {
+export function countPixels(
+  image: DecodedImage,
+  rgb: [number, number, number],
+  area = { x: 0, y: 0, width: image.width, height: image.height },
+): number {
   let n = 0;
   for (let y = area.y; y < area.y + area.height; y++)
     for (let x = area.x; x < area.x + area.width; x++) {

@@ -53,21 +53,43 @@ async function openFromDisk(path: string) {
 
 describe('report.html', () => {
   it('opens from disk with the screenshot and every section, and makes no request at all', async () => {
-    const { ticket, folder } = await sendReport(ext, receiver, `${site.url}/broken-page.html`, 'The invoice list stays empty');
-    expect((await readdir(folder)).sort()).toEqual(['receipt.json', 'report.html', 'report.json', 'screenshot.png', 'ticket.json']);
+    const { ticket, folder } = await sendReport(
+      ext,
+      receiver,
+      `${site.url}/broken-page.html`,
+      'The invoice list stays empty',
+    );
+    expect((await readdir(folder)).sort()).toEqual([
+      'receipt.json',
+      'report.html',
+      'report.json',
+      'screenshot.png',
+      'ticket.json',
+    ]);
     expect(JSON.parse(await readFile(join(folder, 'report.json'), 'utf8'))).toEqual(ticket);
 
     const htmlBytes = (await stat(join(folder, 'report.html'))).size;
     const pngBytes = (await stat(join(folder, 'screenshot.png'))).size;
     const base64Bytes = Math.ceil(pngBytes / 3) * 4;
-    console.log(`report.html ${(htmlBytes / 1024).toFixed(1)} KB = screenshot ${(pngBytes / 1024).toFixed(1)} KB` +
-      ` as base64 ${(base64Bytes / 1024).toFixed(1)} KB + ${((htmlBytes - base64Bytes) / 1024).toFixed(1)} KB of report`);
+    console.log(
+      `report.html ${(htmlBytes / 1024).toFixed(1)} KB = screenshot ${(pngBytes / 1024).toFixed(1)} KB` +
+        ` as base64 ${(base64Bytes / 1024).toFixed(1)} KB + ${((htmlBytes - base64Bytes) / 1024).toFixed(1)} KB of report`,
+    );
     expect(htmlBytes - base64Bytes).toBeLessThanOrEqual(80 * 1024);
 
     const { page, watched, url } = await openFromDisk(join(folder, 'report.html'));
     const image = page.getByRole('img', { name: 'Screenshot of the reported page' });
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight])).toEqual([true, 1280, 720]);
-    for (const name of ['What went wrong', 'Screenshot', 'Console', /^Failed requests \(\d+\)$/, 'Timeline: steps, failed requests and errors', 'Environment']) {
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight]))
+      .toEqual([true, 1280, 720]);
+    for (const name of [
+      'What went wrong',
+      'Screenshot',
+      'Console',
+      /^Failed requests \(\d+\)$/,
+      'Timeline: steps, failed requests and errors',
+      'Environment',
+    ]) {
       expect(await page.getByRole('heading', { name, exact: true }).isVisible(), String(name)).toBe(true);
     }
     const summary = await page.getByRole('region', { name: 'What went wrong' }).innerText();
@@ -77,7 +99,9 @@ describe('report.html', () => {
 
     // The level filter works without script: unticking Errors hides the errors.
     const consoleRegion = page.getByRole('region', { name: 'Console' });
-    const error = consoleRegion.getByText("TypeError: Cannot read properties of undefined (reading 'total')", { exact: true });
+    const error = consoleRegion.getByText("TypeError: Cannot read properties of undefined (reading 'total')", {
+      exact: true,
+    });
     expect(await error.isVisible()).toBe(true);
     await consoleRegion.getByRole('checkbox', { name: 'Errors (2)' }).uncheck();
     expect(await error.isVisible()).toBe(false);
@@ -103,7 +127,10 @@ describe('report.html', () => {
 
     // Steps and requests are rendered from the same ticket with payloads planted in them too.
     const planted = join(folder, 'planted.html');
-    await writeFile(planted, renderReportHtml(withPlantedSteps(ticket, payloads), { t: messageLookup(en), screenshot: undefined }));
+    await writeFile(
+      planted,
+      renderReportHtml(withPlantedSteps(ticket, payloads), { t: messageLookup(en), screenshot: undefined }),
+    );
     for (const file of [join(folder, 'report.html'), planted]) {
       const { page, watched, url } = await openFromDisk(file);
       await expectInert(page, watched);
@@ -132,9 +159,22 @@ describe('the published JSON Schema', () => {
   it('validates 20 real tickets from varied pages', { timeout: 180_000 }, async () => {
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(await readFile(resolve(import.meta.dirname, '../../docs/ticket.schema.json'), 'utf8')));
-    const pages = ['broken-page.html', 'xss-payloads.html', 'xss-flood.html', 'broken-page.html?month=03#list', 'xss-flood.html?again'];
-    const descriptions = ['Nothing loads', 'La facture ne s’affiche pas : écran blanc 😕\nDeuxième ligne', '請求書が表示されません', 'x'.repeat(4999)];
+    const validate = ajv.compile(
+      JSON.parse(await readFile(resolve(import.meta.dirname, '../../docs/ticket.schema.json'), 'utf8')),
+    );
+    const pages = [
+      'broken-page.html',
+      'xss-payloads.html',
+      'xss-flood.html',
+      'broken-page.html?month=03#list',
+      'xss-flood.html?again',
+    ];
+    const descriptions = [
+      'Nothing loads',
+      'La facture ne s’affiche pas : écran blanc 😕\nDeuxième ligne',
+      '請求書が表示されません',
+      'x'.repeat(4999),
+    ];
     const seen = new Set<string>();
     const overheads: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -149,9 +189,20 @@ describe('the published JSON Schema', () => {
       seen.add(ticket.capture.dropped.console > 0 ? 'entries dropped' : 'all entries kept');
       for (const entry of ticket.console) seen.add(`${entry.kind}/${entry.level}`);
     }
-    console.log(`report.html beyond the base64 screenshot, 20 tickets: ${(Math.min(...overheads) / 1024).toFixed(1)}–${(Math.max(...overheads) / 1024).toFixed(1)} KB`);
+    console.log(
+      `report.html beyond the base64 screenshot, 20 tickets: ${(Math.min(...overheads) / 1024).toFixed(1)}–${(Math.max(...overheads) / 1024).toFixed(1)} KB`,
+    );
     expect(Math.max(...overheads)).toBeLessThanOrEqual(80 * 1024);
     // The variety the schema was checked on, not only the happy path.
-    expect([...seen]).toEqual(expect.arrayContaining(['all entries kept', 'entries dropped', 'console/error', 'console/warn', 'error/error', 'rejection/error']));
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'all entries kept',
+        'entries dropped',
+        'console/error',
+        'console/warn',
+        'error/error',
+        'rejection/error',
+      ]),
+    );
   });
 });

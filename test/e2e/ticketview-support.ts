@@ -30,7 +30,12 @@ export async function expectInert(page: Page, watched: Watched): Promise<void> {
 }
 
 /** Opens `url`, reports it with `description` through the real UI, returns what the receiver stored. */
-export async function sendReport(ext: ExtensionBrowser, receiver: Receiver, url: string, description: string): Promise<StoredTicket> {
+export async function sendReport(
+  ext: ExtensionBrowser,
+  receiver: Receiver,
+  url: string,
+  description: string,
+): Promise<StoredTicket> {
   const page = await ext.context.newPage();
   await page.goto(url);
   if (url.startsWith('http')) {
@@ -54,6 +59,15 @@ export function withPlantedSteps(ticket: Ticket, payloads: string[]): Ticket {
   return ticketSchema.parse({
     ...ticket,
     steps: payloads.map((label, i) => ({ kind: 'click', label, selector: label.slice(0, 200), time: time + i })),
-    network: payloads.map((p, i) => ({ source: 'page', method: 'GET', url: `https://api.example.org/${p}`, status: 500, error: p.slice(0, 300), type: 'fetch', time: time + i, count: 1 })),
+    network: payloads.map((p, i) => ({
+      source: 'page',
+      method: 'GET',
+      url: `https://api.example.org/${p}`,
+      status: 500,
+      error: p.slice(0, 300),
+      type: 'fetch',
+      time: time + i,
+      count: 1,
+    })),
   });
 }

@@ -121,7 +121,10 @@ describe('the viewer page', () => {
 
   it('opens a whole webhook body dropped on the page, screenshot included', async () => {
     const { viewer, watched } = await openViewer();
-    const body = JSON.stringify({ ticket, attachments: [{ filename: 'screenshot.png', contentType: 'image/png', data: screenshot.toString('base64') }] });
+    const body = JSON.stringify({
+      ticket,
+      attachments: [{ filename: 'screenshot.png', contentType: 'image/png', data: screenshot.toString('base64') }],
+    });
     const dataTransfer = await viewer.evaluateHandle((text) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([text], 'payload.json', { type: 'application/json' }));
@@ -157,9 +160,20 @@ describe('the viewer page', () => {
   it('says what is wrong with a file that is not a report', async () => {
     const { viewer } = await openViewer();
     const { version: _, ...unversioned } = ticket;
-    await viewer.getByLabel('Open a report').setInputFiles({ name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unversioned)) });
-    await viewer.getByRole('alert').filter({ hasText: 'report.json is not a Mayday report (ticket v1): version: Invalid input: expected 1' }).waitFor();
-    await viewer.getByLabel('Open a report').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await viewer
+      .getByLabel('Open a report')
+      .setInputFiles({
+        name: 'report.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(unversioned)),
+      });
+    await viewer
+      .getByRole('alert')
+      .filter({ hasText: 'report.json is not a Mayday report (ticket v1): version: Invalid input: expected 1' })
+      .waitFor();
+    await viewer
+      .getByLabel('Open a report')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await viewer.getByRole('alert').filter({ hasText: 'None of these files is a report.json.' }).waitFor();
     await viewer.close();
   });

@@ -42,7 +42,12 @@ describe('the keyboard shortcut', () => {
       await page.goto(`${site.url}/broken-page.html`);
       await page.bringToFront();
       const worker = await ext.currentWorker();
-      const shortcut = await worker.evaluate(async () => ((await (globalThis as any).chrome.commands.getAll()) as { name: string; shortcut: string }[]).find((c) => c.name === 'report-problem')?.shortcut);
+      const shortcut = await worker.evaluate(
+        async () =>
+          ((await (globalThis as any).chrome.commands.getAll()) as { name: string; shortcut: string }[]).find(
+            (c) => c.name === 'report-problem',
+          )?.shortcut,
+      );
       expect(shortcut).toBe('Alt+Shift+M');
 
       const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
@@ -50,10 +55,16 @@ describe('the keyboard shortcut', () => {
       const compose = await composeOpened;
       await compose.getByLabel('What went wrong?').waitFor();
       expect(await describeAndSend(compose, 'Reported with the keyboard')).toMatch(/Report sent/);
-      const [stored] = (await receiver.store.list()).filter((t) => t.ticket.description === 'Reported with the keyboard');
+      const [stored] = (await receiver.store.list()).filter(
+        (t) => t.ticket.description === 'Reported with the keyboard',
+      );
       expect(stored.ticket.page.url).toBe(`${site.url}/broken-page.html`);
       const file = stored.files.find((f) => f.startsWith('screenshot.'))!;
-      const image = await decodeImage(ext.context, await (await import('node:fs/promises')).readFile(join(stored.folder, file)), file.endsWith('.png') ? 'image/png' : 'image/jpeg');
+      const image = await decodeImage(
+        ext.context,
+        await (await import('node:fs/promises')).readFile(join(stored.folder, file)),
+        file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+      );
       const [r, g, b] = image.pixel(Math.round(140 * (image.width / 1280)), Math.round(180 * (image.width / 1280)));
       expect(r).toBeGreaterThan(230);
       expect(g).toBeLessThan(25);
@@ -79,7 +90,9 @@ describe('the context menu', () => {
         await page.bringToFront();
         display.click(600, 500, 3);
         await page.waitForTimeout(500);
-        const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/compose.html'), timeout: 2500 }).catch(() => undefined);
+        const opened = ext.context
+          .waitForEvent('page', { predicate: (p) => p.url().includes('/compose.html'), timeout: 2500 })
+          .catch(() => undefined);
         for (let i = 0; i < up; i++) display.key('Up');
         display.key('Return');
         compose = await opened;
@@ -87,7 +100,9 @@ describe('the context menu', () => {
       expect(compose, 'the context menu item opened no report page').toBeDefined();
       await compose!.getByLabel('What went wrong?').waitFor();
       expect(await describeAndSend(compose!, 'Reported from the context menu')).toMatch(/Report sent/);
-      const [stored] = (await receiver.store.list()).filter((t) => t.ticket.description === 'Reported from the context menu');
+      const [stored] = (await receiver.store.list()).filter(
+        (t) => t.ticket.description === 'Reported from the context menu',
+      );
       expect(stored.ticket.page.url).toBe(`${site.url}/broken-page.html`);
       expect(stored.ticket.screenshot).not.toBeNull();
     } finally {

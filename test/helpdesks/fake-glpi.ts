@@ -45,8 +45,10 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     }
     if (resource === 'initSession') {
       const auth = String(seen.headers.authorization ?? '');
-      if (!auth.startsWith('user_token ')) return error(400, 'ERROR_LOGIN_PARAMETERS_MISSING', 'parameter(s) login, password or user_token are missing');
-      if (auth.slice('user_token '.length) !== options.userToken) return error(401, 'ERROR_GLPI_LOGIN_USER_TOKEN', 'parameter user_token seems invalid');
+      if (!auth.startsWith('user_token '))
+        return error(400, 'ERROR_LOGIN_PARAMETERS_MISSING', 'parameter(s) login, password or user_token are missing');
+      if (auth.slice('user_token '.length) !== options.userToken)
+        return error(401, 'ERROR_GLPI_LOGIN_USER_TOKEN', 'parameter user_token seems invalid');
       const token = `session-${++next}`;
       sessions.add(token);
       return json(200, { session_token: token });
@@ -59,33 +61,50 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
       sessions.delete(String(session));
       return json(200, true);
     }
-    if (route === 'GET getFullSession') return json(200, { session: { glpiID: 7, glpiname: 'mayday', glpiactiveprofile: { id: 1, name: 'Self-Service', ...rights } } });
+    if (route === 'GET getFullSession')
+      return json(200, {
+        session: { glpiID: 7, glpiname: 'mayday', glpiactiveprofile: { id: 1, name: 'Self-Service', ...rights } },
+      });
     if (route === 'GET Ticket') {
       const text = url.searchParams.get('searchText[content]') ?? '';
-      return json(200, [...tickets].filter(([, t]) => t.content.includes(text)).map(([id]) => ({ id })));
+      return json(
+        200,
+        [...tickets].filter(([, t]) => t.content.includes(text)).map(([id]) => ({ id })),
+      );
     }
     if (route === 'POST Ticket') {
-      if (!(rights.ticket & 4)) return error(401, 'ERROR_RIGHT_MISSING', "You don't have permission to perform this action.");
+      if (!(rights.ticket & 4))
+        return error(401, 'ERROR_RIGHT_MISSING', "You don't have permission to perform this action.");
       const { input } = JSON.parse(seen.body.toString('utf8')) as { input: { name: string; content: string } };
       const id = ++next;
       tickets.set(id, { name: input.name, content: input.content });
       return json(201, { id, message: '' }, { Location: `/apirest.php/Ticket/${id}` });
     }
     if (route === 'POST Document') {
-      if (seen.body.length > (options.maxPostBytes ?? Infinity)) return error(400, 'ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE', 'The file seems too big');
-      if (!(rights.document & 4)) return error(401, 'ERROR_RIGHT_MISSING', "You don't have permission to perform this action.");
+      if (seen.body.length > (options.maxPostBytes ?? Infinity))
+        return error(400, 'ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE', 'The file seems too big');
+      if (!(rights.document & 4))
+        return error(401, 'ERROR_RIGHT_MISSING', "You don't have permission to perform this action.");
       const form = await formOf(seen);
-      const { input } = JSON.parse(String(form.get('uploadManifest'))) as { input: { name: string; _filename: string[] } };
+      const { input } = JSON.parse(String(form.get('uploadManifest'))) as {
+        input: { name: string; _filename: string[] };
+      };
       const file = form.get('filename[0]') as File | null;
-      if (!file || input._filename?.[0] !== file.name) return error(400, 'ERROR_GLPI_ADD', 'the manifest does not name the uploaded file');
+      if (!file || input._filename?.[0] !== file.name)
+        return error(400, 'ERROR_GLPI_ADD', 'the manifest does not name the uploaded file');
       const id = ++next;
       const bytes = Buffer.from(await file.arrayBuffer());
       documents.set(id, { name: input.name, filename: file.name, type: file.type, bytes });
-      return json(201, { id, message: 'Document move succeeded.', upload_result: { filename: [{ name: file.name, size: bytes.length, type: file.type }] } });
+      return json(201, {
+        id,
+        message: 'Document move succeeded.',
+        upload_result: { filename: [{ name: file.name, size: bytes.length, type: file.type }] },
+      });
     }
     if (route === 'POST Document_Item') {
       const { input } = JSON.parse(seen.body.toString('utf8')) as { input: FakeGlpi['links'][number] };
-      if (!documents.has(input.documents_id) || input.itemtype !== 'Ticket' || !tickets.has(input.items_id)) return error(400, 'ERROR_GLPI_ADD', 'Document_Item could not be added');
+      if (!documents.has(input.documents_id) || input.itemtype !== 'Ticket' || !tickets.has(input.items_id))
+        return error(400, 'ERROR_GLPI_ADD', 'Document_Item could not be added');
       links.push(input);
       return json(201, { id: ++next, message: '' });
     }
@@ -99,6 +118,11 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     documents,
     links,
     expireSessions: () => sessions.clear(),
-    filesOf: (ticketId) => new Map(links.filter((l) => l.items_id === ticketId).map((l) => [documents.get(l.documents_id)!.filename, documents.get(l.documents_id)!.bytes])),
+    filesOf: (ticketId) =>
+      new Map(
+        links
+          .filter((l) => l.items_id === ticketId)
+          .map((l) => [documents.get(l.documents_id)!.filename, documents.get(l.documents_id)!.bytes]),
+      ),
   };
 }

@@ -32,11 +32,19 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body,
+  headers,
+});
 
 /** A multipart or urlencoded body read the way a server framework would. */
 export function formOf(seen: Seen): Promise<FormData> {
-  return new Request('http://fake/', { method: 'POST', headers: { 'content-type': String(seen.headers['content-type']) }, body: new Uint8Array(seen.body) }).formData();
+  return new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': String(seen.headers['content-type']) },
+    body: new Uint8Array(seen.body),
+  }).formData();
 }
 
 export async function startFakeServer(handle: (seen: Seen) => Reply | Promise<Reply>): Promise<FakeServer> {
@@ -45,7 +53,12 @@ export async function startFakeServer(handle: (seen: Seen) => Reply | Promise<Re
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request: Seen = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
+    const request: Seen = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body: Buffer.concat(chunks),
+    };
     seen.push(request);
     const at = faults.findIndex((f) => f.match(request));
     const fault = at >= 0 ? faults.splice(at, 1)[0].fault : undefined;
@@ -66,6 +79,10 @@ export async function startFakeServer(handle: (seen: Seen) => Reply | Promise<Re
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
     faultOnce: (match, fault) => void faults.push({ match, fault }),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -37,29 +37,57 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
 
   function handle(seen: Seen): Reply {
     if (seen.body.length > (options.maxBodyBytes ?? Infinity)) {
-      return { status: 413, text: '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>' };
+      return {
+        status: 413,
+        text: '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>',
+      };
     }
     const auth = String(seen.headers.authorization ?? '');
     if (!auth) return failure(403, 'Authentication required');
     if (auth !== `Token token=${options.token}`) return failure(401, "Can't find User for Token");
     const url = new URL(seen.path, 'http://fake');
     const route = `${seen.method} ${url.pathname}`;
-    if (route === 'GET /api/v1/users/me') return json(200, { id: 3, login: 'mayday@example.org', firstname: 'Mayday', active: true });
+    if (route === 'GET /api/v1/users/me')
+      return json(200, { id: 3, login: 'mayday@example.org', firstname: 'Mayday', active: true });
     if (route === 'GET /api/v1/tickets/search') {
       const query = url.searchParams.get('query') ?? '';
       const found = [...tickets].filter(([, t]) => t.title.includes(query) || t.article.body.includes(query));
       const limited = found.slice(0, Number(url.searchParams.get('limit') ?? 50));
-      if (url.searchParams.get('expand') === 'true') return json(200, limited.map(([id, t]) => ({ id, number: t.number, title: t.title, group: t.group })));
+      if (url.searchParams.get('expand') === 'true')
+        return json(
+          200,
+          limited.map(([id, t]) => ({ id, number: t.number, title: t.title, group: t.group })),
+        );
       return json(200, { tickets: limited.map(([id]) => id), tickets_count: limited.length, assets: {} });
     }
     if (route === 'POST /api/v1/tickets') {
       if (options.canCreate === false) return failure(403, 'Not authorized');
-      const input = JSON.parse(seen.body.toString('utf8')) as { title: string; group: string; customer?: string; article: ZammadArticle };
-      if (!options.groups.includes(input.group)) return failure(422, `No lookup value found for 'group': ${JSON.stringify(input.group)}`);
+      const input = JSON.parse(seen.body.toString('utf8')) as {
+        title: string;
+        group: string;
+        customer?: string;
+        article: ZammadArticle;
+      };
+      if (!options.groups.includes(input.group))
+        return failure(422, `No lookup value found for 'group': ${JSON.stringify(input.group)}`);
       const id = ++next;
       const number = String(31000 + id);
-      tickets.set(id, { number, title: input.title, group: input.group, customer: input.customer, article: input.article });
-      return json(201, { id, number, title: input.title, group_id: 1, state_id: 1, article_ids: [id], created_at: new Date().toISOString() });
+      tickets.set(id, {
+        number,
+        title: input.title,
+        group: input.group,
+        customer: input.customer,
+        article: input.article,
+      });
+      return json(201, {
+        id,
+        number,
+        title: input.title,
+        group_id: 1,
+        state_id: 1,
+        article_ids: [id],
+        created_at: new Date().toISOString(),
+      });
     }
     return failure(404, `No route matches [${seen.method}] "${url.pathname}"`);
   }

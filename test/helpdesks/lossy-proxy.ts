@@ -19,14 +19,22 @@ async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function lossyProxy(target: string, match: (method: string, path: string) => boolean): Promise<LossyProxy> {
+export async function lossyProxy(
+  target: string,
+  match: (method: string, path: string) => boolean,
+): Promise<LossyProxy> {
   let armed = true;
   const proxy: LossyProxy = { url: '', lost: 0, close: async () => {} };
   const server = createServer(async (req, res) => {
     const body = await bodyOf(req);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-    const reply = await fetch(`${target}${req.url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body) });
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+    const reply = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
+    });
     const payload = Buffer.from(await reply.arrayBuffer());
     if (armed && match(req.method ?? 'GET', req.url ?? '/')) {
       armed = false;
@@ -38,6 +46,10 @@ export async function lossyProxy(target: string, match: (method: string, path: s
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  proxy.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return proxy;
 }

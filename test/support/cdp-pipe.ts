@@ -22,11 +22,24 @@ export interface BareBrowser {
 
 export async function launchBare(options: { extensionDir?: string } = {}): Promise<BareBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'mayday-bare-'));
-  const extension = options.extensionDir ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`] : [];
+  const extension = options.extensionDir
+    ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`]
+    : [];
   const child: ChildProcess = spawn(
     findChromium(),
-    ['--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--no-first-run', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...extension, 'about:blank'],
+    [
+      '--headless',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...extension,
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const input = child.stdio[3] as Writable;
@@ -63,8 +76,14 @@ export async function launchBare(options: { extensionDir?: string } = {}): Promi
       return sessionId;
     },
     async evaluate(session, expression) {
-      const reply = await send<{ result: { value: any }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, session);
-      if (reply.exceptionDetails) throw new Error(`${expression}: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+      const reply = await send<{
+        result: { value: any };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, session);
+      if (reply.exceptionDetails)
+        throw new Error(
+          `${expression}: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`,
+        );
       return reply.result.value;
     },
     async close() {

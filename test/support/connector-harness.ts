@@ -19,7 +19,12 @@ type Scripted = Response | Error | ((request: SentRequest) => Response);
 export function scriptedFetch(...script: Scripted[]) {
   const sent: SentRequest[] = [];
   const fetch = vi.fn<typeof globalThis.fetch>(async (url, init) => {
-    const request: SentRequest = { method: init?.method ?? 'GET', url: String(url), headers: { ...(init?.headers as Record<string, string>) }, body: init?.body };
+    const request: SentRequest = {
+      method: init?.method ?? 'GET',
+      url: String(url),
+      headers: { ...(init?.headers as Record<string, string>) },
+      body: init?.body,
+    };
     sent.push(request);
     const next = script.shift();
     if (!next) throw new Error(`unexpected request ${request.method} ${request.url}`);

@@ -23,18 +23,25 @@ export interface VirtualDisplay {
 
 export function displayToolsMissing(): string | null {
   const missing = ['/usr/bin/Xvfb', '/usr/bin/xdotool'].filter((tool) => !existsSync(tool));
-  return missing.length ? `Missing ${missing.join(' and ')}: install with "sudo apt-get install -y xvfb xdotool".` : null;
+  return missing.length
+    ? `Missing ${missing.join(' and ')}: install with "sudo apt-get install -y xvfb xdotool".`
+    : null;
 }
 
 export async function startDisplay(number = 99): Promise<VirtualDisplay> {
   const problem = displayToolsMissing();
   if (problem) throw new Error(problem);
   const name = `:${number}`;
-  const server: ChildProcess = spawn('/usr/bin/Xvfb', [name, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  const server: ChildProcess = spawn('/usr/bin/Xvfb', [name, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    stdio: 'ignore',
+  });
   // Xvfb is ready when a client can talk to it.
   for (let i = 0; i < 50; i++) {
     try {
-      execFileSync('/usr/bin/xdotool', ['getmouselocation'], { env: { ...process.env, DISPLAY: name }, stdio: 'ignore' });
+      execFileSync('/usr/bin/xdotool', ['getmouselocation'], {
+        env: { ...process.env, DISPLAY: name },
+        stdio: 'ignore',
+      });
       break;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
@@ -42,12 +49,24 @@ export async function startDisplay(number = 99): Promise<VirtualDisplay> {
   }
   return {
     name,
-    key: (chord) => execFileSync('/usr/bin/xdotool', ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: name } }),
-    click: (x, y, button = 1) => execFileSync('/usr/bin/xdotool', ['mousemove', String(x), String(y), 'click', String(button)], { env: { ...process.env, DISPLAY: name } }),
-    type: (text) => execFileSync('/usr/bin/xdotool', ['type', '--clearmodifiers', '--delay', '5', '--', text], { env: { ...process.env, DISPLAY: name } }),
+    key: (chord) =>
+      execFileSync('/usr/bin/xdotool', ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: name } }),
+    click: (x, y, button = 1) =>
+      execFileSync('/usr/bin/xdotool', ['mousemove', String(x), String(y), 'click', String(button)], {
+        env: { ...process.env, DISPLAY: name },
+      }),
+    type: (text) =>
+      execFileSync('/usr/bin/xdotool', ['type', '--clearmodifiers', '--delay', '5', '--', text], {
+        env: { ...process.env, DISPLAY: name },
+      }),
     focusWindow(windowClass) {
       const env = { ...process.env, DISPLAY: name };
-      const windows = execFileSync('/usr/bin/xdotool', ['search', '--onlyvisible', '--class', windowClass], { env, encoding: 'utf8' }).trim().split('\n');
+      const windows = execFileSync('/usr/bin/xdotool', ['search', '--onlyvisible', '--class', windowClass], {
+        env,
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n');
       execFileSync('/usr/bin/xdotool', ['windowfocus', '--sync', windows[windows.length - 1]], { env });
     },
     close: () => server.kill(),

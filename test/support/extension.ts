@@ -66,7 +66,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-sync',
       '--disable-quic',
       ...(options.window
-        ? [`--window-size=${options.window.width},${options.window.height}`, `--force-device-scale-factor=${options.window.deviceScaleFactor}`]
+        ? [
+            `--window-size=${options.window.width},${options.window.height}`,
+            `--force-device-scale-factor=${options.window.deviceScaleFactor}`,
+          ]
         : []),
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
@@ -93,7 +96,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 export async function waitForRecorderRegistration(worker: Worker, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ids: string[] = await worker.evaluate(async () => ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { id: string }[]).map((s) => s.id));
+    const ids: string[] = await worker.evaluate(async () =>
+      ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { id: string }[]).map((s) => s.id),
+    );
     if (ids.length) return;
     if (Date.now() > deadline) throw new Error('The background never registered the recorder');
     await new Promise((r) => setTimeout(r, 100));
@@ -127,7 +132,9 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
  * Chromium started without the extension, which `install()` then loads (DevTools
  * Extensions.loadUnpacked): for tabs that were open before Mayday was installed.
  */
-export async function launchThenInstall(options: { extensionDir?: string } = {}): Promise<{ context: BrowserContext; install(): Promise<ExtensionBrowser>; close(): Promise<void> }> {
+export async function launchThenInstall(
+  options: { extensionDir?: string } = {},
+): Promise<{ context: BrowserContext; install(): Promise<ExtensionBrowser>; close(): Promise<void> }> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   const profileDir = await mkdtemp(join(tmpdir(), 'mayday-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -137,7 +144,17 @@ export async function launchThenInstall(options: { extensionDir?: string } = {})
     locale: 'en-US',
     // Playwright disables extensions by default; loading one over DevTools needs this switch.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: ['--enable-unsafe-extension-debugging', '--lang=en-US', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      '--enable-unsafe-extension-debugging',
+      '--lang=en-US',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
   const close = async () => {
     await context.close();
@@ -149,11 +166,13 @@ export async function launchThenInstall(options: { extensionDir?: string } = {})
     async install() {
       const session = await context.browser()!.newBrowserCDPSession();
       const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
-      const worker = context.serviceWorkers().find((w) => w.url().includes(id)) ?? (await context.waitForEvent('serviceworker'));
+      const worker =
+        context.serviceWorkers().find((w) => w.url().includes(id)) ?? (await context.waitForEvent('serviceworker'));
       return {
         context,
         worker,
-        currentWorker: async () => context.serviceWorkers().find((w) => w.url().includes(id)) ?? (await context.waitForEvent('serviceworker')),
+        currentWorker: async () =>
+          context.serviceWorkers().find((w) => w.url().includes(id)) ?? (await context.waitForEvent('serviceworker')),
         extensionId: id,
         profileDir,
         pageUrl: (path) => `chrome-extension://${id}/${path}`,

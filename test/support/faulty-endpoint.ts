@@ -33,8 +33,13 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
   const bodies: Buffer[] = [];
   const forward = async (req: IncomingMessage, body: Buffer) => {
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-    return fetch(`${target}${req.url}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : new Uint8Array(body) });
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+    return fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'GET' ? undefined : new Uint8Array(body),
+    });
   };
   const server: Server = createServer(async (req, res) => {
     const now = fault;
@@ -43,7 +48,8 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
     bodies.push(body);
     if (now === 'hang') return;
     if (now === '500') return void res.writeHead(500, { 'Content-Type': 'text/plain' }).end('injected failure');
-    if (now === '429') return void res.writeHead(429, { 'Retry-After': '2', 'Content-Type': 'text/plain' }).end('slow down');
+    if (now === '429')
+      return void res.writeHead(429, { 'Retry-After': '2', 'Content-Type': 'text/plain' }).end('slow down');
     const reply = await forward(req, body);
     if (now === 'swallow') return;
     res.writeHead(reply.status, { 'Content-Type': reply.headers.get('content-type') ?? 'application/json' });
@@ -51,7 +57,11 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const stopListening = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   if (initial === 'refuse') await stopListening();
   return {
     url: `http://127.0.0.1:${port}`,
@@ -59,7 +69,8 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
     bodies,
     async set(next) {
       if (next === 'refuse' && server.listening) await stopListening();
-      if (next !== 'refuse' && !server.listening) await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      if (next !== 'refuse' && !server.listening)
+        await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
       fault = next;
     },
     close: () => (server.listening ? stopListening() : Promise.resolve()),

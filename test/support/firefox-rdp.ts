@@ -94,7 +94,10 @@ export class FirefoxRdp {
     for (;;) {
       const tab = (await this.tabs()).find((t) => match(t.url));
       if (tab) return tab;
-      if (Date.now() > deadline) throw new Error(`No tab appeared in ${timeoutMs} ms; open tabs: ${(await this.tabs()).map((t) => t.url).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `No tab appeared in ${timeoutMs} ms; open tabs: ${(await this.tabs()).map((t) => t.url).join(', ')}`,
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -107,11 +110,15 @@ export class FirefoxRdp {
 
   /** Evaluates `text` with a console actor and resolves with the result grip (or rejects with the exception). */
   async evaluate(consoleActor: string, text: string): Promise<Grip> {
-    const { resultID } = (await this.request(consoleActor, 'evaluateJSAsync', { text })) as unknown as { resultID: string };
+    const { resultID } = (await this.request(consoleActor, 'evaluateJSAsync', { text })) as unknown as {
+      resultID: string;
+    };
     const result =
-      this.early.get(resultID) ?? (await new Promise<Packet>((resolve, reject) => this.evaluations.set(resultID, { resolve, reject })));
+      this.early.get(resultID) ??
+      (await new Promise<Packet>((resolve, reject) => this.evaluations.set(resultID, { resolve, reject })));
     this.early.delete(resultID);
-    if (result.hasException) throw new Error(`Evaluation failed: ${String(result.exceptionMessage ?? JSON.stringify(result.exception))}`);
+    if (result.hasException)
+      throw new Error(`Evaluation failed: ${String(result.exceptionMessage ?? JSON.stringify(result.exception))}`);
     return result.result as Grip;
   }
 
@@ -169,7 +176,10 @@ export class RdpConsole {
     const grip = await this.rdp.evaluate(this.actor, text);
     if (typeof grip === 'string') return JSON.parse(grip) as R;
     if (grip && typeof grip === 'object' && grip.type === 'longString') {
-      const { substring } = (await this.rdp.request(String(grip.actor), 'substring', { start: 0, end: grip.length })) as unknown as { substring: string };
+      const { substring } = (await this.rdp.request(String(grip.actor), 'substring', {
+        start: 0,
+        end: grip.length,
+      })) as unknown as { substring: string };
       return JSON.parse(substring) as R;
     }
     throw new Error(`Unexpected evaluation result ${JSON.stringify(grip)}`);

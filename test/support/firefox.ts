@@ -120,11 +120,18 @@ export async function launchFirefoxWithMayday(display: VirtualDisplay): Promise<
  * of its <label> (or aria-label / aria-labelledby), a button by its text. Runs in the page (it
  * travels as source text).
  */
-function locate(kind: 'label' | 'button', name: string): { x: number; y: number; hit: boolean; disabled: boolean } | null {
+function locate(
+  kind: 'label' | 'button',
+  name: string,
+): { x: number; y: number; hit: boolean; disabled: boolean } | null {
   const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const accessibleName = (el: Element) => {
     const labelledBy = el.getAttribute('aria-labelledby');
-    if (labelledBy) return labelledBy.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ');
+    if (labelledBy)
+      return labelledBy
+        .split(/\s+/)
+        .map((id) => text(document.getElementById(id)))
+        .join(' ');
     const label = el.getAttribute('aria-label');
     if (label) return label.trim();
     const labels = (el as HTMLInputElement).labels;
@@ -163,7 +170,8 @@ export class MaydayTab {
   async waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await this.console.run(condition))) {
-      if (Date.now() > deadline) throw new Error(`${this.tab.url}: still not ${condition.toString()} after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.tab.url}: still not ${condition.toString()} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -179,7 +187,8 @@ export class MaydayTab {
       const found = await this.console.run(locate, kind, name);
       if (found?.hit && !found.disabled && found.x === previous?.x && found.y === previous?.y) return found;
       previous = found ?? undefined;
-      if (Date.now() > deadline) throw new Error(`${this.tab.url}: no usable ${kind === 'label' ? 'field labelled' : 'button named'} "${name}"`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.tab.url}: no usable ${kind === 'label' ? 'field labelled' : 'button named'} "${name}"`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -202,10 +211,15 @@ export class MaydayTab {
   async status(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const texts = await this.console.run(() => [...document.querySelectorAll('[role="status"]')].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      const texts = await this.console.run(() =>
+        [...document.querySelectorAll('[role="status"]')].map((el) =>
+          (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      );
       const text = texts.find((t) => pattern.test(t));
       if (text !== undefined) return text;
-      if (Date.now() > deadline) throw new Error(`${this.tab.url}: no status line matches ${pattern}; they say ${JSON.stringify(texts)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.tab.url}: no status line matches ${pattern}; they say ${JSON.stringify(texts)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

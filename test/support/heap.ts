@@ -11,10 +11,15 @@ export const heapBytes = (usage: HeapUsage) => usage.usedSize + (usage.backingSt
 async function waitForRegistration(browser: BareBrowser, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { targetInfos } = await browser.send<{ targetInfos: { type: string; targetId: string }[] }>('Target.getTargets');
+    const { targetInfos } = await browser.send<{ targetInfos: { type: string; targetId: string }[] }>(
+      'Target.getTargets',
+    );
     const worker = targetInfos.find((t) => t.type === 'service_worker');
     if (worker) {
-      const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
+      const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', {
+        targetId: worker.targetId,
+        flatten: true,
+      });
       // A worker that is still starting may not have chrome.scripting yet: ask again later.
       const ids = await browser
         .evaluate<string[]>(sessionId, 'chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))')
@@ -27,7 +32,11 @@ async function waitForRegistration(browser: BareBrowser, timeoutMs = 20_000): Pr
   }
 }
 
-export async function measureConsoleHeap(url: string, calls: number, extensionDir?: string): Promise<{ growthBytes: number; ms: number; recorder: boolean }> {
+export async function measureConsoleHeap(
+  url: string,
+  calls: number,
+  extensionDir?: string,
+): Promise<{ growthBytes: number; ms: number; recorder: boolean }> {
   const browser = await launchBare({ extensionDir });
   try {
     // The background registers the recorder at runtime, seconds after launch: wait for it.

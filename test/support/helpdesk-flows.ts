@@ -24,10 +24,36 @@ export async function configureHelpdesk(ext: ExtensionBrowser, config: Connector
   await options.getByLabel('Endpoint URL').fill(config.url);
   const fields: [string, string][] = {
     webhook: () => [['Access token', config.type === 'webhook' ? config.token : '']],
-    glpi: () => (config.type === 'glpi' ? [['User token', config.userToken], ['App token', config.appToken]] : []),
-    zammad: () => (config.type === 'zammad' ? [['Access token', config.token], ['Group', config.group], ['Customer', config.customer]] : []),
-    rt: () => (config.type === 'rt' ? [['Access token', config.token], ['Queue', config.queue]] : []),
-    redmine: () => (config.type === 'redmine' ? [['API key', config.apiKey], ['Project', config.projectId], ['Tracker ID', config.trackerId]] : []),
+    glpi: () =>
+      config.type === 'glpi'
+        ? [
+            ['User token', config.userToken],
+            ['App token', config.appToken],
+          ]
+        : [],
+    zammad: () =>
+      config.type === 'zammad'
+        ? [
+            ['Access token', config.token],
+            ['Group', config.group],
+            ['Customer', config.customer],
+          ]
+        : [],
+    rt: () =>
+      config.type === 'rt'
+        ? [
+            ['Access token', config.token],
+            ['Queue', config.queue],
+          ]
+        : [],
+    redmine: () =>
+      config.type === 'redmine'
+        ? [
+            ['API key', config.apiKey],
+            ['Project', config.projectId],
+            ['Tracker ID', config.trackerId],
+          ]
+        : [],
   }[config.type]() as [string, string][];
   for (const [label, value] of fields) await options.getByLabel(label, { exact: true }).fill(value);
   await options.getByRole('button', { name: 'Save' }).click();
@@ -90,7 +116,12 @@ export function helpdeskSuite() {
  * Sends the report while `lost` withholds the helpdesk's reply to its creation, stops the service
  * worker as Chrome may, and waits for the restarted worker's retry to report it sent.
  */
-export async function sendThroughLostReply(ext: ExtensionBrowser, compose: Page, description: string, lost: { lost: number }): Promise<string> {
+export async function sendThroughLostReply(
+  ext: ExtensionBrowser,
+  compose: Page,
+  description: string,
+  lost: { lost: number },
+): Promise<string> {
   await compose.getByLabel('What went wrong?').fill(description);
   await compose.getByRole('button', { name: 'Send report' }).click();
   await expect.poll(() => lost.lost, { timeout: 20_000 }).toBe(1);

@@ -8,7 +8,9 @@ const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 
 function unescapeJson(text: string): string {
   return text.replace(/\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g, (_, hex: string | undefined, char: string) =>
-    hex ? String.fromCharCode(parseInt(hex, 16)) : ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[char] ?? char,
+    hex
+      ? String.fromCharCode(parseInt(hex, 16))
+      : (({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[char] ?? char),
   );
 }
 
@@ -34,7 +36,14 @@ function decodePercent(text: string): string {
 export function readableForms(bytes: Buffer, depth = 2): string[] {
   const forms = new Set<string>();
   for (const text of [bytes.toString('utf8'), bytes.toString('latin1')]) {
-    for (const form of [text, unescapeJson(text), decodeHtml(text), decodePercent(text), decodePercent(decodeHtml(unescapeJson(text)))]) forms.add(form);
+    for (const form of [
+      text,
+      unescapeJson(text),
+      decodeHtml(text),
+      decodePercent(text),
+      decodePercent(decodeHtml(unescapeJson(text))),
+    ])
+      forms.add(form);
   }
   if (depth > 0) {
     for (const run of bytes.toString('latin1').match(BASE64_RUN) ?? []) {
@@ -51,7 +60,11 @@ function spellings(secret: string): string[] {
 }
 
 /** The needles found, in any case, in any form of any of the files. */
-export function findIn(needles: readonly string[], files: readonly Buffer[], spell: (needle: string) => string[] = (n) => [n]): string[] {
+export function findIn(
+  needles: readonly string[],
+  files: readonly Buffer[],
+  spell: (needle: string) => string[] = (n) => [n],
+): string[] {
   const found = new Set<string>();
   for (const file of files) {
     for (const form of readableForms(file)) {

@@ -49,13 +49,18 @@ export function mixedText(chars: number, seed = 1): string {
   const hex = (length: number) => Array.from({ length }, () => int(16).toString(16)).join('');
   const prose = () => Array.from({ length: 8 + int(12) }, () => pick(WORDS)).join(' ');
   const makers: Array<() => string> = [
-    () => `${new Date(1718000000000 + int(1e9)).toISOString()} INFO [worker-${int(8)}] request ${hex(8)} done in ${int(900)}ms status=${pick([200, 204, 304, 404, 500])} path=/api/v1/orders/${int(1e6)}`,
-    () => `GET https://cdn.example.com/assets/app.${hex(6)}.js?v=1.2.${int(20)}&lang=de&page=${int(50)} net::ERR_FAILED`,
-    () => `{"id":"${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}","user":{"name":"Jane","role":"admin"},"items":[${int(99)},${int(99)}],"total":${int(9999) / 100},"at":${1718000000000 + int(1e9)}}`,
+    () =>
+      `${new Date(1718000000000 + int(1e9)).toISOString()} INFO [worker-${int(8)}] request ${hex(8)} done in ${int(900)}ms status=${pick([200, 204, 304, 404, 500])} path=/api/v1/orders/${int(1e6)}`,
+    () =>
+      `GET https://cdn.example.com/assets/app.${hex(6)}.js?v=1.2.${int(20)}&lang=de&page=${int(50)} net::ERR_FAILED`,
+    () =>
+      `{"id":"${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}","user":{"name":"Jane","role":"admin"},"items":[${int(99)},${int(99)}],"total":${int(9999) / 100},"at":${1718000000000 + int(1e9)}}`,
     () => `    at handleClick (https://app.example.com/static/js/main.${hex(8)}.js:${int(400)}:${int(9000)})`,
-    () => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${int(9000)}.${int(200)} Safari/537.36`,
+    () =>
+      `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${int(9000)}.${int(200)} Safari/537.36`,
     () => `${prose()}.`,
-    () => `Uncaught TypeError: Cannot read properties of undefined (reading '${pick(WORDS)}') order ${1000000000000 + int(1e9)} color #${hex(6)}`,
+    () =>
+      `Uncaught TypeError: Cannot read properties of undefined (reading '${pick(WORDS)}') order ${1000000000000 + int(1e9)} color #${hex(6)}`,
   ];
   const lines: string[] = [];
   let length = 0;

@@ -27,7 +27,11 @@ export const SECRETS: readonly Secret[] = [
   secret('s06', 'private', 'Diagnosis G43.709 chronic migraine'),
   secret('s07', 'private', 'Salary review 58250 EUR gross'),
   // Console arguments.
-  secret('s08', 'console', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb3JwdXMtdXNlci0wOCJ9.Q29ycHVzU2lnbmF0dXJlMDg'),
+  secret(
+    's08',
+    'console',
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb3JwdXMtdXNlci0wOCJ9.Q29ycHVzU2lnbmF0dXJlMDg',
+  ),
   secret('s09', 'console', '9fQ2xLr7TzW1mN8vKp3sYb6H'),
   secret('s10', 'console', 'AKIAZ7CORPUS4EXAMPL3'),
   secret('s11', 'console', 'ghp_C0rpusGitHubT0kenAbCdEfGhIjKlMnOpQr12'),
@@ -81,7 +85,11 @@ export const MASKED_FIELDS = [
 ];
 
 /** Not masked, bright like the others: the control that shows the pixel checks can fail. */
-export const CONTROL_FIELD = { label: 'Order reference', value: 'Order 4000 0566 5566 5557', colour: [255, 0, 255] as const };
+export const CONTROL_FIELD = {
+  label: 'Order reference',
+  value: 'Order 4000 0566 5566 5557',
+  colour: [255, 0, 255] as const,
+};
 
 /** Texts that look like secrets and must reach the helpdesk untouched. */
 export const LOOK_ALIKES = [
@@ -132,7 +140,10 @@ export const CORPUS_PLAN = {
     { level: 'warn', args: ['probe-la app version v2.14.3-build.7, Order 4111 1111 1111 1112 at 1718000000000'] },
     { level: 'warn', args: ['probe-la job 3f2b8c1e-4d5a-4b6c-9d7e-8f9a0b1c2d3e started 2026-03-02T10:15:30Z'] },
     { level: 'error', args: ['probe-la Token validation failed. Forgot your password? Use the reset link.'] },
-    { level: 'warn', args: ['probe-la keyboard layout de-CH, icon logo@2x.png, class sk-loading-spinner', { code: 'E_TIMEOUT' }] },
+    {
+      level: 'warn',
+      args: ['probe-la keyboard layout de-CH, icon logo@2x.png, class sk-loading-spinner', { code: 'E_TIMEOUT' }],
+    },
   ],
   thrown: [`probe-28 Login failed for ${v.s28}`],
   rejected: [`probe-29 refresh failed: refresh_token=${v.s29}`],

@@ -82,7 +82,12 @@ export async function launchPlainBrowser(): Promise<PlainBrowser> {
 }
 
 /** Reports a problem on `page` through the launcher and the report page, and returns the ticket the receiver got. */
-export async function reportTicket(ext: ExtensionBrowser, receiver: Receiver, page: Page, description: string): Promise<Ticket> {
+export async function reportTicket(
+  ext: ExtensionBrowser,
+  receiver: Receiver,
+  page: Page,
+  description: string,
+): Promise<Ticket> {
   const before = (await receiver.store.list()).length;
   const compose = await startReport(ext, page);
   const status = await describeAndSend(compose, description);
@@ -143,7 +148,11 @@ export interface RecorderSuite {
    * Opens a fixture, checks its own result against the extension-free browser, lets `interact` do
    * what a person would, and reports on it.
    */
-  reportOn(path: string, description: string, interact?: (page: Page) => Promise<void>): Promise<{ ticket: Ticket; result: string }>;
+  reportOn(
+    path: string,
+    description: string,
+    interact?: (page: Page) => Promise<void>,
+  ): Promise<{ ticket: Ticket; result: string }>;
 }
 
 /**
@@ -185,4 +194,5 @@ export function useRecorderSuite(options: { extension?: boolean } = {}): Recorde
 }
 
 /** The endpoint settings useRecorderSuite configures, for a browser it did not start. */
-export const configureSuiteEndpoint = (ext: ExtensionBrowser, receiver: Receiver) => configureEndpoint(ext, `${receiver.url}/tickets`, 'e2e-recorder-token');
+export const configureSuiteEndpoint = (ext: ExtensionBrowser, receiver: Receiver) =>
+  configureEndpoint(ext, `${receiver.url}/tickets`, 'e2e-recorder-token');

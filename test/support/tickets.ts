@@ -31,14 +31,27 @@ export function sampleDraft(overrides: Partial<Draft> = {}): Draft {
       failedResources: [],
       recorder: {
         installedAt: Date.UTC(2026, 10, 28, 9, 29),
-        console: [{ level: 'error', kind: 'console', message: 'Failed to load invoices', time: Date.UTC(2026, 10, 28, 9, 29, 30), count: 2 }],
+        console: [
+          {
+            level: 'error',
+            kind: 'console',
+            message: 'Failed to load invoices',
+            time: Date.UTC(2026, 10, 28, 9, 29, 30),
+            count: 2,
+          },
+        ],
         network: [],
         steps: [],
         dropped: { console: 0, network: 0, steps: 0 },
       },
     },
     observed: {
-      environment: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0', language: 'fr-FR', utcOffsetMinutes: 60, localTime: '2026-11-28T10:30:00+01:00' },
+      environment: {
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0',
+        language: 'fr-FR',
+        utcOffsetMinutes: 60,
+        localTime: '2026-11-28T10:30:00+01:00',
+      },
       network: [],
       networkDropped: 0,
       startedLate: false,

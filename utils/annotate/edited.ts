@@ -31,6 +31,7 @@ export type EditCheck = { ok: true; apply(draft: Draft): Draft } | { ok: false; 
 export function checkEdited(raw: EditedScreenshot | undefined): EditCheck {
   if (raw === undefined) return { ok: true, apply: (d) => d };
   const parsed = editedScreenshotSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: z.prettifyError(parsed.error) } };
+  if (!parsed.success)
+    return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: z.prettifyError(parsed.error) } };
   return { ok: true, apply: (d) => withScreenshot(d, parsed.data) };
 }

@@ -15,7 +15,8 @@ export interface History {
   future: readonly Doc[];
 }
 
-export type Edit = { type: 'add'; shape: Shape } | { type: 'clear' } | { type: 'remove' } | { type: 'undo' } | { type: 'redo' };
+export type Edit =
+  { type: 'add'; shape: Shape } | { type: 'clear' } | { type: 'remove' } | { type: 'undo' } | { type: 'redo' };
 
 /** Far more than anyone undoes; bounds memory on a long session. */
 export const UNDO_LIMIT = 100;

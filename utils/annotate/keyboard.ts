@@ -32,7 +32,12 @@ export type KeyCommand =
   | { type: 'redo' };
 
 export const TOOL_KEYS: Record<string, Tool> = Object.fromEntries(TOOLS.map((tool, i) => [String(i + 1), tool]));
-const MOVES: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const MOVES: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 /** Big steps are this many small ones. */
 export const BIG_STEP = 5;
 

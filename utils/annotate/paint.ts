@@ -6,9 +6,30 @@ import type { Point, Shape, Size } from './shapes';
 
 export type Painter = Pick<
   CanvasRenderingContext2D,
-  | 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'lineJoin' | 'lineCap' | 'globalAlpha' | 'globalCompositeOperation'
-  | 'font' | 'textBaseline' | 'save' | 'restore' | 'beginPath' | 'moveTo' | 'lineTo' | 'closePath' | 'arc'
-  | 'fill' | 'stroke' | 'fillRect' | 'strokeRect' | 'clearRect' | 'fillText' | 'measureText' | 'drawImage'
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'lineJoin'
+  | 'lineCap'
+  | 'globalAlpha'
+  | 'globalCompositeOperation'
+  | 'font'
+  | 'textBaseline'
+  | 'save'
+  | 'restore'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'closePath'
+  | 'arc'
+  | 'fill'
+  | 'stroke'
+  | 'fillRect'
+  | 'strokeRect'
+  | 'clearRect'
+  | 'fillText'
+  | 'measureText'
+  | 'drawImage'
 >;
 
 export const COLORS = {
@@ -23,7 +44,13 @@ export const COLORS = {
 /** Line widths and type grow with the image, so marks read the same on a full-page capture. */
 export function styleFor(size: Size) {
   const unit = Math.max(2, Math.round(size.width / 320));
-  return { unit, line: unit, arrowLine: Math.round(unit * 1.5), head: unit * 5, font: Math.max(14, Math.round(size.width / 64)) };
+  return {
+    unit,
+    line: unit,
+    arrowLine: Math.round(unit * 1.5),
+    head: unit * 5,
+    font: Math.max(14, Math.round(size.width / 64)),
+  };
 }
 
 /** Where a label's box lands: at its point, pushed back inside the image when it would overflow. */
@@ -114,7 +141,10 @@ export function paintAll(ctx: Painter, image: CanvasImageSource, shapes: readonl
 export function paintCursor(ctx: Painter, cursor: Point, anchor: Point | null, size: Size): void {
   const { unit } = styleFor(size);
   ctx.save();
-  for (const [color, width] of [['#ffffff', unit * 2], ['#1d4ed8', unit]] as const) {
+  for (const [color, width] of [
+    ['#ffffff', unit * 2],
+    ['#1d4ed8', unit],
+  ] as const) {
     ctx.strokeStyle = color;
     ctx.lineWidth = width;
     ctx.beginPath();

@@ -40,7 +40,8 @@ export function maskClone(clone: Document): void {
     }
     el.style.setProperty('color', 'transparent', 'important');
     el.style.setProperty('background', '#000', 'important');
-    for (const inner of el.querySelectorAll<HTMLElement>('*')) inner.style.setProperty('visibility', 'hidden', 'important');
+    for (const inner of el.querySelectorAll<HTMLElement>('*'))
+      inner.style.setProperty('visibility', 'hidden', 'important');
   }
 }
 
@@ -52,7 +53,12 @@ export interface Box {
 }
 
 /** Sensitive boxes in the rendered image's pixels: document position minus the origin, scaled. */
-export function maskBoxes(doc: Document, origin: { x: number; y: number }, scroll: { x: number; y: number }, scale: number): Box[] {
+export function maskBoxes(
+  doc: Document,
+  origin: { x: number; y: number },
+  scroll: { x: number; y: number },
+  scale: number,
+): Box[] {
   const boxes: Box[] = [];
   for (const el of doc.querySelectorAll(SENSITIVE)) {
     const r = el.getBoundingClientRect();
@@ -90,11 +96,19 @@ export async function renderDom(env: RenderEnv, target: Element | null): Promise
       imageTimeout: IMAGE_TIMEOUT_MS,
       onclone: (clone) => maskClone(clone),
     });
-    const boxes = maskBoxes(doc, origin, scroll, scale).filter((b) => b.x < canvas.width && b.y < canvas.height && b.x + b.width > 0 && b.y + b.height > 0);
+    const boxes = maskBoxes(doc, origin, scroll, scale).filter(
+      (b) => b.x < canvas.width && b.y < canvas.height && b.x + b.width > 0 && b.y + b.height > 0,
+    );
     const ctx = canvas.getContext('2d')!;
     ctx.fillStyle = '#000';
     for (const b of boxes) ctx.fillRect(b.x, b.y, b.width, b.height);
-    return { ok: true, dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height, masks: boxes.length };
+    return {
+      ok: true,
+      dataUrl: canvas.toDataURL('image/png'),
+      width: canvas.width,
+      height: canvas.height,
+      masks: boxes.length,
+    };
   } catch (error) {
     return { ok: false, reason: 'failed', detail: String((error as Error)?.message ?? error).slice(0, 300) };
   }

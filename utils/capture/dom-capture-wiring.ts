@@ -4,14 +4,23 @@ import { DOM_CAPTURE_KEY } from './dom-capture-page';
 import { callOperation, DOM_CAPTURE_TIMEOUT_MS, PICK_TIMEOUT_MS, type DomCaptureEnv } from './dom-capture';
 import type { DraftStore } from '../report/draft';
 
-export function domCaptureEnv(browser: typeof Browser, drafts: DraftStore, measureImage: DomCaptureEnv['measureImage']): DomCaptureEnv {
+export function domCaptureEnv(
+  browser: typeof Browser,
+  drafts: DraftStore,
+  measureImage: DomCaptureEnv['measureImage'],
+): DomCaptureEnv {
   return {
     drafts,
     tabs: browser.tabs,
     focusWindow: (id) => browser.windows.update(id, { focused: true }),
-    inject: async (tabId) => void (await browser.scripting.executeScript({ target: { tabId }, files: ['/dom-capture.js'] })),
+    inject: async (tabId) =>
+      void (await browser.scripting.executeScript({ target: { tabId }, files: ['/dom-capture.js'] })),
     call: async (tabId, op, arg) => {
-      const [result] = await browser.scripting.executeScript({ target: { tabId }, func: callOperation, args: [DOM_CAPTURE_KEY, op, arg] });
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: callOperation,
+        args: [DOM_CAPTURE_KEY, op, arg],
+      });
       return result?.result;
     },
     measureImage,

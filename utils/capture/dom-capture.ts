@@ -43,7 +43,11 @@ export function callOperation(key: string, op: string, arg: unknown): unknown {
 }
 
 const renderSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), dataUrl: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/), masks: z.number().int().min(0) }),
+  z.object({
+    ok: z.literal(true),
+    dataUrl: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/),
+    masks: z.number().int().min(0),
+  }),
   z.object({ ok: z.literal(false), detail: z.string().max(300).catch('') }),
 ]);
 const pickSchema = z.object({ ok: z.boolean() });
@@ -60,7 +64,11 @@ export function samePage(a: string | undefined, b: string): boolean {
   return !!a && a.split('#')[0] === b.split('#')[0];
 }
 
-const failed = (error: unknown): DomCaptureResult => ({ ok: false, problem: 'failed', detail: String((error as Error)?.message ?? error) });
+const failed = (error: unknown): DomCaptureResult => ({
+  ok: false,
+  problem: 'failed',
+  detail: String((error as Error)?.message ?? error),
+});
 
 async function capture(draftId: string, mode: DomCaptureMode, env: DomCaptureEnv): Promise<DomCaptureResult> {
   const draft = await env.drafts.get(draftId);
@@ -76,11 +84,18 @@ async function capture(draftId: string, mode: DomCaptureMode, env: DomCaptureEnv
     return failed(error); // a page extensions may not script (the Web Store, chrome://)
   }
   if (mode === 'element') {
-    const picked = await within(env.call(draft.tabId, 'pick', { hint: env.pickerHint, timeoutMs: env.pickTimeoutMs }), env.pickTimeoutMs + 5_000);
+    const picked = await within(
+      env.call(draft.tabId, 'pick', { hint: env.pickerHint, timeoutMs: env.pickTimeoutMs }),
+      env.pickTimeoutMs + 5_000,
+    );
     if (picked === TIMED_OUT || !pickSchema.safeParse(picked).data?.ok) return { ok: false, problem: 'cancelled' };
   }
-  const raw = await within(env.call(draft.tabId, 'render', { target: mode === 'element' ? 'picked' : 'page' }), env.timeoutMs);
-  if (raw === TIMED_OUT) return { ok: false, problem: 'timeout', seconds: Math.round(env.timeoutMs / 1000), kept: !!draft.screenshot };
+  const raw = await within(
+    env.call(draft.tabId, 'render', { target: mode === 'element' ? 'picked' : 'page' }),
+    env.timeoutMs,
+  );
+  if (raw === TIMED_OUT)
+    return { ok: false, problem: 'timeout', seconds: Math.round(env.timeoutMs / 1000), kept: !!draft.screenshot };
   const parsed = renderSchema.safeParse(raw);
   if (!parsed.success) return failed('the page answered with something that is not an image');
   if (!parsed.data.ok) return failed(parsed.data.detail);
@@ -96,7 +111,12 @@ async function capture(draftId: string, mode: DomCaptureMode, env: DomCaptureEnv
 }
 
 /** Captures, then brings the report page (`returnTo`, a tab id) back to the front. */
-export async function captureDom(draftId: string, mode: DomCaptureMode, env: DomCaptureEnv, returnTo?: number): Promise<DomCaptureResult> {
+export async function captureDom(
+  draftId: string,
+  mode: DomCaptureMode,
+  env: DomCaptureEnv,
+  returnTo?: number,
+): Promise<DomCaptureResult> {
   try {
     return await capture(draftId, mode, env);
   } catch (error) {

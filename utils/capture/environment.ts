@@ -58,7 +58,15 @@ function osFromHints(platform: string, version = ''): { name: string; version?: 
 }
 
 export function describeFromHints(hints: ClientHints): Pick<BrowserEnvironment, 'browser' | 'os' | 'architecture'> {
-  const arch = hints.architecture ? (hints.architecture === 'x86' ? (hints.bitness === '64' ? 'x86_64' : 'x86') : hints.bitness === '64' ? `${hints.architecture}64` : hints.architecture) : undefined;
+  const arch = hints.architecture
+    ? hints.architecture === 'x86'
+      ? hints.bitness === '64'
+        ? 'x86_64'
+        : 'x86'
+      : hints.bitness === '64'
+        ? `${hints.architecture}64`
+        : hints.architecture
+    : undefined;
   return {
     browser: hints.fullVersionList ? mainBrand(hints.fullVersionList) : undefined,
     os: hints.platform ? osFromHints(hints.platform, hints.platformVersion) : undefined,
@@ -82,7 +90,11 @@ export function describeFromUserAgent(ua: string): Pick<BrowserEnvironment, 'bro
   else if (/Linux/.test(ua)) os = { name: 'Linux' };
   const architecture = /x86_64|Win64|x64|amd64/i.test(ua) ? 'x86_64' : /aarch64|arm64/i.test(ua) ? 'arm64' : undefined;
   return {
-    browser: browser ? (browser[2] === 'Safari' ? { name: 'Safari', version: browser[1] } : { name: names[browser[1]] ?? browser[1], version: browser[2] }) : undefined,
+    browser: browser
+      ? browser[2] === 'Safari'
+        ? { name: 'Safari', version: browser[1] }
+        : { name: names[browser[1]] ?? browser[1], version: browser[2] }
+      : undefined,
     os,
     architecture,
   };
@@ -102,7 +114,11 @@ export function localTimeOf(at: Date): string {
 
 const HINTS = ['architecture', 'bitness', 'fullVersionList', 'platformVersion'];
 
-export async function collectBrowserEnvironment(nav: NavigatorFacts, at: Date, timeZone: string | undefined): Promise<BrowserEnvironment> {
+export async function collectBrowserEnvironment(
+  nav: NavigatorFacts,
+  at: Date,
+  timeZone: string | undefined,
+): Promise<BrowserEnvironment> {
   const hints = await nav.userAgentData?.getHighEntropyValues(HINTS).catch(() => undefined);
   const described = hints ? describeFromHints(hints) : describeFromUserAgent(nav.userAgent);
   const connection = nav.connection;
@@ -117,6 +133,8 @@ export async function collectBrowserEnvironment(nav: NavigatorFacts, at: Date, t
     utcOffsetMinutes: -at.getTimezoneOffset(),
     localTime: localTimeOf(at),
     online: nav.onLine,
-    connection: connection ? { effectiveType: connection.effectiveType, rttMs: connection.rtt, downlinkMbps: connection.downlink } : undefined,
+    connection: connection
+      ? { effectiveType: connection.effectiveType, rttMs: connection.rtt, downlinkMbps: connection.downlink }
+      : undefined,
   };
 }

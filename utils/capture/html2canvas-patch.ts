@@ -64,8 +64,14 @@ export const HTML2CANVAS_PATCHES: readonly { find: string; replace: string }[] =
       `${HTML2CANVAS_PARSE} return parseCached(context, descriptor, style); };\n` +
       'var parseUncached = function (context, descriptor, style) {',
   },
-  { find: "new Intl.Segmenter(void 0, { granularity: 'grapheme' })", replace: "__maydayCss.sharedSegmenter('grapheme')" },
-  { find: "new Intl.Segmenter(void 0, {\n            granularity: 'word'\n        })", replace: "__maydayCss.sharedSegmenter('word')" },
+  {
+    find: "new Intl.Segmenter(void 0, { granularity: 'grapheme' })",
+    replace: "__maydayCss.sharedSegmenter('grapheme')",
+  },
+  {
+    find: "new Intl.Segmenter(void 0, {\n            granularity: 'word'\n        })",
+    replace: "__maydayCss.sharedSegmenter('word')",
+  },
 ];
 
 /**
@@ -77,7 +83,8 @@ export function patchHtml2canvas(source: string, cacheModule: string): string {
   let patched = source;
   for (const { find, replace } of HTML2CANVAS_PATCHES) {
     const at = patched.indexOf(find);
-    if (at < 0 || patched.indexOf(find, at + 1) >= 0) throw new Error(`html2canvas patch: expected exactly one ${JSON.stringify(find)}; is html2canvas still 1.4.1?`);
+    if (at < 0 || patched.indexOf(find, at + 1) >= 0)
+      throw new Error(`html2canvas patch: expected exactly one ${JSON.stringify(find)}; is html2canvas still 1.4.1?`);
     patched = patched.slice(0, at) + replace + patched.slice(at + find.length);
   }
   return `import * as __maydayCss from ${JSON.stringify(cacheModule)};\n${patched}`;

@@ -42,13 +42,21 @@ export function browserEntry(event: RequestEvent): NetworkEntry | null {
   };
 }
 
-const sameFailure = (a: NetworkEntry, b: NetworkEntry) => a.method === b.method && a.url === b.url && a.status === b.status && a.error === b.error && a.type === b.type;
+const sameFailure = (a: NetworkEntry, b: NetworkEntry) =>
+  a.method === b.method && a.url === b.url && a.status === b.status && a.error === b.error && a.type === b.type;
 
 /** `log` with `entry` added: a repeat of the last entry counts there; past `limit`, the oldest go. */
-export function addToLog(log: TabNetworkLog, entry: NetworkEntry, limit: number = LIMITS.networkEntries): TabNetworkLog {
+export function addToLog(
+  log: TabNetworkLog,
+  entry: NetworkEntry,
+  limit: number = LIMITS.networkEntries,
+): TabNetworkLog {
   const last = log.entries[log.entries.length - 1];
   if (last && sameFailure(last, entry)) {
-    return { entries: [...log.entries.slice(0, -1), { ...last, count: last.count + entry.count }], dropped: log.dropped };
+    return {
+      entries: [...log.entries.slice(0, -1), { ...last, count: last.count + entry.count }],
+      dropped: log.dropped,
+    };
   }
   const entries = [...log.entries, entry];
   const over = Math.max(0, entries.length - limit);

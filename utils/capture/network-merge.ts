@@ -37,7 +37,12 @@ export function mergeNetwork(page: NetworkEntry[], browser: NetworkEntry[]): Net
     }
     matched.add(index);
     const into = merged[index];
-    merged[index] = { ...into, type: entry.type ?? into.type, durationMs: entry.durationMs ?? into.durationMs, count: Math.max(into.count, entry.count) };
+    merged[index] = {
+      ...into,
+      type: entry.type ?? into.type,
+      durationMs: entry.durationMs ?? into.durationMs,
+      count: Math.max(into.count, entry.count),
+    };
   }
   return [...merged, ...pageOnly].sort((a, b) => a.time - b.time);
 }

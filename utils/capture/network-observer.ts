@@ -36,13 +36,17 @@ export function registerNetworkObserver(env: ObserverEnv): NetworkObserver {
   // (concurrent writes to storage lose updates). The chain starts from storage after a restart.
   const chains = new Map<number, Promise<TabNetworkLog>>();
   const update = (tabId: number, change: (log: TabNetworkLog) => TabNetworkLog | null) => {
-    const previous = chains.get(tabId) ?? env.storage.get(keyOf(tabId)).then((items) => (items[keyOf(tabId)] as TabNetworkLog | undefined) ?? EMPTY_LOG);
-    const next = previous.catch(() => EMPTY_LOG).then(async (log) => {
-      const changed = change(log);
-      if (!changed) return log;
-      await env.storage.set({ [keyOf(tabId)]: changed }).catch(() => undefined);
-      return changed;
-    });
+    const previous =
+      chains.get(tabId) ??
+      env.storage.get(keyOf(tabId)).then((items) => (items[keyOf(tabId)] as TabNetworkLog | undefined) ?? EMPTY_LOG);
+    const next = previous
+      .catch(() => EMPTY_LOG)
+      .then(async (log) => {
+        const changed = change(log);
+        if (!changed) return log;
+        await env.storage.set({ [keyOf(tabId)]: changed }).catch(() => undefined);
+        return changed;
+      });
     chains.set(tabId, next);
     return next;
   };

@@ -38,10 +38,17 @@ export function observe(
   const startedLate = recorderStartedLate(context);
   const recorder = context?.recorder;
   // Before the recorder (and the extension) existed, only the page's timeline saw what failed.
-  const early = startedLate ? (context?.failedResources ?? []).filter((entry) => !recorder || entry.time < recorder.installedAt) : [];
+  const early = startedLate
+    ? (context?.failedResources ?? []).filter((entry) => !recorder || entry.time < recorder.installedAt)
+    : [];
   const page = [...early, ...(recorder?.network ?? [])];
   const all = mergeNetwork(page, browserLog.entries);
   // The ticket holds both views' worth: LIMITS.networkEntries each.
   const network = all.slice(-LIMITS.networkEntries * 2);
-  return { environment, network, networkDropped: (recorder?.dropped.network ?? 0) + browserLog.dropped + all.length - network.length, startedLate };
+  return {
+    environment,
+    network,
+    networkDropped: (recorder?.dropped.network ?? 0) + browserLog.dropped + all.length - network.length,
+    startedLate,
+  };
 }

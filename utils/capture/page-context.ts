@@ -81,7 +81,13 @@ const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : un
 
 export function navigationTiming(perf: Performance): PageContext['timing'] {
   const entry = perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return entry ? { ttfb: positive(entry.responseStart), domContentLoaded: positive(entry.domContentLoadedEventEnd), load: positive(entry.loadEventEnd) } : {};
+  return entry
+    ? {
+        ttfb: positive(entry.responseStart),
+        domContentLoaded: positive(entry.domContentLoadedEventEnd),
+        load: positive(entry.loadEventEnd),
+      }
+    : {};
 }
 
 /**
@@ -108,8 +114,15 @@ export function failedResources(perf: Performance): NetworkEntry[] {
   return out.slice(-LIMITS.networkEntries);
 }
 
-export async function collectPageContext(win: Window, doc: Document, opts: { nonce: string; timeoutMs: number }): Promise<PageContext> {
-  const [recorder] = await Promise.all([pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs), waitForPaint(win, doc, opts.timeoutMs * 2)]);
+export async function collectPageContext(
+  win: Window,
+  doc: Document,
+  opts: { nonce: string; timeoutMs: number },
+): Promise<PageContext> {
+  const [recorder] = await Promise.all([
+    pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs),
+    waitForPaint(win, doc, opts.timeoutMs * 2),
+  ]);
   const perf = win.performance;
   return {
     url: clip(win.location.href, LIMITS.urlChars),

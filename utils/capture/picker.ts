@@ -57,7 +57,13 @@ export function pickElement(env: PickerEnv): Promise<Element | null> {
   const outline = () => {
     if (!current) return void (box.style.display = 'none');
     const r = current.getBoundingClientRect();
-    Object.assign(box.style, { display: 'block', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+    Object.assign(box.style, {
+      display: 'block',
+      left: `${r.left}px`,
+      top: `${r.top}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+    });
   };
   const aim = (el: Element | null, keepNarrower = false) => {
     if (!el || el === host) return;

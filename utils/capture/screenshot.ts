@@ -44,17 +44,23 @@ export interface ProcessedShot {
  * width folds device pixel ratio and page zoom into one factor; edges round outward so no
  * sliver of a masked field survives.
  */
-export function mapRects(rects: Rect[], viewport: { width: number; height: number }, image: { width: number; height: number }): Rect[] {
+export function mapRects(
+  rects: Rect[],
+  viewport: { width: number; height: number },
+  image: { width: number; height: number },
+): Rect[] {
   if (!viewport.width || !viewport.height) return [];
   const sx = image.width / viewport.width;
   const sy = image.height / viewport.height;
-  return rects.map((r) => {
-    const x = Math.max(0, Math.floor(r.x * sx));
-    const y = Math.max(0, Math.floor(r.y * sy));
-    const right = Math.min(image.width, Math.ceil((r.x + r.width) * sx));
-    const bottom = Math.min(image.height, Math.ceil((r.y + r.height) * sy));
-    return { x, y, width: right - x, height: bottom - y };
-  }).filter((r) => r.width > 0 && r.height > 0);
+  return rects
+    .map((r) => {
+      const x = Math.max(0, Math.floor(r.x * sx));
+      const y = Math.max(0, Math.floor(r.y * sy));
+      const right = Math.min(image.width, Math.ceil((r.x + r.width) * sx));
+      const bottom = Math.min(image.height, Math.ceil((r.y + r.height) * sy));
+      return { x, y, width: right - x, height: bottom - y };
+    })
+    .filter((r) => r.width > 0 && r.height > 0);
 }
 
 /**
@@ -72,7 +78,11 @@ export function toDataUrl(encoded: Encoded): string {
   return `data:${encoded.type};base64,${bytesToBase64(encoded.bytes)}`;
 }
 
-export async function processScreenshot<Canvas>(raw: string, scan: MaskScan | null, ops: ImageOps<Canvas>): Promise<ProcessedShot> {
+export async function processScreenshot<Canvas>(
+  raw: string,
+  scan: MaskScan | null,
+  ops: ImageOps<Canvas>,
+): Promise<ProcessedShot> {
   let canvas: Canvas = (await ops.decode(raw)) as Canvas;
   const original = ops.size(canvas);
   // Masks are painted at full resolution, before anything else can see the pixels.
@@ -82,7 +92,9 @@ export async function processScreenshot<Canvas>(raw: string, scan: MaskScan | nu
   if (scaled) canvas = ops.scale(canvas, SCREENSHOT_LIMITS.maxWidth / original.width);
   // Untouched pixels keep the browser's own PNG, about half the size of a canvas re-encode.
   const untouched = !rects.length && !scaled && raw.startsWith('data:image/png;base64,');
-  const pngBytes = untouched ? base64ToBytes(raw.slice('data:image/png;base64,'.length)) : await ops.encode(canvas, 'image/png');
+  const pngBytes = untouched
+    ? base64ToBytes(raw.slice('data:image/png;base64,'.length))
+    : await ops.encode(canvas, 'image/png');
   const png: Encoded = { type: 'image/png', bytes: pngBytes };
   const jpegs: Encoded[] = [];
   for (const quality of SCREENSHOT_LIMITS.jpegQualities) {
@@ -98,14 +110,26 @@ export async function processScreenshot<Canvas>(raw: string, scan: MaskScan | nu
     chosen = { type: 'image/jpeg', bytes: await ops.encode(canvas, 'image/jpeg', SCREENSHOT_LIMITS.jpegQualities[1]) };
   }
   const { width, height } = ops.size(canvas);
-  return { dataUrl: toDataUrl(chosen), width, height, type: chosen.type, size: chosen.bytes.length, masks: rects.length };
+  return {
+    dataUrl: toDataUrl(chosen),
+    width,
+    height,
+    type: chosen.type,
+    size: chosen.bytes.length,
+    masks: rects.length,
+  };
 }
 
 /**
  * Chrome allows two captureVisibleTab calls a second per extension: space them out, and wait
  * and try again once if the browser still says the quota is spent.
  */
-export function createCaptureQueue(capture: (windowId: number) => Promise<string>, now: () => number, sleep: (ms: number) => Promise<void>, minGapMs = 550) {
+export function createCaptureQueue(
+  capture: (windowId: number) => Promise<string>,
+  now: () => number,
+  sleep: (ms: number) => Promise<void>,
+  minGapMs = 550,
+) {
   let last = -Infinity;
   let chain: Promise<unknown> = Promise.resolve();
   const once = async (windowId: number) => {

@@ -13,7 +13,16 @@ export interface MaskScan {
 export { SENSITIVE_SELECTORS as BUILT_IN_MASK_SELECTORS } from './sensitive';
 
 export function scanSensitiveRects(selectors: string[], maskAllInputs: boolean): MaskScan {
-  const all = maskAllInputs ? [...selectors, 'input:not([type="hidden"]):not([type="button"]):not([type="submit"])', 'textarea', 'select', '[contenteditable=""]', '[contenteditable="true"]'] : selectors;
+  const all = maskAllInputs
+    ? [
+        ...selectors,
+        'input:not([type="hidden"]):not([type="button"]):not([type="submit"])',
+        'textarea',
+        'select',
+        '[contenteditable=""]',
+        '[contenteditable="true"]',
+      ]
+    : selectors;
   const viewport = { width: window.innerWidth, height: window.innerHeight };
   const rects: MaskScan['rects'] = [];
   const visit = (root: Document | ShadowRoot) => {

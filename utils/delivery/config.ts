@@ -25,7 +25,13 @@ export function connectorConfig(settings: Settings, secrets: Secrets): Connector
   const { token } = secrets;
   switch (settings.connectorType) {
     case 'webhook':
-      return { type: 'webhook', url, token, format: settings.webhookFormat, signingSecret: secrets.webhookSigningSecret };
+      return {
+        type: 'webhook',
+        url,
+        token,
+        format: settings.webhookFormat,
+        signingSecret: secrets.webhookSigningSecret,
+      };
     case 'glpi':
       return { type: 'glpi', url, userToken: token, appToken: secrets.glpiAppToken };
     case 'zammad':
@@ -33,6 +39,12 @@ export function connectorConfig(settings: Settings, secrets: Secrets): Connector
     case 'rt':
       return { type: 'rt', url, token, queue: settings.rtQueue };
     case 'redmine':
-      return { type: 'redmine', url, apiKey: token, projectId: settings.redmineProjectId, trackerId: settings.redmineTrackerId };
+      return {
+        type: 'redmine',
+        url,
+        apiKey: token,
+        projectId: settings.redmineProjectId,
+        trackerId: settings.redmineTrackerId,
+      };
   }
 }

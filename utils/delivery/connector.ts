@@ -32,7 +32,11 @@ export interface Connector {
 }
 
 /** A fetch with the connector's timeout that never throws: a thrown error becomes a failure. */
-export async function request(ctx: Pick<SendContext, 'fetch' | 'timeoutMs'>, url: string, init: RequestInit): Promise<Response | DeliveryFailure> {
+export async function request(
+  ctx: Pick<SendContext, 'fetch' | 'timeoutMs'>,
+  url: string,
+  init: RequestInit,
+): Promise<Response | DeliveryFailure> {
   try {
     return await ctx.fetch(url, { credentials: 'omit', ...init, signal: AbortSignal.timeout(ctx.timeoutMs) });
   } catch (error) {

@@ -37,6 +37,7 @@ export function classifyStatus(status: number, detail: string, retryAfterMs?: nu
 /** A fetch that threw: our own timeout, or the network (refused, DNS, offline…). */
 export function classifyThrown(error: unknown, timeoutMs: number): DeliveryFailure {
   const name = (error as Error)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', retryable: true, seconds: Math.round(timeoutMs / 1000) };
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return { kind: 'timeout', retryable: true, seconds: Math.round(timeoutMs / 1000) };
   return { kind: 'network', retryable: true, detail: String((error as Error)?.message ?? error) };
 }

@@ -1,5 +1,10 @@
 /** The few IndexedDB calls the outbox needs, as promises. */
-export function openDatabase(factory: IDBFactory, name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+export function openDatabase(
+  factory: IDBFactory,
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase) => void,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = factory.open(name, version);
     open.onupgradeneeded = () => upgrade(open.result);
@@ -17,7 +22,12 @@ export function requestResult<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /** Runs `work` in one transaction and resolves with its result once the transaction commits. */
-export function transaction<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+export function transaction<T>(
+  db: IDBDatabase,
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => Promise<T> | T,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(stores, mode, { durability: 'strict' });
     let result: T;

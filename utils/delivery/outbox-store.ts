@@ -67,12 +67,20 @@ export async function openOutboxStore(factory: IDBFactory = indexedDB): Promise<
         tx.objectStore(ENTRIES).add(entry);
         tx.objectStore(PAYLOADS).put(report, entry.id);
       }),
-    get: (id) => transaction(db, [ENTRIES], 'readonly', (tx) => requestResult(tx.objectStore(ENTRIES).get(id) as IDBRequest<OutboxEntry | undefined>)),
-    payload: (id) => transaction(db, [PAYLOADS], 'readonly', (tx) => requestResult(tx.objectStore(PAYLOADS).get(id) as IDBRequest<OutgoingReport | undefined>)),
+    get: (id) =>
+      transaction(db, [ENTRIES], 'readonly', (tx) =>
+        requestResult(tx.objectStore(ENTRIES).get(id) as IDBRequest<OutboxEntry | undefined>),
+      ),
+    payload: (id) =>
+      transaction(db, [PAYLOADS], 'readonly', (tx) =>
+        requestResult(tx.objectStore(PAYLOADS).get(id) as IDBRequest<OutgoingReport | undefined>),
+      ),
     list: async () => (await transaction(db, [ENTRIES], 'readonly', all)).sort((a, b) => b.createdAt - a.createdAt),
     claimNext: (now, leaseMs) =>
       transaction(db, [ENTRIES], 'readwrite', async (tx) => {
-        const due = (await all(tx)).filter((e) => isDue(e, now)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+        const due = (await all(tx))
+          .filter((e) => isDue(e, now))
+          .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
         if (!due.length) return undefined;
         const next = { ...due[0], state: 'sending' as const, leaseUntil: now + leaseMs, attempts: due[0].attempts + 1 };
         tx.objectStore(ENTRIES).put(next);

@@ -17,7 +17,10 @@ export const OUTBOX_LIMITS = {
 };
 
 export class OutboxFullError extends Error {
-  constructor(readonly entries: number, readonly bytes: number) {
+  constructor(
+    readonly entries: number,
+    readonly bytes: number,
+  ) {
     super(`The outbox holds ${entries} unsent reports (${Math.round(bytes / 1048576)} MB) and cannot take more`);
   }
 }
@@ -76,7 +79,11 @@ export async function enqueue(env: OutboxEnv, report: OutgoingReport, draftId: s
     nextAttemptAt: now,
     progress: {},
     bytes,
-    summary: { description: report.ticket.description, pageUrl: report.ticket.page.url, pageTitle: report.ticket.page.title },
+    summary: {
+      description: report.ticket.description,
+      pageUrl: report.ticket.page.url,
+      pageTitle: report.ticket.page.title,
+    },
   };
   await env.store.add(entry, report);
   return entry;
@@ -111,13 +118,27 @@ async function attempt(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry 
   });
   const now = env.now();
   if (result.ok) {
-    return env.store.update(entry.id, (e) => ({ ...e, state: 'sent', receipt: result.receipt, sentAt: now, leaseUntil: undefined, lastFailure: undefined }));
+    return env.store.update(entry.id, (e) => ({
+      ...e,
+      state: 'sent',
+      receipt: result.receipt,
+      sentAt: now,
+      leaseUntil: undefined,
+      lastFailure: undefined,
+    }));
   }
   if (result.failure.kind === 'too-large' && !entry.shrunk) {
     const smaller = await env.shrink(report);
     if (smaller) {
       await env.store.replacePayload(entry.id, smaller);
-      return env.store.update(entry.id, (e) => ({ ...e, state: 'queued', shrunk: true, nextAttemptAt: now, leaseUntil: undefined, bytes: reportBytes(smaller) }));
+      return env.store.update(entry.id, (e) => ({
+        ...e,
+        state: 'queued',
+        shrunk: true,
+        nextAttemptAt: now,
+        leaseUntil: undefined,
+        bytes: reportBytes(smaller),
+      }));
     }
   }
   return env.store.update(entry.id, (e) => afterFailure(e, result.failure, now, env.random));
@@ -142,7 +163,8 @@ export async function deliverDue(env: OutboxEnv): Promise<void> {
 
 async function holdQueue(env: OutboxEnv, until: number): Promise<void> {
   for (const e of await env.store.list()) {
-    if (e.state === 'queued' && e.nextAttemptAt < until) await env.store.update(e.id, (x) => ({ ...x, nextAttemptAt: until }));
+    if (e.state === 'queued' && e.nextAttemptAt < until)
+      await env.store.update(e.id, (x) => ({ ...x, nextAttemptAt: until }));
   }
 }
 
@@ -153,7 +175,8 @@ async function holdQueue(env: OutboxEnv, until: number): Promise<void> {
 export async function releaseLeases(env: Pick<OutboxEnv, 'store' | 'now'>): Promise<void> {
   const now = env.now();
   for (const e of await env.store.list()) {
-    if (e.state === 'sending') await env.store.update(e.id, (x) => ({ ...x, state: 'queued', leaseUntil: undefined, nextAttemptAt: now }));
+    if (e.state === 'sending')
+      await env.store.update(e.id, (x) => ({ ...x, state: 'queued', leaseUntil: undefined, nextAttemptAt: now }));
   }
 }
 
@@ -167,7 +190,11 @@ export async function makeDue(env: OutboxEnv, ids: string[] = []): Promise<void>
   for (const entry of await env.store.list()) {
     const retryFailed = entry.state === 'failed' && ids.includes(entry.id);
     if (entry.state !== 'queued' && !retryFailed) continue;
-    await env.store.update(entry.id, (e) => ({ ...e, state: 'queued', nextAttemptAt: Math.max(now, e.notBefore ?? 0) }));
+    await env.store.update(entry.id, (e) => ({
+      ...e,
+      state: 'queued',
+      nextAttemptAt: Math.max(now, e.notBefore ?? 0),
+    }));
   }
 }
 

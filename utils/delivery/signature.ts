@@ -17,8 +17,19 @@ function toBase64(bytes: ArrayBuffer): string {
   return btoa(binary);
 }
 
-export async function signWebhook(secret: string, id: string, timestampSeconds: number, body: Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', secretBytes(secret) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+export async function signWebhook(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: Uint8Array,
+): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    secretBytes(secret) as BufferSource,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const prefix = new TextEncoder().encode(`${id}.${timestampSeconds}.`);
   const signed = new Uint8Array(prefix.length + body.length);
   signed.set(prefix);

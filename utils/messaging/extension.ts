@@ -12,8 +12,7 @@ import type { ReportChoices, ReportForm } from '../settings/report-form';
 import type { Secrets, Settings } from '../settings/schema';
 
 export type StartResult =
-  | { ok: true; draftId: string }
-  | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
+  { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
 export type { DomCaptureResult, EditedScreenshot, PreviewResult, ReportStatus, SubmitResult };
 
 export interface ComposeState {
@@ -41,13 +40,17 @@ export interface ExtensionProtocol {
   /** Stores what the person leaves out; ignored once the report is in the outbox. */
   setExclusions(data: { draftId: string; exclusions: Exclusions }): void;
   /** `screenshot`: as edited on the report page (null: removed); absent leaves the draft's. */
-  submitReport(data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices): SubmitResult;
+  submitReport(
+    data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices,
+  ): SubmitResult;
   reportStatus(id: string): ReportStatus | null;
   /** Also a retry trigger: the person is looking at the outbox. */
   listReports(): OutboxOverview;
   retryReport(id: string): ReportStatus | null;
   /** A .zip of the report (report.html, report.json, screenshot), from the outbox or a draft. */
-  exportReport(data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices): ExportResult;
+  exportReport(
+    data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices,
+  ): ExportResult;
   /** Keeps the edited (or removed) screenshot in the draft, so reopening the page shows it. */
   saveScreenshot(data: { draftId: string; screenshot: EditedScreenshot }): void;
   /** Replaces the draft's screenshot with the whole page or one element, rendered in the tab. */

@@ -4,7 +4,14 @@
  * background applies pageContextSchema to the bridge's result before anything else reads it.
  */
 import { z } from 'zod';
-import { ENTRY_JSON_CHARS, LIMITS, type ConsoleEntry, type NetworkEntry, type RecorderSnapshot, type StepEntry } from './page-protocol';
+import {
+  ENTRY_JSON_CHARS,
+  LIMITS,
+  type ConsoleEntry,
+  type NetworkEntry,
+  type RecorderSnapshot,
+  type StepEntry,
+} from './page-protocol';
 
 export const consoleEntrySchema = z.object({
   level: z.enum(['error', 'warn', 'info', 'log', 'debug']),
@@ -44,7 +51,12 @@ export function normalizeStack(stack: string): string {
 }
 
 // No duration comes as undefined from the recorder, and as null once runtime messaging has made JSON of it.
-const rawEntrySchema = z.tuple([z.string().max(ENTRY_JSON_CHARS), z.number(), z.number().int().min(1), z.number().min(0).nullish()]);
+const rawEntrySchema = z.tuple([
+  z.string().max(ENTRY_JSON_CHARS),
+  z.number(),
+  z.number().int().min(1),
+  z.number().min(0).nullish(),
+]);
 
 /**
  * The recorder's [json, time, count, duration] entries, expanded. An entry that does not parse or
@@ -68,7 +80,13 @@ function expandedLog<T>(schema: z.ZodType<T>, max: number, fixed: object = {}, t
           continue;
         }
         if (!fields || typeof fields !== 'object' || Array.isArray(fields)) continue;
-        const entry = schema.safeParse({ ...fields, ...fixed, time, count, ...(durationMs == null ? {} : { durationMs }) });
+        const entry = schema.safeParse({
+          ...fields,
+          ...fixed,
+          time,
+          count,
+          ...(durationMs == null ? {} : { durationMs }),
+        });
         if (entry.success) out.push(tidy(entry.data));
       }
       return out;
@@ -79,10 +97,15 @@ const count = z.number().int().min(0);
 
 export const recorderSnapshotSchema = z.object({
   installedAt: z.number(),
-  console: expandedLog(consoleEntrySchema, LIMITS.consoleEntries, {}, (e) => (e.stack ? { ...e, stack: normalizeStack(e.stack) } : e)),
+  console: expandedLog(consoleEntrySchema, LIMITS.consoleEntries, {}, (e) =>
+    e.stack ? { ...e, stack: normalizeStack(e.stack) } : e,
+  ),
   // Whatever the page wrote, these are its own observations, never the browser's.
   // The page's method as it was written ('post'): the browser's view says POST.
-  network: expandedLog(networkEntrySchema, LIMITS.networkEntries, { source: 'page' }, (e) => ({ ...e, method: e.method.toUpperCase() })),
+  network: expandedLog(networkEntrySchema, LIMITS.networkEntries, { source: 'page' }, (e) => ({
+    ...e,
+    method: e.method.toUpperCase(),
+  })),
   steps: expandedLog(stepEntrySchema, LIMITS.stepEntries),
   dropped: z.object({ console: count, network: count, steps: count }),
 });

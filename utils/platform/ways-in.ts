@@ -11,15 +11,26 @@ import { toolbarButton } from './toolbar-button';
 export const REPORT_COMMAND = 'report-problem';
 export const REPORT_MENU_ID = 'mayday-report-page';
 
-export function registerWaysIn(api: typeof Browser, begin: (tabId: number) => Promise<StartResult>, t: (key: MessageKey) => string) {
+export function registerWaysIn(
+  api: typeof Browser,
+  begin: (tabId: number) => Promise<StartResult>,
+  t: (key: MessageKey) => string,
+) {
   const start = async (tabId: number | undefined) => {
     if (tabId === undefined || tabId < 0) return;
     const result = await begin(tabId);
-    if (!result.ok && result.problem === 'blocked-site') await toolbarButton(api).openPopup().catch(() => undefined);
+    if (!result.ok && result.problem === 'blocked-site')
+      await toolbarButton(api)
+        .openPopup()
+        .catch(() => undefined);
   };
   const createMenu = async () => {
     await api.contextMenus.removeAll();
-    api.contextMenus.create({ id: REPORT_MENU_ID, title: t('contextMenuReport'), contexts: ['page', 'frame', 'selection', 'link', 'image', 'video', 'audio', 'editable'] });
+    api.contextMenus.create({
+      id: REPORT_MENU_ID,
+      title: t('contextMenuReport'),
+      contexts: ['page', 'frame', 'selection', 'link', 'image', 'video', 'audio', 'editable'],
+    });
   };
 
   api.runtime.onInstalled.addListener(() => void createMenu());

@@ -29,11 +29,19 @@ export function compileAdminPatterns(patterns: readonly string[]): CompiledAdmin
       compiled = new RegExp(pattern, 'g');
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/^.*: /, '') : String(error);
-      problems.push({ index, pattern, message: `"${pattern}" is not a valid regular expression (${reason}); it was left out.` });
+      problems.push({
+        index,
+        pattern,
+        message: `"${pattern}" is not a valid regular expression (${reason}); it was left out.`,
+      });
       return;
     }
     if (matchesEmptyText(compiled)) {
-      problems.push({ index, pattern, message: `"${pattern}" can match empty text; make every match at least one character (+ rather than *). It was left out.` });
+      problems.push({
+        index,
+        pattern,
+        message: `"${pattern}" can match empty text; make every match at least one character (+ rather than *). It was left out.`,
+      });
       return;
     }
     rules.push({ kind: 'custom', pattern: compiled });

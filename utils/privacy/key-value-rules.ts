@@ -23,7 +23,10 @@ const NAME = String.raw`[A-Za-z_$][\w$.\-[\]]{0,63}`;
  */
 export const jsonKeyRule: RedactionRule = {
   kind: 'secret',
-  pattern: new RegExp(String.raw`(?<![\w$.\-])(["']?)(${NAME})\1[ \t]*:[ \t]*(${QUOTED}|\[[^[\]{}]*\]|\{[^{}]*\}|[^\s"',;{}[\]]+)`, 'g'),
+  pattern: new RegExp(
+    String.raw`(?<![\w$.\-])(["']?)(${NAME})\1[ \t]*:[ \t]*(${QUOTED}|\[[^[\]{}]*\]|\{[^{}]*\}|[^\s"',;{}[\]]+)`,
+    'g',
+  ),
   mayMatch: (text) => text.includes(':'),
   replace: (match) => {
     const [found, nameQuote, name, value] = match;
@@ -64,7 +67,10 @@ export const headerLineRule: RedactionRule = {
 /** `password=…`, `user[password]=…`, `sid=…; theme=dark`: the value up to a separator or quote. */
 export const assignmentRule: RedactionRule = {
   kind: 'secret',
-  pattern: new RegExp(String.raw`(?<![\w$.\-[\]])(${NAME})[ \t]*=[ \t]*(${QUOTED}|[^\s&;,"'<>\x60=][^\s&;,"'<>\x60]*)`, 'g'),
+  pattern: new RegExp(
+    String.raw`(?<![\w$.\-[\]])(${NAME})[ \t]*=[ \t]*(${QUOTED}|[^\s&;,"'<>\x60=][^\s&;,"'<>\x60]*)`,
+    'g',
+  ),
   mayMatch: (text) => text.includes('='),
   replace: ([found, name, value]) => (isWorthRedacting(name, value) ? withValueRedacted(found, value) : null),
 };

@@ -26,7 +26,10 @@ export const TICKET_SKIP: SkipTree = {
  * Redacts every text field of a ticket; the input is left untouched. A marker can be longer
  * than what it hides, so a field pushed past its schema limit is cut back to it.
  */
-export function redactTicket(ticket: Ticket, rules: readonly RedactionRule[]): { ticket: Ticket; counts: RedactionCounts } {
+export function redactTicket(
+  ticket: Ticket,
+  rules: readonly RedactionRule[],
+): { ticket: Ticket; counts: RedactionCounts } {
   const counts: RedactionCounts = {};
   const redacted = redactValue(ticket, rules, counts, TICKET_SKIP) as Ticket;
   return { ticket: fitStringLimits(redacted), counts };

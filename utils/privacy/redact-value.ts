@@ -15,7 +15,12 @@ const SKIP_NOTHING: SkipTree = {};
  * `sessionId`) every string is hidden whatever it looks like. Builds new arrays and objects;
  * skipped subtrees are shared with the input, which is never changed.
  */
-export function redactValue(value: unknown, rules: readonly RedactionRule[], counts: RedactionCounts, skip: SkipTree = SKIP_NOTHING): unknown {
+export function redactValue(
+  value: unknown,
+  rules: readonly RedactionRule[],
+  counts: RedactionCounts,
+  skip: SkipTree = SKIP_NOTHING,
+): unknown {
   if (typeof value === 'string') return redactText(value, rules, counts);
   if (Array.isArray(value)) {
     const elements = skip['*'] ?? SKIP_NOTHING;

@@ -8,7 +8,8 @@ import { marker, type RedactionRule } from './rule';
  */
 export const privateKeyRule: RedactionRule = {
   kind: 'private-key',
-  pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[^-]*(?:-(?!----)[^-]*)*(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)?/g,
+  pattern:
+    /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[^-]*(?:-(?!----)[^-]*)*(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)?/g,
   mayMatch: (text) => text.includes('-----BEGIN'),
 };
 

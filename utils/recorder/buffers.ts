@@ -5,7 +5,14 @@
  * is compared with. A console entry, which pages make by the million, keeps its message in a ring
  * of UTF-16 units (serialize.ts writes it there) and becomes JSON only when the bridge pulls.
  */
-import { ENTRY_JSON_CHARS, type ConsoleEntry, type NetworkEntry, type RawEntry, type RawSnapshot, type StepEntry } from '../messaging/page-protocol';
+import {
+  ENTRY_JSON_CHARS,
+  type ConsoleEntry,
+  type NetworkEntry,
+  type RawEntry,
+  type RawSnapshot,
+  type StepEntry,
+} from '../messaging/page-protocol';
 import { now, slice, stringify, Units } from './intrinsics';
 import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
@@ -33,7 +40,9 @@ export function entryJson(entry: Fields): string {
     // whole to be valid), the message only when there is none.
     let longest = 'message';
     let most = 9;
-    for (const field in entry) if (field !== 'message' && (entry[field] as string)?.length > most) most = (entry[(longest = field)] as string).length;
+    for (const field in entry)
+      if (field !== 'message' && (entry[field] as string)?.length > most)
+        most = (entry[(longest = field)] as string).length;
     const text = entry[longest] as string;
     // Cutting n characters shortens the JSON by n or more (escapes are longer than what they stand for).
     entry[longest] = slice(text, 0, text.length > over ? text.length - over - 1 : 0) + '…';
@@ -47,7 +56,12 @@ export interface Recorder {
    * A console call, uncaught error, rejection, failed load or CSP violation: its message, or the
    * call's arguments (or the error, or the reason) to write it from, and where it comes from.
    */
-  console(kind: ConsoleEntry['kind'], message: string | ArrayLike<unknown>, source?: string, level?: ConsoleEntry['level']): void;
+  console(
+    kind: ConsoleEntry['kind'],
+    message: string | ArrayLike<unknown>,
+    source?: string,
+    level?: ConsoleEntry['level'],
+  ): void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
   network(entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number): void;
   step(entry: Omit<StepEntry, 'time' | 'count'>): void;
@@ -125,7 +139,14 @@ export function createRecorder(clock: () => number = now): Recorder {
           let i = 0;
           while (i < length && units[last[1] + i] === units[start + i]) i++;
           const was = last[0];
-          if (i === length && was.level === level && was.kind === kind && was.source === entry.source && was.stack === entry.stack) return void last[4]++;
+          if (
+            i === length &&
+            was.level === level &&
+            was.kind === kind &&
+            was.source === entry.source &&
+            was.stack === entry.stack
+          )
+            return void last[4]++;
         }
         consoleLog.add([entry, start, stop, clock(), 1]);
         cursor = stop;
@@ -139,7 +160,9 @@ export function createRecorder(clock: () => number = now): Recorder {
     step: jsonAdder(stepLog),
     snapshot: () => ({
       installedAt,
-      console: consoleLog.list((kept) => [entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]] as RawEntry),
+      console: consoleLog.list(
+        (kept) => [entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]] as RawEntry,
+      ),
       network: networkLog.list(),
       steps: stepLog.list(),
       dropped,

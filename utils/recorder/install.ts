@@ -24,16 +24,28 @@ type PageWindow = Window & typeof globalThis;
 function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
   // Capturing, because failed loads of images, scripts and styles do not bubble. An uncaught
   // error's event targets the window, a failed load's the element.
-  listen(win, 'error', (event: ErrorEvent) => {
-    const el = event.target as HTMLImageElement & { href?: string };
-    if (el !== (win as unknown)) rec.console('resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
-    // Without an error object (a cross-origin script's, say), the browser's message.
-    else rec.console('error', event.error == null && event.message ? event.message : [event.error], event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame);
-  }, true);
+  listen(
+    win,
+    'error',
+    (event: ErrorEvent) => {
+      const el = event.target as HTMLImageElement & { href?: string };
+      if (el !== (win as unknown))
+        rec.console('resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
+      // Without an error object (a cross-origin script's, say), the browser's message.
+      else
+        rec.console(
+          'error',
+          event.error == null && event.message ? event.message : [event.error],
+          event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame,
+        );
+    },
+    true,
+  );
   listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console('rejection', [event.reason], frame));
   // Report-only violations blocked nothing.
   listen(win, 'securitypolicyviolation', (event: SecurityPolicyViolationEvent) => {
-    if (event.disposition !== 'report') rec.console('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
+    if (event.disposition !== 'report')
+      rec.console('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
   });
 }
 
@@ -43,13 +55,18 @@ function hookSteps(win: PageWindow, rec: Recorder) {
   let lastField: unknown;
   listen(win, 'click', (event) => rec.step(clickStep(hit(event))), true);
   listen(win, 'submit', (event) => rec.step(submitStep(hit(event))), true);
-  listen(win, 'input', (event) => {
-    const field = hit(event);
-    // One step per field, however many keys were pressed in it.
-    const step = field !== lastField && inputStep(field);
-    lastField = field;
-    if (step) rec.step(step);
-  }, true);
+  listen(
+    win,
+    'input',
+    (event) => {
+      const field = hit(event);
+      // One step per field, however many keys were pressed in it.
+      const step = field !== lastField && inputStep(field);
+      lastField = field;
+      if (step) rec.step(step);
+    },
+    true,
+  );
 }
 
 /**
@@ -67,7 +84,12 @@ function hookNavigation(win: PageWindow, rec: Recorder) {
     navigated('load');
     const navigation = (win as { navigation?: EventTarget }).navigation;
     // No type: updateCurrentEntry(), a change of state, not of place.
-    if (navigation) listen(navigation, 'currententrychange', (event: { navigationType?: string }) => event.navigationType && navigated(event.navigationType));
+    if (navigation)
+      listen(
+        navigation,
+        'currententrychange',
+        (event: { navigationType?: string }) => event.navigationType && navigated(event.navigationType),
+      );
   };
   if (win.document.readyState === 'complete') start();
   // Once: a page may dispatch a load event of its own.
@@ -91,7 +113,10 @@ function answerPulls(win: PageWindow, rec: Recorder) {
  * same-origin, and records nothing otherwise (reading a cross-origin parent throws): another
  * site's console is not ours to report, and nothing would read its buffers.
  */
-export function installRecorder(win: PageWindow, { levels = ['error', 'warn'] }: RecorderOptions = {}): Recorder | undefined {
+export function installRecorder(
+  win: PageWindow,
+  { levels = ['error', 'warn'] }: RecorderOptions = {},
+): Recorder | undefined {
   try {
     const top = win.parent === win;
     const rec: Recorder | undefined = top ? createRecorder() : (win.parent as any)[RECORDER_KEY];

@@ -29,7 +29,11 @@ export const slice = uncurry(stringProto.slice) as (s: string, start: number, en
 export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegExp, by: string) => string;
 export const unitAt = uncurry(stringProto.charCodeAt) as (s: string, at: number) => number;
 export const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
-export const promiseThen = uncurry(Promise.prototype.then) as <T>(p: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown) => Promise<unknown>;
+export const promiseThen = uncurry(Promise.prototype.then) as <T>(
+  p: Promise<T>,
+  ok: (v: T) => unknown,
+  fail: (e: any) => unknown,
+) => Promise<unknown>;
 const weakMapProto = WeakMap.prototype;
 export const weakGet = uncurry(weakMapProto.get) as <V>(map: WeakMap<object, V>, key: object) => V | undefined;
 export const weakSet = uncurry(weakMapProto.set) as <V>(map: WeakMap<object, V>, key: object, value: V) => void;

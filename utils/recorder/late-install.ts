@@ -13,13 +13,24 @@ export interface LateInstallEnv {
   scripting: Pick<typeof browser.scripting, 'executeScript'>;
 }
 
-export async function injectRecorderIntoOpenTabs(env: LateInstallEnv, allowed: (url: string | undefined) => boolean = () => true): Promise<number> {
+export async function injectRecorderIntoOpenTabs(
+  env: LateInstallEnv,
+  allowed: (url: string | undefined) => boolean = () => true,
+): Promise<number> {
   const tabs = (await env.tabs.query({ url: ['http://*/*', 'https://*/*'] })).filter((tab) => allowed(tab.url));
   const results = await Promise.all(
     tabs.map((tab) =>
       env.scripting
-        .executeScript({ target: { tabId: tab.id!, allFrames: true }, files: [RECORDER_FILE], world: 'MAIN', injectImmediately: true })
-        .then(() => true, () => false),
+        .executeScript({
+          target: { tabId: tab.id!, allFrames: true },
+          files: [RECORDER_FILE],
+          world: 'MAIN',
+          injectImmediately: true,
+        })
+        .then(
+          () => true,
+          () => false,
+        ),
     ),
   );
   return results.filter(Boolean).length;

@@ -80,7 +80,8 @@ function write(v: any, depth: number): void {
   }
   const array = isArray(v);
   // A DOM node as a short descriptor; Maps, typed arrays, windows…: their kind, not their insides.
-  if (!array && tag !== '[object Object]') return put(v.nodeType ? `<${v.localName || v.nodeName}${v.id ? '#' + v.id : ''}>` : `[${slice(tag, 8, -1)}]`);
+  if (!array && tag !== '[object Object]')
+    return put(v.nodeType ? `<${v.localName || v.nodeName}${v.id ? '#' + v.id : ''}>` : `[${slice(tag, 8, -1)}]`);
   if (depth >= DEPTH) return put('[…]');
   seen[depth] = v;
   put(array ? '[' : '{');
@@ -100,7 +101,7 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
     if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
     if (i) put(sep);
     const key = keys ? keys[i] : i;
-    if (keys) put(key as string), put(': ');
+    if (keys) (put(key as string), put(': '));
     const at = end;
     try {
       write(v[key], depth);
@@ -118,7 +119,12 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
  * ENTRY_JSON_CHARS, are copied through the units after it. Throws for anything but a string or
  * an array-like (callers catch).
  */
-export function writeEntry(ring: Uint16Array, at: number, entry: ConsoleFields, message: string | ArrayLike<unknown>): number {
+export function writeEntry(
+  ring: Uint16Array,
+  at: number,
+  entry: ConsoleFields,
+  message: string | ArrayLike<unknown>,
+): number {
   units = ring;
   end = at;
   stop = at + ENTRY_UNITS;
@@ -153,6 +159,6 @@ function copyOf(s: unknown, max: number): string | undefined {
   if (typeof s !== 'string') return;
   const at = end;
   put(s);
-  if (end - at > max) (end = at + max - 1), put('…');
+  if (end - at > max) ((end = at + max - 1), put('…'));
   return read(units, at, end);
 }

@@ -34,13 +34,21 @@ function stepOn(kind: StepInput['kind'], el: Element, label?: string): StepInput
   const tag = el.localName;
   const role = attr(el, 'role') || (tag === 'a' ? 'link' : tag === 'input' ? (el as HTMLInputElement).type : tag);
   const name = nameOf(el);
-  return { kind, label: label || (name ? `${role} "${name}"` : role), selector: shortText(el.id ? `${tag}#${el.id}` : tag) };
+  return {
+    kind,
+    label: label || (name ? `${role} "${name}"` : role),
+    selector: shortText(el.id ? `${tag}#${el.id}` : tag),
+  };
 }
 
 /** The click, on the control around the exact node that was hit. */
-export const clickStep = (target: Element) => stepOn('click', target.closest('a,button,input,select,textarea,label,[role]') || target);
+export const clickStep = (target: Element) =>
+  stepOn('click', target.closest('a,button,input,select,textarea,label,[role]') || target);
 
 /** A field the person typed in or changed; null for check boxes and radios (their click says it). */
-export const inputStep = (el: Element) => (/^(checkbox|radio)$/.test((el as HTMLInputElement).type) ? null : stepOn('input', el, 'typed in ' + (nameOf(el) || el.localName)));
+export const inputStep = (el: Element) =>
+  /^(checkbox|radio)$/.test((el as HTMLInputElement).type)
+    ? null
+    : stepOn('input', el, 'typed in ' + (nameOf(el) || el.localName));
 
 export const submitStep = (form: Element) => stepOn('submit', form);

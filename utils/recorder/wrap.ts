@@ -31,7 +31,12 @@ export function wrap(owner: any, name: string, after: After): void {
 }
 
 /** With the addEventListener captured at install: a page that wraps or breaks it cannot unhook us. */
-export function listen(target: EventTarget, type: string, handler: (event: any) => void, options?: boolean | AddEventListenerOptions): void {
+export function listen(
+  target: EventTarget,
+  type: string,
+  handler: (event: any) => void,
+  options?: boolean | AddEventListenerOptions,
+): void {
   addListener(
     target,
     type,

@@ -9,7 +9,10 @@ import type { Settings } from '../settings/schema';
 import type { ReportSection } from '../ticket/schema';
 import type { Draft } from './draft';
 
-export type CollectionSettings = Pick<Settings, 'collectScreenshot' | 'consoleLevels' | 'collectNetwork' | 'collectSteps' | 'collectEnvironment'>;
+export type CollectionSettings = Pick<
+  Settings,
+  'collectScreenshot' | 'consoleLevels' | 'collectNetwork' | 'collectSteps' | 'collectEnvironment'
+>;
 
 /** Console counts as off when no level is collected. */
 export function sectionsNotCollected(settings: CollectionSettings): ReportSection[] {
@@ -54,7 +57,15 @@ function minimiseContext(context: ValidPageContext, settings: CollectionSettings
   if (settings.collectEnvironment) return { ...context, recorder, failedResources };
   // The page context's shape requires these; they hold nothing about the machine.
   const none = { width: 0, height: 0 };
-  return { ...context, recorder, failedResources, viewport: none, screen: none, devicePixelRatio: 1, colorScheme: 'light' };
+  return {
+    ...context,
+    recorder,
+    failedResources,
+    viewport: none,
+    screen: none,
+    devicePixelRatio: 1,
+    colorScheme: 'light',
+  };
 }
 
 /** What the background saw itself: the machine's facts and the browser's view of failed requests. */
@@ -63,6 +74,8 @@ function minimiseObserved(observed: Observations, settings: CollectionSettings):
     ...observed,
     network: settings.collectNetwork ? observed.network : [],
     networkDropped: settings.collectNetwork ? observed.networkDropped : 0,
-    environment: settings.collectEnvironment ? observed.environment : { userAgent: '', language: '', utcOffsetMinutes: 0, localTime: '' },
+    environment: settings.collectEnvironment
+      ? observed.environment
+      : { userAgent: '', language: '', utcOffsetMinutes: 0, localTime: '' },
   };
 }

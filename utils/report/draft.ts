@@ -93,11 +93,18 @@ export const UNQUEUED_DRAFT_MIN_MS = 24 * 60 * 60_000;
  * outbox (`keep`): a report is never lost to housekeeping before it is delivered. A draft never
  * queued stays a day even with a retention of 0, so a report being written is not pulled away.
  */
-export async function purgeDrafts(store: DraftStore, now: number, retentionMs: number, keep: Set<string>): Promise<number> {
+export async function purgeDrafts(
+  store: DraftStore,
+  now: number,
+  retentionMs: number,
+  keep: Set<string>,
+): Promise<number> {
   let removed = 0;
   for (const draft of await store.all()) {
     const age = now - draft.createdAt;
-    const stays = draft.outboxId ? keep.has(draft.outboxId) || age <= retentionMs : age <= Math.max(retentionMs, UNQUEUED_DRAFT_MIN_MS);
+    const stays = draft.outboxId
+      ? keep.has(draft.outboxId) || age <= retentionMs
+      : age <= Math.max(retentionMs, UNQUEUED_DRAFT_MIN_MS);
     if (stays) continue;
     await store.remove(draft.id);
     removed++;

@@ -74,10 +74,19 @@ export function applyExclusions(ticket: Ticket, exclusions: Exclusions): { ticke
 
 /** Ticket v1 requires these fields; with the section off they carry no fact about the machine. */
 function withoutEnvironment(environment: Ticket['environment']): Ticket['environment'] {
-  return { userAgent: '', language: '', viewport: { width: 0, height: 0 }, devicePixelRatio: 1, extensionVersion: environment.extensionVersion };
+  return {
+    userAgent: '',
+    language: '',
+    viewport: { width: 0, height: 0 },
+    devicePixelRatio: 1,
+    extensionVersion: environment.extensionVersion,
+  };
 }
 
-function withoutPixelRatio(shot: NonNullable<Ticket['screenshot']>, off: Set<ReportSection>): NonNullable<Ticket['screenshot']> {
+function withoutPixelRatio(
+  shot: NonNullable<Ticket['screenshot']>,
+  off: Set<ReportSection>,
+): NonNullable<Ticket['screenshot']> {
   if (!off.has('environment')) return shot;
   const { devicePixelRatio: _, ...rest } = shot;
   return rest;

@@ -32,7 +32,12 @@ export function previewDraft(draft: Draft, description: string, ctx: BuildContex
 export function previewStored(report: WebhookPayload, draft: Draft): ReportPreview {
   const every = (entries: unknown[] | undefined) => (entries ?? []).map((_, i) => i);
   const { ticket } = report;
-  return fromReport(report, { console: every(ticket.console), network: every(ticket.network), steps: every(ticket.steps) }, draft, true);
+  return fromReport(
+    report,
+    { console: every(ticket.console), network: every(ticket.network), steps: every(ticket.steps) },
+    draft,
+    true,
+  );
 }
 
 function fromReport(report: WebhookPayload, kept: KeptEntries, draft: Draft, final: boolean): ReportPreview {

@@ -53,7 +53,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
   let tab = await env.tabs.get(tabId);
   if (!tab.active) {
     // Opened from a launcher tab: the screenshot must show the reported page, not the launcher.
-    tab = await env.tabs.update(tabId, { active: true }) ?? tab;
+    tab = (await env.tabs.update(tabId, { active: true })) ?? tab;
   }
   const context = await readPage(env, tabId);
   // Without the bridge (a page extensions may not script) nothing told us the page painted.
@@ -62,19 +62,27 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
     env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' }),
     observeTab(env, tab, context),
   ]);
-  const draft: Draft = applyCollectionSettings({
-    id: env.randomId(),
-    ticketId: env.randomId(),
-    createdAt: env.now(),
-    tabId,
-    page: { url: context?.url ?? tab.url ?? '', title: context?.title ?? tab.title ?? '' },
-    context,
-    observed,
-    screenshot: typeof shot === 'string' ? null : shot,
-    screenshotProblem: typeof shot === 'string' ? shot : undefined,
-    description: '',
-  }, env.collection);
+  const draft: Draft = applyCollectionSettings(
+    {
+      id: env.randomId(),
+      ticketId: env.randomId(),
+      createdAt: env.now(),
+      tabId,
+      page: { url: context?.url ?? tab.url ?? '', title: context?.title ?? tab.title ?? '' },
+      context,
+      observed,
+      screenshot: typeof shot === 'string' ? null : shot,
+      screenshotProblem: typeof shot === 'string' ? shot : undefined,
+      description: '',
+    },
+    env.collection,
+  );
   await env.drafts.put(draft);
-  await env.tabs.create({ url: env.composeUrl(draft.id), windowId: tab.windowId, index: tab.index + 1, openerTabId: tabId });
+  await env.tabs.create({
+    url: env.composeUrl(draft.id),
+    windowId: tab.windowId,
+    index: tab.index + 1,
+    openerTabId: tabId,
+  });
   return draft;
 }

@@ -10,7 +10,10 @@ import { buildTicket, type BuildContext } from '../ticket/build';
 import type { WebhookPayload } from '../ticket/schema';
 import type { DraftStore } from './draft';
 
-export type ReportStatus = Pick<OutboxEntry, 'id' | 'state' | 'receipt' | 'lastFailure' | 'nextAttemptAt' | 'createdAt' | 'summary'>;
+export type ReportStatus = Pick<
+  OutboxEntry,
+  'id' | 'state' | 'receipt' | 'lastFailure' | 'nextAttemptAt' | 'createdAt' | 'summary'
+>;
 export type SubmitResult = { ok: true; status: ReportStatus } | { ok: false; failure: DeliveryFailure };
 
 export interface SubmitEnv {
@@ -31,7 +34,12 @@ export function describeError(error: unknown): string {
   return error instanceof z.ZodError ? z.prettifyError(error) : String((error as Error)?.message ?? error);
 }
 
-export async function submitDraft(draftId: string, description: string, env: SubmitEnv, screenshot?: EditedScreenshot): Promise<SubmitResult> {
+export async function submitDraft(
+  draftId: string,
+  description: string,
+  env: SubmitEnv,
+  screenshot?: EditedScreenshot,
+): Promise<SubmitResult> {
   // Screenshot editor: the screenshot as edited (or removed) replaces the draft's; a malformed
   // one stops the send rather than letting the unedited original go out.
   const edited = checkEdited(screenshot);

@@ -22,7 +22,6 @@ export interface ConnectionTestEnv {
   timeoutMs: number;
 }
 
-
 export function classifyTestStatus(status: number): ConnectionTestResult {
   if (status >= 200 && status < 300) return { kind: 'ok', status };
   if (status === 401 || status === 403) return { kind: 'unauthorized', status };
@@ -32,7 +31,11 @@ export function classifyTestStatus(status: number): ConnectionTestResult {
 }
 
 /** A request with the connector's credentials; network failures and timeouts become results. */
-export async function probe(url: string, headers: Record<string, string>, env: ConnectionTestEnv): Promise<ConnectionTestResult> {
+export async function probe(
+  url: string,
+  headers: Record<string, string>,
+  env: ConnectionTestEnv,
+): Promise<ConnectionTestResult> {
   try {
     const response = await env.fetch(url, {
       method: 'GET',
@@ -43,7 +46,8 @@ export async function probe(url: string, headers: Record<string, string>, env: C
     return classifyTestStatus(response.status);
   } catch (error) {
     const name = (error as Error)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', seconds: Math.round(env.timeoutMs / 1000) };
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return { kind: 'timeout', seconds: Math.round(env.timeoutMs / 1000) };
     return { kind: 'unreachable', detail: String((error as Error)?.message ?? error) };
   }
 }
@@ -54,6 +58,7 @@ export async function probe(url: string, headers: Record<string, string>, env: C
  */
 export async function testConnection(config: ConnectorConfig, env: ConnectionTestEnv): Promise<ConnectionTestResult> {
   if (config.type === 'none') return { kind: 'not-configured' };
-  if (config.type === 'webhook') return probe(config.url, config.token ? { Authorization: `Bearer ${config.token}` } : {}, env);
+  if (config.type === 'webhook')
+    return probe(config.url, config.token ? { Authorization: `Bearer ${config.token}` } : {}, env);
   return { kind: 'helpdesk', result: await testHelpdesk(config, env) };
 }

@@ -7,7 +7,14 @@ import { browser } from 'wxt/browser';
 import { connectorConfig, type ConnectorConfig } from '../delivery/config';
 import { differences, secretsFrom, settingsFrom } from './fields';
 import { secretsItem, settingsItem } from './items';
-import { keepLockedUserValues, overlaySecrets, overlaySettings, readPolicy, type EffectiveSettings, type Policy } from './policy';
+import {
+  keepLockedUserValues,
+  overlaySecrets,
+  overlaySettings,
+  readPolicy,
+  type EffectiveSettings,
+  type Policy,
+} from './policy';
 import { DEFAULT_SECRETS, DEFAULT_SETTINGS, type Secrets, type Settings } from './schema';
 
 export type { EffectiveSettings } from './policy';
@@ -44,7 +51,10 @@ export async function getConnectorConfig(): Promise<ConnectorConfig> {
 }
 
 /** Values typed in the options page, with the policy's locked values put back over them. */
-export async function applyPolicy(settings: Settings, secrets: Secrets): Promise<{ settings: Settings; secrets: Secrets }> {
+export async function applyPolicy(
+  settings: Settings,
+  secrets: Secrets,
+): Promise<{ settings: Settings; secrets: Secrets }> {
   const policy = await readManagedPolicy();
   return { settings: overlaySettings(settings, policy).settings, secrets: overlaySecrets(secrets, policy) };
 }

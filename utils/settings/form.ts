@@ -5,15 +5,20 @@
 import { allShape, parseFields, type FieldProblem } from './fields';
 import { SECRET_KEYS, SETTING_KEYS, type PolicyKey, type Secrets, type Settings } from './schema';
 
-export const LINE_LIST_KEYS = ['categories', 'urgencies', 'allowedSites', 'blockedSites', 'redactionPatterns', 'maskSelectors'] as const;
+export const LINE_LIST_KEYS = [
+  'categories',
+  'urgencies',
+  'allowedSites',
+  'blockedSites',
+  'redactionPatterns',
+  'maskSelectors',
+] as const;
 type LineListKey = (typeof LINE_LIST_KEYS)[number];
 
 export type FormState = Omit<Settings, LineListKey | 'sentReportRetentionDays'> &
   Record<LineListKey, string> & { sentReportRetentionDays: string } & Secrets;
 
-export type ReadForm =
-  | { ok: true; settings: Settings; secrets: Secrets }
-  | { ok: false; problems: FieldProblem[] };
+export type ReadForm = { ok: true; settings: Settings; secrets: Secrets } | { ok: false; problems: FieldProblem[] };
 
 const isLineList = (key: string): key is LineListKey => (LINE_LIST_KEYS as readonly string[]).includes(key);
 
@@ -50,7 +55,12 @@ export function readForm(form: FormState, locked: readonly PolicyKey[] = []): Re
   const raw: Record<string, unknown> = {};
   const problems: FieldProblem[] = [];
   for (const [key, value] of Object.entries(form)) {
-    raw[key] = isLineList(key) ? (value as string).split('\n').map((line) => line.trim()).filter(Boolean) : value;
+    raw[key] = isLineList(key)
+      ? (value as string)
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : value;
   }
   const days = form.sentReportRetentionDays.trim();
   if (/^\d+$/.test(days)) raw.sentReportRetentionDays = Number(days);
@@ -68,7 +78,8 @@ export function readForm(form: FormState, locked: readonly PolicyKey[] = []): Re
   }
   if (problems.length) return { ok: false, problems };
   const values = parsed.values as Settings & Secrets;
-  const pick = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, values[k as keyof typeof values]]));
+  const pick = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, values[k as keyof typeof values]]));
   return { ok: true, settings: pick(SETTING_KEYS) as Settings, secrets: pick(SECRET_KEYS) as Secrets };
 }
 
@@ -76,7 +87,8 @@ export function readForm(form: FormState, locked: readonly PolicyKey[] = []): Re
 export function formPatch(values: Partial<Record<PolicyKey, unknown>>): Partial<FormState> {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
-    patch[key] = Array.isArray(value) && isLineList(key) ? value.join('\n') : typeof value === 'number' ? String(value) : value;
+    patch[key] =
+      Array.isArray(value) && isLineList(key) ? value.join('\n') : typeof value === 'number' ? String(value) : value;
   }
   return patch as Partial<FormState>;
 }

@@ -58,7 +58,11 @@ export function overlaySecrets(user: Secrets, policy: Policy): Secrets {
  * What the options page stores on Save: the form's values, except that locked keys keep the
  * user's own earlier value, which comes back if the organisation lifts its policy.
  */
-export function keepLockedUserValues<T extends Record<string, unknown>>(form: T, user: T, locked: readonly string[]): T {
+export function keepLockedUserValues<T extends Record<string, unknown>>(
+  form: T,
+  user: T,
+  locked: readonly string[],
+): T {
   const kept = { ...form };
   for (const key of locked) if (Object.hasOwn(user, key)) (kept as Record<string, unknown>)[key] = user[key];
   return kept;

@@ -30,7 +30,10 @@ export function recorderRegistration(rules: SiteRules): RecorderRegistration {
   };
 }
 
-type ScriptingApi = Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts'>;
+type ScriptingApi = Pick<
+  typeof browser.scripting,
+  'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts'
+>;
 
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
   a.length === b.length && a.every((item, i) => item === b[i]);
@@ -47,7 +50,11 @@ export async function syncRecorderRegistration(scripting: ScriptingApi, wanted: 
  * A function that keeps the registration in step with the sites, one sync at a time: two syncs
  * racing would both find nothing registered and the second register would fail as a duplicate.
  */
-export function recorderSync(scripting: ScriptingApi, onError: (error: unknown) => void): (rules: SiteRules) => Promise<void> {
+export function recorderSync(
+  scripting: ScriptingApi,
+  onError: (error: unknown) => void,
+): (rules: SiteRules) => Promise<void> {
   let last = Promise.resolve();
-  return (rules) => (last = last.then(() => syncRecorderRegistration(scripting, recorderRegistration(rules))).catch(onError));
+  return (rules) =>
+    (last = last.then(() => syncRecorderRegistration(scripting, recorderRegistration(rules))).catch(onError));
 }

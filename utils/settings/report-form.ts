@@ -25,7 +25,10 @@ export function reportForm(settings: Settings): ReportForm {
  * The choices the background accepts: a value not in the admin's list is dropped (lists change
  * while drafts wait); 'missing' names a required choice the person has not made.
  */
-export function checkReportChoices(choices: ReportChoices, form: ReportForm): { choices: ReportChoices; missing: ('category' | 'urgency')[] } {
+export function checkReportChoices(
+  choices: ReportChoices,
+  form: ReportForm,
+): { choices: ReportChoices; missing: ('category' | 'urgency')[] } {
   const kept: ReportChoices = {};
   if (choices.category && form.categories.includes(choices.category)) kept.category = choices.category;
   if (choices.urgency && form.urgencies.includes(choices.urgency)) kept.urgency = choices.urgency;
@@ -47,10 +50,16 @@ export interface KeepChoicesEnv {
  * Before a send: the choices, checked against the organisation's lists, go into the draft (so a
  * retry keeps them); a required one left empty refuses the send with the person's words.
  */
-export async function keepReportChoices(data: ReportChoices & { draftId: string }, env: KeepChoicesEnv): Promise<SubmitResult | null> {
+export async function keepReportChoices(
+  data: ReportChoices & { draftId: string },
+  env: KeepChoicesEnv,
+): Promise<SubmitResult | null> {
   const checked = checkReportChoices(data, env.form);
   if (checked.missing.length) {
-    return { ok: false, failure: { kind: 'invalid-report', retryable: false, detail: checked.missing.map(env.requiredText).join(' ') } };
+    return {
+      ok: false,
+      failure: { kind: 'invalid-report', retryable: false, detail: checked.missing.map(env.requiredText).join(' ') },
+    };
   }
   const { category, urgency } = checked.choices;
   await env.drafts.update(data.draftId, (d) => (d.outboxId ? d : { ...d, category, urgency }));

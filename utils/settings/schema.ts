@@ -45,7 +45,10 @@ const text = (max: number) => z.string().trim().max(max, 'too-long');
 /** A list edited one item a line: each item trimmed, non-empty, short, checked by `valid`. */
 const lines = (max: number, itemMax: number, valid?: (item: string) => boolean, problem?: string) => {
   const item = z.string().trim().min(1, 'empty-item').max(itemMax, 'too-long');
-  return z.array(valid ? item.refine(valid, problem) : item).max(max, 'too-many').refine(unique, 'duplicate');
+  return z
+    .array(valid ? item.refine(valid, problem) : item)
+    .max(max, 'too-many')
+    .refine(unique, 'duplicate');
 };
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values, 'not-allowed-value')).refine(unique, 'duplicate');

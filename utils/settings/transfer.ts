@@ -46,7 +46,8 @@ function extensionEntry(entries: unknown, ids: readonly string[]): unknown {
 /** Google Admin console wraps each value as {"Value": …}. */
 function unwrapAdminConsole(values: Record<string, unknown>): Record<string, unknown> {
   const entries = Object.entries(values);
-  if (!entries.length || !entries.every(([, v]) => isRecord(v) && Object.keys(v).length === 1 && 'Value' in v)) return values;
+  if (!entries.length || !entries.every(([, v]) => isRecord(v) && Object.keys(v).length === 1 && 'Value' in v))
+    return values;
   return Object.fromEntries(entries.map(([k, v]) => [k, (v as { Value: unknown }).Value]));
 }
 
@@ -62,9 +63,11 @@ export function importSettings(text: string, ids: readonly string[]): ImportResu
     return { ok: false, reason: 'not-json' };
   }
   if (!isRecord(json)) return { ok: false, reason: 'no-settings' };
-  const firefox = isRecord(json.policies) && isRecord(json.policies['3rdparty']) ? json.policies['3rdparty'].Extensions : undefined;
+  const firefox =
+    isRecord(json.policies) && isRecord(json.policies['3rdparty']) ? json.policies['3rdparty'].Extensions : undefined;
   const chrome = isRecord(json['3rdparty']) ? json['3rdparty'].extensions : undefined;
-  const found = firefox !== undefined ? extensionEntry(firefox, ids) : chrome !== undefined ? extensionEntry(chrome, ids) : json;
+  const found =
+    firefox !== undefined ? extensionEntry(firefox, ids) : chrome !== undefined ? extensionEntry(chrome, ids) : json;
   if (!isRecord(found) || !Object.keys(found).length) return { ok: false, reason: 'no-settings' };
   const { values, problems, unknown } = parseFields(allShape, unwrapAdminConsole(found));
   const all = [...problems, ...unknown.map((key): FieldProblem => ({ key, code: 'unknown-key' }))];

@@ -40,9 +40,21 @@ export function screenshotFilename(contentType: string): string {
 export function ticketAttachments(ticket: Ticket, screenshot: { dataUrl: string } | null, t: Translate): Attachment[] {
   const files: Attachment[] = [];
   if (ticket.screenshot && screenshot) {
-    files.push({ filename: ticket.screenshot.attachment, contentType: ticket.screenshot.type, data: splitDataUrl(screenshot.dataUrl).base64 });
+    files.push({
+      filename: ticket.screenshot.attachment,
+      contentType: ticket.screenshot.type,
+      data: splitDataUrl(screenshot.dataUrl).base64,
+    });
   }
-  files.push({ filename: 'report.json', contentType: 'application/json', data: utf8ToBase64(JSON.stringify(ticket, null, 2)) });
-  files.push({ filename: 'report.html', contentType: 'text/html; charset=utf-8', data: utf8ToBase64(renderReportHtml(ticket, { screenshot: screenshot ?? undefined, t })) });
+  files.push({
+    filename: 'report.json',
+    contentType: 'application/json',
+    data: utf8ToBase64(JSON.stringify(ticket, null, 2)),
+  });
+  files.push({
+    filename: 'report.html',
+    contentType: 'text/html; charset=utf-8',
+    data: utf8ToBase64(renderReportHtml(ticket, { screenshot: screenshot ?? undefined, t })),
+  });
   return files;
 }

@@ -93,9 +93,16 @@ export function buildTicket(draft: Draft, description: string, ctx: BuildContext
 }
 
 /** buildTicket, plus where each remaining entry stood in the collected lists (for the review panel). */
-export function buildReport(draft: Draft, description: string, ctx: BuildContext): { report: WebhookPayload; kept: KeptEntries } {
+export function buildReport(
+  draft: Draft,
+  description: string,
+  ctx: BuildContext,
+): { report: WebhookPayload; kept: KeptEntries } {
   const { ticket: chosen, kept } = applyExclusions(ticketFromDraft(draft, description, ctx), draftExclusions(draft));
   const { ticket: redacted, counts } = redactTicket(chosen, ctx.rules ?? DEFAULT_RULES);
   const ticket = { ...redacted, capture: { ...redacted.capture, redactions: counts } };
-  return { report: { ticket, attachments: ticketAttachments(ticket, draft.screenshot, ctx.t ?? browserLanguage) }, kept };
+  return {
+    report: { ticket, attachments: ticketAttachments(ticket, draft.screenshot, ctx.t ?? browserLanguage) },
+    kept,
+  };
 }

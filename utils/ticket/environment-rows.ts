@@ -13,16 +13,24 @@ export function environmentRows(ticket: Ticket, t: Translate): EnvironmentRow[] 
   const page = ticket.page;
   const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : t(value ? 'reportYes' : 'reportNo'));
   const { browser, os } = browserAndOs(env);
-  const connection = env.connection && [
-    env.connection.effectiveType,
-    env.connection.rttMs !== undefined && `RTT ${env.connection.rttMs} ms`,
-    env.connection.downlinkMbps !== undefined && `${env.connection.downlinkMbps} Mbit/s`,
-  ].filter(Boolean).join(', ');
-  const timing = page.timing && [
-    page.timing.ttfb !== undefined && `TTFB ${formatDuration(page.timing.ttfb)}`,
-    page.timing.domContentLoaded !== undefined && `DOMContentLoaded ${formatDuration(page.timing.domContentLoaded)}`,
-    page.timing.load !== undefined && `load ${formatDuration(page.timing.load)}`,
-  ].filter(Boolean).join(', ');
+  const connection =
+    env.connection &&
+    [
+      env.connection.effectiveType,
+      env.connection.rttMs !== undefined && `RTT ${env.connection.rttMs} ms`,
+      env.connection.downlinkMbps !== undefined && `${env.connection.downlinkMbps} Mbit/s`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+  const timing =
+    page.timing &&
+    [
+      page.timing.ttfb !== undefined && `TTFB ${formatDuration(page.timing.ttfb)}`,
+      page.timing.domContentLoaded !== undefined && `DOMContentLoaded ${formatDuration(page.timing.domContentLoaded)}`,
+      page.timing.load !== undefined && `load ${formatDuration(page.timing.load)}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
   const rows: [string, string | number | undefined][] = [
     [t('envBrowser'), browser],
     [t('envOs'), os],
@@ -46,10 +54,14 @@ export function environmentRows(ticket: Ticket, t: Translate): EnvironmentRow[] 
     [t('envPageTiming'), timing || undefined],
     [t('envExtensionVersion'), env.extensionVersion],
   ];
-  return rows.flatMap(([label, value]): EnvironmentRow[] => (value === undefined || value === '' ? [] : [[label, String(value)]]));
+  return rows.flatMap(([label, value]): EnvironmentRow[] =>
+    value === undefined || value === '' ? [] : [[label, String(value)]],
+  );
 }
 
 /** "Label: value" lines, for pasting into a ticket or a chat. */
 export function environmentText(ticket: Ticket, t: Translate): string {
-  return environmentRows(ticket, t).map(([label, value]) => `${label}: ${value}`).join('\n');
+  return environmentRows(ticket, t)
+    .map(([label, value]) => `${label}: ${value}`)
+    .join('\n');
 }

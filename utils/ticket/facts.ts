@@ -48,7 +48,8 @@ export function failedRequestCount(ticket: Ticket): number {
 
 /** What failed: "HTTP 500", or the browser's net::ERR_* / the page's error text. */
 export function requestOutcome(entry: NetworkEntry): string {
-  if (entry.status !== undefined && entry.status > 0) return entry.error ? `HTTP ${entry.status} ${entry.error}` : `HTTP ${entry.status}`;
+  if (entry.status !== undefined && entry.status > 0)
+    return entry.error ? `HTTP ${entry.status} ${entry.error}` : `HTTP ${entry.status}`;
   return entry.error ?? '?';
 }
 
@@ -99,16 +100,23 @@ export function timeline(ticket: Ticket): TimelineItem[] {
   const items: TimelineItem[] = [
     ...(ticket.steps ?? []).map((step) => ({ kind: 'step' as const, time: step.time, step })),
     ...(ticket.network ?? []).map((request) => ({ kind: 'request' as const, time: request.time, request })),
-    ...ticket.console.filter((e) => e.level === 'error').map((entry) => ({ kind: 'error' as const, time: entry.time, entry })),
+    ...ticket.console
+      .filter((e) => e.level === 'error')
+      .map((entry) => ({ kind: 'error' as const, time: entry.time, entry })),
   ];
   // Stable sort: equal times keep steps before the requests and errors they caused.
   return items.sort((a, b) => a.time - b.time);
 }
 
 /** Entries of the chosen levels whose message, stack or source contains `text`, in any case. */
-export function filterConsole(entries: readonly ConsoleEntry[], levels: ReadonlySet<Level>, text: string): ConsoleEntry[] {
+export function filterConsole(
+  entries: readonly ConsoleEntry[],
+  levels: ReadonlySet<Level>,
+  text: string,
+): ConsoleEntry[] {
   const needle = text.trim().toLowerCase();
   return entries.filter(
-    (e) => levels.has(e.level) && (!needle || [e.message, e.stack, e.source].some((s) => s?.toLowerCase().includes(needle))),
+    (e) =>
+      levels.has(e.level) && (!needle || [e.message, e.stack, e.source].some((s) => s?.toLowerCase().includes(needle))),
   );
 }

@@ -13,7 +13,8 @@ export function ticketJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     title: `Mayday ticket v${TICKET_VERSION}`,
-    description: 'One problem report as Mayday sends it (the "ticket" of the webhook body, and report.json). Field by field: docs/ticket.md.',
+    description:
+      'One problem report as Mayday sends it (the "ticket" of the webhook body, and report.json). Field by field: docs/ticket.md.',
     ...rest,
   };
 }

@@ -31,7 +31,11 @@ export interface FileLike {
 
 const isJson = (f: FileLike) => f.type === 'application/json' || /\.json$/i.test(f.name);
 const imageType = (f: FileLike) =>
-  f.type === 'image/png' || /\.png$/i.test(f.name) ? 'image/png' : f.type === 'image/jpeg' || /\.jpe?g$/i.test(f.name) ? 'image/jpeg' : null;
+  f.type === 'image/png' || /\.png$/i.test(f.name)
+    ? 'image/png'
+    : f.type === 'image/jpeg' || /\.jpe?g$/i.test(f.name)
+      ? 'image/jpeg'
+      : null;
 
 function keepImage(dataUrl: string): { dataUrl: string } | undefined {
   return IMAGE_DATA_URL.test(dataUrl) ? { dataUrl } : undefined;
@@ -52,7 +56,8 @@ export function parseReport(json: unknown, file: string): OpenResult {
   const ticket = parsed.data;
   const attachments = wrapped && Array.isArray(body.attachments) ? body.attachments : [];
   const shot = ticket.screenshot;
-  const named = shot && attachments.map((a) => attachmentSchema.safeParse(a).data).find((a) => a?.filename === shot.attachment);
+  const named =
+    shot && attachments.map((a) => attachmentSchema.safeParse(a).data).find((a) => a?.filename === shot.attachment);
   const screenshot = shot && named ? keepImage(`data:${shot.type};base64,${named.data}`) : undefined;
   return { ok: true, report: { ticket, screenshot } };
 }
@@ -80,12 +85,19 @@ export async function openReportFiles(files: readonly FileLike[]): Promise<OpenR
  * A draft of this browser (viewer.html?draft=<id>), shown as the ticket it would send. The hook
  * for the outbox: once it keeps sent payloads, parseReport reads those as they are.
  */
-export function reportFromDraft(draft: Draft, ctx: Omit<BuildContext, 'now'>, placeholderDescription: string): OpenResult {
+export function reportFromDraft(
+  draft: Draft,
+  ctx: Omit<BuildContext, 'now'>,
+  placeholderDescription: string,
+): OpenResult {
   const description = draft.description.trim() ? draft.description : placeholderDescription;
   try {
     // Dated when it was captured: a draft not sent yet has no send time.
     const ticket = ticketFromDraft(draft, description, { ...ctx, now: draft.createdAt });
-    return { ok: true, report: { ticket, screenshot: draft.screenshot ? keepImage(draft.screenshot.dataUrl) : undefined } };
+    return {
+      ok: true,
+      report: { ticket, screenshot: draft.screenshot ? keepImage(draft.screenshot.dataUrl) : undefined },
+    };
   } catch (error) {
     if (error instanceof z.ZodError) return invalid(draft.id, error, '');
     throw error;

@@ -48,7 +48,9 @@ export const environmentSchema = z.object({
   utcOffsetMinutes: z.number().int().optional(),
   localTime: short.optional(),
   online: z.boolean().optional(),
-  connection: z.object({ effectiveType: short.optional(), rttMs: ms.optional(), downlinkMbps: ms.optional() }).optional(),
+  connection: z
+    .object({ effectiveType: short.optional(), rttMs: ms.optional(), downlinkMbps: ms.optional() })
+    .optional(),
   incognito: z.boolean().optional(),
   extensionVersion: z.string().max(30),
 });
@@ -78,7 +80,9 @@ export const captureSchema = z.object({
    * Left out on purpose, so an empty list is not read as "nothing happened": sections switched off
    * (by the organisation or the person) and entries the person removed one by one.
    */
-  leftOut: z.object({ sections: z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length), entries: count }).optional(),
+  leftOut: z
+    .object({ sections: z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length), entries: count })
+    .optional(),
 });
 
 export const reporterSchema = z.object({
@@ -97,7 +101,10 @@ export const ticketSchema = z.object({
   page: pageSchema,
   environment: environmentSchema,
   console: z.array(consoleEntrySchema).max(LIMITS.consoleEntries),
-  network: z.array(networkEntrySchema).max(LIMITS.networkEntries * 2).optional(),
+  network: z
+    .array(networkEntrySchema)
+    .max(LIMITS.networkEntries * 2)
+    .optional(),
   steps: z.array(stepEntrySchema).max(LIMITS.stepEntries).optional(),
   screenshot: screenshotSchema.nullable(),
   capture: captureSchema,
@@ -108,7 +115,10 @@ export type TicketScreenshot = z.infer<typeof screenshotSchema>;
 
 /** A file sent with the ticket; `data` is base64. */
 export const attachmentSchema = z.object({
-  filename: z.string().regex(/^[\w.-]+$/).max(100),
+  filename: z
+    .string()
+    .regex(/^[\w.-]+$/)
+    .max(100),
   contentType: z.string().max(100),
   data: z.string().base64(),
 });

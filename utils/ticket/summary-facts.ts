@@ -51,13 +51,19 @@ export function captureNotes(ticket: Ticket, t: Translate): string[] {
   if (screenshot?.masks) notes.push(t('reportMasks', screenshot.masks));
   // An empty list left out on purpose must not read as "nothing went wrong".
   const leftOut = capture.leftOut;
-  if (leftOut?.sections.length) notes.push(t('noteSectionsLeftOut', leftOut.sections.map((s) => t(SECTION_KEYS[s])).join(', ')));
+  if (leftOut?.sections.length)
+    notes.push(t('noteSectionsLeftOut', leftOut.sections.map((s) => t(SECTION_KEYS[s])).join(', ')));
   if (leftOut?.entries) notes.push(t('noteEntriesRemoved', leftOut.entries));
   return notes;
 }
 
 /** "1280 × 720 · image/png · 412.0 KB · 2 region(s) masked before sending" */
 export function screenshotCaption(shot: NonNullable<Ticket['screenshot']>, t: Translate): string {
-  const parts = [`${shot.width} × ${shot.height}`, shot.type, formatBytes(shot.size), shot.masks ? t('reportMasks', shot.masks) : ''];
+  const parts = [
+    `${shot.width} × ${shot.height}`,
+    shot.type,
+    formatBytes(shot.size),
+    shot.masks ? t('reportMasks', shot.masks) : '',
+  ];
   return parts.filter(Boolean).join(' · ');
 }

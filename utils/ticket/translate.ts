@@ -20,6 +20,8 @@ export function messageLookup(messages: Record<string, LocaleMessage>): Translat
     const named = new Map(Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
     return entry.message
       .replace(/\$(\w+)\$/g, (whole, name: string) => named.get(name.toLowerCase()) ?? whole)
-      .replace(/\$(\$|\d)/g, (_, which: string) => (which === '$' ? '$' : String(substitutions[Number(which) - 1] ?? '')));
+      .replace(/\$(\$|\d)/g, (_, which: string) =>
+        which === '$' ? '$' : String(substitutions[Number(which) - 1] ?? ''),
+      );
   };
 }

@@ -8,7 +8,12 @@ import { submitDraft, type SubmitEnv } from '../../../utils/report/submit';
 import { BUILD_CONTEXT, PNG_1X1, sampleDraft } from '../../support/tickets';
 
 // A different 1x1 PNG: the "edited" image, told apart from the original by its bytes.
-const EDITED = { dataUrl: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', width: 1, height: 1 };
+const EDITED = {
+  dataUrl:
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  width: 1,
+  height: 1,
+};
 
 /** What reached the outbox: the exact report that would be sent. */
 let queued: OutgoingReport[];
@@ -51,7 +56,11 @@ describe('the screenshot as edited on the report page', () => {
   });
 
   it('refuses to send rather than fall back to the original when the edit is malformed', async () => {
-    for (const bad of [{ ...EDITED, dataUrl: 'https://example.org/x.png' }, { ...EDITED, width: 0 }, { dataUrl: EDITED.dataUrl }]) {
+    for (const bad of [
+      { ...EDITED, dataUrl: 'https://example.org/x.png' },
+      { ...EDITED, width: 0 },
+      { dataUrl: EDITED.dataUrl },
+    ]) {
       const result = await submitDraft('draft-1', 'Wrong total', env, bad as typeof EDITED);
       expect(result).toMatchObject({ ok: false, failure: { kind: 'invalid-report' } });
     }
@@ -62,7 +71,11 @@ describe('the screenshot as edited on the report page', () => {
   it('applies to a draft as a pure change', () => {
     const draft = sampleDraft({ screenshot: null, screenshotRemoved: true, screenshotProblem: 'other' });
     expect(withScreenshot(draft, EDITED)).toMatchObject({ screenshot: EDITED, screenshotRemoved: undefined });
-    expect(withScreenshot(sampleDraft({ screenshotProblem: 'other' }), null)).toMatchObject({ screenshot: null, screenshotRemoved: true, screenshotProblem: undefined });
+    expect(withScreenshot(sampleDraft({ screenshotProblem: 'other' }), null)).toMatchObject({
+      screenshot: null,
+      screenshotRemoved: true,
+      screenshotProblem: undefined,
+    });
     const check = checkEdited(undefined);
     expect(check.ok && check.apply(draft)).toBe(draft);
   });

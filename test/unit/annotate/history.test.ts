@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canRedo, canUndo, edit, emptyHistory, UNDO_LIMIT, type Edit, type History } from '../../../utils/annotate/history';
+import {
+  canRedo,
+  canUndo,
+  edit,
+  emptyHistory,
+  UNDO_LIMIT,
+  type Edit,
+  type History,
+} from '../../../utils/annotate/history';
 import type { Shape } from '../../../utils/annotate/shapes';
 
 const box = (x: number): Shape => ({ kind: 'highlight', rect: { x, y: 0, width: 10, height: 10 } });

@@ -3,7 +3,14 @@ import { keyCommand, startPointer, stepFor, type KeyInput, type Pointer } from '
 import { shapeFromDrag } from '../../../utils/annotate/shapes';
 
 const size = { width: 1280, height: 720 };
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 /** Presses keys in order, as the drawing area would, collecting the shapes placed. */
 function press(keys: KeyInput[], tool: Parameters<typeof keyCommand>[2] = 'blackout') {
@@ -33,19 +40,30 @@ describe('keyboard drawing', () => {
   });
 
   it('places a rectangle with Enter, arrows, Enter', () => {
-    const { placed, pointer } = press([key('Enter'), key('ArrowRight', { shiftKey: true }), key('ArrowDown', { shiftKey: true }), key('Enter')]);
+    const { placed, pointer } = press([
+      key('Enter'),
+      key('ArrowRight', { shiftKey: true }),
+      key('ArrowDown', { shiftKey: true }),
+      key('Enter'),
+    ]);
     expect(placed).toEqual([{ kind: 'blackout', rect: { x: 640, y: 360, width: 50, height: 50 } }]);
     expect(pointer.anchor).toBeNull();
   });
 
   it('drops a half-made shape with Escape, and lets Escape through otherwise', () => {
     const anchored = press([key('Enter')]).pointer;
-    expect(keyCommand(key('Escape'), anchored, 'blackout', size)).toEqual({ type: 'cancel', pointer: { ...anchored, anchor: null } });
+    expect(keyCommand(key('Escape'), anchored, 'blackout', size)).toEqual({
+      type: 'cancel',
+      pointer: { ...anchored, anchor: null },
+    });
     expect(keyCommand(key('Escape'), startPointer(size), 'blackout', size)).toBeNull();
   });
 
   it('asks for a label with the Text tool', () => {
-    expect(keyCommand(key('Enter'), startPointer(size), 'text', size)).toEqual({ type: 'label', at: { x: 640, y: 360 } });
+    expect(keyCommand(key('Enter'), startPointer(size), 'text', size)).toEqual({
+      type: 'label',
+      at: { x: 640, y: 360 },
+    });
     expect(keyCommand(key(' '), startPointer(size), 'text', size)).toEqual({ type: 'label', at: { x: 640, y: 360 } });
   });
 
@@ -61,7 +79,14 @@ describe('keyboard drawing', () => {
 
   it('leaves other keys to the browser', () => {
     const p = startPointer(size);
-    for (const k of [key('Tab'), key('c', { ctrlKey: true }), key('a', { altKey: true }), key('x'), key('5'), key('1', { ctrlKey: true })]) {
+    for (const k of [
+      key('Tab'),
+      key('c', { ctrlKey: true }),
+      key('a', { altKey: true }),
+      key('x'),
+      key('5'),
+      key('1', { ctrlKey: true }),
+    ]) {
       expect(keyCommand(k, p, 'arrow', size)).toBeNull();
     }
   });

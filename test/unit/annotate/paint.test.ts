@@ -17,8 +17,12 @@ function recorder() {
         if (prop === 'save') stack.push({ ...target });
         if (prop === 'restore') Object.assign(target, stack.pop());
         if (prop === 'measureText') return { width: 100 };
-        if (prop === 'fillRect') calls.push(`fillRect ${args.join(',')} ${target.fillStyle} alpha=${target.globalAlpha} ${target.globalCompositeOperation}`);
-        else if (!['save', 'restore', 'beginPath', 'moveTo', 'lineTo', 'closePath', 'arc'].includes(prop)) calls.push(`${prop} ${args.filter((a) => typeof a !== 'object').join(',')}`);
+        if (prop === 'fillRect')
+          calls.push(
+            `fillRect ${args.join(',')} ${target.fillStyle} alpha=${target.globalAlpha} ${target.globalCompositeOperation}`,
+          );
+        else if (!['save', 'restore', 'beginPath', 'moveTo', 'lineTo', 'closePath', 'arc'].includes(prop))
+          calls.push(`${prop} ${args.filter((a) => typeof a !== 'object').join(',')}`);
       };
     },
     set(target, prop: string, value) {
@@ -46,7 +50,12 @@ describe('painting', () => {
   });
 
   it('keeps a label inside the image', () => {
-    expect(labelBox({ x: 1270, y: 715 }, 100, size)).toMatchObject({ x: 1280 - 116, y: 720 - 36, width: 116, height: 36 });
+    expect(labelBox({ x: 1270, y: 715 }, 100, size)).toMatchObject({
+      x: 1280 - 116,
+      y: 720 - 36,
+      width: 116,
+      height: 36,
+    });
     expect(labelBox({ x: 40, y: 50 }, 100, size)).toMatchObject({ x: 40, y: 50 });
     expect(styleFor({ width: 300, height: 100 })).toMatchObject({ unit: 2, font: 14 });
   });
@@ -54,7 +63,10 @@ describe('painting', () => {
   it('draws a label box then its words', () => {
     const { ctx, calls } = recorder();
     paintShape(ctx, { kind: 'text', at: { x: 40, y: 50 }, text: 'Wrong total' }, size);
-    expect(calls).toEqual([`fillRect 40,50,116,36 ${COLORS.labelBack} alpha=1 source-over`, 'fillText Wrong total,48,58']);
+    expect(calls).toEqual([
+      `fillRect 40,50,116,36 ${COLORS.labelBack} alpha=1 source-over`,
+      'fillText Wrong total,48,58',
+    ]);
   });
 });
 
@@ -64,7 +76,12 @@ describe('flatten', () => {
 
   it('paints the image first, then the shapes in order, and exports a PNG of the image size', () => {
     const { ctx, calls } = recorder();
-    const canvas: FlatCanvas = { width: 0, height: 0, getContext: () => ctx, toDataURL: (type) => `data:${type};base64,FLAT` };
+    const canvas: FlatCanvas = {
+      width: 0,
+      height: 0,
+      getContext: () => ctx,
+      toDataURL: (type) => `data:${type};base64,FLAT`,
+    };
     const shapes: Shape[] = [
       { kind: 'highlight', rect: { x: 0, y: 0, width: 10, height: 10 } },
       { kind: 'blackout', rect: { x: 5, y: 5, width: 10, height: 10 } },
@@ -78,6 +95,15 @@ describe('flatten', () => {
   });
 
   it('sends the original untouched when nothing is drawn', () => {
-    expect(flatten(() => { throw new Error('no canvas needed'); }, image, original, [])).toBe(original);
+    expect(
+      flatten(
+        () => {
+          throw new Error('no canvas needed');
+        },
+        image,
+        original,
+        [],
+      ),
+    ).toBe(original);
   });
 });

@@ -10,7 +10,12 @@ function around(center: number, spread: number, count: number, seed: number): nu
 
 describe('clusteredInterval', () => {
   it('is a point when every value is the same', () => {
-    expect(clusteredInterval([[1.02, 1.02], [1.02, 1.02, 1.02]])).toEqual([1.02, 1.02]);
+    expect(
+      clusteredInterval([
+        [1.02, 1.02],
+        [1.02, 1.02, 1.02],
+      ]),
+    ).toEqual([1.02, 1.02]);
   });
 
   it('holds the median of the pooled values and gives the same interval for the same values', () => {
@@ -37,6 +42,8 @@ describe('pairedInterval', () => {
   it('resamples the pairs combined, as one group', () => {
     const samples = { mayday: around(52, 5, 60, 3), baseline: around(50, 5, 60, 4) };
     const ratio = (a: number, b: number) => a / b;
-    expect(pairedInterval(samples, ratio)).toEqual(clusteredInterval([samples.mayday.map((value, i) => value / samples.baseline[i])]));
+    expect(pairedInterval(samples, ratio)).toEqual(
+      clusteredInterval([samples.mayday.map((value, i) => value / samples.baseline[i])]),
+    );
   });
 });

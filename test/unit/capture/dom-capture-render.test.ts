@@ -33,7 +33,17 @@ describe('mask boxes on the rendered image', () => {
   it('places each visible sensitive field in image pixels, from its document position, with a pixel of margin', () => {
     document.body.innerHTML = FORM;
     const at = (left: number, top: number, width: number, height: number) => () =>
-      ({ left, top, width, height, x: left, y: top, right: left + width, bottom: top + height, toJSON() {} }) as DOMRect;
+      ({
+        left,
+        top,
+        width,
+        height,
+        x: left,
+        y: top,
+        right: left + width,
+        bottom: top + height,
+        toJSON() {},
+      }) as DOMRect;
     document.getElementById('pw')!.getBoundingClientRect = at(40, 200, 400, 48);
     document.getElementById('private')!.getBoundingClientRect = at(40.5, -100, 100, 20);
     // Page scrolled by 1000: the field sits at y 1200 of the document; the element captured starts at y 1100.

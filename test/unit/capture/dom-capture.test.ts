@@ -7,7 +7,10 @@ import { PNG_1X1, sampleDraft } from '../../support/tickets';
 const PAGE_URL = sampleDraft().page.url;
 const RENDERED = { ok: true, dataUrl: PNG_1X1, width: 999, height: 999, masks: 2 };
 
-function makeEnv(answers: Partial<Record<'pick' | 'render', () => Promise<unknown>>> = {}, overrides: Partial<DomCaptureEnv> = {}) {
+function makeEnv(
+  answers: Partial<Record<'pick' | 'render', () => Promise<unknown>>> = {},
+  overrides: Partial<DomCaptureEnv> = {},
+) {
   const calls: string[] = [];
   const env: DomCaptureEnv = {
     drafts,
@@ -50,7 +53,13 @@ describe('captureDom', () => {
     const { env, calls } = makeEnv({ pick: slowChoice });
     const result = await captureDom('draft-1', 'element', env);
     expect(result).toMatchObject({ ok: true, screenshot: { mode: 'element' } });
-    expect(calls).toEqual(['activate 7', 'focus window 3', 'inject', 'pick {"hint":"Click it","timeoutMs":1000}', 'render {"target":"picked"}']);
+    expect(calls).toEqual([
+      'activate 7',
+      'focus window 3',
+      'inject',
+      'pick {"hint":"Click it","timeoutMs":1000}',
+      'render {"target":"picked"}',
+    ]);
   });
 
   it('keeps the screenshot it had when the person cancels the choice', async () => {
@@ -63,23 +72,44 @@ describe('captureDom', () => {
   it('gives up on a rendering past the time limit, keeps the visible screenshot, and says whether there is one', async () => {
     const never = () => new Promise(() => {});
     const { env, calls } = makeEnv({ render: never });
-    expect(await captureDom('draft-1', 'full-page', { ...env, timeoutMs: 30 }, 42)).toEqual({ ok: false, problem: 'timeout', seconds: 0, kept: true });
+    expect(await captureDom('draft-1', 'full-page', { ...env, timeoutMs: 30 }, 42)).toEqual({
+      ok: false,
+      problem: 'timeout',
+      seconds: 0,
+      kept: true,
+    });
     expect(calls.at(-1)).toBe('activate 42');
     expect((await drafts.get('draft-1'))?.screenshot).toEqual(sampleDraft().screenshot);
     await drafts.put(sampleDraft({ screenshot: null, screenshotRemoved: true }));
-    expect(await captureDom('draft-1', 'full-page', { ...env, timeoutMs: 10 })).toMatchObject({ problem: 'timeout', kept: false });
+    expect(await captureDom('draft-1', 'full-page', { ...env, timeoutMs: 10 })).toMatchObject({
+      problem: 'timeout',
+      kept: false,
+    });
   });
 
   it('refuses a tab that was closed or now shows another page', async () => {
-    const { env, calls } = makeEnv({}, { tabs: { get: async () => ({ url: 'https://elsewhere.example/' }), update: vi.fn(async () => undefined) } });
+    const { env, calls } = makeEnv(
+      {},
+      { tabs: { get: async () => ({ url: 'https://elsewhere.example/' }), update: vi.fn(async () => undefined) } },
+    );
     expect(await captureDom('draft-1', 'full-page', env)).toEqual({ ok: false, problem: 'gone' });
     expect(calls).toEqual([]);
-    const closed = makeEnv({}, { tabs: { get: async () => Promise.reject(new Error('No tab with id: 7')), update: vi.fn(async () => undefined) } });
+    const closed = makeEnv(
+      {},
+      {
+        tabs: { get: async () => Promise.reject(new Error('No tab with id: 7')), update: vi.fn(async () => undefined) },
+      },
+    );
     expect(await captureDom('draft-1', 'full-page', closed.env)).toEqual({ ok: false, problem: 'gone' });
   });
 
   it('drops an answer that is not a PNG data URL instead of storing it', async () => {
-    for (const forged of [{ ok: true, dataUrl: 'javascript:alert(1)', masks: 0 }, { ok: true, dataUrl: 'data:text/html;base64,PHNjcmlwdD4=', masks: 0 }, 'nonsense', null]) {
+    for (const forged of [
+      { ok: true, dataUrl: 'javascript:alert(1)', masks: 0 },
+      { ok: true, dataUrl: 'data:text/html;base64,PHNjcmlwdD4=', masks: 0 },
+      'nonsense',
+      null,
+    ]) {
       const { env } = makeEnv({ render: async () => forged });
       expect(await captureDom('draft-1', 'full-page', env)).toMatchObject({ ok: false, problem: 'failed' });
     }
@@ -87,10 +117,21 @@ describe('captureDom', () => {
   });
 
   it('passes on why the page could not be scripted or rendered', async () => {
-    const restricted = makeEnv({}, { inject: async () => Promise.reject(new Error('Cannot access contents of the page')) });
-    expect(await captureDom('draft-1', 'full-page', restricted.env)).toEqual({ ok: false, problem: 'failed', detail: 'Cannot access contents of the page' });
+    const restricted = makeEnv(
+      {},
+      { inject: async () => Promise.reject(new Error('Cannot access contents of the page')) },
+    );
+    expect(await captureDom('draft-1', 'full-page', restricted.env)).toEqual({
+      ok: false,
+      problem: 'failed',
+      detail: 'Cannot access contents of the page',
+    });
     const broken = makeEnv({ render: async () => ({ ok: false, reason: 'failed', detail: 'Tainted canvas' }) });
-    expect(await captureDom('draft-1', 'full-page', broken.env)).toEqual({ ok: false, problem: 'failed', detail: 'Tainted canvas' });
+    expect(await captureDom('draft-1', 'full-page', broken.env)).toEqual({
+      ok: false,
+      problem: 'failed',
+      detail: 'Tainted canvas',
+    });
   });
 
   it('never changes a report that is already queued', async () => {

@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as helpers from '../../../utils/capture/html2canvas-patch';
-import { cacheParsedValues, HTML2CANVAS_PARSE, HTML2CANVAS_PATCHES, patchHtml2canvas, sharedSegmenter, type Descriptor } from '../../../utils/capture/html2canvas-patch';
+import {
+  cacheParsedValues,
+  HTML2CANVAS_PARSE,
+  HTML2CANVAS_PATCHES,
+  patchHtml2canvas,
+  sharedSegmenter,
+  type Descriptor,
+} from '../../../utils/capture/html2canvas-patch';
 
 const display: Descriptor = { name: 'display', initialValue: 'inline' };
 const color: Descriptor = { name: 'color', initialValue: 'rgb(0, 0, 0)' };
@@ -70,7 +77,10 @@ describe('patchHtml2canvas', () => {
     expect(patched).toContain('var parseUncached = function (context, descriptor, style) {');
     // Every segmenter is a shared one.
     expect(patched).not.toContain('new Intl.Segmenter');
-    expect(patched.match(/__maydayCss\.sharedSegmenter\('(word|grapheme)'\)/g)).toEqual(["__maydayCss.sharedSegmenter('grapheme')", "__maydayCss.sharedSegmenter('word')"]);
+    expect(patched.match(/__maydayCss\.sharedSegmenter\('(word|grapheme)'\)/g)).toEqual([
+      "__maydayCss.sharedSegmenter('grapheme')",
+      "__maydayCss.sharedSegmenter('word')",
+    ]);
   });
 
   it('makes every call to parse go through the cache, the original parsing behind it, and segments with the shared segmenters', () => {
@@ -93,6 +103,8 @@ describe('patchHtml2canvas', () => {
     expect(() => patchHtml2canvas('var parse = function (a, b) {};', 'cache')).toThrow(/html2canvas still 1.4.1/);
     expect(() => patchHtml2canvas(`${HTML2CANVAS_PARSE}}\n${HTML2CANVAS_PARSE}}`, 'cache')).toThrow(/exactly one/);
     // The parse function alone is not enough: every patch must find its text.
-    expect(() => patchHtml2canvas(`${HTML2CANVAS_PARSE}}\n${HTML2CANVAS_PATCHES[1].find}`, 'cache')).toThrow(/granularity: 'word'/);
+    expect(() => patchHtml2canvas(`${HTML2CANVAS_PARSE}}\n${HTML2CANVAS_PATCHES[1].find}`, 'cache')).toThrow(
+      /granularity: 'word'/,
+    );
   });
 });

@@ -6,7 +6,8 @@ import { pickElement, type PickerEnv } from '../../../utils/capture/picker';
 function page() {
   document.body.innerHTML = '<section id="card"><a id="link" href="/elsewhere">Open</a></section><p id="empty"></p>';
   for (const el of document.querySelectorAll<HTMLElement>('section, a, body, html'))
-    el.getBoundingClientRect = () => ({ x: 10, y: 20, left: 10, top: 20, width: 100, height: 50, right: 110, bottom: 70, toJSON() {} }) as DOMRect;
+    el.getBoundingClientRect = () =>
+      ({ x: 10, y: 20, left: 10, top: 20, width: 100, height: 50, right: 110, bottom: 70, toJSON() {} }) as DOMRect;
   const el = (id: string) => document.getElementById(id)!;
   return { card: el('card'), link: el('link'), empty: el('empty') };
 }
@@ -20,8 +21,10 @@ const env = (overrides: Partial<PickerEnv> = {}): PickerEnv => ({
   ...overrides,
 });
 
-const pointer = (el: Element, type: string) => el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
-const key = (k: string) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+const pointer = (el: Element, type: string) =>
+  el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
+const key = (k: string) =>
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
 const hosts = () => [...document.documentElement.children].filter((el) => el.shadowRoot);
 
 afterEach(() => vi.useRealTimers());
@@ -43,7 +46,8 @@ describe('pickElement', () => {
   it('keeps the page from seeing the pointer presses and the click that choose', async () => {
     const { link } = page();
     const seen: string[] = [];
-    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) link.addEventListener(type, () => seen.push(type));
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click'])
+      link.addEventListener(type, () => seen.push(type));
     const picked = pickElement(env());
     for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) pointer(link, type);
     expect(await picked).toBe(link);

@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCaptureQueue, mapRects, pickEncoding, processScreenshot, SCREENSHOT_LIMITS, type ImageOps, type Rect } from '../../../utils/capture/screenshot';
+import {
+  createCaptureQueue,
+  mapRects,
+  pickEncoding,
+  processScreenshot,
+  SCREENSHOT_LIMITS,
+  type ImageOps,
+  type Rect,
+} from '../../../utils/capture/screenshot';
 
 describe('mapRects', () => {
   const field = { x: 100, y: 50, width: 200, height: 30 };
@@ -9,18 +17,30 @@ describe('mapRects', () => {
   });
 
   it('doubles at device pixel ratio 2', () => {
-    expect(mapRects([field], { width: 1280, height: 720 }, { width: 2560, height: 1440 })).toEqual([{ x: 200, y: 100, width: 400, height: 60 }]);
+    expect(mapRects([field], { width: 1280, height: 720 }, { width: 2560, height: 1440 })).toEqual([
+      { x: 200, y: 100, width: 400, height: 60 },
+    ]);
   });
 
   it('follows page zoom 150 %: fewer CSS pixels across the same image', () => {
     // At 150 % zoom a 1280-px-wide window shows 853.33 CSS px.
     const viewport = { width: 1280 / 1.5, height: 720 / 1.5 };
-    expect(mapRects([field], viewport, { width: 1280, height: 720 })).toEqual([{ x: 150, y: 75, width: 300, height: 45 }]);
+    expect(mapRects([field], viewport, { width: 1280, height: 720 })).toEqual([
+      { x: 150, y: 75, width: 300, height: 45 },
+    ]);
   });
 
   it('rounds outward and clips to the image', () => {
-    expect(mapRects([{ x: 10.4, y: 10.6, width: 5.2, height: 5.2 }], { width: 100, height: 100 }, { width: 100, height: 100 })).toEqual([{ x: 10, y: 10, width: 6, height: 6 }]);
-    expect(mapRects([{ x: 90, y: 95, width: 50, height: 50 }], { width: 100, height: 100 }, { width: 200, height: 200 })).toEqual([{ x: 180, y: 190, width: 20, height: 10 }]);
+    expect(
+      mapRects(
+        [{ x: 10.4, y: 10.6, width: 5.2, height: 5.2 }],
+        { width: 100, height: 100 },
+        { width: 100, height: 100 },
+      ),
+    ).toEqual([{ x: 10, y: 10, width: 6, height: 6 }]);
+    expect(
+      mapRects([{ x: 90, y: 95, width: 50, height: 50 }], { width: 100, height: 100 }, { width: 200, height: 200 }),
+    ).toEqual([{ x: 180, y: 190, width: 20, height: 10 }]);
     expect(mapRects([field], { width: 0, height: 0 }, { width: 100, height: 100 })).toEqual([]);
   });
 });
@@ -30,13 +50,26 @@ const bytes = (n: number) => new Uint8Array(n);
 describe('pickEncoding', () => {
   const budget = SCREENSHOT_LIMITS.budgetBytes;
   it('keeps PNG for a text page that fits', () => {
-    expect(pickEncoding({ type: 'image/png', bytes: bytes(90_000) }, [{ type: 'image/jpeg', bytes: bytes(120_000) }], budget).type).toBe('image/png');
+    expect(
+      pickEncoding({ type: 'image/png', bytes: bytes(90_000) }, [{ type: 'image/jpeg', bytes: bytes(120_000) }], budget)
+        .type,
+    ).toBe('image/png');
   });
   it('takes JPEG when it is much smaller, as for photos', () => {
-    expect(pickEncoding({ type: 'image/png', bytes: bytes(350_000) }, [{ type: 'image/jpeg', bytes: bytes(100_000) }], budget).type).toBe('image/jpeg');
+    expect(
+      pickEncoding(
+        { type: 'image/png', bytes: bytes(350_000) },
+        [{ type: 'image/jpeg', bytes: bytes(100_000) }],
+        budget,
+      ).type,
+    ).toBe('image/jpeg');
   });
   it('takes the best JPEG within budget when PNG is over it', () => {
-    const jpegs = [{ type: 'image/jpeg' as const, bytes: bytes(500_000) }, { type: 'image/jpeg' as const, bytes: bytes(380_000) }, { type: 'image/jpeg' as const, bytes: bytes(200_000) }];
+    const jpegs = [
+      { type: 'image/jpeg' as const, bytes: bytes(500_000) },
+      { type: 'image/jpeg' as const, bytes: bytes(380_000) },
+      { type: 'image/jpeg' as const, bytes: bytes(200_000) },
+    ];
     expect(pickEncoding({ type: 'image/png', bytes: bytes(2_000_000) }, jpegs, budget).bytes.length).toBe(380_000);
   });
 });
@@ -62,7 +95,7 @@ describe('processScreenshot', () => {
     expect(shot).toMatchObject({ width: 2560, height: 1280, type: 'image/png', size: 300_000, masks: 1 });
   });
 
-  it('keeps the browser\'s own PNG bytes when nothing was painted or scaled', async () => {
+  it("keeps the browser's own PNG bytes when nothing was painted or scaled", async () => {
     const { ops } = fakeOps(1280, 999_999, () => 500_000);
     const raw = 'data:image/png;base64,' + Buffer.from('raw png bytes').toString('base64');
     const shot = await processScreenshot(raw, { rects: [], viewport: { width: 1280, height: 640 } }, ops);
@@ -75,7 +108,9 @@ describe('processScreenshot', () => {
     const { ops } = fakeOps(3840, 5_000_000, (q) => Math.round(q * 1_200_000));
     let width = 3840;
     ops.scale = (c, f) => ((width = Math.round(c.width * f)), { width, height: Math.round(c.height * f) });
-    ops.encode = vi.fn(async (_c, type, q) => bytes(type === 'image/png' ? 5_000_000 : Math.round(q! * 1_200_000 * (width / 2560) ** 2)));
+    ops.encode = vi.fn(async (_c, type, q) =>
+      bytes(type === 'image/png' ? 5_000_000 : Math.round(q! * 1_200_000 * (width / 2560) ** 2)),
+    );
     const scan = { rects: [{ x: 0, y: 0, width: 1, height: 1 }], viewport: { width: 1920, height: 1080 } };
     const shot = await processScreenshot('data:image/png;base64,', scan, ops);
     expect(shot.type).toBe('image/jpeg');
@@ -115,7 +150,13 @@ describe('createCaptureQueue', () => {
   });
 
   it('passes other capture errors through', async () => {
-    const queued = createCaptureQueue(async () => { throw new Error('Cannot access contents of url "chrome://settings/"'); }, () => 0, async () => {});
+    const queued = createCaptureQueue(
+      async () => {
+        throw new Error('Cannot access contents of url "chrome://settings/"');
+      },
+      () => 0,
+      async () => {},
+    );
     await expect(queued(1)).rejects.toThrow('chrome://settings');
   });
 });

@@ -24,14 +24,32 @@ describe('takeVisibleScreenshot', () => {
 
   it('takes no screenshot when the page could not be scanned for sensitive fields', async () => {
     const capture = vi.fn(async () => 'data:image/png;base64,');
-    expect(await takeVisibleScreenshot(tab, { scanMasks: async () => { throw new Error('no access'); }, capture, ops })).toBe('unscannable');
+    expect(
+      await takeVisibleScreenshot(tab, {
+        scanMasks: async () => {
+          throw new Error('no access');
+        },
+        capture,
+        ops,
+      }),
+    ).toBe('unscannable');
     expect(capture).not.toHaveBeenCalled();
   });
 
   it('does not try on restricted pages, and classifies refusals', async () => {
-    const capture = vi.fn(async () => { throw new Error('Taking screenshots has been disabled'); });
-    expect(await takeVisibleScreenshot({ ...tab, url: 'chrome://settings/' }, { scanMasks: async () => null, capture, ops })).toBe('browser-page');
-    expect(await takeVisibleScreenshot(tab, { scanMasks: async () => ({ rects: [], viewport: { width: 1, height: 1 } }), capture, ops })).toBe('policy');
+    const capture = vi.fn(async () => {
+      throw new Error('Taking screenshots has been disabled');
+    });
+    expect(
+      await takeVisibleScreenshot({ ...tab, url: 'chrome://settings/' }, { scanMasks: async () => null, capture, ops }),
+    ).toBe('browser-page');
+    expect(
+      await takeVisibleScreenshot(tab, {
+        scanMasks: async () => ({ rects: [], viewport: { width: 1, height: 1 } }),
+        capture,
+        ops,
+      }),
+    ).toBe('policy');
   });
 });
 

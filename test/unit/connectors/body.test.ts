@@ -10,7 +10,9 @@ function ticket(change: (t: Ticket) => Partial<Ticket>): Ticket {
 
 describe('ticket title', () => {
   it('is the first line of the description', () => {
-    expect(ticketTitle(ticket(() => ({ description: '  Printing fails  \r\nsince this morning' })))).toBe('Printing fails');
+    expect(ticketTitle(ticket(() => ({ description: '  Printing fails  \r\nsince this morning' })))).toBe(
+      'Printing fails',
+    );
   });
 
   it('is clipped to 100 characters with an ellipsis', () => {
@@ -65,11 +67,23 @@ describe('ticket body', () => {
     const t = ticket((base) => ({
       console: [
         { ...base.console[0], level: 'warn', message: 'a warning' },
-        ...Array.from({ length: 7 }, (_, n) => ({ ...base.console[0], message: `error ${n} ${'y'.repeat(400)}`, count: 1 })),
+        ...Array.from({ length: 7 }, (_, n) => ({
+          ...base.console[0],
+          message: `error ${n} ${'y'.repeat(400)}`,
+          count: 1,
+        })),
       ],
     }));
-    const lines = ticketBody(t).text.split('\n').filter((line) => line.startsWith('- '));
-    expect(lines.map((line) => line.slice(0, 9))).toEqual(['- error 2', '- error 3', '- error 4', '- error 5', '- error 6']);
+    const lines = ticketBody(t)
+      .text.split('\n')
+      .filter((line) => line.startsWith('- '));
+    expect(lines.map((line) => line.slice(0, 9))).toEqual([
+      '- error 2',
+      '- error 3',
+      '- error 4',
+      '- error 5',
+      '- error 6',
+    ]);
     expect(lines.every((line) => line.length === 302 && line.endsWith('…'))).toBe(true);
     expect(ticketBody(t).text).not.toContain('a warning');
   });

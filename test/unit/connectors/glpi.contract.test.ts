@@ -25,7 +25,10 @@ describe('GLPI contract', () => {
     const report = sampleReport();
     const result = await send({}, report).result;
     const [ticketId] = [...glpi.tickets.keys()];
-    expect(result).toEqual({ ok: true, receipt: { id: String(ticketId), url: `${glpi.url}/front/ticket.form.php?id=${ticketId}` } });
+    expect(result).toEqual({
+      ok: true,
+      receipt: { id: String(ticketId), url: `${glpi.url}/front/ticket.form.php?id=${ticketId}` },
+    });
     expect(glpi.tickets.size).toBe(1);
     expect(glpi.tickets.get(ticketId)!.name).toBe('The invoice list stays empty');
     expect(glpi.tickets.get(ticketId)!.content).toContain(`Mayday report ${report.ticket.id}`);
@@ -34,9 +37,15 @@ describe('GLPI contract', () => {
   });
 
   it('resumes after a failed upload on the next attempt without a second ticket', async () => {
-    glpi.faultOnce((s) => s.method === 'POST' && s.path.startsWith('/apirest.php/Document/') && s.body.includes('report.json'), { status: 500, body: ['ERROR_SQL', 'database went away'] });
+    glpi.faultOnce(
+      (s) => s.method === 'POST' && s.path.startsWith('/apirest.php/Document/') && s.body.includes('report.json'),
+      { status: 500, body: ['ERROR_SQL', 'database went away'] },
+    );
     const first = send();
-    expect(await first.result).toEqual({ ok: false, failure: { kind: 'server', retryable: true, status: 500, detail: 'ERROR_SQL: database went away' } });
+    expect(await first.result).toEqual({
+      ok: false,
+      failure: { kind: 'server', retryable: true, status: 500, detail: 'ERROR_SQL: database went away' },
+    });
     expect(glpi.tickets.size).toBe(1);
 
     const retry = send(first.attempt.last());
@@ -58,7 +67,10 @@ describe('GLPI contract', () => {
   });
 
   it('opens a new session when GLPI answers that the session expired mid-way', async () => {
-    glpi.faultOnce((s) => s.path.startsWith('/apirest.php/Document/'), { status: 401, body: ['ERROR_SESSION_TOKEN_INVALID', 'session_token seems invalid'] });
+    glpi.faultOnce((s) => s.path.startsWith('/apirest.php/Document/'), {
+      status: 401,
+      body: ['ERROR_SESSION_TOKEN_INVALID', 'session_token seems invalid'],
+    });
     expect(await send().result).toMatchObject({ ok: true });
     expect(routes().filter((r) => r === 'GET /apirest.php/initSession')).toHaveLength(2);
     expect(glpi.links).toHaveLength(2);
@@ -73,7 +85,13 @@ describe('GLPI contract', () => {
 
   it('reports an upload over post_max_size as too large, then completes the same ticket with a smaller file', async () => {
     const report = sampleReport();
-    const big = { ...report, attachments: [{ ...report.attachments[0], data: Buffer.alloc(300_000, 7).toString('base64') }, report.attachments[1]] };
+    const big = {
+      ...report,
+      attachments: [
+        { ...report.attachments[0], data: Buffer.alloc(300_000, 7).toString('base64') },
+        report.attachments[1],
+      ],
+    };
     const first = send({}, big);
     expect(await first.result).toEqual({ ok: false, failure: { kind: 'too-large', retryable: false, status: 400 } });
     // The outbox re-encodes the screenshot smaller and tries again with the same progress.
@@ -88,7 +106,11 @@ describe('GLPI contract', () => {
     expect(await testGlpi({ ...config(), appToken: 'nope' }, ctx)).toMatchObject({ ok: false, problem: 'bad-token' });
     const limited = await startFakeGlpi({ userToken: 'user-token', rights: { ticket: 31, document: 1 } });
     try {
-      expect(await testGlpi({ ...config(), url: limited.url, appToken: '' }, ctx)).toEqual({ ok: false, problem: 'no-right', detail: 'the profile "Self-Service" cannot create: document' });
+      expect(await testGlpi({ ...config(), url: limited.url, appToken: '' }, ctx)).toEqual({
+        ok: false,
+        problem: 'no-right',
+        detail: 'the profile "Self-Service" cannot create: document',
+      });
     } finally {
       await limited.close();
     }

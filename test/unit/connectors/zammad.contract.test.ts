@@ -35,7 +35,10 @@ describe('Zammad contract', () => {
     const first = send();
     expect(await first.result).toMatchObject({ ok: false, failure: { kind: 'network', retryable: true } });
     expect(zammad.tickets.size).toBe(1);
-    expect(await send(first.attempt.last()).result).toEqual({ ok: true, receipt: { id: '31001', url: `${zammad.url}/#ticket/zoom/1` } });
+    expect(await send(first.attempt.last()).result).toEqual({
+      ok: true,
+      receipt: { id: '31001', url: `${zammad.url}/#ticket/zoom/1` },
+    });
     expect(zammad.tickets.size).toBe(1);
   });
 
@@ -50,7 +53,11 @@ describe('Zammad contract', () => {
 
   it.each([
     ['an unknown token (401)', { token: 'revoked' }, { kind: 'unauthorized', retryable: false, status: 401 }],
-    ['an unknown group (422)', { group: 'Userz' }, { kind: 'rejected', retryable: false, status: 422, detail: `No lookup value found for 'group': "Userz"` }],
+    [
+      'an unknown group (422)',
+      { group: 'Userz' },
+      { kind: 'rejected', retryable: false, status: 422, detail: `No lookup value found for 'group': "Userz"` },
+    ],
   ])('stops on %s', async (_name, change, failure) => {
     expect(await send({}, change).result).toEqual({ ok: false, failure });
     expect(zammad.tickets.size).toBe(0);
@@ -65,13 +72,23 @@ describe('Zammad contract', () => {
   it('stops on a token without the right to create tickets (403)', async () => {
     await zammad.close();
     zammad = await startFakeZammad({ token: 'z-token', groups: ['Users'], canCreate: false });
-    expect(await send().result).toEqual({ ok: false, failure: { kind: 'unauthorized', retryable: false, status: 403 } });
+    expect(await send().result).toEqual({
+      ok: false,
+      failure: { kind: 'unauthorized', retryable: false, status: 403 },
+    });
   });
 
   it('tests the connection', async () => {
     const ctx = { fetch: globalThis.fetch, timeoutMs: 5000 };
     expect(await testZammad(config(), ctx)).toEqual({ ok: true });
-    expect(await testZammad({ ...config(), token: 'revoked' }, ctx)).toEqual({ ok: false, problem: 'bad-token', detail: 'HTTP 401' });
-    expect(await testZammad({ ...config(), url: 'http://127.0.0.1:9' }, ctx)).toMatchObject({ ok: false, problem: 'unreachable' });
+    expect(await testZammad({ ...config(), token: 'revoked' }, ctx)).toEqual({
+      ok: false,
+      problem: 'bad-token',
+      detail: 'HTTP 401',
+    });
+    expect(await testZammad({ ...config(), url: 'http://127.0.0.1:9' }, ctx)).toMatchObject({
+      ok: false,
+      problem: 'unreachable',
+    });
   });
 });

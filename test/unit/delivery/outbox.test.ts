@@ -48,7 +48,13 @@ beforeEach(async () => {
 describe('enqueue', () => {
   it('stores the entry and its payload together before anything is sent', async () => {
     const entry = await enqueue(env, report(1), 'draft-1');
-    expect(entry).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: clock, draftId: 'draft-1', summary: { description: 'Problem 1' } });
+    expect(entry).toMatchObject({
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: clock,
+      draftId: 'draft-1',
+      summary: { description: 'Problem 1' },
+    });
     expect(await env.store.payload(entry.id)).toEqual(report(1));
     expect(connector.send).not.toHaveBeenCalled();
   });
@@ -68,7 +74,11 @@ describe('enqueue', () => {
       await enqueue(env, report(2), 'd');
       await enqueue(env, report(3), 'd');
       await enqueue(env, report(4), 'd');
-      expect((await env.store.list()).map((e) => e.summary.description).sort()).toEqual(['Problem 2', 'Problem 3', 'Problem 4']);
+      expect((await env.store.list()).map((e) => e.summary.description).sort()).toEqual([
+        'Problem 2',
+        'Problem 3',
+        'Problem 4',
+      ]);
       await expect(enqueue(env, report(5), 'd')).rejects.toBeInstanceOf(OutboxFullError);
       expect(await env.store.list()).toHaveLength(3);
     } finally {
@@ -83,7 +93,12 @@ describe('deliverDue', () => {
     await deliverDue(env);
     expect(connector.send).toHaveBeenCalledTimes(1);
     expect(connector.send.mock.calls[0][0]).toEqual(report(1));
-    expect(await env.store.get(id)).toMatchObject({ state: 'sent', receipt: { id: 'T-1' }, sentAt: clock, attempts: 1 });
+    expect(await env.store.get(id)).toMatchObject({
+      state: 'sent',
+      receipt: { id: 'T-1' },
+      sentAt: clock,
+      attempts: 1,
+    });
     await deliverDue(env);
     expect(connector.send).toHaveBeenCalledTimes(1);
   });
@@ -129,7 +144,11 @@ describe('deliverDue', () => {
     await deliverDue(env);
     expect(connector.send).toHaveBeenCalledTimes(2);
     expect(connector.send.mock.calls[1][0].attachments[0].data).toBe('AAAA');
-    expect(await env.store.get(id)).toMatchObject({ state: 'failed', shrunk: true, lastFailure: { kind: 'too-large' } });
+    expect(await env.store.get(id)).toMatchObject({
+      state: 'failed',
+      shrunk: true,
+      lastFailure: { kind: 'too-large' },
+    });
   });
 
   it('never sends a report twice when two deliveries run at once', async () => {
@@ -167,7 +186,12 @@ describe('deliverDue', () => {
     expect(new Set(waits)).toEqual(new Set([clock + backoffMs(1, () => 0.5)]));
     clock = waits[0];
     await deliverDue(env);
-    expect(connector.send.mock.calls.map((c) => c[0].ticket.description)).toEqual(['Problem 1', 'Problem 1', 'Problem 2', 'Problem 3']);
+    expect(connector.send.mock.calls.map((c) => c[0].ticket.description)).toEqual([
+      'Problem 1',
+      'Problem 1',
+      'Problem 2',
+      'Problem 3',
+    ]);
     expect((await env.store.list()).every((e) => e.state === 'sent')).toBe(true);
   });
 

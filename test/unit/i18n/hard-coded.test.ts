@@ -24,7 +24,8 @@ export function hardCodedStrings(source: string): string[] {
     // Text between tags, not a TypeScript generic or comparison: must contain a word.
     if (/\p{L}{2,}/u.test(text) && !/[=;()]/.test(text)) found.push(text);
   }
-  for (const match of code.matchAll(/\b(aria-label|alt|title|placeholder)="([^"]*\p{L}[^"]*)"/gu)) found.push(`${match[1]}="${match[2]}"`);
+  for (const match of code.matchAll(/\b(aria-label|alt|title|placeholder)="([^"]*\p{L}[^"]*)"/gu))
+    found.push(`${match[1]}="${match[2]}"`);
   return found;
 }
 

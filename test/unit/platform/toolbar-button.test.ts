@@ -9,7 +9,11 @@ import { showUnsentCount } from '../../../utils/platform/outbox-wiring';
 import { registerWaysIn, REPORT_COMMAND } from '../../../utils/platform/ways-in';
 
 function button() {
-  return { setBadgeText: vi.fn(async () => undefined), setBadgeBackgroundColor: vi.fn(async () => undefined), openPopup: vi.fn(async () => undefined) };
+  return {
+    setBadgeText: vi.fn(async () => undefined),
+    setBadgeBackgroundColor: vi.fn(async () => undefined),
+    openPopup: vi.fn(async () => undefined),
+  };
 }
 const listeners = () => {
   const added: ((...args: never[]) => unknown)[] = [];
@@ -39,7 +43,11 @@ describe.each(['mv3', 'firefox-mv2'] as const)('the toolbar button (%s)', (kind)
 
   it('opens its popup when the shortcut is pressed on a blocked site, to say so', async () => {
     const { api, toolbar, onCommand } = fakeApi(kind);
-    registerWaysIn(api, async () => ({ ok: false, problem: 'blocked-site' }), (key) => key);
+    registerWaysIn(
+      api,
+      async () => ({ ok: false, problem: 'blocked-site' }),
+      (key) => key,
+    );
     await (onCommand.added[0] as (command: string, tab: { id: number }) => Promise<void>)(REPORT_COMMAND, { id: 4 });
     await vi.waitFor(() => expect(toolbar.openPopup).toHaveBeenCalled());
   });

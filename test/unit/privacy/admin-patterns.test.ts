@@ -22,8 +22,16 @@ describe('compileAdminPatterns', () => {
     const { rules, problems } = compileAdminPatterns(['EMP-\\d+', '(unclosed', '[z-a]']);
     expect(rules.map((rule) => rule.pattern.source)).toEqual(['EMP-\\d+']);
     expect(problems).toEqual([
-      { index: 1, pattern: '(unclosed', message: '"(unclosed" is not a valid regular expression (Unterminated group); it was left out.' },
-      { index: 2, pattern: '[z-a]', message: '"[z-a]" is not a valid regular expression (Range out of order in character class); it was left out.' },
+      {
+        index: 1,
+        pattern: '(unclosed',
+        message: '"(unclosed" is not a valid regular expression (Unterminated group); it was left out.',
+      },
+      {
+        index: 2,
+        pattern: '[z-a]',
+        message: '"[z-a]" is not a valid regular expression (Range out of order in character class); it was left out.',
+      },
     ]);
   });
 
@@ -31,7 +39,9 @@ describe('compileAdminPatterns', () => {
     const { rules, problems } = compileAdminPatterns(['a*', '\\b', '^', 'x?', 'EMP']);
     expect(rules).toHaveLength(1);
     expect(problems.map((problem) => problem.index)).toEqual([0, 1, 2, 3]);
-    expect(problems[0].message).toBe('"a*" can match empty text; make every match at least one character (+ rather than *). It was left out.');
+    expect(problems[0].message).toBe(
+      '"a*" can match empty text; make every match at least one character (+ rather than *). It was left out.',
+    );
   });
 
   it('skips blank entries without a problem', () => {

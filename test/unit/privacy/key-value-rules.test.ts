@@ -4,7 +4,8 @@ import { redact } from './redact';
 
 describe('jsonKeyRule', () => {
   it('hides values of sensitive keys in JSON and keeps it JSON', () => {
-    const json = '{"password":"hunter2","user":"jane","sessionId":12345,"X-Api-Key": "k1","token":null,"keyboard":"de"}';
+    const json =
+      '{"password":"hunter2","user":"jane","sessionId":12345,"X-Api-Key": "k1","token":null,"keyboard":"de"}';
     expect(redact(json, jsonKeyRule)).toEqual({
       text: '{"password":"[REDACTED:secret]","user":"jane","sessionId":[REDACTED:secret],"X-Api-Key": "[REDACTED:secret]","token":null,"keyboard":"de"}',
       counts: { secret: 3 },
@@ -19,9 +20,9 @@ describe('jsonKeyRule', () => {
   });
 
   it('hides a flat array or object under a sensitive key whole', () => {
-    expect(redact('{"apiKeys":["a1","b2"],"credentials":{"user":"bob","pin":"1234"},"keys":[]}', jsonKeyRule).text).toBe(
-      '{"apiKeys":[REDACTED:secret],"credentials":[REDACTED:secret],"keys":[]}',
-    );
+    expect(
+      redact('{"apiKeys":["a1","b2"],"credentials":{"user":"bob","pin":"1234"},"keys":[]}', jsonKeyRule).text,
+    ).toBe('{"apiKeys":[REDACTED:secret],"credentials":[REDACTED:secret],"keys":[]}');
   });
 
   it('hides a string cut off by truncation', () => {
@@ -29,7 +30,8 @@ describe('jsonKeyRule', () => {
   });
 
   it('leaves prose with a colon and ordinary keys', () => {
-    const text = 'Session: expired at 10:30, please log in. {"keyboard": "de", "monkey": 1, "author": "Jane", "passage": "x", "code": 500}';
+    const text =
+      'Session: expired at 10:30, please log in. {"keyboard": "de", "monkey": 1, "author": "Jane", "passage": "x", "code": 500}';
     expect(redact(text, jsonKeyRule)).toEqual({ text, counts: {} });
   });
 });
@@ -44,7 +46,9 @@ describe('headerLineRule', () => {
   });
 
   it('keeps an auth scheme, and leaves what an earlier rule already hid', () => {
-    expect(redact('Authorization: Bearer abc.def', headerLineRule).text).toBe('Authorization: Bearer [REDACTED:secret]');
+    expect(redact('Authorization: Bearer abc.def', headerLineRule).text).toBe(
+      'Authorization: Bearer [REDACTED:secret]',
+    );
     const done = 'Authorization: Bearer [REDACTED:jwt]';
     expect(redact(done, headerLineRule)).toEqual({ text: done, counts: {} });
   });
@@ -61,7 +65,9 @@ describe('assignmentRule', () => {
       text: 'login password=[REDACTED:secret]&user=jane; sid=[REDACTED:secret]; theme=dark',
       counts: { secret: 2 },
     });
-    expect(redact('user[password]=x api_key = "a b c" done', assignmentRule).text).toBe('user[password]=[REDACTED:secret] api_key = "[REDACTED:secret]" done');
+    expect(redact('user[password]=x api_key = "a b c" done', assignmentRule).text).toBe(
+      'user[password]=[REDACTED:secret] api_key = "[REDACTED:secret]" done',
+    );
   });
 
   it('leaves ordinary names, comparisons and empty values', () => {

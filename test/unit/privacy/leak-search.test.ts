@@ -12,14 +12,20 @@ describe('findLeaks', () => {
     ['HTML-escaped', '<pre>Tr0ub4dor&amp;3-Corpus</pre>'],
     ['percent-encoded', `https://x.example/?p=${encodeURIComponent(SECRET)}`],
     ['in a base64 attachment', JSON.stringify({ data: b64(`report ${SECRET} end`) })],
-    ['in a data URL inside base64 HTML', JSON.stringify({ data: b64(`<img src="data:text/plain;base64,${b64(`xx ${SECRET} yy`)}">`) })],
+    [
+      'in a data URL inside base64 HTML',
+      JSON.stringify({ data: b64(`<img src="data:text/plain;base64,${b64(`xx ${SECRET} yy`)}">`) }),
+    ],
     ['in another case', `PASSWORD IS ${SECRET.toUpperCase()}`],
   ])('finds a secret %s', (_, text) => {
     expect(findLeaks([SECRET, 'absent-secret-42'], [Buffer.from(text)])).toEqual([SECRET]);
   });
 
   it('finds a card number or IBAN written without its spaces or dashes', () => {
-    const found = findLeaks(['4000 0566 5566 5556', 'GB82 WEST 1234 5698 7654 32'], [Buffer.from('4000056655665556 / GB82WEST12345698765432')]);
+    const found = findLeaks(
+      ['4000 0566 5566 5556', 'GB82 WEST 1234 5698 7654 32'],
+      [Buffer.from('4000056655665556 / GB82WEST12345698765432')],
+    );
     expect(found).toHaveLength(2);
   });
 
@@ -32,7 +38,9 @@ describe('findLeaks', () => {
 describe('findIn', () => {
   it('matches needles exactly, without the card spellings', () => {
     expect(findIn(['4000 0566'], [Buffer.from('40000566')])).toEqual([]);
-    expect(findIn(['code: "E_TIMEOUT"'], [Buffer.from(JSON.stringify('{code: "E_TIMEOUT"}'))])).toEqual(['code: "E_TIMEOUT"']);
+    expect(findIn(['code: "E_TIMEOUT"'], [Buffer.from(JSON.stringify('{code: "E_TIMEOUT"}'))])).toEqual([
+      'code: "E_TIMEOUT"',
+    ]);
   });
 
   it('reads bytes as UTF-8 and Latin-1', () => {

@@ -11,7 +11,8 @@ describe('emailRule', () => {
   });
 
   it('leaves stack frames, package versions, scoped packages and retina images', () => {
-    const text = 'onClick@https://app.example.com/main.js:1:2 react@18.2.0 /node_modules/@babel/core logo@2x.png icon@1.5x.webp user@localhost';
+    const text =
+      'onClick@https://app.example.com/main.js:1:2 react@18.2.0 /node_modules/@babel/core logo@2x.png icon@1.5x.webp user@localhost';
     expect(redact(text, emailRule).text).toBe(text);
   });
 });
@@ -42,7 +43,12 @@ describe('cardRule', () => {
 
 describe('ibanRule', () => {
   it('replaces compact and printed IBANs, keeping a word the print form took in', () => {
-    expect(redact('to DE89370400440532013000 or GB82 WEST 1234 5698 7654 32 or DE89 3704 0044 0532 0130 00 THEN paid', ibanRule)).toEqual({
+    expect(
+      redact(
+        'to DE89370400440532013000 or GB82 WEST 1234 5698 7654 32 or DE89 3704 0044 0532 0130 00 THEN paid',
+        ibanRule,
+      ),
+    ).toEqual({
       text: 'to [REDACTED:iban] or [REDACTED:iban] or [REDACTED:iban] THEN paid',
       counts: { iban: 3 },
     });

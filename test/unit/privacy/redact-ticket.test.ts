@@ -6,7 +6,8 @@ import { redactTicket } from '../../../utils/privacy/redact-ticket';
 import { ticketSchema, type Ticket } from '../../../utils/ticket/schema';
 
 const GITHUB_TOKEN = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.85 Safari/537.36';
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.85 Safari/537.36';
 
 /** A valid ticket with a secret planted in every kind of text field, next to text that must stay. */
 function plantedTicket(): Ticket {
@@ -49,7 +50,13 @@ function plantedTicket(): Ticket {
         time: 1718000000006,
         count: 1,
       },
-      { level: 'warn', kind: 'error', message: "TypeError: Cannot read properties of undefined (reading 'id')", time: 1718000000014, count: 2 },
+      {
+        level: 'warn',
+        kind: 'error',
+        message: "TypeError: Cannot read properties of undefined (reading 'id')",
+        time: 1718000000014,
+        count: 2,
+      },
     ],
     network: [
       {
@@ -65,11 +72,20 @@ function plantedTicket(): Ticket {
       },
     ],
     steps: [
-      { kind: 'navigation', label: 'https://app.example.com/#access_token=xyz&state=1', how: 'hashchange', time: 1718000000200 },
+      {
+        kind: 'navigation',
+        label: 'https://app.example.com/#access_token=xyz&state=1',
+        how: 'hashchange',
+        time: 1718000000200,
+      },
       { kind: 'click', label: 'button "Send to bob@example.com"', selector: 'button.send', time: 1718000000300 },
     ],
     screenshot: { attachment: 'screenshot.png', type: 'image/png', size: 1000, width: 1280, height: 800 },
-    capture: { recorderInstalledAt: '2024-06-10T12:00:00.000Z', recorderMissing: false, dropped: { console: 0, network: 0, steps: 0 } },
+    capture: {
+      recorderInstalledAt: '2024-06-10T12:00:00.000Z',
+      recorderMissing: false,
+      dropped: { console: 0, network: 0, steps: 0 },
+    },
   });
 }
 
@@ -78,7 +94,8 @@ describe('redactTicket', () => {
     const input = plantedTicket();
     const { ticket, counts } = redactTicket(input, DEFAULT_RULES);
     const expected = plantedTicket();
-    expected.description = 'Saving fails since 10:30. I pasted my token [REDACTED:github-token] in the form, card [REDACTED:card].';
+    expected.description =
+      'Saving fails since 10:30. I pasted my token [REDACTED:github-token] in the form, card [REDACTED:card].';
     expected.page.url = 'https://app.example.com/orders?session=[REDACTED:url-param]&page=2';
     expected.page.title = 'Orders for [REDACTED:email]';
     expected.page.referrer = 'https://[REDACTED:url-userinfo]@sso.example.com/login';
@@ -90,7 +107,15 @@ describe('redactTicket', () => {
     expected.steps![0].label = 'https://app.example.com/#access_token=[REDACTED:url-param]&state=1';
     expected.steps![1].label = 'button "Send to [REDACTED:email]"';
     expect(ticket).toEqual(expected);
-    expect(counts).toEqual({ 'github-token': 1, card: 1, 'url-param': 5, email: 2, 'url-userinfo': 1, secret: 1, authorization: 1 });
+    expect(counts).toEqual({
+      'github-token': 1,
+      card: 1,
+      'url-param': 5,
+      email: 2,
+      'url-userinfo': 1,
+      secret: 1,
+      authorization: 1,
+    });
   });
 
   it('does not change its input', () => {

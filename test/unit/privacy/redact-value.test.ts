@@ -32,7 +32,11 @@ describe('redactValue', () => {
   });
 
   it('applies the text rules to strings at any depth, in arrays too', () => {
-    expect(redactWithCounts({ a: [{ b: ['mail a@example.com'] }], n: 1, z: null }).value).toEqual({ a: [{ b: ['mail [REDACTED:email]'] }], n: 1, z: null });
+    expect(redactWithCounts({ a: [{ b: ['mail a@example.com'] }], n: 1, z: null }).value).toEqual({
+      a: [{ b: ['mail [REDACTED:email]'] }],
+      n: 1,
+      z: null,
+    });
   });
 
   it('leaves skipped paths as they are, with * for array elements', () => {

@@ -6,7 +6,8 @@ const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl
 
 describe('privateKeyRule', () => {
   it('replaces a whole PEM block and keeps the text around it', () => {
-    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z\nProc-Type: 4,ENCRYPTED\n-----END RSA PRIVATE KEY-----';
+    const pem =
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z\nProc-Type: 4,ENCRYPTED\n-----END RSA PRIVATE KEY-----';
     expect(redact(`key: ${pem} loaded`, privateKeyRule)).toEqual({
       text: 'key: [REDACTED:private-key] loaded',
       counts: { 'private-key': 1 },
@@ -14,19 +15,26 @@ describe('privateKeyRule', () => {
   });
 
   it('hides the rest of a key cut off before its END line', () => {
-    expect(redact('"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg… [3000 chars]', privateKeyRule).text).toBe('"[REDACTED:private-key]');
+    expect(redact('"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg… [3000 chars]', privateKeyRule).text).toBe(
+      '"[REDACTED:private-key]',
+    );
   });
 
   it('stops at the next armour line and leaves public material', () => {
     const text = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----';
-    expect(redact(text, privateKeyRule).text).toBe('[REDACTED:private-key]-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----');
+    expect(redact(text, privateKeyRule).text).toBe(
+      '[REDACTED:private-key]-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----',
+    );
     expect(redact('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----', privateKeyRule).counts).toEqual({});
   });
 });
 
 describe('jwtRule', () => {
   it('replaces a JWT inside text', () => {
-    expect(redact(`token ${JWT}, expired`, jwtRule)).toEqual({ text: 'token [REDACTED:jwt], expired', counts: { jwt: 1 } });
+    expect(redact(`token ${JWT}, expired`, jwtRule)).toEqual({
+      text: 'token [REDACTED:jwt], expired',
+      counts: { jwt: 1 },
+    });
   });
 
   it('leaves base64 that is not three eyJ-parts', () => {
@@ -49,11 +57,15 @@ describe('providerKeyRule', () => {
     ['AIzaSyA1234567890abcdefghijklmnopqrstuv', 'google-api-key'],
     ['sk-proj-abcdefghij1234567890', 'api-key'],
   ])('names %s as %s', (key, kind) => {
-    expect(redact(`key=${key} end`, providerKeyRule)).toEqual({ text: `key=[REDACTED:${kind}] end`, counts: { [kind]: 1 } });
+    expect(redact(`key=${key} end`, providerKeyRule)).toEqual({
+      text: `key=[REDACTED:${kind}] end`,
+      counts: { [kind]: 1 },
+    });
   });
 
   it('leaves look-alikes: short, wrong prefix, test keys, kebab-case names', () => {
-    const text = 'AKIA1234 ghp_short glpat-short xoxz-1234567890-abc sk_test_abcdefghij1234567890AB AIzaShort sk-loading-spinner-container task-abcdefghij1234567890';
+    const text =
+      'AKIA1234 ghp_short glpat-short xoxz-1234567890-abc sk_test_abcdefghij1234567890AB AIzaShort sk-loading-spinner-container task-abcdefghij1234567890';
     expect(redact(text, providerKeyRule).text).toBe(text);
   });
 });
@@ -64,7 +76,9 @@ describe('authorizationRule', () => {
       text: 'Authorization: Bearer [REDACTED:authorization]',
       counts: { authorization: 1 },
     });
-    expect(redact('basic dXNlcjpwYXNzd29yZA== sent', authorizationRule).text).toBe('basic [REDACTED:authorization] sent');
+    expect(redact('basic dXNlcjpwYXNzd29yZA== sent', authorizationRule).text).toBe(
+      'basic [REDACTED:authorization] sent',
+    );
     expect(redact('Token abcdefgh12', authorizationRule).text).toBe('Token [REDACTED:authorization]');
   });
 

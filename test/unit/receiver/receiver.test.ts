@@ -34,7 +34,13 @@ describe('POST /tickets', () => {
     expect(await res.json()).toEqual({ id: '1', url: `${receiver.url}/tickets/1` });
     const [folder] = await readdir(dataDir);
     expect(folder).toBe('000001');
-    expect((await readdir(join(dataDir, folder))).sort()).toEqual(['receipt.json', 'report.html', 'report.json', 'screenshot.png', 'ticket.json']);
+    expect((await readdir(join(dataDir, folder))).sort()).toEqual([
+      'receipt.json',
+      'report.html',
+      'report.json',
+      'screenshot.png',
+      'ticket.json',
+    ]);
     expect(JSON.parse(await readFile(join(dataDir, folder, 'ticket.json'), 'utf8'))).toEqual(payload.ticket);
     const png = await readFile(join(dataDir, folder, 'screenshot.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -118,17 +124,27 @@ describe('receiver options', () => {
     const { encodeWebhookBody } = await import('../../../utils/delivery/connectors/webhook');
     const payload = samplePayload('Sent as multipart');
     const { body, contentType } = encodeWebhookBody(payload, 'multipart');
-    const res = await fetch(`${receiver.url}/tickets`, { method: 'POST', headers: { 'Content-Type': contentType, Authorization: `Bearer ${TOKEN}` }, body: body as BodyInit });
+    const res = await fetch(`${receiver.url}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, Authorization: `Bearer ${TOKEN}` },
+      body: body as BodyInit,
+    });
     expect(res.status).toBe(201);
     const [stored] = await receiver.store.list();
     expect(stored.ticket).toEqual(payload.ticket);
-    expect((await readFile(join(stored.folder, 'screenshot.png'))).toString('base64')).toBe(payload.attachments[0].data);
+    expect((await readFile(join(stored.folder, 'screenshot.png'))).toString('base64')).toBe(
+      payload.attachments[0].data,
+    );
   });
 
   it('answers 400 naming the part when a multipart body lacks payload_json', async () => {
     const form = new FormData();
     form.append('files[0]', new Blob(['x']), 'a.png');
-    const res = await fetch(`${receiver.url}/tickets`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: form });
+    const res = await fetch(`${receiver.url}/tickets`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      body: form,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'payload_json: missing part', field: 'payload_json' });
   });
@@ -142,11 +158,19 @@ describe('receiver options', () => {
       const payload = samplePayload();
       const body = new TextEncoder().encode(JSON.stringify(payload));
       const timestamp = Math.floor(Date.now() / 1000);
-      const headers = { 'Content-Type': 'application/json', 'webhook-id': payload.ticket.id, 'webhook-timestamp': String(timestamp) };
+      const headers = {
+        'Content-Type': 'application/json',
+        'webhook-id': payload.ticket.id,
+        'webhook-timestamp': String(timestamp),
+      };
       const unsigned = await fetch(`${signedReceiver.url}/tickets`, { method: 'POST', headers, body });
       expect(unsigned.status).toBe(401);
       const signature = await signWebhook(secret, payload.ticket.id, timestamp, body);
-      const signed = await fetch(`${signedReceiver.url}/tickets`, { method: 'POST', headers: { ...headers, 'webhook-signature': signature }, body });
+      const signed = await fetch(`${signedReceiver.url}/tickets`, {
+        method: 'POST',
+        headers: { ...headers, 'webhook-signature': signature },
+        body,
+      });
       expect(signed.status).toBe(201);
     } finally {
       await signedReceiver.close();
@@ -172,7 +196,20 @@ describe('receiver options', () => {
     const { request } = await import('node:http');
     const port = Number(new URL(receiver.url).port);
     const answer = new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/tickets', method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, 'Content-Length': Buffer.byteLength(body) } }, (res) => resolve(res.statusCode!));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/tickets',
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${TOKEN}`,
+            'Content-Length': Buffer.byteLength(body),
+          },
+        },
+        (res) => resolve(res.statusCode!),
+      );
       req.on('error', reject);
       req.write(body.slice(0, 100));
       setTimeout(() => req.end(body.slice(100)), 100);
@@ -181,6 +218,10 @@ describe('receiver options', () => {
     const stopped = receiver.shutdown();
     expect(await answer).toBe(201);
     await stopped;
-    expect((await (await import('../../../receiver/store')).TicketStore.open(dataDir).then((s) => s.list())).map((t) => t.ticket.description)).toEqual(['Arrived during shutdown']);
+    expect(
+      (await (await import('../../../receiver/store')).TicketStore.open(dataDir).then((s) => s.list())).map(
+        (t) => t.ticket.description,
+      ),
+    ).toEqual(['Arrived during shutdown']);
   });
 });

@@ -1,5 +1,13 @@
 /** What the bridge answers for a healthy page, for tests to vary. */
-export function bridgeAnswer(recorder: object | null = { installedAt: 1_000_050, console: [], network: [], steps: [], dropped: { console: 0, network: 0, steps: 0 } }) {
+export function bridgeAnswer(
+  recorder: object | null = {
+    installedAt: 1_000_050,
+    console: [],
+    network: [],
+    steps: [],
+    dropped: { console: 0, network: 0, steps: 0 },
+  },
+) {
   return {
     url: 'https://app.test/invoices',
     title: 'Invoices',

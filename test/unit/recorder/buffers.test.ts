@@ -13,10 +13,15 @@ describe('the recorder buffers', () => {
   it('keep the newest entries up to the limits (console 200, network 100, steps 50) and count the dropped ones', () => {
     const rec = createRecorder(ticking());
     for (let i = 0; i < 250; i++) rec.console('console', `m${i}`);
-    for (let i = 0; i < 130; i++) rec.network({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
+    for (let i = 0; i < 130; i++)
+      rec.network({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
     for (let i = 0; i < 70; i++) rec.step({ kind: 'click', label: `button "${i}"` });
     const snap = rec.snapshot();
-    expect([snap.console.length, snap.network.length, snap.steps.length]).toEqual([LIMITS.consoleEntries, LIMITS.networkEntries, LIMITS.stepEntries]);
+    expect([snap.console.length, snap.network.length, snap.steps.length]).toEqual([
+      LIMITS.consoleEntries,
+      LIMITS.networkEntries,
+      LIMITS.stepEntries,
+    ]);
     expect(snap.dropped).toEqual({ console: 50, network: 30, steps: 20 });
     expect(JSON.parse(snap.console[0][0]).message).toBe('m50');
     expect(JSON.parse(snap.console[199][0]).message).toBe('m249');
@@ -59,7 +64,15 @@ describe('the recorder buffers', () => {
   });
 
   it('cut the longest strings first, so short fields survive whole', () => {
-    const entry = JSON.parse(entryJson({ level: 'error', kind: 'error', message: 'TypeError: x', stack: 'at '.repeat(2000), source: 'app.js:1:2' }));
+    const entry = JSON.parse(
+      entryJson({
+        level: 'error',
+        kind: 'error',
+        message: 'TypeError: x',
+        stack: 'at '.repeat(2000),
+        source: 'app.js:1:2',
+      }),
+    );
     expect(entry.message).toBe('TypeError: x');
     expect(entry.source).toBe('app.js:1:2');
     expect(entry.stack).toMatch(/^(at ){100,}.*…$/);
@@ -84,8 +97,12 @@ describe('the recorder buffers', () => {
     const rec = createRecorder(ticking());
     try {
       JSON.stringify = () => 'forged';
-      Array.prototype.push = () => { throw new Error('no push'); };
-      Array.prototype.shift = () => { throw new Error('no shift'); };
+      Array.prototype.push = () => {
+        throw new Error('no push');
+      };
+      Array.prototype.shift = () => {
+        throw new Error('no shift');
+      };
       for (let i = 0; i < 210; i++) rec.console('console', `m${i}`);
     } finally {
       Object.assign(JSON, { stringify: saved.stringify });
@@ -158,7 +175,12 @@ describe('a console entry against what a page can throw at it', () => {
     const saved = Object.getOwnPropertyDescriptor(Array.prototype, 0);
     const error = Object.assign(new Error('secret'), { stack: 'Error: secret\n    at page.js:1:1' });
     // The stack's copy goes through a plain array: a throwing setter there breaks that one call.
-    Object.defineProperty(Array.prototype, 0, { configurable: true, set() { throw new Error('page'); } });
+    Object.defineProperty(Array.prototype, 0, {
+      configurable: true,
+      set() {
+        throw new Error('page');
+      },
+    });
     try {
       rec.console('console', ['boom', error]);
     } finally {
@@ -170,14 +192,20 @@ describe('a console entry against what a page can throw at it', () => {
     expect(entries.at(-1)).toEqual({ level: 'warn', kind: 'console', message: 'unrelated warning' });
   });
 
-  it("still answers a pull when the page replaced Uint16Array.prototype.constructor and the species", () => {
+  it('still answers a pull when the page replaced Uint16Array.prototype.constructor and the species', () => {
     const rec = createRecorder(ticking());
     rec.console('console', ['before']);
     rec.network({ method: 'GET', url: 'https://a.test/', status: 500, type: 'fetch' });
     const constructor = Object.getOwnPropertyDescriptor(Uint16Array.prototype, 'constructor')!;
     let reached = false;
-    Object.defineProperty(Uint16Array.prototype, 'constructor', { configurable: true, get: () => ((reached = true), 5) });
-    Object.defineProperty(Uint16Array, Symbol.species, { configurable: true, get: () => ((reached = true), Uint16Array) });
+    Object.defineProperty(Uint16Array.prototype, 'constructor', {
+      configurable: true,
+      get: () => ((reached = true), 5),
+    });
+    Object.defineProperty(Uint16Array, Symbol.species, {
+      configurable: true,
+      get: () => ((reached = true), Uint16Array),
+    });
     try {
       rec.console('console', ['after']);
       const snap = rec.snapshot();
@@ -193,13 +221,23 @@ describe('a console entry against what a page can throw at it', () => {
   it('keeps one line whole when a getter of its argument logs into another recorder of the realm', () => {
     const a = createRecorder(ticking());
     const b = createRecorder(ticking());
-    const sneaky = { x: 1, get y() { b.console('console', ['from b']); return 2; }, z: 3 };
+    const sneaky = {
+      x: 1,
+      get y() {
+        b.console('console', ['from b']);
+        return 2;
+      },
+      z: 3,
+    };
     a.console('console', ['outer', sneaky]);
     a.console('console', ['next']);
-    expect(a.snapshot().console.map(([json]) => JSON.parse(json).message)).toEqual(['outer {x: 1, y: 2, z: 3}', 'next']);
+    expect(a.snapshot().console.map(([json]) => JSON.parse(json).message)).toEqual([
+      'outer {x: 1, y: 2, z: 3}',
+      'next',
+    ]);
   });
 
-  it("gives a source all the room a missing stack leaves, so a long frame URL keeps its line and column", () => {
+  it('gives a source all the room a missing stack leaves, so a long frame URL keeps its line and column', () => {
     const rec = createRecorder(ticking());
     const source = 'https://a.test/frame?' + 'q'.repeat(700) + ':12:34';
     rec.console('console', ['m'.repeat(1000)], source);

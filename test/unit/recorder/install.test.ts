@@ -18,9 +18,12 @@ function fakeWindow(href = 'https://app.test/page', parent?: FakeWindow): FakeWi
   return win;
 }
 
-const fire = (target: EventTarget, type: string, props: object = {}) => target.dispatchEvent(Object.assign(new Event(type), props));
-const entries = (snapshot: RawSnapshot, log: 'console' | 'network' | 'steps') => snapshot[log].map(([json, , count]) => ({ ...JSON.parse(json), count }));
-const install = (win: FakeWindow, options?: Parameters<typeof installRecorder>[1]) => installRecorder(win as unknown as Window & typeof globalThis, options)!;
+const fire = (target: EventTarget, type: string, props: object = {}) =>
+  target.dispatchEvent(Object.assign(new Event(type), props));
+const entries = (snapshot: RawSnapshot, log: 'console' | 'network' | 'steps') =>
+  snapshot[log].map(([json, , count]) => ({ ...JSON.parse(json), count }));
+const install = (win: FakeWindow, options?: Parameters<typeof installRecorder>[1]) =>
+  installRecorder(win as unknown as Window & typeof globalThis, options)!;
 
 describe('the console hooks', () => {
   it('record error and warn by default, through to the original with its result, and leave log, info and debug alone', () => {
@@ -62,21 +65,30 @@ describe('the console hooks', () => {
     expect(entries(rec.snapshot(), 'console')[0].message).toBe('through the page logger');
   });
 
-  it('keep an Error argument\'s stack', () => {
+  it("keep an Error argument's stack", () => {
     const win = fakeWindow();
     const rec = install(win);
     const error = new TypeError('boom');
     error.stack = 'TypeError: boom\n    at save (app.js:3:7)';
     win.console.error('Save failed', error);
-    expect(entries(rec.snapshot(), 'console')[0]).toMatchObject({ message: 'Save failed TypeError: boom', stack: 'TypeError: boom\n    at save (app.js:3:7)' });
+    expect(entries(rec.snapshot(), 'console')[0]).toMatchObject({
+      message: 'Save failed TypeError: boom',
+      stack: 'TypeError: boom\n    at save (app.js:3:7)',
+    });
   });
 
   it('still record an Error whose stack getter throws, without its stack', () => {
     const win = fakeWindow();
     const rec = install(win);
-    const error = Object.defineProperty(new Error('odd'), 'stack', { get() { throw new Error('no stack for you'); } });
+    const error = Object.defineProperty(new Error('odd'), 'stack', {
+      get() {
+        throw new Error('no stack for you');
+      },
+    });
     win.console.error('Odd', error);
-    expect(entries(rec.snapshot(), 'console')).toEqual([{ level: 'error', kind: 'console', message: 'Odd Error: odd', count: 1 }]);
+    expect(entries(rec.snapshot(), 'console')).toEqual([
+      { level: 'error', kind: 'console', message: 'Odd Error: odd', count: 1 },
+    ]);
   });
 });
 
@@ -85,14 +97,34 @@ describe('the error hooks', () => {
     const win = fakeWindow();
     const rec = install(win);
     const error = new RangeError('Uncaught from fixture');
-    fire(win, 'error', { error, message: 'Uncaught RangeError: Uncaught from fixture', filename: 'https://app.test/app.js', lineno: 12, colno: 5 });
+    fire(win, 'error', {
+      error,
+      message: 'Uncaught RangeError: Uncaught from fixture',
+      filename: 'https://app.test/app.js',
+      lineno: 12,
+      colno: 5,
+    });
     fire(win, 'error', { error: null, message: 'Script error.', filename: '' });
     fire(win, 'unhandledrejection', { reason: new Error('Unhandled rejection from fixture') });
     fire(win, 'unhandledrejection', { reason: { code: 42 } });
-    fire(win, 'securitypolicyviolation', { disposition: 'enforce', effectiveDirective: 'script-src-elem', blockedURI: 'inline' });
-    fire(win, 'securitypolicyviolation', { disposition: 'report', effectiveDirective: 'img-src', blockedURI: 'https://cdn.test/x.png' });
+    fire(win, 'securitypolicyviolation', {
+      disposition: 'enforce',
+      effectiveDirective: 'script-src-elem',
+      blockedURI: 'inline',
+    });
+    fire(win, 'securitypolicyviolation', {
+      disposition: 'report',
+      effectiveDirective: 'img-src',
+      blockedURI: 'https://cdn.test/x.png',
+    });
     expect(entries(rec.snapshot(), 'console').map(({ stack, ...e }) => e)).toEqual([
-      { level: 'error', kind: 'error', message: 'RangeError: Uncaught from fixture', source: 'https://app.test/app.js:12:5', count: 1 },
+      {
+        level: 'error',
+        kind: 'error',
+        message: 'RangeError: Uncaught from fixture',
+        source: 'https://app.test/app.js:12:5',
+        count: 1,
+      },
       { level: 'error', kind: 'error', message: 'Script error.', count: 1 },
       { level: 'error', kind: 'rejection', message: 'Error: Unhandled rejection from fixture', count: 1 },
       { level: 'error', kind: 'rejection', message: '{code: 42}', count: 1 },
@@ -136,7 +168,10 @@ describe('navigation steps', () => {
     fire(win, 'load');
     win.location.href = 'https://app.test/next';
     fire(win.navigation, 'currententrychange', { navigationType: 'push' });
-    expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual(['load https://app.test/open-before', 'push https://app.test/next']);
+    expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
+      'load https://app.test/open-before',
+      'push https://app.test/next',
+    ]);
   });
 
   it("a page's own load event before the real one starts them once", () => {
@@ -187,7 +222,13 @@ describe('frames', () => {
     const child = fakeWindow('https://app.test/widget.html', top);
     expect(install(child)).toBe(rec);
     child.console.error('from the frame');
-    fire(child, 'error', { error: new Error('frame boom'), message: 'x', filename: 'https://app.test/widget.js', lineno: 1, colno: 2 });
+    fire(child, 'error', {
+      error: new Error('frame boom'),
+      message: 'x',
+      filename: 'https://app.test/widget.js',
+      lineno: 1,
+      colno: 2,
+    });
     expect(entries(rec.snapshot(), 'console').map((e) => [e.message, e.source])).toEqual([
       ['from the frame', 'https://app.test/widget.html'],
       ['Error: frame boom', 'https://app.test/widget.js:1:2'],
@@ -201,7 +242,14 @@ describe('frames', () => {
 
   it('a frame whose parent is cross-origin records nothing at all', () => {
     const child = fakeWindow('https://ads.test/frame');
-    child.parent = new Proxy({}, { get() { throw new DOMException('Blocked a frame', 'SecurityError'); } });
+    child.parent = new Proxy(
+      {},
+      {
+        get() {
+          throw new DOMException('Blocked a frame', 'SecurityError');
+        },
+      },
+    );
     const error = child.console.error;
     expect(installRecorder(child as unknown as Window & typeof globalThis)).toBeUndefined();
     expect(child.console.error).toBe(error);
@@ -237,8 +285,20 @@ describe('in a real document', () => {
     document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, composed: true }));
     document.getElementById('logo')!.dispatchEvent(new Event('error'));
     const snap = rec.snapshot();
-    expect(entries(snap, 'steps').filter((s) => s.kind !== 'navigation').map((s) => s.label)).toEqual(['typed in User name', 'button "Sign in"', 'form "login"']);
+    expect(
+      entries(snap, 'steps')
+        .filter((s) => s.kind !== 'navigation')
+        .map((s) => s.label),
+    ).toEqual(['typed in User name', 'button "Sign in"', 'form "login"']);
     expect(JSON.stringify(snap)).not.toContain('alice');
-    expect(entries(snap, 'console')).toEqual([{ level: 'error', kind: 'resource', message: 'Failed to load <img>', source: 'https://app.test/missing.png', count: 1 }]);
+    expect(entries(snap, 'console')).toEqual([
+      {
+        level: 'error',
+        kind: 'resource',
+        message: 'Failed to load <img>',
+        source: 'https://app.test/missing.png',
+        count: 1,
+      },
+    ]);
   });
 });

@@ -8,9 +8,17 @@ describe('injectRecorderIntoOpenTabs', () => {
       return [];
     });
     const query = vi.fn(async () => [{ id: 1 }, { id: 2 }, { id: 3 }]);
-    const injected = await injectRecorderIntoOpenTabs({ tabs: { query }, scripting: { executeScript } } as unknown as LateInstallEnv);
+    const injected = await injectRecorderIntoOpenTabs({
+      tabs: { query },
+      scripting: { executeScript },
+    } as unknown as LateInstallEnv);
     expect(injected).toBe(2);
     expect(query).toHaveBeenCalledWith({ url: ['http://*/*', 'https://*/*'] });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 1, allFrames: true }, files: [RECORDER_FILE], world: 'MAIN', injectImmediately: true });
+    expect(executeScript).toHaveBeenCalledWith({
+      target: { tabId: 1, allFrames: true },
+      files: [RECORDER_FILE],
+      world: 'MAIN',
+      injectImmediately: true,
+    });
   });
 });

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { addToLog, browserEntry, EMPTY_LOG, type RequestEvent } from '@/utils/capture/network-log';
 
-const event = (over: Partial<RequestEvent>): RequestEvent => ({ tabId: 7, method: 'GET', url: 'https://app.test/a', type: 'xmlhttprequest', timeStamp: 1000.6, ...over });
+const event = (over: Partial<RequestEvent>): RequestEvent => ({
+  tabId: 7,
+  method: 'GET',
+  url: 'https://app.test/a',
+  type: 'xmlhttprequest',
+  timeStamp: 1000.6,
+  ...over,
+});
 
 describe('browserEntry', () => {
   it('turns HTTP >= 400 and net::ERR_* into entries of every resource type', () => {
-    expect(browserEntry(event({ statusCode: 404, type: 'image' }))).toEqual({ source: 'browser', method: 'GET', url: 'https://app.test/a', status: 404, type: 'image', time: 1001, count: 1 });
-    expect(browserEntry(event({ error: 'net::ERR_CONNECTION_REFUSED', type: 'script' }))).toMatchObject({ error: 'net::ERR_CONNECTION_REFUSED', type: 'script' });
+    expect(browserEntry(event({ statusCode: 404, type: 'image' }))).toEqual({
+      source: 'browser',
+      method: 'GET',
+      url: 'https://app.test/a',
+      status: 404,
+      type: 'image',
+      time: 1001,
+      count: 1,
+    });
+    expect(browserEntry(event({ error: 'net::ERR_CONNECTION_REFUSED', type: 'script' }))).toMatchObject({
+      error: 'net::ERR_CONNECTION_REFUSED',
+      type: 'script',
+    });
     expect(browserEntry(event({ error: 'net::ERR_NAME_NOT_RESOLVED', type: 'main_frame' }))?.type).toBe('main_frame');
   });
 
@@ -18,7 +36,9 @@ describe('browserEntry', () => {
   });
 
   it('caps what a URL can make it carry', () => {
-    expect(browserEntry(event({ statusCode: 500, url: 'https://app.test/' + 'q'.repeat(5000) }))!.url).toHaveLength(2048);
+    expect(browserEntry(event({ statusCode: 500, url: 'https://app.test/' + 'q'.repeat(5000) }))!.url).toHaveLength(
+      2048,
+    );
   });
 });
 
@@ -29,7 +49,10 @@ describe('addToLog', () => {
     let log = EMPTY_LOG;
     for (let i = 0; i < 5; i++) log = addToLog(log, entry('https://app.test/poll'));
     log = addToLog(log, entry('https://app.test/poll', 502));
-    expect(log.entries.map((e) => [e.status, e.count])).toEqual([[500, 5], [502, 1]]);
+    expect(log.entries.map((e) => [e.status, e.count])).toEqual([
+      [500, 5],
+      [502, 1],
+    ]);
   });
 
   it('keeps the newest entries up to the limit and counts the dropped ones', () => {

@@ -5,7 +5,10 @@ import { registerNetworkObserver, type ObserverEnv } from '@/utils/capture/netwo
 /** An event source tests can fire. */
 function source<L extends (...args: any[]) => void>() {
   const listeners: L[] = [];
-  return { addListener: (l: L) => void listeners.push(l), fire: (...args: Parameters<L>) => listeners.forEach((l) => l(...args)) };
+  return {
+    addListener: (l: L) => void listeners.push(l),
+    fire: (...args: Parameters<L>) => listeners.forEach((l) => l(...args)),
+  };
 }
 
 /** storage.session as a Map, slow enough that concurrent writes would race. */
@@ -15,7 +18,11 @@ function sessionStorage(items = new Map<string, unknown>()) {
     items,
     async get(key: string | null) {
       await tick();
-      return key === null ? Object.fromEntries(items) : items.has(key) ? { [key]: structuredClone(items.get(key)) } : {};
+      return key === null
+        ? Object.fromEntries(items)
+        : items.has(key)
+          ? { [key]: structuredClone(items.get(key)) }
+          : {};
     },
     async set(values: Record<string, unknown>) {
       await tick();
@@ -39,7 +46,14 @@ function browserFake(storage = sessionStorage(), openTabs = [7, 8]) {
   return { env, completed, failed, removed, storage };
 }
 
-const request = (over: Partial<RequestEvent>): RequestEvent => ({ tabId: 7, method: 'GET', url: 'https://app.test/x', type: 'image', timeStamp: 1, ...over });
+const request = (over: Partial<RequestEvent>): RequestEvent => ({
+  tabId: 7,
+  method: 'GET',
+  url: 'https://app.test/x',
+  type: 'image',
+  timeStamp: 1,
+  ...over,
+});
 
 describe('the network observer', () => {
   it("keeps each tab's failures, in order, without losing any to concurrent writes", async () => {
@@ -66,7 +80,12 @@ describe('the network observer', () => {
   });
 
   it('forgets a tab when it closes, and tabs closed while it was not running', async () => {
-    const storage = sessionStorage(new Map<string, unknown>([['network:99', { entries: [], dropped: 0 }], ['other-feature', 1]]));
+    const storage = sessionStorage(
+      new Map<string, unknown>([
+        ['network:99', { entries: [], dropped: 0 }],
+        ['other-feature', 1],
+      ]),
+    );
     const fake = browserFake(storage);
     const observer = registerNetworkObserver(fake.env);
     fake.completed.fire(request({ statusCode: 500 }));

@@ -23,7 +23,9 @@ describe('the fetch hook', () => {
     expect(original.mock.calls[0][0]).toBe('../api/save');
     expect(original.mock.calls[0][1]).toBe(init);
     // As the page wrote it: the background's schema writes it in capitals.
-    expect(noted).toEqual([{ type: 'fetch', method: 'post', url: 'https://app.test/api/save', status: 404, durationMs: expect.any(Number) }]);
+    expect(noted).toEqual([
+      { type: 'fetch', method: 'post', url: 'https://app.test/api/save', status: 404, durationMs: expect.any(Number) },
+    ]);
     expect(noted[0].durationMs).toBeGreaterThanOrEqual(50);
   });
 
@@ -57,10 +59,15 @@ describe('the fetch hook', () => {
       process.off('unhandledRejection', unhandled);
     }
     expect(unhandled).toHaveBeenCalledWith(failure, expect.anything());
-    expect(noted[0]).toMatchObject({ type: 'fetch', method: 'GET', url: 'https://other.test/x', error: 'TypeError: Failed to fetch' });
+    expect(noted[0]).toMatchObject({
+      type: 'fetch',
+      method: 'GET',
+      url: 'https://other.test/x',
+      error: 'TypeError: Failed to fetch',
+    });
   });
 
-  it("takes method and URL from a Request, without touching its body", async () => {
+  it('takes method and URL from a Request, without touching its body', async () => {
     const { win, noted } = pageWith(async () => new Response('', { status: 500 }));
     const request = new Request('https://api.test/items?page=2', { method: 'PUT', body: 'payload' });
     await win.fetch(request);
@@ -69,7 +76,9 @@ describe('the fetch hook', () => {
   });
 
   it("does not count the page's own aborts as failures", async () => {
-    const { win, noted } = pageWith(() => Promise.reject(new DOMException('The user aborted a request.', 'AbortError')));
+    const { win, noted } = pageWith(() =>
+      Promise.reject(new DOMException('The user aborted a request.', 'AbortError')),
+    );
     await win.fetch('/slow').catch(() => undefined);
     expect(noted).toEqual([]);
   });
@@ -101,7 +110,8 @@ class FakeXhr extends EventTarget {
 }
 
 function pageWithXhr() {
-  const win = { XMLHttpRequest: class extends FakeXhr {}, location: { href: BASE }, URL } as unknown as Window & typeof globalThis;
+  const win = { XMLHttpRequest: class extends FakeXhr {}, location: { href: BASE }, URL } as unknown as Window &
+    typeof globalThis;
   const noted: (NetworkInput & { durationMs: number })[] = [];
   hookXhr(win, (entry, durationMs) => noted.push({ ...entry, durationMs }));
   return { Xhr: win.XMLHttpRequest as unknown as typeof FakeXhr, noted };

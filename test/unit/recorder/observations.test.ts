@@ -4,13 +4,32 @@ import type { NetworkEntry } from '@/utils/messaging/page-protocol';
 import type { ValidPageContext } from '@/utils/messaging/page-schemas';
 
 const environment = { userAgent: 'UA', language: 'en', utcOffsetMinutes: 0, localTime: 'now' };
-const entry = (over: Partial<NetworkEntry>): NetworkEntry => ({ source: 'page', method: 'GET', url: 'https://app.test/a', status: 404, time: 1500, count: 1, ...over });
+const entry = (over: Partial<NetworkEntry>): NetworkEntry => ({
+  source: 'page',
+  method: 'GET',
+  url: 'https://app.test/a',
+  status: 404,
+  time: 1500,
+  count: 1,
+  ...over,
+});
 
 function context(installedAt: number | null, over: Partial<ValidPageContext> = {}): ValidPageContext {
   return {
-    url: 'https://app.test/', title: '', referrer: '', timing: { domContentLoaded: 300 }, timeOrigin: 1000,
-    viewport: { width: 1, height: 1 }, screen: { width: 1, height: 1 }, devicePixelRatio: 1, colorScheme: 'light', failedResources: [],
-    recorder: installedAt === null ? null : { installedAt, console: [], network: [], steps: [], dropped: { console: 0, network: 0, steps: 0 } },
+    url: 'https://app.test/',
+    title: '',
+    referrer: '',
+    timing: { domContentLoaded: 300 },
+    timeOrigin: 1000,
+    viewport: { width: 1, height: 1 },
+    screen: { width: 1, height: 1 },
+    devicePixelRatio: 1,
+    colorScheme: 'light',
+    failedResources: [],
+    recorder:
+      installedAt === null
+        ? null
+        : { installedAt, console: [], network: [], steps: [], dropped: { console: 0, network: 0, steps: 0 } },
     ...over,
   };
 }
@@ -28,7 +47,11 @@ describe('observe', () => {
   it('adds the failed loads the timeline still lists from before a late recorder, and says it was late', () => {
     const early = entry({ url: 'https://app.test/early.png', method: 'GET', type: 'img', time: 1200 });
     const later = entry({ url: 'https://app.test/later.png', time: 70_000 });
-    const observed = observe(context(60_000, { failedResources: [early, later] }), { entries: [], dropped: 0 }, environment);
+    const observed = observe(
+      context(60_000, { failedResources: [early, later] }),
+      { entries: [], dropped: 0 },
+      environment,
+    );
     expect(observed.startedLate).toBe(true);
     expect(observed.network.map((e) => e.url)).toEqual(['https://app.test/early.png']);
   });
@@ -42,7 +65,11 @@ describe('observe', () => {
     const ctx = context(1010);
     ctx.recorder!.network = [entry({ status: 500, type: 'fetch', durationMs: 9 })];
     ctx.recorder!.dropped.network = 3;
-    const observed = observe(ctx, { entries: [entry({ source: 'browser', status: 500, type: 'xmlhttprequest' })], dropped: 2 }, environment);
+    const observed = observe(
+      ctx,
+      { entries: [entry({ source: 'browser', status: 500, type: 'xmlhttprequest' })], dropped: 2 },
+      environment,
+    );
     expect(observed.network).toEqual([entry({ source: 'browser', status: 500, type: 'fetch', durationMs: 9 })]);
     expect(observed.networkDropped).toBe(5);
   });

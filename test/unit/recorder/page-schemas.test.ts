@@ -20,15 +20,30 @@ describe('the recorder snapshot schema', () => {
       ),
     );
     expect(snapshot.console).toEqual([{ level: 'error', kind: 'console', message: 'm', time: 1001, count: 3 }]);
-    expect(snapshot.network).toEqual([{ source: 'page', method: 'GET', url: 'https://x.test/', status: 404, type: 'fetch', durationMs: 35, time: 1002, count: 1 }]);
-    expect(snapshot.steps).toEqual([{ kind: 'click', label: 'button "Save"', selector: 'button#save', time: 1003, count: 2 }]);
+    expect(snapshot.network).toEqual([
+      {
+        source: 'page',
+        method: 'GET',
+        url: 'https://x.test/',
+        status: 404,
+        type: 'fetch',
+        durationMs: 35,
+        time: 1002,
+        count: 1,
+      },
+    ]);
+    expect(snapshot.steps).toEqual([
+      { kind: 'click', label: 'button "Save"', selector: 'button#save', time: 1003, count: 2 },
+    ]);
   });
 
   it('takes a missing duration as undefined or, once runtime messaging made JSON of it, as null', () => {
     const step = JSON.stringify({ kind: 'click', label: 'button "Save"' });
     const sent = JSON.parse(JSON.stringify(raw([], [], [[step, 1003, 1, undefined]])));
     expect(sent.steps[0]).toEqual([step, 1003, 1, null]);
-    expect(recorderSnapshotSchema.parse(sent).steps).toEqual([{ kind: 'click', label: 'button "Save"', time: 1003, count: 1 }]);
+    expect(recorderSnapshotSchema.parse(sent).steps).toEqual([
+      { kind: 'click', label: 'button "Save"', time: 1003, count: 1 },
+    ]);
     expect(recorderSnapshotSchema.parse(raw([], [], [[step, 1003, 1, undefined]])).steps).toHaveLength(1);
   });
 
@@ -49,7 +64,11 @@ describe('the recorder snapshot schema', () => {
   });
 
   it("marks every network entry from the page as the page's, whatever it claims", () => {
-    const forged = [JSON.stringify({ source: 'browser', method: 'GET', url: 'https://bank.test/', error: 'net::ERR_CERT_INVALID' }), 1, 1];
+    const forged = [
+      JSON.stringify({ source: 'browser', method: 'GET', url: 'https://bank.test/', error: 'net::ERR_CERT_INVALID' }),
+      1,
+      1,
+    ];
     expect(recorderSnapshotSchema.parse(raw([], [forged])).network[0].source).toBe('page');
   });
 
@@ -59,21 +78,38 @@ describe('the recorder snapshot schema', () => {
   });
 
   it('removes the headline V8 repeats at the top of a stack', () => {
-    const entry = [JSON.stringify({ level: 'error', kind: 'error', message: 'TypeError: x', stack: 'TypeError: x\n  more of the message\n    at f (a.js:1:2)' }), 1, 1];
+    const entry = [
+      JSON.stringify({
+        level: 'error',
+        kind: 'error',
+        message: 'TypeError: x',
+        stack: 'TypeError: x\n  more of the message\n    at f (a.js:1:2)',
+      }),
+      1,
+      1,
+    ];
     expect(recorderSnapshotSchema.parse(raw([entry])).console[0].stack).toBe('    at f (a.js:1:2)');
   });
 
   it('refuses more entries than the limits', () => {
-    const many = Array.from({ length: 201 }, () => [JSON.stringify({ level: 'error', kind: 'console', message: 'm' }), 1, 1]);
+    const many = Array.from({ length: 201 }, () => [
+      JSON.stringify({ level: 'error', kind: 'console', message: 'm' }),
+      1,
+      1,
+    ]);
     expect(recorderSnapshotSchema.safeParse(raw(many)).success).toBe(false);
   });
 });
 
 describe('normalizeStack', () => {
   it('keeps V8 frames only and leaves Firefox stacks (which have no headline) as they are', () => {
-    expect(normalizeStack('Error: boom\n    at a (x.js:1:1)\n    at b (x.js:2:2)')).toBe('    at a (x.js:1:1)\n    at b (x.js:2:2)');
+    expect(normalizeStack('Error: boom\n    at a (x.js:1:1)\n    at b (x.js:2:2)')).toBe(
+      '    at a (x.js:1:1)\n    at b (x.js:2:2)',
+    );
     expect(normalizeStack('    at a (x.js:1:1)')).toBe('    at a (x.js:1:1)');
-    expect(normalizeStack('a@https://x.test/x.js:1:1\nb@https://x.test/x.js:2:2')).toBe('a@https://x.test/x.js:1:1\nb@https://x.test/x.js:2:2');
+    expect(normalizeStack('a@https://x.test/x.js:1:1\nb@https://x.test/x.js:2:2')).toBe(
+      'a@https://x.test/x.js:1:1\nb@https://x.test/x.js:2:2',
+    );
   });
 });
 

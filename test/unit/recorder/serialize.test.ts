@@ -50,7 +50,13 @@ describe('serializeArgs', () => {
   });
 
   it('says [Threw] for a getter that throws, and goes on with the other keys', () => {
-    const trap = { before: 1, get boom() { throw new Error('getter threw'); }, after: 2 };
+    const trap = {
+      before: 1,
+      get boom() {
+        throw new Error('getter threw');
+      },
+      after: 2,
+    };
     expect(one(trap)).toBe('{before: 1, boom: [Threw], after: 2}');
   });
 
@@ -63,13 +69,17 @@ describe('serializeArgs', () => {
   });
 
   it('gives an Error as "Name: message", at the top and nested', () => {
-    expect(one(new TypeError("Cannot read properties of undefined (reading 'total')"))).toBe("TypeError: Cannot read properties of undefined (reading 'total')");
+    expect(one(new TypeError("Cannot read properties of undefined (reading 'total')"))).toBe(
+      "TypeError: Cannot read properties of undefined (reading 'total')",
+    );
     expect(one({ cause: new RangeError('bad') })).toBe('{cause: RangeError: bad}');
     expect(one(new DOMException('play() failed', 'NotAllowedError'))).toBe('NotAllowedError: play() failed');
   });
 
   it('handles symbols, BigInts, functions and symbol keys', () => {
-    expect(serializeArgs(['symbol', Symbol('s'), 'bigint', 10n ** 30n])).toBe('symbol Symbol(s) bigint 1000000000000000000000000000000n');
+    expect(serializeArgs(['symbol', Symbol('s'), 'bigint', 10n ** 30n])).toBe(
+      'symbol Symbol(s) bigint 1000000000000000000000000000000n',
+    );
     expect(one(function save() {})).toBe('[Function save]');
     expect(one(() => 1)).toBe('[Function]');
     expect(one({ [Symbol('hidden')]: 1, shown: 2 })).toBe('{shown: 2}');
@@ -87,17 +97,64 @@ describe('serializeArgs', () => {
 
   it('handles proxies: plain, with throwing traps, and revoked', () => {
     expect(one(new Proxy({ a: 1 }, {}))).toBe('{a: 1}');
-    expect(one(new Proxy({ a: 1 }, { ownKeys() { throw new Error('no keys'); } }))).toBe('[Threw]');
+    expect(
+      one(
+        new Proxy(
+          { a: 1 },
+          {
+            ownKeys() {
+              throw new Error('no keys');
+            },
+          },
+        ),
+      ),
+    ).toBe('[Threw]');
     // Reading its Symbol.toStringTag already goes through the get trap.
-    expect(one(new Proxy({ a: 1 }, { get() { throw new Error('no'); } }))).toBe('[Threw]');
-    expect(one(new Proxy({ a: 1, b: 2 }, { get: (t, k) => { if (k === 'b') throw new Error('no'); return Reflect.get(t, k); } }))).toBe('{a: 1, b: [Threw]}');
+    expect(
+      one(
+        new Proxy(
+          { a: 1 },
+          {
+            get() {
+              throw new Error('no');
+            },
+          },
+        ),
+      ),
+    ).toBe('[Threw]');
+    expect(
+      one(
+        new Proxy(
+          { a: 1, b: 2 },
+          {
+            get: (t, k) => {
+              if (k === 'b') throw new Error('no');
+              return Reflect.get(t, k);
+            },
+          },
+        ),
+      ),
+    ).toBe('{a: 1, b: [Threw]}');
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     expect(serializeArgs(['x', proxy, 'y'])).toBe('x [Threw] y');
   });
 
   it('never throws, whatever it is given', () => {
-    const hostile = new Proxy({}, { getPrototypeOf() { throw new Error('x'); }, ownKeys() { throw new Error('x'); }, get() { throw new Error('x'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error('x');
+        },
+        ownKeys() {
+          throw new Error('x');
+        },
+        get() {
+          throw new Error('x');
+        },
+      },
+    );
     expect(() => serializeArgs([hostile, Object.create(hostile)])).not.toThrow();
   });
 
@@ -121,7 +178,11 @@ describe('errors', () => {
 
   it('reads name and message even when odd; a throwing getter makes the error [Threw]', () => {
     expect(one(Object.assign(new Error(''), { name: 'Custom' }))).toBe('Custom');
-    const hostile = Object.defineProperty(new Error('x'), 'name', { get() { throw new Error('no'); } });
+    const hostile = Object.defineProperty(new Error('x'), 'name', {
+      get() {
+        throw new Error('no');
+      },
+    });
     expect(one(hostile)).toBe('[Threw]');
     expect(one({ cause: hostile })).toBe('{cause: [Threw]}');
   });

@@ -24,7 +24,11 @@ beforeEach(() => {
 
 describe('click steps', () => {
   it('name the control with its role and its accessible name or short text, and a short selector', () => {
-    expect(clickStep($('#save span'))).toEqual({ kind: 'click', label: 'button "Save invoice"', selector: 'button#save' });
+    expect(clickStep($('#save span'))).toEqual({
+      kind: 'click',
+      label: 'button "Save invoice"',
+      selector: 'button#save',
+    });
     expect(clickStep($('a'))).toEqual({ kind: 'click', label: 'link "Invoices"', selector: 'a' });
     expect(clickStep($('[aria-label="Close dialog"]')).label).toBe('button "Close dialog"');
     expect(clickStep($('#fancy')).label).toBe('button "Fancy"');
@@ -43,7 +47,13 @@ describe('click steps', () => {
     // Without a label, placeholder or name the role says enough; the selector gives the id.
     expect(clickStep($('#notes'))).toEqual({ kind: 'click', label: 'textarea', selector: 'textarea#notes' });
     expect(clickStep($('#country')).label).toBe('select');
-    const all = [clickStep($('#email')), clickStep($('[name=q]')), clickStep($('#pw')), clickStep($('#notes')), clickStep($('#country'))];
+    const all = [
+      clickStep($('#email')),
+      clickStep($('[name=q]')),
+      clickStep($('#pw')),
+      clickStep($('#notes')),
+      clickStep($('#country')),
+    ];
     expect(JSON.stringify(all)).not.toMatch(/typed@secret|private search|hunter2|what the person wrote|Secretland/);
   });
 

@@ -63,7 +63,11 @@ describe('wrap', () => {
   });
 
   it('leaves frozen objects and missing or non-function members alone, without throwing', () => {
-    const frozen = Object.freeze({ error() { return 1; } });
+    const frozen = Object.freeze({
+      error() {
+        return 1;
+      },
+    });
     expect(() => wrap(frozen, 'error', () => 2)).not.toThrow();
     expect(frozen.error()).toBe(1);
     const owner: Record<string, unknown> = { notAFunction: 3 };

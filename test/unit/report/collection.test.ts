@@ -3,13 +3,27 @@ import { applyCollectionSettings, sectionsNotCollected } from '../../../utils/re
 import { DEFAULT_SETTINGS } from '../../../utils/settings/schema';
 import { sampleDraft } from '../../support/tickets';
 
-const everythingOff = { collectScreenshot: false, consoleLevels: [], collectNetwork: false, collectSteps: false, collectEnvironment: false };
+const everythingOff = {
+  collectScreenshot: false,
+  consoleLevels: [],
+  collectNetwork: false,
+  collectSteps: false,
+  collectEnvironment: false,
+};
 
 function draftWithAllLevels() {
   const draft = sampleDraft();
   const recorder = draft.context!.recorder!;
-  recorder.console = (['error', 'warn', 'info', 'log', 'debug'] as const).map((level, i) => ({ level, kind: 'console' as const, message: `${level} ${i}`, time: i, count: 1 }));
-  recorder.network = [{ source: 'page', method: 'GET', url: 'https://intranet.example.org/api', status: 500, time: 1, count: 1 }];
+  recorder.console = (['error', 'warn', 'info', 'log', 'debug'] as const).map((level, i) => ({
+    level,
+    kind: 'console' as const,
+    message: `${level} ${i}`,
+    time: i,
+    count: 1,
+  }));
+  recorder.network = [
+    { source: 'page', method: 'GET', url: 'https://intranet.example.org/api', status: 500, time: 1, count: 1 },
+  ];
   recorder.steps = [{ kind: 'click', label: 'button "Save"', time: 1 }];
   recorder.dropped = { console: 3, network: 2, steps: 1 };
   return draft;
@@ -37,8 +51,17 @@ describe('applyCollectionSettings', () => {
     const draft = applyCollectionSettings(original, everythingOff);
     expect(draft.screenshot).toBeNull();
     expect(draft.screenshotProblem).toBe('disabled');
-    expect(draft.context!.recorder).toMatchObject({ console: [], network: [], steps: [], dropped: { console: 0, network: 0, steps: 0 } });
-    expect(draft.context).toMatchObject({ viewport: { width: 0, height: 0 }, screen: { width: 0, height: 0 }, devicePixelRatio: 1 });
+    expect(draft.context!.recorder).toMatchObject({
+      console: [],
+      network: [],
+      steps: [],
+      dropped: { console: 0, network: 0, steps: 0 },
+    });
+    expect(draft.context).toMatchObject({
+      viewport: { width: 0, height: 0 },
+      screen: { width: 0, height: 0 },
+      devicePixelRatio: 1,
+    });
     expect(draft.observed?.environment).toEqual({ userAgent: '', language: '', utcOffsetMinutes: 0, localTime: '' });
     expect(draft.observed?.network).toEqual([]);
     expect(JSON.stringify(draft)).not.toContain('Chrome/156');

@@ -9,7 +9,13 @@ const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl
 describe('previewDraft', () => {
   it('is the ticket and screenshot file Send makes, redacted, with the person’s choices to edit', () => {
     const draft = sampleDraft({ exclusions: { ...NO_EXCLUSIONS, console: [0] }, notCollected: ['steps'] });
-    draft.context!.recorder!.console.push({ level: 'warn', kind: 'console', message: `retry with ${JWT}`, time: 2, count: 1 });
+    draft.context!.recorder!.console.push({
+      level: 'warn',
+      kind: 'console',
+      message: `retry with ${JWT}`,
+      time: 2,
+      count: 1,
+    });
     const preview = previewDraft(draft, 'Invoices do not load', BUILD_CONTEXT);
     const sent = buildTicket(draft, 'Invoices do not load', BUILD_CONTEXT);
     expect(preview.ticket).toEqual(sent.ticket);

@@ -12,13 +12,28 @@ function onTheWire(context: typeof pageContext) {
   const wire = <T extends { time: number; count?: number }>(entries: T[]) =>
     entries.map(({ time, count, ...fields }) => [JSON.stringify(fields), time, count ?? 1]);
   const recorder = context!.recorder!;
-  return { ...context, recorder: { ...recorder, console: wire(recorder.console), network: wire(recorder.network), steps: wire(recorder.steps) } };
+  return {
+    ...context,
+    recorder: {
+      ...recorder,
+      console: wire(recorder.console),
+      network: wire(recorder.network),
+      steps: wire(recorder.steps),
+    },
+  };
 }
 
 function makeEnv(overrides: Partial<StartEnv> = {}) {
   const calls: string[] = [];
   let ids = 0;
-  const tab = { id: 5, index: 2, windowId: 1, active: false, url: 'https://intranet.example.org/invoices', title: 'Invoices' };
+  const tab = {
+    id: 5,
+    index: 2,
+    windowId: 1,
+    active: false,
+    url: 'https://intranet.example.org/invoices',
+    title: 'Invoices',
+  };
   const env: StartEnv = {
     tabs: {
       get: vi.fn(async () => ({ ...tab })),
@@ -38,7 +53,12 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
       return onTheWire(pageContext);
     }),
     networkLog: async () => ({ entries: [], dropped: 0 }),
-    environment: async () => ({ userAgent: 'Mozilla/5.0 (test)', language: 'en-US', utcOffsetMinutes: 60, localTime: '2026-11-28T10:30:00+01:00' }),
+    environment: async () => ({
+      userAgent: 'Mozilla/5.0 (test)',
+      language: 'en-US',
+      utcOffsetMinutes: 60,
+      localTime: '2026-11-28T10:30:00+01:00',
+    }),
     drafts,
     collection: DEFAULT_SETTINGS,
     composeUrl: (id) => `chrome-extension://x/compose.html?draft=${id}`,
@@ -57,10 +77,26 @@ describe('startReport', () => {
     const { env, calls } = makeEnv();
     const draft = await startReport(5, env);
     expect(calls).toEqual(['activate', 'bridge', 'capture']);
-    expect(env.takeScreenshot).toHaveBeenCalledWith({ id: 5, windowId: 1, url: 'https://intranet.example.org/invoices' });
-    expect(draft).toMatchObject({ id: 'id-1', ticketId: 'id-2', tabId: 5, context: pageContext, screenshot: { dataUrl: PNG_1X1 }, notCollected: [] });
+    expect(env.takeScreenshot).toHaveBeenCalledWith({
+      id: 5,
+      windowId: 1,
+      url: 'https://intranet.example.org/invoices',
+    });
+    expect(draft).toMatchObject({
+      id: 'id-1',
+      ticketId: 'id-2',
+      tabId: 5,
+      context: pageContext,
+      screenshot: { dataUrl: PNG_1X1 },
+      notCollected: [],
+    });
     expect(await drafts.get('id-1')).toEqual(draft);
-    expect(env.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://x/compose.html?draft=id-1', windowId: 1, index: 3, openerTabId: 5 });
+    expect(env.tabs.create).toHaveBeenCalledWith({
+      url: 'chrome-extension://x/compose.html?draft=id-1',
+      windowId: 1,
+      index: 3,
+      openerTabId: 5,
+    });
   });
 
   it('drops a bridge answer that fails validation instead of trusting it', async () => {
@@ -94,7 +130,9 @@ describe('startReport', () => {
   });
 
   it('stores nothing of what the organisation turned off', async () => {
-    const { env } = makeEnv({ collection: { ...DEFAULT_SETTINGS, collectEnvironment: false, consoleLevels: ['warn'] } });
+    const { env } = makeEnv({
+      collection: { ...DEFAULT_SETTINGS, collectEnvironment: false, consoleLevels: ['warn'] },
+    });
     const draft = await startReport(5, env);
     const stored = await drafts.get(draft.id);
     expect(stored?.notCollected).toEqual(['environment']);

@@ -16,7 +16,9 @@ let env: SubmitEnv;
 beforeEach(async () => {
   fakeBrowser.reset();
   replies = [];
-  send = vi.fn<Connector['send']>(async () => replies.shift() ?? { ok: true, receipt: { id: '12', url: 'https://h/12' } });
+  send = vi.fn<Connector['send']>(
+    async () => replies.shift() ?? { ok: true, receipt: { id: '12', url: 'https://h/12' } },
+  );
   outbox = {
     store: await openOutboxStore(new IDBFactory()),
     connector: async () => ({ send }),
@@ -46,7 +48,11 @@ describe('submitDraft', () => {
     const [report] = send.mock.calls[0];
     expect(report.ticket.description).toBe('Invoices do not load');
     expect(report.ticket.id).toBe(sampleDraft().ticketId);
-    expect(report.attachments.map((a: { filename: string }) => a.filename)).toEqual(['screenshot.png', 'report.json', 'report.html']);
+    expect(report.attachments.map((a: { filename: string }) => a.filename)).toEqual([
+      'screenshot.png',
+      'report.json',
+      'report.html',
+    ]);
     expect(JSON.parse(Buffer.from(report.attachments[1].data, 'base64').toString())).toEqual(report.ticket);
     expect((await drafts.get('draft-1'))?.outboxId).toBe(sampleDraft().ticketId);
   });
@@ -67,12 +73,17 @@ describe('submitDraft', () => {
     await drafts.put(sampleDraft());
     const blank = await submitDraft('draft-1', '   ', env);
     expect(blank).toMatchObject({ ok: false, failure: { kind: 'invalid-report' } });
-    expect(blank.ok === false && blank.failure.kind === 'invalid-report' && blank.failure.detail).toMatch(/description/);
+    expect(blank.ok === false && blank.failure.kind === 'invalid-report' && blank.failure.detail).toMatch(
+      /description/,
+    );
     expect(await outbox.store.list()).toEqual([]);
   });
 
   it('reports a missing draft', async () => {
-    expect(await submitDraft('nope', 'x', env)).toEqual({ ok: false, failure: { kind: 'draft-missing', retryable: false } });
+    expect(await submitDraft('nope', 'x', env)).toEqual({
+      ok: false,
+      failure: { kind: 'draft-missing', retryable: false },
+    });
   });
 });
 

@@ -8,11 +8,23 @@ const base = { ...DEFAULT_SETTINGS, endpointUrl: ' https://h.example.org/x ' };
 
 describe('connectorConfig', () => {
   it.each([
-    [{ connectorType: 'webhook', webhookFormat: 'multipart' }, { type: 'webhook', url: 'https://h.example.org/x', token: 'tok', format: 'multipart', signingSecret: 'sig' }],
+    [
+      { connectorType: 'webhook', webhookFormat: 'multipart' },
+      { type: 'webhook', url: 'https://h.example.org/x', token: 'tok', format: 'multipart', signingSecret: 'sig' },
+    ],
     [{ connectorType: 'glpi' }, { type: 'glpi', url: 'https://h.example.org/x', userToken: 'tok', appToken: 'app' }],
-    [{ connectorType: 'zammad', zammadGroup: 'Users', zammadCustomer: 'a@b.c' }, { type: 'zammad', url: 'https://h.example.org/x', token: 'tok', group: 'Users', customer: 'a@b.c' }],
-    [{ connectorType: 'rt', rtQueue: 'General' }, { type: 'rt', url: 'https://h.example.org/x', token: 'tok', queue: 'General' }],
-    [{ connectorType: 'redmine', redmineProjectId: 'it', redmineTrackerId: '3' }, { type: 'redmine', url: 'https://h.example.org/x', apiKey: 'tok', projectId: 'it', trackerId: '3' }],
+    [
+      { connectorType: 'zammad', zammadGroup: 'Users', zammadCustomer: 'a@b.c' },
+      { type: 'zammad', url: 'https://h.example.org/x', token: 'tok', group: 'Users', customer: 'a@b.c' },
+    ],
+    [
+      { connectorType: 'rt', rtQueue: 'General' },
+      { type: 'rt', url: 'https://h.example.org/x', token: 'tok', queue: 'General' },
+    ],
+    [
+      { connectorType: 'redmine', redmineProjectId: 'it', redmineTrackerId: '3' },
+      { type: 'redmine', url: 'https://h.example.org/x', apiKey: 'tok', projectId: 'it', trackerId: '3' },
+    ],
   ] as const)('%j', (settings, expected) => {
     expect(connectorConfig({ ...base, ...settings }, secrets)).toEqual(expected);
   });
@@ -31,7 +43,11 @@ describe('testConnection', () => {
     expect(await testConnection(webhook, { fetch, timeoutMs: 1000 })).toEqual({ kind: 'ok', status: 200 });
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe('https://h.example.org/x');
-    expect(init).toMatchObject({ method: 'GET', credentials: 'omit', headers: { Authorization: 'Bearer tok', Accept: 'application/json' } });
+    expect(init).toMatchObject({
+      method: 'GET',
+      credentials: 'omit',
+      headers: { Authorization: 'Bearer tok', Accept: 'application/json' },
+    });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
@@ -55,7 +71,10 @@ describe('testConnection', () => {
     const down = vi.fn<typeof fetch>(async () => {
       throw new TypeError('Failed to fetch');
     });
-    expect(await testConnection(webhook, { fetch: down, timeoutMs: 1000 })).toEqual({ kind: 'unreachable', detail: 'Failed to fetch' });
+    expect(await testConnection(webhook, { fetch: down, timeoutMs: 1000 })).toEqual({
+      kind: 'unreachable',
+      detail: 'Failed to fetch',
+    });
     const slow = vi.fn<typeof fetch>(async () => {
       throw new DOMException('timed out', 'TimeoutError');
     });
@@ -68,9 +87,12 @@ describe('testConnection', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('hands a helpdesk to its connector\'s own check, which names the problem', async () => {
+  it("hands a helpdesk to its connector's own check, which names the problem", async () => {
     const fetch = answer(401);
-    const result = await testConnection(connectorConfig({ ...base, connectorType: 'zammad', zammadGroup: 'Users' }, secrets), { fetch, timeoutMs: 1000 });
+    const result = await testConnection(
+      connectorConfig({ ...base, connectorType: 'zammad', zammadGroup: 'Users' }, secrets),
+      { fetch, timeoutMs: 1000 },
+    );
     expect(result).toMatchObject({ kind: 'helpdesk', result: { ok: false, problem: 'bad-token' } });
     expect(String(fetch.mock.calls[0][0])).toMatch(/\/api\/v1\/users\/me$/);
   });

@@ -50,13 +50,19 @@ describe('options form', () => {
   });
 
   it('does not ask for a field the policy sets, and never shows a policy secret', () => {
-    const form = formFrom({ ...DEFAULT_SETTINGS, connectorType: 'glpi', endpointUrl: 'https://glpi.example.org' }, { ...DEFAULT_SECRETS, token: 'from-policy' }, ['token']);
+    const form = formFrom(
+      { ...DEFAULT_SETTINGS, connectorType: 'glpi', endpointUrl: 'https://glpi.example.org' },
+      { ...DEFAULT_SECRETS, token: 'from-policy' },
+      ['token'],
+    );
     expect(form.token).toBe('');
     expect(readForm(form, ['token']).ok).toBe(true);
   });
 
   it('turns imported values into form fields', () => {
-    expect(formPatch({ categories: ['a', 'b'], sentReportRetentionDays: 12, maskAllInputs: true, consoleLevels: ['error'] })).toEqual({
+    expect(
+      formPatch({ categories: ['a', 'b'], sentReportRetentionDays: 12, maskAllInputs: true, consoleLevels: ['error'] }),
+    ).toEqual({
       categories: 'a\nb',
       sentReportRetentionDays: '12',
       maskAllInputs: true,

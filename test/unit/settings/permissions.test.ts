@@ -5,7 +5,9 @@ import config from '../../../wxt.config';
 
 const manifestFor = async (browser: string) => {
   const manifest = config.manifest;
-  return typeof manifest === 'function' ? await manifest({ browser, manifestVersion: 3, mode: 'production', command: 'build' } as never) : manifest!;
+  return typeof manifest === 'function'
+    ? await manifest({ browser, manifestVersion: 3, mode: 'production', command: 'build' } as never)
+    : manifest!;
 };
 
 describe('docs/permissions.md', () => {

@@ -13,11 +13,19 @@ import { DEFAULT_SECRETS, DEFAULT_SETTINGS } from '../../../utils/settings/schem
 
 beforeEach(() => fakeBrowser.reset());
 
-const user = { ...DEFAULT_SETTINGS, endpointUrl: 'https://mine.example.org/t', organisationName: 'Mine', maskAllInputs: false };
+const user = {
+  ...DEFAULT_SETTINGS,
+  endpointUrl: 'https://mine.example.org/t',
+  organisationName: 'Mine',
+  maskAllInputs: false,
+};
 
 describe('policy overlay', () => {
   it('policy values win over the user’s and lock exactly the keys the policy sets', () => {
-    const effective = overlaySettings(user, readPolicy({ endpointUrl: 'https://org.example.org/t', maskAllInputs: true, token: 'org' }));
+    const effective = overlaySettings(
+      user,
+      readPolicy({ endpointUrl: 'https://org.example.org/t', maskAllInputs: true, token: 'org' }),
+    );
     expect(effective.settings).toEqual({ ...user, endpointUrl: 'https://org.example.org/t', maskAllInputs: true });
     expect(effective.locked.sort()).toEqual(['endpointUrl', 'maskAllInputs', 'token']);
     expect(effective.problems).toEqual([]);
@@ -30,18 +38,31 @@ describe('policy overlay', () => {
 
   it('reads through storage: the user’s stored values under the managed ones', async () => {
     await saveUserValues(user, { ...DEFAULT_SECRETS, token: 'mine' }, []);
-    await fakeBrowser.storage.managed.set({ endpointUrl: 'https://org.example.org/t', token: 'org', blockedSites: ['*://*.bank.example/*'] });
+    await fakeBrowser.storage.managed.set({
+      endpointUrl: 'https://org.example.org/t',
+      token: 'org',
+      blockedSites: ['*://*.bank.example/*'],
+    });
     const effective = await getEffectiveSettings();
     expect(effective.settings.endpointUrl).toBe('https://org.example.org/t');
     expect(effective.settings.organisationName).toBe('Mine');
     expect(effective.settings.blockedSites).toEqual(['*://*.bank.example/*']);
     expect((await getEffectiveSecrets()).token).toBe('org');
-    expect(await getConnectorConfig()).toEqual({ type: 'webhook', url: 'https://org.example.org/t', token: 'org', format: 'json', signingSecret: '' });
+    expect(await getConnectorConfig()).toEqual({
+      type: 'webhook',
+      url: 'https://org.example.org/t',
+      token: 'org',
+      format: 'json',
+      signingSecret: '',
+    });
   });
 
   it('puts the policy back over values typed in the options page (Test connection)', async () => {
     await fakeBrowser.storage.managed.set({ endpointUrl: 'https://org.example.org/t', token: 'org' });
-    const applied = await applyPolicy({ ...user, endpointUrl: 'https://evil.example/t' }, { ...DEFAULT_SECRETS, token: 'typed' });
+    const applied = await applyPolicy(
+      { ...user, endpointUrl: 'https://evil.example/t' },
+      { ...DEFAULT_SECRETS, token: 'typed' },
+    );
     expect(applied.settings.endpointUrl).toBe('https://org.example.org/t');
     expect(applied.secrets.token).toBe('org');
   });

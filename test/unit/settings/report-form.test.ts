@@ -6,11 +6,25 @@ import { checkReportChoices, keepReportChoices, reportForm } from '../../../util
 import { DEFAULT_SETTINGS } from '../../../utils/settings/schema';
 import { BUILD_CONTEXT, sampleDraft } from '../../support/tickets';
 
-const form = reportForm({ ...DEFAULT_SETTINGS, categories: ['Mail', 'Intranet'], urgencies: ['Low', 'High'], requiredFields: ['category'], helpText: 'Call 1234', endpointUrl: 'https://secret.example.org' });
+const form = reportForm({
+  ...DEFAULT_SETTINGS,
+  categories: ['Mail', 'Intranet'],
+  urgencies: ['Low', 'High'],
+  requiredFields: ['category'],
+  helpText: 'Call 1234',
+  endpointUrl: 'https://secret.example.org',
+});
 
 describe('report form', () => {
   it('gives the report page only what it shows', () => {
-    expect(form).toEqual({ organisationName: '', supportContact: '', helpText: 'Call 1234', categories: ['Mail', 'Intranet'], urgencies: ['Low', 'High'], requiredFields: ['category'] });
+    expect(form).toEqual({
+      organisationName: '',
+      supportContact: '',
+      helpText: 'Call 1234',
+      categories: ['Mail', 'Intranet'],
+      urgencies: ['Low', 'High'],
+      requiredFields: ['category'],
+    });
   });
 
   it.each([

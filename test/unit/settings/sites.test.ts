@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { matchesAny, parseMatchPattern } from '../../../utils/settings/match-pattern';
-import { recorderRegistration, recorderSync, syncRecorderRegistration } from '../../../utils/settings/recorder-registration';
+import {
+  recorderRegistration,
+  recorderSync,
+  syncRecorderRegistration,
+} from '../../../utils/settings/recorder-registration';
 import { reportingAllowed } from '../../../utils/settings/sites';
 
 describe('parseMatchPattern', () => {
@@ -94,7 +98,9 @@ describe('recorder registration', () => {
 
   function fakeScripting(registered: { id: string; matches?: string[]; excludeMatches?: string[] }[] = []) {
     return {
-      getRegisteredContentScripts: vi.fn(async ({ ids }: { ids?: string[] } = {}) => registered.filter((s) => !ids || ids.includes(s.id))),
+      getRegisteredContentScripts: vi.fn(async ({ ids }: { ids?: string[] } = {}) =>
+        registered.filter((s) => !ids || ids.includes(s.id)),
+      ),
       registerContentScripts: vi.fn(async (scripts: typeof registered) => {
         for (const s of scripts) {
           if (registered.some((r) => r.id === s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
@@ -102,7 +108,11 @@ describe('recorder registration', () => {
         }
       }),
       updateContentScripts: vi.fn(async (scripts: typeof registered) => {
-        for (const s of scripts) Object.assign(registered.find((r) => r.id === s.id)!, s);
+        for (const s of scripts)
+          Object.assign(
+            registered.find((r) => r.id === s.id)!,
+            s,
+          );
       }),
     };
   }
@@ -138,6 +148,8 @@ describe('recorder registration', () => {
     ]);
     expect(scripting.registerContentScripts).toHaveBeenCalledTimes(1);
     expect(errors).toHaveLength(1);
-    expect((await scripting.getRegisteredContentScripts({ ids: ['mayday-recorder'] }))[0].excludeMatches).toEqual(['*://b.example/*']);
+    expect((await scripting.getRegisteredContentScripts({ ids: ['mayday-recorder'] }))[0].excludeMatches).toEqual([
+      '*://b.example/*',
+    ]);
   });
 });

@@ -35,12 +35,26 @@ describe('ticketAttachments', () => {
 
 describe('buildTicket', () => {
   const draft = sampleDraft();
-  const ctx = { now: Date.parse('2026-03-04T09:16:00Z'), extensionVersion: '0.1.0', fallbackUserAgent: 'UA', fallbackLanguage: 'fr' };
+  const ctx = {
+    now: Date.parse('2026-03-04T09:16:00Z'),
+    extensionVersion: '0.1.0',
+    fallbackUserAgent: 'UA',
+    fallbackLanguage: 'fr',
+  };
 
   it('returns a payload the receiver accepts, with the three files, in the language asked for', () => {
     const payload = buildTicket(draft, 'Nothing loads', { ...ctx, t: tFr });
     expect(webhookPayloadSchema.parse(payload)).toEqual(payload);
-    expect(payload.ticket.screenshot).toEqual({ attachment: 'screenshot.png', type: 'image/png', size: 68, width: 2, height: 2, mode: 'visible', masks: 0, ...(draft.context ? { devicePixelRatio: draft.context.devicePixelRatio } : {}) });
+    expect(payload.ticket.screenshot).toEqual({
+      attachment: 'screenshot.png',
+      type: 'image/png',
+      size: 68,
+      width: 2,
+      height: 2,
+      mode: 'visible',
+      masks: 0,
+      ...(draft.context ? { devicePixelRatio: draft.context.devicePixelRatio } : {}),
+    });
     expect(payload.attachments.map((a) => a.filename)).toEqual(['screenshot.png', 'report.json', 'report.html']);
     expect(decode(payload.attachments[2].data)).toContain('<h1 id="summary-h">Ce qui ne va pas</h1>');
   });

@@ -5,12 +5,16 @@ import { formatClock, formatDateTime, formatUtcOffset } from '../../../utils/tic
 import { sampleTicket, tEn } from './sample';
 
 const UA = {
-  chromeWindows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  chromeWindows:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
   edge: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.2592.87',
   firefoxMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0',
-  safariIos: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  chromiumLinux: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
-  android: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+  safariIos:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  chromiumLinux:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  android:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
   unknown: 'curl/8.5.0',
 };
 
@@ -28,7 +32,11 @@ describe('browserAndOs', () => {
   });
 
   it('prefers what the extension reported over the user agent', () => {
-    const env = { ...sampleTicket().environment, browser: { name: 'Chrome', version: '126.0.6478.127' }, os: { name: 'Windows', version: '11' } };
+    const env = {
+      ...sampleTicket().environment,
+      browser: { name: 'Chrome', version: '126.0.6478.127' },
+      os: { name: 'Windows', version: '11' },
+    };
     expect(browserAndOs(env)).toEqual({ browser: 'Chrome 126.0.6478.127', os: 'Windows 11' });
   });
 });
@@ -40,8 +48,22 @@ describe('counts and groups', () => {
 
   it('merges identical errors, most frequent first, earliest on a tie', () => {
     const T = 1_000;
-    const entry = (message: string, time: number, count = 1) => ({ level: 'error' as const, kind: 'console' as const, message, time, count });
-    const ticket = sampleTicket({ console: [entry('B', T + 1), entry('A', T + 2), entry('B', T + 3, 2), entry('C', T), { ...entry('A', T + 4), level: 'warn' }] });
+    const entry = (message: string, time: number, count = 1) => ({
+      level: 'error' as const,
+      kind: 'console' as const,
+      message,
+      time,
+      count,
+    });
+    const ticket = sampleTicket({
+      console: [
+        entry('B', T + 1),
+        entry('A', T + 2),
+        entry('B', T + 3, 2),
+        entry('C', T),
+        { ...entry('A', T + 4), level: 'warn' },
+      ],
+    });
     expect(topErrors(ticket)).toEqual([
       { message: 'B', count: 3, time: T + 1 },
       { message: 'C', count: 1, time: T },
@@ -64,7 +86,9 @@ describe('counts and groups', () => {
     const { console: entries } = sampleTicket();
     expect(filterConsole(entries, new Set(['warn', 'info']), '').map((e) => e.level)).toEqual(['warn', 'info']);
     expect(filterConsole(entries, new Set(['error', 'log']), 'APP.JS').map((e) => e.kind)).toEqual(['error']);
-    expect(filterConsole(entries, new Set(['error']), '  invoices ').map((e) => e.message)).toEqual(['Failed to load invoices {status: 500}']);
+    expect(filterConsole(entries, new Set(['error']), '  invoices ').map((e) => e.message)).toEqual([
+      'Failed to load invoices {status: 500}',
+    ]);
   });
 });
 

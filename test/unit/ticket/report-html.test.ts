@@ -19,7 +19,9 @@ describe('renderReportHtml', () => {
     expect(charset.getAttribute('charset')).toBe('utf-8');
     expect(csp.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(csp.getAttribute('content')).toBe(REPORT_CSP);
-    expect(REPORT_CSP).toBe(`default-src 'none'; img-src data:; style-src '${REPORT_STYLE_HASH}'; base-uri 'none'; form-action 'none'`);
+    expect(REPORT_CSP).toBe(
+      `default-src 'none'; img-src data:; style-src '${REPORT_STYLE_HASH}'; base-uri 'none'; form-action 'none'`,
+    );
   });
 
   it('carries the hash of its stylesheet in the CSP', () => {
@@ -48,9 +50,16 @@ describe('renderReportHtml', () => {
     expect(summary).toContain('2026-03-04 10:16:00 UTC+01:00');
     expect(summary).toContain('Chrome 126 on Windows 10/11');
     expect(summary).toContain("TypeError: Cannot read properties of undefined (reading 'total') ×3");
-    expect([...doc.querySelectorAll('ul.counts li')].map((li) => li.textContent)).toEqual(['4Errors', '2Warnings', '3Failed requests', '2Steps']);
+    expect([...doc.querySelectorAll('ul.counts li')].map((li) => li.textContent)).toEqual([
+      '4Errors',
+      '2Warnings',
+      '3Failed requests',
+      '2Steps',
+    ]);
     expect(doc.querySelectorAll('#console li')).toHaveLength(5);
-    expect(doc.querySelector('#console details pre')!.textContent).toContain('at render (https://erp.example.org/app.js:10:5)');
+    expect(doc.querySelector('#console details pre')!.textContent).toContain(
+      'at render (https://erp.example.org/app.js:10:5)',
+    );
     expect(doc.querySelectorAll('#requests tbody tr')).toHaveLength(2);
     expect(doc.querySelectorAll('#timeline li')).toHaveLength(6);
     expect(doc.getElementById('environment')!.textContent).toContain('Europe/Paris (UTC+01:00)');
@@ -58,14 +67,24 @@ describe('renderReportHtml', () => {
 
   it('offers a level filter per level present, as checkboxes that work without script', () => {
     const doc = parse(renderReportHtml(sampleTicket(), { t: tEn }));
-    expect([...doc.querySelectorAll('#console .filters label')].map((l) => l.textContent)).toEqual(['Errors (4)', 'Warnings (2)', 'Info (1)', 'Logs (1)']);
+    expect([...doc.querySelectorAll('#console .filters label')].map((l) => l.textContent)).toEqual([
+      'Errors (4)',
+      'Warnings (2)',
+      'Info (1)',
+      'Logs (1)',
+    ]);
     expect(doc.querySelectorAll('#console .filters input:checked')).toHaveLength(4);
     expect(REPORT_CSS).toContain('#console:has(#f-error:not(:checked)) .lv-error');
   });
 
   it('says where the screenshot is when it is not embedded, and embeds nothing but a PNG or JPEG', () => {
     const ticket = sampleTicket();
-    for (const dataUrl of [undefined, 'data:text/html;base64,PHNjcmlwdD4=', `${TINY_PNG}" onerror="x`, 'javascript:alert(1)']) {
+    for (const dataUrl of [
+      undefined,
+      'data:text/html;base64,PHNjcmlwdD4=',
+      `${TINY_PNG}" onerror="x`,
+      'javascript:alert(1)',
+    ]) {
       const doc = parse(renderReportHtml(ticket, { t: tEn, screenshot: dataUrl ? { dataUrl } : undefined }));
       expect(doc.querySelector('img')).toBeNull();
       expect(doc.getElementById('screenshot')!.textContent).toContain('attached to the ticket as screenshot.png');
@@ -78,7 +97,11 @@ describe('renderReportHtml', () => {
     const markup = renderReportHtml(evilTicket(), { t: tEn, screenshot: { dataUrl: TINY_PNG } });
     const doc = parse(markup);
     const elements = [...doc.querySelectorAll('*')];
-    expect(elements.map((e) => e.tagName.toLowerCase()).filter((tag) => ['script', 'iframe', 'svg', 'object', 'embed', 'base', 'form', 'link'].includes(tag))).toEqual([]);
+    expect(
+      elements
+        .map((e) => e.tagName.toLowerCase())
+        .filter((tag) => ['script', 'iframe', 'svg', 'object', 'embed', 'base', 'form', 'link'].includes(tag)),
+    ).toEqual([]);
     expect(doc.querySelectorAll('style')).toHaveLength(1);
     expect(doc.querySelectorAll('img')).toHaveLength(1);
     for (const element of elements) {
@@ -103,7 +126,9 @@ describe('renderReportHtml', () => {
     const shown = [...doc.querySelectorAll('#console li')];
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((li) => li.className === 'lv-error')).toBe(true);
-    expect(doc.querySelector('#console .more')!.textContent).toBe(`${200 - shown.length} more entries are not shown here: report.json has them all.`);
+    expect(doc.querySelector('#console .more')!.textContent).toBe(
+      `${200 - shown.length} more entries are not shown here: report.json has them all.`,
+    );
     expect(doc.querySelectorAll('#requests tbody tr').length).toBeGreaterThan(0);
     expect(doc.querySelectorAll('#timeline li').length).toBeGreaterThan(0);
   });

@@ -29,7 +29,8 @@ export function sampleTicket(overrides: Partial<Ticket> = {}): Ticket {
       timing: { ttfb: 120, domContentLoaded: 840, load: 1900 },
     },
     environment: {
-      userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      userAgent:
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
       viewport: { width: 1280, height: 720 },
       screen: { width: 1920, height: 1080 },
       devicePixelRatio: 1.25,
@@ -50,7 +51,8 @@ export function sampleTicket(overrides: Partial<Ticket> = {}): Ticket {
         level: 'error',
         kind: 'error',
         message: "TypeError: Cannot read properties of undefined (reading 'total')",
-        stack: "TypeError: Cannot read properties of undefined (reading 'total')\n    at render (https://erp.example.org/app.js:10:5)",
+        stack:
+          "TypeError: Cannot read properties of undefined (reading 'total')\n    at render (https://erp.example.org/app.js:10:5)",
         source: 'https://erp.example.org/app.js:10:5',
         time: T0 + 2000,
         count: 3,
@@ -58,8 +60,25 @@ export function sampleTicket(overrides: Partial<Ticket> = {}): Ticket {
       { level: 'info', kind: 'console', message: 'Retrying in 5 s', time: T0 + 2100, count: 1 },
     ],
     network: [
-      { source: 'page', method: 'GET', url: 'https://erp.example.org/api/invoices?month=3', status: 500, type: 'fetch', durationMs: 230, time: T0 + 1800, count: 1 },
-      { source: 'browser', method: 'GET', url: 'https://cdn.example.org/logo.png', error: 'net::ERR_NAME_NOT_RESOLVED', type: 'image', time: T0 + 500, count: 2 },
+      {
+        source: 'page',
+        method: 'GET',
+        url: 'https://erp.example.org/api/invoices?month=3',
+        status: 500,
+        type: 'fetch',
+        durationMs: 230,
+        time: T0 + 1800,
+        count: 1,
+      },
+      {
+        source: 'browser',
+        method: 'GET',
+        url: 'https://cdn.example.org/logo.png',
+        error: 'net::ERR_NAME_NOT_RESOLVED',
+        type: 'image',
+        time: T0 + 500,
+        count: 2,
+      },
     ],
     steps: [
       { kind: 'navigation', label: 'https://erp.example.org/invoices', how: 'load', time: T0 - 5000 },
@@ -88,7 +107,7 @@ export const PAYLOADS = [
   'javascript:globalThis.__xss=3',
   '{{constructor.constructor("globalThis.__xss=4")()}}',
   '"><svg onload="globalThis.__xss=5">',
-  "'><iframe src=\"https://attacker.invalid/\"></iframe>",
+  '\'><iframe src="https://attacker.invalid/"></iframe>',
   '</style><style>body{display:none}</style>',
   '<!-- ]]> `backticks` ``` [link](javascript:alert(1)) ![img](https://attacker.invalid/x.png)',
 ];
@@ -114,8 +133,24 @@ export function evilTicket(): Ticket {
       localTime: PAYLOADS[3],
       connection: { effectiveType: PAYLOADS[0] },
     },
-    console: PAYLOADS.map((p, i) => ({ level: 'error', kind: 'console', message: p, stack: p, source: p, time: T + i, count: i + 1 })),
-    network: PAYLOADS.map((p, i) => ({ source: 'page', method: p.slice(0, 20), url: p, error: p, type: p.slice(0, 40), time: T + i, count: 1 })),
+    console: PAYLOADS.map((p, i) => ({
+      level: 'error',
+      kind: 'console',
+      message: p,
+      stack: p,
+      source: p,
+      time: T + i,
+      count: i + 1,
+    })),
+    network: PAYLOADS.map((p, i) => ({
+      source: 'page',
+      method: p.slice(0, 20),
+      url: p,
+      error: p,
+      type: p.slice(0, 40),
+      time: T + i,
+      count: 1,
+    })),
     steps: PAYLOADS.map((p, i) => ({ kind: 'click', label: p, selector: p, how: p.slice(0, 20), time: T + i })),
     capture: { ...base.capture, redactions: { [PAYLOADS[0].slice(0, 40)]: 1 } },
   });
@@ -131,9 +166,30 @@ export function largestTicket(): Ticket {
     description: fill(5000),
     page: { ...base.page, url: `https://x.example/${fill(2000)}`, title: fill(500), referrer: fill(2048) },
     environment: { ...base.environment, userAgent: fill(500) },
-    console: Array.from({ length: 200 }, (_, i) => ({ level: LEVELS_CYCLE[i % 5], kind: 'error', message: fill(2000), stack: fill(4000), source: fill(2048), time: T + i, count: 1 })),
-    network: Array.from({ length: 200 }, (_, i) => ({ source: 'browser', method: 'POST', url: fill(2048), error: fill(300), type: fill(40), time: T + i, count: 2 })),
-    steps: Array.from({ length: 50 }, (_, i) => ({ kind: 'input', label: fill(2048), selector: fill(200), time: T + i })),
+    console: Array.from({ length: 200 }, (_, i) => ({
+      level: LEVELS_CYCLE[i % 5],
+      kind: 'error',
+      message: fill(2000),
+      stack: fill(4000),
+      source: fill(2048),
+      time: T + i,
+      count: 1,
+    })),
+    network: Array.from({ length: 200 }, (_, i) => ({
+      source: 'browser',
+      method: 'POST',
+      url: fill(2048),
+      error: fill(300),
+      type: fill(40),
+      time: T + i,
+      count: 2,
+    })),
+    steps: Array.from({ length: 50 }, (_, i) => ({
+      kind: 'input',
+      label: fill(2048),
+      selector: fill(200),
+      time: T + i,
+    })),
   });
 }
 const LEVELS_CYCLE = ['error', 'warn', 'info', 'log', 'debug'] as const;

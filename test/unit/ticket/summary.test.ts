@@ -31,21 +31,35 @@ describe('renderSummary', () => {
 
   it('gives the same in simple HTML', () => {
     const { html } = renderSummary(sampleTicket(), tEn);
-    expect(html).toContain('<blockquote>The invoice list stays empty after I pick March.<br>It worked yesterday.</blockquote>');
-    expect(html).toContain('<ol><li><code>TypeError: Cannot read properties of undefined (reading &#39;total&#39;)</code> ×3</li><li><code>Failed to load invoices {status: 500}</code></li></ol>');
+    expect(html).toContain(
+      '<blockquote>The invoice list stays empty after I pick March.<br>It worked yesterday.</blockquote>',
+    );
+    expect(html).toContain(
+      '<ol><li><code>TypeError: Cannot read properties of undefined (reading &#39;total&#39;)</code> ×3</li><li><code>Failed to load invoices {status: 500}</code></li></ol>',
+    );
     expect(html).toContain('<strong>Failed requests:</strong> 3</p>');
   });
 
   it('keeps to the five most frequent errors and says when there are none', () => {
     const T = Date.parse('2026-03-04T09:15:00Z');
     const many = sampleTicket({
-      console: Array.from({ length: 8 }, (_, i) => ({ level: 'error' as const, kind: 'console' as const, message: `E${i}`, time: T + i, count: i + 1 })),
+      console: Array.from({ length: 8 }, (_, i) => ({
+        level: 'error' as const,
+        kind: 'console' as const,
+        message: `E${i}`,
+        time: T + i,
+        count: i + 1,
+      })),
     });
-    expect(renderSummary(many, tEn).markdown).toMatch(/1\. `E7` ×8\n2\. `E6` ×7\n3\. `E5` ×6\n4\. `E4` ×5\n5\. `E3` ×4\n\n/);
+    expect(renderSummary(many, tEn).markdown).toMatch(
+      /1\. `E7` ×8\n2\. `E6` ×7\n3\. `E5` ×6\n4\. `E4` ×5\n5\. `E3` ×4\n\n/,
+    );
     const none = renderSummary(sampleTicket({ console: [], screenshot: null }), tFr).markdown;
     expect(none).toContain('**Erreurs les plus fréquentes :** aucune enregistrée');
     expect(none).toContain('**Requêtes en échec :** 3');
-    expect(none).toContain("_Rapport complet en pièce jointe : report.html (s'ouvre dans n'importe quel navigateur) et report.json._");
+    expect(none).toContain(
+      "_Rapport complet en pièce jointe : report.html (s'ouvre dans n'importe quel navigateur) et report.json._",
+    );
   });
 
   it('puts untrusted text in Markdown only inside code no content can close', () => {

@@ -16,7 +16,6 @@ export function ticketTitle(ticket: Ticket): string {
   return line.length > TITLE_MAX ? `${line.slice(0, TITLE_MAX - 1).trimEnd()}…` : line;
 }
 
-
 // Only web addresses become links: a helpdesk page must not carry a javascript: link from a report.
 function pageLink(url: string): string {
   return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : escapeHtml(url);
@@ -25,7 +24,9 @@ function pageLink(url: string): string {
 function browserLine(ticket: Ticket): string {
   const { browser, os, userAgent } = ticket.environment;
   if (!browser) return userAgent;
-  return [`${browser.name} ${browser.version}`, os ? `${os.name}${os.version ? ` ${os.version}` : ''}` : ''].filter(Boolean).join(', ');
+  return [`${browser.name} ${browser.version}`, os ? `${os.name}${os.version ? ` ${os.version}` : ''}` : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 function topErrors(ticket: Ticket): string[] {
@@ -33,7 +34,8 @@ function topErrors(ticket: Ticket): string[] {
     .filter((entry) => entry.level === 'error')
     .slice(-TOP_ERRORS)
     .map((entry) => {
-      const message = entry.message.length > ERROR_CHARS ? `${entry.message.slice(0, ERROR_CHARS - 1)}…` : entry.message;
+      const message =
+        entry.message.length > ERROR_CHARS ? `${entry.message.slice(0, ERROR_CHARS - 1)}…` : entry.message;
       return entry.count > 1 ? `${message} (×${entry.count})` : message;
     });
 }
@@ -64,7 +66,9 @@ export function ticketBody(ticket: Ticket): { text: string; html: string } {
     paragraphs,
     `<p><b>Page:</b> ${ticket.page.title ? `${escapeHtml(ticket.page.title)} — ` : ''}${pageLink(ticket.page.url)}<br>`,
     `<b>Browser:</b> ${escapeHtml(browserLine(ticket))}</p>`,
-    errors.length ? `<p><b>Errors on the page:</b></p><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>` : '',
+    errors.length
+      ? `<p><b>Errors on the page:</b></p><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>`
+      : '',
     `<p>${escapeHtml(reportMarker(ticket))}. All details are in the attached report.json.</p>`,
   ].join('');
   return { text, html };

@@ -17,7 +17,10 @@ type GlpiConfig = Extract<ConnectorConfig, { type: 'glpi' }>;
 
 /** The GLPI address, whether the admin typed the root or the apirest.php URL. */
 export function glpiBase(url: string): string {
-  return url.trim().replace(/\/+$/, '').replace(/\/apirest\.php$/i, '');
+  return url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/apirest\.php$/i, '');
 }
 
 /** GLPI's error body: ["ERROR_SESSION_TOKEN_INVALID", "session_token seems invalid"]. */
@@ -34,8 +37,13 @@ async function glpiError(response: Response): Promise<{ code: string; message: s
 
 async function glpiFailure(response: Response, now: number): Promise<DeliveryFailure> {
   const { code, message } = await glpiError(response);
-  if (code === 'ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE') return { kind: 'too-large', retryable: false, status: response.status };
-  return classifyStatus(response.status, code ? `${code}: ${message}` : message, parseRetryAfter(response.headers.get('retry-after'), now));
+  if (code === 'ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE')
+    return { kind: 'too-large', retryable: false, status: response.status };
+  return classifyStatus(
+    response.status,
+    code ? `${code}: ${message}` : message,
+    parseRetryAfter(response.headers.get('retry-after'), now),
+  );
 }
 
 /** One API session; an expired session token is replaced once per send, then the call is retried. */
@@ -46,17 +54,27 @@ function glpiApi(config: GlpiConfig, ctx: TestContext, now: () => number) {
   let renewed = false;
 
   async function open(): Promise<DeliveryFailure | null> {
-    const reply = await request(ctx, `${api}/initSession`, { method: 'GET', headers: { Authorization: `user_token ${config.userToken}`, ...appToken } });
+    const reply = await request(ctx, `${api}/initSession`, {
+      method: 'GET',
+      headers: { Authorization: `user_token ${config.userToken}`, ...appToken },
+    });
     if (isFailure(reply)) return reply;
     if (!reply.ok) return glpiFailure(reply, now());
     const token = ((await jsonOf(reply)) as { session_token?: unknown } | null)?.session_token;
-    if (typeof token !== 'string' || !token) return badReply('initSession answered without a session_token: is this the GLPI address?');
+    if (typeof token !== 'string' || !token)
+      return badReply('initSession answered without a session_token: is this the GLPI address?');
     session = token;
     return null;
   }
 
-  async function call(path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response | DeliveryFailure> {
-    const reply = await request(ctx, `${api}${path}`, { ...init, headers: { ...init.headers, 'Session-Token': session, ...appToken } });
+  async function call(
+    path: string,
+    init: RequestInit & { headers?: Record<string, string> },
+  ): Promise<Response | DeliveryFailure> {
+    const reply = await request(ctx, `${api}${path}`, {
+      ...init,
+      headers: { ...init.headers, 'Session-Token': session, ...appToken },
+    });
     if (isFailure(reply) || reply.status !== 401 || renewed) return reply;
     const { code } = await glpiError(reply.clone());
     if (code !== 'ERROR_SESSION_TOKEN_INVALID') return reply;
@@ -67,7 +85,8 @@ function glpiApi(config: GlpiConfig, ctx: TestContext, now: () => number) {
 
   async function close(): Promise<void> {
     // Best effort: an unclosed session only expires later on the server.
-    if (session) await request(ctx, `${api}/killSession`, { method: 'GET', headers: { 'Session-Token': session, ...appToken } });
+    if (session)
+      await request(ctx, `${api}/killSession`, { method: 'GET', headers: { 'Session-Token': session, ...appToken } });
   }
 
   /** A reply's id, or the failure it means: a 201 can still report a refused file in upload_result. */
@@ -97,25 +116,43 @@ function glpiApi(config: GlpiConfig, ctx: TestContext, now: () => number) {
 type GlpiApi = ReturnType<typeof glpiApi>;
 
 /** POSTs JSON and returns the new item's id. */
-async function addItem(api: GlpiApi, itemtype: string, input: Record<string, unknown>): Promise<number | DeliveryFailure> {
-  const reply = await api.call(`/${itemtype}/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input }) });
+async function addItem(
+  api: GlpiApi,
+  itemtype: string,
+  input: Record<string, unknown>,
+): Promise<number | DeliveryFailure> {
+  const reply = await api.call(`/${itemtype}/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ input }),
+  });
   return api.idOf(reply, itemtype);
 }
 
 async function uploadDocument(api: GlpiApi, ticket: Ticket, file: Attachment): Promise<number | DeliveryFailure> {
   const manifest = { input: { name: file.filename, _filename: [file.filename] } };
   const parts: Part[] = [
-    { name: 'uploadManifest', contentType: 'application/json', data: new TextEncoder().encode(JSON.stringify(manifest)) },
+    {
+      name: 'uploadManifest',
+      contentType: 'application/json',
+      data: new TextEncoder().encode(JSON.stringify(manifest)),
+    },
     { name: 'filename[0]', filename: file.filename, contentType: file.contentType, data: base64ToBytes(file.data) },
   ];
   const { body, contentType } = encodeMultipart(parts, safeBoundary(`mayday-${ticket.id}`, parts));
-  const reply = await api.call('/Document/', { method: 'POST', headers: { 'Content-Type': contentType }, body: body as BodyInit });
+  const reply = await api.call('/Document/', {
+    method: 'POST',
+    headers: { 'Content-Type': contentType },
+    body: body as BodyInit,
+  });
   return api.idOf(reply, 'Document');
 }
 
 /** The ticket an earlier attempt created but never heard back about: its content holds the report id. */
 async function findTicket(api: GlpiApi, ticket: Ticket): Promise<number | null | DeliveryFailure> {
-  const reply = await api.bodyOf(await api.call(`/Ticket/?searchText%5Bcontent%5D=${encodeURIComponent(ticket.id)}&only_id=true`, { method: 'GET' }));
+  const reply = await api.bodyOf(
+    await api.call(`/Ticket/?searchText%5Bcontent%5D=${encodeURIComponent(ticket.id)}&only_id=true`, { method: 'GET' }),
+  );
   if (isFailure(reply)) return reply;
   const rows = reply.body;
   const id = Array.isArray(rows) ? (rows[0] as { id?: unknown } | undefined)?.id : undefined;
@@ -141,7 +178,12 @@ function readProgress(saved: Readonly<Record<string, unknown>>, target: string):
   };
 }
 
-async function deliver(api: GlpiApi, config: GlpiConfig, report: { ticket: Ticket; attachments: Attachment[] }, ctx: SendContext): Promise<SendResult> {
+async function deliver(
+  api: GlpiApi,
+  config: GlpiConfig,
+  report: { ticket: Ticket; attachments: Attachment[] },
+  ctx: SendContext,
+): Promise<SendResult> {
   const progress = readProgress(ctx.progress, targetOf({ type: 'glpi', url: glpiBase(config.url) }));
   const save = () => ctx.saveProgress(structuredClone(progress) as unknown as Record<string, unknown>);
   if (progress.ticketId === undefined && progress.createSent) {
@@ -152,7 +194,10 @@ async function deliver(api: GlpiApi, config: GlpiConfig, report: { ticket: Ticke
   if (progress.ticketId === undefined) {
     progress.createSent = true;
     await save();
-    const created = await addItem(api, 'Ticket', { name: ticketTitle(report.ticket), content: ticketBody(report.ticket).html });
+    const created = await addItem(api, 'Ticket', {
+      name: ticketTitle(report.ticket),
+      content: ticketBody(report.ticket).html,
+    });
     if (isFailure(created)) return failed(created);
     progress.ticketId = created;
     await save();
@@ -167,13 +212,20 @@ async function deliver(api: GlpiApi, config: GlpiConfig, report: { ticket: Ticke
       await save();
     }
     if (!doc.linked) {
-      const link = await addItem(api, 'Document_Item', { documents_id: doc.id, itemtype: 'Ticket', items_id: ticketId });
+      const link = await addItem(api, 'Document_Item', {
+        documents_id: doc.id,
+        itemtype: 'Ticket',
+        items_id: ticketId,
+      });
       if (isFailure(link)) return failed(link);
       doc.linked = true;
       await save();
     }
   }
-  const receipt: Receipt = { id: String(ticketId), url: `${glpiBase(config.url)}/front/ticket.form.php?id=${ticketId}` };
+  const receipt: Receipt = {
+    id: String(ticketId),
+    url: `${glpiBase(config.url)}/front/ticket.form.php?id=${ticketId}`,
+  };
   return { ok: true, receipt };
 }
 
@@ -198,7 +250,8 @@ const CREATE = 4;
 /** GLPI refuses a wrong App-Token or an unlisted client address with a 400, not a 401. */
 function glpiProblem(failure: DeliveryFailure): ConnectionResult {
   const detail = failure.kind === 'rejected' ? failure.detail : '';
-  if (/^ERROR_(WRONG_APP_TOKEN_PARAMETER|APP_TOKEN_PARAMETERS_MISSING)/.test(detail)) return { ok: false, problem: 'bad-token', detail };
+  if (/^ERROR_(WRONG_APP_TOKEN_PARAMETER|APP_TOKEN_PARAMETERS_MISSING)/.test(detail))
+    return { ok: false, problem: 'bad-token', detail };
   if (detail.startsWith('ERROR_NOT_ALLOWED_IP')) return { ok: false, problem: 'no-right', detail };
   return problemFor(failure);
 }
@@ -211,10 +264,16 @@ export async function testGlpi(config: GlpiConfig, ctx: TestContext): Promise<Co
   try {
     const reply = await api.bodyOf(await api.call('/getFullSession/', { method: 'GET' }));
     if (isFailure(reply)) return glpiProblem(reply);
-    const profile = (reply.body as { session?: { glpiactiveprofile?: Record<string, unknown> } } | null)?.session?.glpiactiveprofile;
+    const profile = (reply.body as { session?: { glpiactiveprofile?: Record<string, unknown> } } | null)?.session
+      ?.glpiactiveprofile;
     if (!profile) return { ok: false, problem: 'other', detail: 'getFullSession answered without an active profile' };
     const missing = ['ticket', 'document'].filter((right) => (Number(profile[right]) & CREATE) === 0);
-    if (missing.length) return { ok: false, problem: 'no-right', detail: `the profile "${String(profile.name ?? '')}" cannot create: ${missing.join(', ')}` };
+    if (missing.length)
+      return {
+        ok: false,
+        problem: 'no-right',
+        detail: `the profile "${String(profile.name ?? '')}" cannot create: ${missing.join(', ')}`,
+      };
     return { ok: true };
   } finally {
     await api.close();

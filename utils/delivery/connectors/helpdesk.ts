@@ -28,7 +28,10 @@ export async function jsonOf(response: Response): Promise<unknown> {
 }
 
 /** The reply's JSON (null when it is not JSON), or the failure a refusal means. */
-export async function replyBody(reply: Response | DeliveryFailure, now: number): Promise<{ body: unknown } | DeliveryFailure> {
+export async function replyBody(
+  reply: Response | DeliveryFailure,
+  now: number,
+): Promise<{ body: unknown } | DeliveryFailure> {
   if (isFailure(reply)) return reply;
   if (!reply.ok) return failureFrom(reply, now);
   return { body: await jsonOf(reply) };
@@ -50,9 +53,17 @@ export function problemFor(failure: DeliveryFailure, notFound: ConnectionProblem
     case 'timeout':
       return { ok: false, problem: 'unreachable', detail: `no answer within ${failure.seconds} s` };
     case 'unauthorized':
-      return { ok: false, problem: failure.status === 401 ? 'bad-token' : 'no-right', detail: `HTTP ${failure.status}` };
+      return {
+        ok: false,
+        problem: failure.status === 401 ? 'bad-token' : 'no-right',
+        detail: `HTTP ${failure.status}`,
+      };
     case 'rejected':
-      return { ok: false, problem: failure.status === 404 ? notFound : 'other', detail: `HTTP ${failure.status}: ${failure.detail}` };
+      return {
+        ok: false,
+        problem: failure.status === 404 ? notFound : 'other',
+        detail: `HTTP ${failure.status}: ${failure.detail}`,
+      };
     case 'server':
       return { ok: false, problem: 'other', detail: `HTTP ${failure.status}: ${failure.detail}` };
     default:

@@ -32,7 +32,10 @@ export function connectorFor(config: ConnectorConfig): Connector | null {
  * closes a session), answered as ok or the problem in the admin's terms. Run it in the background or
  * the options page, which hold the secrets and the host permission.
  */
-export function testConnection(config: Extract<ConnectorConfig, { type: 'glpi' | 'zammad' | 'rt' | 'redmine' }>, ctx: TestContext): Promise<ConnectionResult> {
+export function testConnection(
+  config: Extract<ConnectorConfig, { type: 'glpi' | 'zammad' | 'rt' | 'redmine' }>,
+  ctx: TestContext,
+): Promise<ConnectionResult> {
   switch (config.type) {
     case 'glpi':
       return testGlpi(config, ctx);

@@ -11,7 +11,16 @@ import { isFailure, request, type Connector, type OutgoingReport, type SendConte
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
 import { base64ToBytes } from '../multipart';
 import { ticketBody, ticketTitle } from './body';
-import { badReply, createOnce, endpoint, jsonOf, problemFor, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
+import {
+  badReply,
+  createOnce,
+  endpoint,
+  jsonOf,
+  problemFor,
+  targetOf,
+  type ConnectionResult,
+  type TestContext,
+} from './helpdesk';
 
 type RedmineConfig = Extract<ConnectorConfig, { type: 'redmine' }>;
 
@@ -61,7 +70,11 @@ export function redmineIssue(config: RedmineConfig, report: OutgoingReport, toke
       subject: ticketTitle(report.ticket),
       // Redmine formats descriptions as Textile or Markdown, not HTML: the plain-text summary.
       description: ticketBody(report.ticket).text,
-      uploads: report.attachments.map((file, n) => ({ token: tokens[n], filename: file.filename, content_type: file.contentType })),
+      uploads: report.attachments.map((file, n) => ({
+        token: tokens[n],
+        filename: file.filename,
+        content_type: file.contentType,
+      })),
     },
   };
 }
@@ -77,7 +90,10 @@ export function redmineConnector(config: RedmineConfig): Connector {
       return createOnce(ctx, targetOf(config), {
         find: async () => {
           const query = `project_id=${encodeURIComponent(config.projectId)}&status_id=*&description=~${encodeURIComponent(report.ticket.id)}&limit=1`;
-          const found = await reply(await request(ctx, endpoint(config.url, `/issues.json?${query}`), { method: 'GET', headers: auth(config) }), ctx.now());
+          const found = await reply(
+            await request(ctx, endpoint(config.url, `/issues.json?${query}`), { method: 'GET', headers: auth(config) }),
+            ctx.now(),
+          );
           if (isFailure(found)) return found;
           return receiptOf(config, (found.body as { issues?: unknown[] } | null)?.issues?.[0]);
         },
@@ -96,7 +112,10 @@ export function redmineConnector(config: RedmineConfig): Connector {
           });
           const created = await reply(response, ctx.now());
           if (isFailure(created)) return created;
-          return receiptOf(config, (created.body as { issue?: unknown } | null)?.issue) ?? badReply('Redmine answered without an issue id');
+          return (
+            receiptOf(config, (created.body as { issue?: unknown } | null)?.issue) ??
+            badReply('Redmine answered without an issue id')
+          );
         },
       });
     },
@@ -109,15 +128,27 @@ export function redmineConnector(config: RedmineConfig): Connector {
  * silently files issues under the default tracker when given one the project lacks).
  */
 export async function testRedmine(config: RedmineConfig, ctx: TestContext): Promise<ConnectionResult> {
-  const me = await reply(await request(ctx, endpoint(config.url, '/users/current.json'), { method: 'GET', headers: auth(config) }), 0);
+  const me = await reply(
+    await request(ctx, endpoint(config.url, '/users/current.json'), { method: 'GET', headers: auth(config) }),
+    0,
+  );
   if (isFailure(me)) return problemFor(me);
-  if (!(me.body as { user?: unknown } | null)?.user) return { ok: false, problem: 'other', detail: 'the address answered, but not like Redmine (is the REST API enabled?)' };
+  if (!(me.body as { user?: unknown } | null)?.user)
+    return {
+      ok: false,
+      problem: 'other',
+      detail: 'the address answered, but not like Redmine (is the REST API enabled?)',
+    };
   const url = endpoint(config.url, `/projects/${encodeURIComponent(config.projectId)}.json?include=trackers`);
   const project = await reply(await request(ctx, url, { method: 'GET', headers: auth(config) }), 0);
   if (isFailure(project)) return problemFor(project, 'wrong-project');
   const trackers = (project.body as { project?: { trackers?: { id: number }[] } } | null)?.project?.trackers ?? [];
   if (config.trackerId && !trackers.some((tracker) => String(tracker.id) === config.trackerId.trim())) {
-    return { ok: false, problem: 'wrong-project', detail: `tracker ${config.trackerId} is not enabled in project "${config.projectId}"` };
+    return {
+      ok: false,
+      problem: 'wrong-project',
+      detail: `tracker ${config.trackerId} is not enabled in project "${config.projectId}"`,
+    };
   }
   return { ok: true };
 }

@@ -8,7 +8,18 @@ import type { Receipt } from '../../report/draft';
 import type { ConnectorConfig } from '../config';
 import { isFailure, request, type Connector, type OutgoingReport } from '../connector';
 import { ticketBody, ticketTitle } from './body';
-import { badReply, createOnce, endpoint, failureFrom, jsonOf, problemFor, replyBody, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
+import {
+  badReply,
+  createOnce,
+  endpoint,
+  failureFrom,
+  jsonOf,
+  problemFor,
+  replyBody,
+  targetOf,
+  type ConnectionResult,
+  type TestContext,
+} from './helpdesk';
 
 type RtConfig = Extract<ConnectorConfig, { type: 'rt' }>;
 
@@ -28,12 +39,18 @@ export function rtTicket(config: RtConfig, report: OutgoingReport) {
     Subject: `${ticketTitle(report.ticket)} ${rtMarker(report.ticket.id)}`,
     Content: ticketBody(report.ticket).html,
     ContentType: 'text/html',
-    Attachments: report.attachments.map((file) => ({ FileName: file.filename, FileType: file.contentType, FileContent: file.data })),
+    Attachments: report.attachments.map((file) => ({
+      FileName: file.filename,
+      FileType: file.contentType,
+      FileContent: file.data,
+    })),
   };
 }
 
 function receiptOf(config: RtConfig, id: unknown): Receipt | null {
-  return typeof id === 'string' && /^\d+$/.test(id) ? { id, url: endpoint(config.url, `/Ticket/Display.html?id=${id}`) } : null;
+  return typeof id === 'string' && /^\d+$/.test(id)
+    ? { id, url: endpoint(config.url, `/Ticket/Display.html?id=${id}`) }
+    : null;
 }
 
 /** TicketSQL string literal. */
@@ -59,7 +76,10 @@ export function rtConnector(config: RtConfig): Connector {
           });
           const created = await replyBody(reply, ctx.now());
           if (isFailure(created)) return created;
-          return receiptOf(config, (created.body as { id?: unknown } | null)?.id) ?? badReply('RT answered without a ticket id');
+          return (
+            receiptOf(config, (created.body as { id?: unknown } | null)?.id) ??
+            badReply('RT answered without a ticket id')
+          );
         },
       });
     },
@@ -77,12 +97,17 @@ interface RtQueue {
  * it, which it does only when the token's user has the CreateTicket right there.
  */
 export async function testRt(config: RtConfig, ctx: TestContext): Promise<ConnectionResult> {
-  const reply = await request(ctx, endpoint(config.url, `/REST/2.0/queue/${encodeURIComponent(config.queue)}`), { method: 'GET', headers: auth(config) });
+  const reply = await request(ctx, endpoint(config.url, `/REST/2.0/queue/${encodeURIComponent(config.queue)}`), {
+    method: 'GET',
+    headers: auth(config),
+  });
   if (isFailure(reply)) return problemFor(reply);
   if (!reply.ok) return problemFor(await failureFrom(reply, 0), 'wrong-queue');
   const queue = (await jsonOf(reply)) as RtQueue | null;
   if (queue?.id === undefined) return { ok: false, problem: 'other', detail: 'the address answered, but not like RT' };
-  if (String(queue.Disabled) === '1') return { ok: false, problem: 'wrong-queue', detail: `the queue "${config.queue}" is disabled` };
-  if (!queue._hyperlinks?.some((link) => link.ref === 'create')) return { ok: false, problem: 'no-right', detail: `no right to create tickets in "${config.queue}"` };
+  if (String(queue.Disabled) === '1')
+    return { ok: false, problem: 'wrong-queue', detail: `the queue "${config.queue}" is disabled` };
+  if (!queue._hyperlinks?.some((link) => link.ref === 'create'))
+    return { ok: false, problem: 'no-right', detail: `no right to create tickets in "${config.queue}"` };
   return { ok: true };
 }

@@ -21,16 +21,33 @@ export function parseReceipt(body: unknown): Receipt | null {
   return receipt;
 }
 
-export function encodeWebhookBody(report: OutgoingReport, format: WebhookConfig['format']): { body: Uint8Array; contentType: string } {
-  if (format === 'json') return { body: new TextEncoder().encode(JSON.stringify(report)), contentType: 'application/json' };
+export function encodeWebhookBody(
+  report: OutgoingReport,
+  format: WebhookConfig['format'],
+): { body: Uint8Array; contentType: string } {
+  if (format === 'json')
+    return { body: new TextEncoder().encode(JSON.stringify(report)), contentType: 'application/json' };
   const manifest = {
     ticket: report.ticket,
-    attachments: report.attachments.map(({ filename, contentType }, n) => ({ filename, contentType, part: `files[${n}]` })),
+    attachments: report.attachments.map(({ filename, contentType }, n) => ({
+      filename,
+      contentType,
+      part: `files[${n}]`,
+    })),
   };
   return encodeMultipart(
     [
-      { name: 'payload_json', contentType: 'application/json', data: new TextEncoder().encode(JSON.stringify(manifest)) },
-      ...report.attachments.map((file, n) => ({ name: `files[${n}]`, filename: file.filename, contentType: file.contentType, data: base64ToBytes(file.data) })),
+      {
+        name: 'payload_json',
+        contentType: 'application/json',
+        data: new TextEncoder().encode(JSON.stringify(manifest)),
+      },
+      ...report.attachments.map((file, n) => ({
+        name: `files[${n}]`,
+        filename: file.filename,
+        contentType: file.contentType,
+        data: base64ToBytes(file.data),
+      })),
     ],
     `mayday-${report.ticket.id}`,
   );
@@ -55,7 +72,11 @@ export function webhookConnector(config: WebhookConfig): Connector {
         return { ok: false, failure: classifyStatus(response.status, await replyDetail(response), retryAfter) };
       }
       const receipt = parseReceipt(await response.json().catch(() => null));
-      if (!receipt) return { ok: false, failure: { kind: 'bad-reply', retryable: false, detail: 'the endpoint did not answer with {id, url}' } };
+      if (!receipt)
+        return {
+          ok: false,
+          failure: { kind: 'bad-reply', retryable: false, detail: 'the endpoint did not answer with {id, url}' },
+        };
       return { ok: true, receipt };
     },
   };

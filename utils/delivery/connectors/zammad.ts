@@ -9,7 +9,18 @@ import type { Ticket } from '../../ticket/schema';
 import type { ConnectorConfig } from '../config';
 import { isFailure, request, type Connector, type OutgoingReport } from '../connector';
 import { ticketBody, ticketTitle } from './body';
-import { badReply, createOnce, endpoint, failureFrom, jsonOf, problemFor, replyBody, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
+import {
+  badReply,
+  createOnce,
+  endpoint,
+  failureFrom,
+  jsonOf,
+  problemFor,
+  replyBody,
+  targetOf,
+  type ConnectionResult,
+  type TestContext,
+} from './helpdesk';
 
 type ZammadConfig = Extract<ConnectorConfig, { type: 'zammad' }>;
 
@@ -34,7 +45,11 @@ export function zammadTicket(config: ZammadConfig, report: OutgoingReport) {
       content_type: 'text/html',
       type: 'note',
       internal: false,
-      attachments: report.attachments.map((file) => ({ filename: file.filename, data: file.data, 'mime-type': file.contentType })),
+      attachments: report.attachments.map((file) => ({
+        filename: file.filename,
+        data: file.data,
+        'mime-type': file.contentType,
+      })),
     },
   };
 }
@@ -45,14 +60,16 @@ function receiptOf(config: ZammadConfig, body: unknown): Receipt | null {
   return { id: String(number), url: endpoint(config.url, `/#ticket/zoom/${id}`) };
 }
 
-
 export function zammadConnector(config: ZammadConfig): Connector {
   return {
     send(report, ctx) {
       return createOnce(ctx, targetOf(config), {
         // Zammad searches article bodies (Elasticsearch, or SQL LIKE without it); the body holds the report id.
         find: async () => {
-          const url = endpoint(config.url, `/api/v1/tickets/search?query=${encodeURIComponent(report.ticket.id)}&limit=1&expand=true`);
+          const url = endpoint(
+            config.url,
+            `/api/v1/tickets/search?query=${encodeURIComponent(report.ticket.id)}&limit=1&expand=true`,
+          );
           const found = await replyBody(await request(ctx, url, { method: 'GET', headers: auth(config) }), ctx.now());
           if (isFailure(found)) return found;
           return Array.isArray(found.body) && found.body.length ? receiptOf(config, found.body[0]) : null;
@@ -78,5 +95,7 @@ export async function testZammad(config: ZammadConfig, ctx: TestContext): Promis
   if (isFailure(reply)) return problemFor(reply);
   if (!reply.ok) return problemFor(await failureFrom(reply, 0));
   const me = (await jsonOf(reply)) as { id?: unknown } | null;
-  return typeof me?.id === 'number' ? { ok: true } : { ok: false, problem: 'other', detail: 'the address answered, but not like Zammad' };
+  return typeof me?.id === 'number'
+    ? { ok: true }
+    : { ok: false, problem: 'other', detail: 'the address answered, but not like Zammad' };
 }
