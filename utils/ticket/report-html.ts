@@ -91,45 +91,21 @@ function summarySection(ticket: Ticket, t: Translate): Html {
   const facts = summaryFacts(ticket, t);
   const notes = captureNotes(ticket, t);
   return html`<section class="summary" id="summary" aria-labelledby="summary-h">
-    <div class="kicker"><b>Mayday</b> · ${t('reportHeading')} · <span class="mono">${ticket.id}</span></div>
-    <h1 id="summary-h">${t('reportWhatWentWrong')}</h1>
-    <p class="desc">${ticket.description}</p>
-    <dl class="facts">
-      <dt>${t('reportWhere')}</dt>
-      <dd>${ticket.page.title && html`${ticket.page.title}<br />`}<span class="url">${ticket.page.url}</span></dd>
-      <dt>${t('reportWhen')}</dt>
-      <dd>${facts.when}</dd>
-      <dt>${t('reportBrowserOs')}</dt>
-      <dd>${facts.browserOs}</dd>
-      ${
-        ticket.reporter &&
-        (ticket.reporter.name || ticket.reporter.email) &&
-        html`<dt>${t('reportReporter')}</dt>
-          <dd>${[ticket.reporter.name, ticket.reporter.email].filter(Boolean).join(' · ')}</dd>`
-      }
-      ${
-        ticket.category &&
-        html`<dt>${t('reportCategory')}</dt>
-          <dd>${ticket.category}</dd>`
-      }
-      ${
-        ticket.urgency &&
-        html`<dt>${t('reportUrgency')}</dt>
-          <dd>${ticket.urgency}</dd>`
-      }
-    </dl>
-    <ul class="counts">
-      ${facts.counts.map((c) => html`<li${c.hot ? html` class="hot"` : ''}><b>${c.value}</b>${c.label}</li>`)}
-    </ul>
-    ${
-      facts.topErrors.length > 0 &&
-      html`<h3>${t('reportTopErrors')}</h3>
-        <ol class="top">
-          ${facts.topErrors.map((e) => html`<li><span class="mono">${clip(e.message, CLIP.label)}</span>${repeats(e.count)}</li>`)}
-        </ol>`
-    }
-    ${notes.length > 0 && html`<div class="notes">${notes.map((note) => html`<p>${note}</p>`)}</div>`}
-  </section>`;
+<div class="kicker"><b>Mayday</b> · ${t('reportHeading')} · <span class="mono">${ticket.id}</span></div>
+<h1 id="summary-h">${t('reportWhatWentWrong')}</h1>
+<p class="desc">${ticket.description}</p>
+<dl class="facts">
+<dt>${t('reportWhere')}</dt><dd>${ticket.page.title && html`${ticket.page.title}<br>`}<span class="url">${ticket.page.url}</span></dd>
+<dt>${t('reportWhen')}</dt><dd>${facts.when}</dd>
+<dt>${t('reportBrowserOs')}</dt><dd>${facts.browserOs}</dd>
+${ticket.reporter && (ticket.reporter.name || ticket.reporter.email) && html`<dt>${t('reportReporter')}</dt><dd>${[ticket.reporter.name, ticket.reporter.email].filter(Boolean).join(' · ')}</dd>`}
+${ticket.category && html`<dt>${t('reportCategory')}</dt><dd>${ticket.category}</dd>`}
+${ticket.urgency && html`<dt>${t('reportUrgency')}</dt><dd>${ticket.urgency}</dd>`}
+</dl>
+<ul class="counts">${facts.counts.map((c) => html`<li${c.hot ? html` class="hot"` : ''}><b>${c.value}</b>${c.label}</li>`)}</ul>
+${facts.topErrors.length > 0 && html`<h3>${t('reportTopErrors')}</h3><ol class="top">${facts.topErrors.map((e) => html`<li><span class="mono">${clip(e.message, CLIP.label)}</span>${repeats(e.count)}</li>`)}</ol>`}
+${notes.length > 0 && html`<div class="notes">${notes.map((note) => html`<p>${note}</p>`)}</div>`}
+</section>`;
 }
 
 /** `image` is a data URL already checked against IMAGE_DATA_URL. */
@@ -139,33 +115,14 @@ function screenshotSection(ticket: Ticket, image: string | undefined, t: Transla
   if (!shot) body = html`<p class="muted">${t('reportNoScreenshot')}</p>`;
   else if (!image) body = html`<p class="muted">${t('reportScreenshotAttached', shot.attachment)}</p>`;
   else {
-    body = html`<figure>
-      <img src="${image}" width="${shot.width}" height="${shot.height}" alt="${t('reportScreenshotAlt')}" />
-      <figcaption>${screenshotCaption(shot, t)}</figcaption>
-    </figure>`;
+    body = html`<figure><img src="${image}" width="${shot.width}" height="${shot.height}" alt="${t('reportScreenshotAlt')}"><figcaption>${screenshotCaption(shot, t)}</figcaption></figure>`;
   }
-  return html`<section id="screenshot" aria-labelledby="screenshot-h">
-    <h2 id="screenshot-h">${t('reportScreenshot')}</h2>
-    ${body}
-  </section>`;
+  return html`<section id="screenshot" aria-labelledby="screenshot-h"><h2 id="screenshot-h">${t('reportScreenshot')}</h2>${body}</section>`;
 }
 
 function consoleItem(entry: ConsoleEntry, ticket: Ticket, t: Translate): Html {
   const kind = KIND_KEYS[entry.kind];
-  return html`<li class="lv-${entry.level}">
-    ${clock(entry.time, ticket, true)}<span><span class="lv badge">${entry.level}</span>${repeats(entry.count)}</span>
-    <div class="body">
-      ${kind && html`<span class="badge">${t(kind)}</span>`}
-      <pre>${clip(entry.message, CLIP.message)}</pre>
-      ${entry.source && html`<div class="src">${clip(entry.source, CLIP.url)}</div>`}${
-        entry.stack &&
-        html`<details>
-          <summary>${t('reportStack')}</summary>
-          <pre>${clip(entry.stack, CLIP.stack)}</pre>
-        </details>`
-      }
-    </div>
-  </li>`;
+  return html`<li class="lv-${entry.level}">${clock(entry.time, ticket, true)}<span><span class="lv badge">${entry.level}</span>${repeats(entry.count)}</span><div class="body">${kind && html`<span class="badge">${t(kind)}</span>`}<pre>${clip(entry.message, CLIP.message)}</pre>${entry.source && html`<div class="src">${clip(entry.source, CLIP.url)}</div>`}${entry.stack && html`<details><summary>${t('reportStack')}</summary><pre>${clip(entry.stack, CLIP.stack)}</pre></details>`}</div></li>`;
 }
 
 const LEVEL_RANK: Record<ConsoleEntry['level'], number> = { error: 0, warn: 1, info: 2, log: 3, debug: 4 };
@@ -180,33 +137,17 @@ function consoleSection(ticket: Ticket, t: Translate, budget: number): Html {
   );
   const filters = LEVELS.filter((level) => counts[level] > 0).map(
     (level) =>
-      html`<input type="checkbox" id="f-${level}" checked /><label for="f-${level}"
-          >${t(LEVEL_KEYS[level])} (${counts[level]})</label
-        >`,
+      html`<input type="checkbox" id="f-${level}" checked><label for="f-${level}">${t(LEVEL_KEYS[level])} (${counts[level]})</label>`,
   );
   const body =
     ticket.console.length === 0
       ? html`<p class="muted">${t('reportNoConsole')}</p>`
-      : html`<div class="filters" role="group" aria-label="${t('reportShowLevels')}">${filters}</div>
-          <ol class="console">
-            ${fitted.shown}
-          </ol>
-          ${more(fitted.hidden, t)}`;
-  return html`<section id="console" aria-labelledby="console-h">
-    <h2 id="console-h">${t('reportConsole')}</h2>
-    ${body}
-  </section>`;
+      : html`<div class="filters" role="group" aria-label="${t('reportShowLevels')}">${filters}</div><ol class="console">${fitted.shown}</ol>${more(fitted.hidden, t)}`;
+  return html`<section id="console" aria-labelledby="console-h"><h2 id="console-h">${t('reportConsole')}</h2>${body}</section>`;
 }
 
 function requestRow(entry: NetworkEntry, ticket: Ticket): Html {
-  return html`<tr>
-    <td>${clock(entry.time, ticket)}</td>
-    <td class="mono">${entry.method}</td>
-    <td class="url">${clip(entry.url, CLIP.url)}</td>
-    <td>${requestOutcome(entry)}${repeats(entry.count)}</td>
-    <td>${entry.type ?? ''}</td>
-    <td>${entry.durationMs !== undefined ? formatDuration(entry.durationMs) : ''}</td>
-  </tr>`;
+  return html`<tr><td>${clock(entry.time, ticket)}</td><td class="mono">${entry.method}</td><td class="url">${clip(entry.url, CLIP.url)}</td><td>${requestOutcome(entry)}${repeats(entry.count)}</td><td>${entry.type ?? ''}</td><td>${entry.durationMs !== undefined ? formatDuration(entry.durationMs) : ''}</td></tr>`;
 }
 
 function requestsSection(ticket: Ticket, t: Translate, budget: number): Html {
@@ -220,46 +161,20 @@ function requestsSection(ticket: Ticket, t: Translate, budget: number): Html {
   const body =
     requests.length === 0
       ? html`<p class="muted">${t('reportNoRequests')}</p>`
-      : html`<table>
-            <thead>
-              <tr>
-                <th>${t('reportTime')}</th>
-                <th>${t('reportMethod')}</th>
-                <th>${t('reportUrl')}</th>
-                <th>${t('reportOutcome')}</th>
-                <th>${t('reportType')}</th>
-                <th>${t('reportDuration')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${fitted.shown}
-            </tbody>
-          </table>
-          ${more(fitted.hidden, t)}`;
-  return html`<section id="requests" aria-labelledby="requests-h">
-    <h2 id="requests-h">${t('reportRequests')} (${failedRequestCount(ticket)})</h2>
-    ${body}
-  </section>`;
+      : html`<table><thead><tr><th>${t('reportTime')}</th><th>${t('reportMethod')}</th><th>${t('reportUrl')}</th><th>${t('reportOutcome')}</th><th>${t('reportType')}</th><th>${t('reportDuration')}</th></tr></thead><tbody>${fitted.shown}</tbody></table>${more(fitted.hidden, t)}`;
+  return html`<section id="requests" aria-labelledby="requests-h"><h2 id="requests-h">${t('reportRequests')} (${failedRequestCount(ticket)})</h2>${body}</section>`;
 }
 
 function timelineItem(item: TimelineItem, ticket: Ticket, t: Translate): Html {
   let what: Html;
   if (item.kind === 'step') {
     const step = item.step;
-    what = html`<span>${t(STEP_KEYS[step.kind])}</span>
-      <div>
-        ${clip(step.label, CLIP.label)}${step.how && html` <span class="badge">${step.how}</span>`}${step.selector && html`<div class="src">${step.selector}</div>`}
-      </div>`;
+    what = html`<span>${t(STEP_KEYS[step.kind])}</span><div>${clip(step.label, CLIP.label)}${step.how && html` <span class="badge">${step.how}</span>`}${step.selector && html`<div class="src">${step.selector}</div>`}</div>`;
   } else if (item.kind === 'request') {
     const r = item.request;
-    what = html`<span>${t('timelineRequest')}</span>
-      <div>
-        <span class="mono">${r.method}</span> <span class="url">${clip(r.url, CLIP.url)}</span> —
-        ${requestOutcome(r)}${repeats(r.count)}
-      </div>`;
+    what = html`<span>${t('timelineRequest')}</span><div><span class="mono">${r.method}</span> <span class="url">${clip(r.url, CLIP.url)}</span> — ${requestOutcome(r)}${repeats(r.count)}</div>`;
   } else {
-    what = html`<span>${t('timelineError')}</span>
-      <div><pre>${clip(item.entry.message, CLIP.label)}</pre></div>`;
+    what = html`<span>${t('timelineError')}</span><div><pre>${clip(item.entry.message, CLIP.label)}</pre></div>`;
   }
   return html`<li class="tl-${item.kind}">${clock(item.time, ticket, true)}${what}</li>`;
 }
@@ -277,32 +192,15 @@ function timelineSection(ticket: Ticket, t: Translate, budget: number): Html {
   const body =
     items.length === 0
       ? html`<p class="muted">${t('reportNoSteps')}</p>`
-      : html`<ol class="timeline">
-            ${fitted.shown}
-          </ol>
-          ${more(fitted.hidden, t)}`;
-  return html`<section id="timeline" aria-labelledby="timeline-h">
-    <h2 id="timeline-h">${t('reportTimeline')}</h2>
-    ${body}
-  </section>`;
+      : html`<ol class="timeline">${fitted.shown}</ol>${more(fitted.hidden, t)}`;
+  return html`<section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">${t('reportTimeline')}</h2>${body}</section>`;
 }
 
 function environmentSection(ticket: Ticket, t: Translate): Html {
   const rows = environmentRows(ticket, t).map(
-    ([label, value]) =>
-      html`<tr>
-        <th scope="row">${label}</th>
-        <td>${clip(value, CLIP.url)}</td>
-      </tr>`,
+    ([label, value]) => html`<tr><th scope="row">${label}</th><td>${clip(value, CLIP.url)}</td></tr>`,
   );
-  return html`<section id="environment" aria-labelledby="environment-h">
-    <h2 id="environment-h">${t('reportEnvironment')}</h2>
-    <table class="env">
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </section>`;
+  return html`<section id="environment" aria-labelledby="environment-h"><h2 id="environment-h">${t('reportEnvironment')}</h2><table class="env"><tbody>${rows}</tbody></table></section>`;
 }
 
 /** The whole page as a string. The CSP meta comes first so it governs everything after it. */
@@ -318,20 +216,20 @@ export function renderReportHtml(ticket: Ticket, options: ReportHtmlOptions): st
     ['environment', t('reportEnvironment')],
   ];
   const open = html`<!doctype html>
-    <html lang="${t('reportLang')}">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}" />
-        <meta name="referrer" content="no-referrer" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${t('reportTitle', clip(ticket.page.title || ticket.page.url, 80))}</title>
-      </head>
-    </html> `;
+<html lang="${t('reportLang')}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t('reportTitle', clip(ticket.page.title || ticket.page.url, 80))}</title>
+`;
   // REPORT_CSS is a constant of this codebase, not data: it goes in as is (escaping would break it).
   const style = `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<main>\n`;
   const top = html`${summarySection(ticket, t)}
-    <nav aria-label="${t('reportSections')}">${nav.map(([id, label]) => html`<a href="#${id}">${label}</a>`)}</nav>
-    ${screenshotSection(ticket, image, t)} `;
+<nav aria-label="${t('reportSections')}">${nav.map(([id, label]) => html`<a href="#${id}">${label}</a>`)}</nav>
+${screenshotSection(ticket, image, t)}
+`;
   const bottom = html`
 ${environmentSection(ticket, t)}
 </main>
@@ -344,7 +242,7 @@ ${environmentSection(ticket, t)}
     (image?.length ?? 0);
   const lists = Math.max(0, REPORT_OVERHEAD_MAX - fixed - LIST_CHROME_BYTES);
   const middle = html`${consoleSection(ticket, t, lists * LIST_SHARES.console)}
-  ${requestsSection(ticket, t, lists * LIST_SHARES.requests)}
-  ${timelineSection(ticket, t, lists * LIST_SHARES.timeline)}`;
+${requestsSection(ticket, t, lists * LIST_SHARES.requests)}
+${timelineSection(ticket, t, lists * LIST_SHARES.timeline)}`;
   return open.text + style + top.text + middle.text + bottom.text;
 }

@@ -70,22 +70,14 @@ export function renderSummary(ticket: Ticket, t: Translate): TicketSummary {
   ].join('\n');
 
   const body = html`<p><strong>${t('reportHeading')}</strong> · ${facts.when}</p>
-    <p><strong>${t('reportWhatWentWrong')}</strong></p>
-    <blockquote>${ticket.description.split('\n').map((line, i) => (i === 0 ? line : html`<br />${line}`))}</blockquote>
-    <p>
-      <strong>${field('reportWhere')}</strong> ${page.join(' — ')}<br />
-      <strong>${field('reportBrowserOs')}</strong> ${facts.browserOs}<br />
-      <strong>${field('reportRequests')}</strong> ${facts.failedRequests}
-    </p>
-    <p>
-      ${errors.length === 0 ? html`<strong>${field('reportTopErrors')}</strong> ${t('summaryNoErrors')}` : html`<strong>${t('reportTopErrors')}</strong>`}
-    </p>
-    ${
-      errors.length > 0 &&
-      html`<ol>
-        ${errors.map((e) => html`<li><code>${e.text}</code>${e.count > 1 && ` ×${e.count}`}</li>`)}
-      </ol>`
-    }
-    <p><em>${attached}</em></p> `;
+<p><strong>${t('reportWhatWentWrong')}</strong></p>
+<blockquote>${ticket.description.split('\n').map((line, i) => (i === 0 ? line : html`<br>${line}`))}</blockquote>
+<p><strong>${field('reportWhere')}</strong> ${page.join(' — ')}<br>
+<strong>${field('reportBrowserOs')}</strong> ${facts.browserOs}<br>
+<strong>${field('reportRequests')}</strong> ${facts.failedRequests}</p>
+<p>${errors.length === 0 ? html`<strong>${field('reportTopErrors')}</strong> ${t('summaryNoErrors')}` : html`<strong>${t('reportTopErrors')}</strong>`}</p>
+${errors.length > 0 && html`<ol>${errors.map((e) => html`<li><code>${e.text}</code>${e.count > 1 && ` ×${e.count}`}</li>`)}</ol>`}
+<p><em>${attached}</em></p>
+`;
   return { markdown, html: body.text };
 }

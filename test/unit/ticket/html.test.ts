@@ -11,12 +11,7 @@ describe('html', () => {
 
   it('nests its own fragments without escaping them twice, joins lists and skips empty values', () => {
     const items = ['a<', 'b&'].map((x) => html`<li>${x}</li>`);
-    expect(
-      html`<ol>
-          ${items}
-        </ol>
-        ${false}${null}${undefined}${0}`.text,
-    ).toBe('<ol><li>a&lt;</li><li>b&amp;</li></ol>0');
+    expect(html`<ol>${items}</ol>${false}${null}${undefined}${0}`.text).toBe('<ol><li>a&lt;</li><li>b&amp;</li></ol>0');
   });
 
   it('treats a string that looks like markup as text', () => {
