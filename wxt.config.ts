@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { FIREFOX_ADDON_ID } from './utils/settings/transfer';
+import { FIREFOX_ADDON_ID } from './utils/core/settings/transfer';
 
 /**
  * Public half of the development key: it fixes the unpacked extension id to

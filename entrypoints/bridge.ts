@@ -1,4 +1,4 @@
-import { collectPageContext } from '@/utils/capture/page-context';
+import { collectPageContext } from '@/utils/page/isolated/page-context';
 
 // Injected into the reported tab's isolated world by scripting.executeScript only when a report
 // starts; its return value goes back to the background. It sends no messages of its own, so the

@@ -1,5 +1,5 @@
 import html2canvas from 'html2canvas';
-import { installDomCapture } from '@/utils/capture/dom-capture-page';
+import { installDomCapture } from '@/utils/page/isolated/dom-capture-page';
 
 // Injected into the reported tab's isolated world with scripting.executeScript only when the
 // person asks for the whole page or one element: html2canvas (~200 KB) never rides along with the

@@ -1,4 +1,4 @@
-import { installRecorder } from '@/utils/recorder/install';
+import { installRecorder } from '@/utils/page/main/install';
 
 // The only script on every page: MAIN world (no measurable load cost, unlike an isolated-world
 // script) and dependency-free. Everything else is injected when a report starts. In every frame:

@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Attachment, Ticket } from '../utils/ticket/schema';
+import type { Attachment, Ticket } from '../utils/core/model/ticket';
 
 export interface StoredReceipt {
   id: string;

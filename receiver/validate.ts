@@ -1,4 +1,4 @@
-import { webhookPayloadSchema, type WebhookPayload } from '../utils/ticket/schema';
+import { webhookPayloadSchema, type WebhookPayload } from '../utils/core/model/ticket';
 
 export type Checked = { ok: true; payload: WebhookPayload } | { ok: false; field: string; message: string };
 

@@ -4,8 +4,8 @@
  * neighbours. Wall time is reported beside it.
  */
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_RULES } from '../../utils/privacy/default-rules';
-import { redactText } from '../../utils/privacy/redact-text';
+import { DEFAULT_RULES } from '../../utils/core/privacy/default-rules';
+import { redactText } from '../../utils/core/privacy/redact-text';
 import { mixedText, PLANTED_SECRETS } from '../../test/support/mixed-text';
 import type { Figure } from '../lib/figures';
 import { median, round } from '../lib/stats';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../../test/support/extension';
-import { RECORDER_FILE } from '../../utils/settings/recorder-registration';
+import { RECORDER_FILE } from '../../utils/background/recorder/registration';
 import type { BudgetKey, Figure } from '../lib/figures';
 
 const SCRIPTS: { label: string; file: string; budget: BudgetKey }[] = [

@@ -3,9 +3,9 @@
  * from its DOM and answers with the new screenshot, or with why there is none (said in plain words).
  */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { DomCaptureMode, DomCaptureResult } from '@/utils/capture/dom-capture';
-import type { DraftScreenshot } from '@/utils/report/draft';
+import { t } from '@/utils/extension/i18n';
+import type { DomCaptureMode, DomCaptureResult } from '@/utils/background/capture/dom-capture';
+import type { DraftScreenshot } from '@/utils/core/model/draft';
 
 export interface DomCaptureControlsProps {
   capture(mode: DomCaptureMode): Promise<DomCaptureResult>;

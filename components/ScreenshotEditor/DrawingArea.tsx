@@ -3,10 +3,10 @@
  * being drawn and the keyboard cursor. Pointer and keys become placements; the editor decides.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { keyCommand, startPointer, type Pointer } from '@/utils/annotate/keyboard';
-import { paintAll, paintCursor, paintShape } from '@/utils/annotate/paint';
-import { shapeFromDrag, toImagePoint, type Point, type Shape, type Size, type Tool } from '@/utils/annotate/shapes';
+import { t } from '@/utils/extension/i18n';
+import { keyCommand, startPointer, type Pointer } from '@/utils/core/annotate/keyboard';
+import { paintAll, paintCursor, paintShape } from '@/utils/core/annotate/paint';
+import { shapeFromDrag, toImagePoint, type Point, type Shape, type Size, type Tool } from '@/utils/core/annotate/shapes';
 
 export interface DrawingAreaProps {
   img: HTMLImageElement | null;

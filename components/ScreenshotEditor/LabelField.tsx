@@ -1,7 +1,7 @@
 /** Asks for a label's words; Enter adds it, Escape or the second button drops it. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { LABEL_MAX } from '@/utils/annotate/shapes';
+import { t } from '@/utils/extension/i18n';
+import { LABEL_MAX } from '@/utils/core/annotate/shapes';
 
 export function LabelField({ onDone }: { onDone(text: string | null): void }) {
   const [text, setText] = useState('');

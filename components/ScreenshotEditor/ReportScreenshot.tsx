@@ -4,14 +4,14 @@
  * shows them; `onEdited` hands the latest to the page for Send and Save as file.
  */
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { EditedScreenshot } from '@/utils/annotate/edited';
-import type { DomCaptureMode } from '@/utils/capture/dom-capture';
-import { sendMessage } from '@/utils/messaging/extension';
-import type { Draft, DraftScreenshot } from '@/utils/report/draft';
+import { t } from '@/utils/extension/i18n';
+import type { EditedScreenshot } from '@/utils/core/annotate/edited';
+import type { DomCaptureMode } from '@/utils/background/capture/dom-capture';
+import { sendMessage } from '@/utils/extension/messaging';
+import type { Draft, DraftScreenshot } from '@/utils/core/model/draft';
 import { DomCaptureControls } from './DomCaptureControls';
 import { ScreenshotEditor, type EditorImage } from './ScreenshotEditor';
-import { captureProblemText } from '@/utils/report/failure-message';
+import { captureProblemText } from '@/utils/ui/failure-message';
 
 const SAVE_DELAY_MS = 400;
 

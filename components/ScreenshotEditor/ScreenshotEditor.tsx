@@ -4,10 +4,11 @@
  * Every edit hands the flattened image (or null once removed) to onChange.
  */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { Flattened } from '@/utils/annotate/flatten';
-import { canRedo, canUndo, edit, emptyHistory } from '@/utils/annotate/history';
-import { shapeFromDrag, textShape, type Point, type Shape, type Tool } from '@/utils/annotate/shapes';
+import { t } from '@/utils/extension/i18n';
+import type { MessageKey } from '@/utils/core/i18n';
+import type { Flattened } from '@/utils/core/annotate/flatten';
+import { canRedo, canUndo, edit, emptyHistory } from '@/utils/core/annotate/history';
+import { shapeFromDrag, textShape, type Point, type Shape, type Tool } from '@/utils/core/annotate/shapes';
 import { DrawingArea } from './DrawingArea';
 import { flattenOnPage, loadImage } from './image';
 import { LabelField } from './LabelField';

@@ -1,6 +1,7 @@
 /** Tools as toggle buttons, then the edits that act on everything drawn. */
-import { t, type MessageKey } from '@/utils/i18n';
-import { TOOLS, type Tool } from '@/utils/annotate/shapes';
+import { t } from '@/utils/extension/i18n';
+import type { MessageKey } from '@/utils/core/i18n';
+import { TOOLS, type Tool } from '@/utils/core/annotate/shapes';
 
 const TOOL_NAMES: Record<Tool, MessageKey> = {
   highlight: 'editorHighlight',

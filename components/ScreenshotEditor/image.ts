@@ -1,6 +1,6 @@
 /** The page-side half of flattening: a real image element and a real canvas. */
-import { flatten, type FlatCanvas, type Flattened } from '@/utils/annotate/flatten';
-import type { Shape } from '@/utils/annotate/shapes';
+import { flatten, type FlatCanvas, type Flattened } from '@/utils/core/annotate/flatten';
+import type { Shape } from '@/utils/core/annotate/shapes';
 
 export function loadImage(dataUrl: string): Promise<HTMLImageElement> {
   const img = new Image();

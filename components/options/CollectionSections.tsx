@@ -1,5 +1,5 @@
 /** What Mayday collects, where, and how it protects what it collects. */
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/extension/i18n';
 import { CheckField, ChoicesField, Section, TextField, type FieldApi } from './fields';
 
 export function CollectionSection({ api }: { api: FieldApi }) {

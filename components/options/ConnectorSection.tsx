@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging/extension';
-import type { ConnectionTestResult } from '@/utils/settings/connection-test';
-import type { Settings, Secrets } from '@/utils/settings/schema';
+import { t } from '@/utils/extension/i18n';
+import type { MessageKey } from '@/utils/core/i18n';
+import { sendMessage } from '@/utils/extension/messaging';
+import type { ConnectionTestResult } from '@/utils/core/delivery/connection-test';
+import type { Settings, Secrets } from '@/utils/core/settings/schema';
 import { Section, SelectField, TextField, type FieldApi } from './fields';
-import { CONNECTION_PROBLEM_MESSAGES } from '@/utils/delivery/connectors/fields';
+import type { ConnectionProblem } from '@/utils/core/delivery/connectors/helpdesk';
 
 const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'connectorWebhook',
@@ -27,6 +28,16 @@ const TOKEN_LABELS: Record<Settings['connectorType'], MessageKey> = {
   rt: 'optionsToken',
   redmine: 'optionsTokenRedmine',
 };
+
+/** The options page's words for each connection-test problem. */
+const CONNECTION_PROBLEM_MESSAGES = {
+  unreachable: 'connectionUnreachable',
+  'bad-token': 'connectionBadToken',
+  'no-right': 'connectionNoRight',
+  'wrong-queue': 'connectionWrongQueue',
+  'wrong-project': 'connectionWrongProject',
+  other: 'connectionOther',
+} as const satisfies Record<ConnectionProblem, MessageKey>;
 
 export function testResultText(result: ConnectionTestResult): string {
   switch (result.kind) {

@@ -1,5 +1,5 @@
 /** What the organisation shows on the report page, and what the report page asks. */
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/extension/i18n';
 import { ChoicesField, Section, TextField, type FieldApi } from './fields';
 
 export function OrganisationSection({ api }: { api: FieldApi }) {

@@ -1,5 +1,5 @@
-import { t } from '@/utils/i18n';
-import type { FieldProblem } from '@/utils/settings/fields';
+import { t } from '@/utils/extension/i18n';
+import type { FieldProblem } from '@/utils/core/settings/fields';
 import { problemText } from './problems';
 
 /** Policy values Mayday ignored, named by their policy key so the admin can find them. */

@@ -1,7 +1,7 @@
 /** Export the settings (as a settings file or a policy file) and import one back into the form. */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { Secrets, Settings } from '@/utils/settings/schema';
+import { t } from '@/utils/extension/i18n';
+import type { Secrets, Settings } from '@/utils/core/settings/schema';
 import {
   chromePolicyFile,
   exportValues,
@@ -9,7 +9,7 @@ import {
   importSettings,
   FIREFOX_ADDON_ID,
   type PolicyValues,
-} from '@/utils/settings/transfer';
+} from '@/utils/core/settings/transfer';
 import { problemText } from './problems';
 import { Section } from './fields';
 

@@ -3,10 +3,10 @@
  * when policy locks it (read-only), and its problem next to it.
  */
 import type { ComponentChildren } from 'preact';
-import { t } from '@/utils/i18n';
-import type { FieldProblem } from '@/utils/settings/fields';
-import type { FormState } from '@/utils/settings/form';
-import type { PolicyKey } from '@/utils/settings/schema';
+import { t } from '@/utils/extension/i18n';
+import type { FieldProblem } from '@/utils/core/settings/fields';
+import type { FormState } from '@/utils/core/settings/form';
+import type { PolicyKey } from '@/utils/core/settings/schema';
 import { problemText } from './problems';
 
 export interface FieldApi {

@@ -1,5 +1,6 @@
-import { t, type MessageKey } from '@/utils/i18n';
-import type { FieldProblem, ProblemCode } from '@/utils/settings/fields';
+import { t } from '@/utils/extension/i18n';
+import type { MessageKey } from '@/utils/core/i18n';
+import type { FieldProblem, ProblemCode } from '@/utils/core/settings/fields';
 
 const WORDS: Record<ProblemCode, MessageKey> = {
   'wrong-type': 'problemWrongType',

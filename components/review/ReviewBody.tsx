@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { EntryList as ListName, Exclusions } from '@/utils/report/exclusions';
-import type { ReportPreview } from '@/utils/report/preview';
-import type { ReportSection } from '@/utils/ticket/schema';
-import { EnvironmentTable } from '../EnvironmentTable';
+import { t } from '@/utils/extension/i18n';
+import type { MessageKey } from '@/utils/core/i18n';
+import type { EntryList as ListName, Exclusions } from '@/utils/core/report/exclusions';
+import type { ReportPreview } from '@/utils/core/report/preview';
+import type { ReportSection } from '@/utils/core/model/ticket';
+import { EnvironmentTable } from '../shared/EnvironmentTable';
 import { ConsoleText, RequestText, StepText } from './entries';
 import { EntryList } from './EntryList';
 import type { ReviewActions } from './ReviewPanel';

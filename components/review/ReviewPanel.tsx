@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { sendMessage, type PreviewResult } from '@/utils/messaging/extension';
-import { NO_EXCLUSIONS, type EntryList, type Exclusions } from '@/utils/report/exclusions';
-import type { ReportSection } from '@/utils/ticket/schema';
+import { t } from '@/utils/extension/i18n';
+import { sendMessage, type PreviewResult } from '@/utils/extension/messaging';
+import { NO_EXCLUSIONS, type EntryList, type Exclusions } from '@/utils/core/report/exclusions';
+import type { ReportSection } from '@/utils/core/model/ticket';
 import { ReviewBody } from './ReviewBody';
 import './review.css';
 

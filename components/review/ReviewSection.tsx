@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '@/utils/i18n';
-import { SECTION_KEYS } from '@/utils/ticket/labels';
-import type { ReportSection } from '@/utils/ticket/schema';
+import { t } from '@/utils/extension/i18n';
+import { SECTION_KEYS } from '@/utils/core/ticket/labels';
+import type { ReportSection } from '@/utils/core/model/ticket';
 
 export type SectionState = 'included' | 'left-out' | 'not-collected';
 

@@ -1,7 +1,7 @@
 /** How each entry reads in the review panel: every field that leaves, as plain text. */
-import { t } from '@/utils/i18n';
-import { requestOutcome, type ConsoleEntry, type NetworkEntry, type StepEntry } from '@/utils/ticket/facts';
-import { KIND_KEYS, STEP_KEYS } from '@/utils/ticket/labels';
+import { t } from '@/utils/extension/i18n';
+import { requestOutcome, type ConsoleEntry, type NetworkEntry, type StepEntry } from '@/utils/core/ticket/facts';
+import { KIND_KEYS, STEP_KEYS } from '@/utils/core/ticket/labels';
 
 export function ConsoleText({ entry }: { entry: ConsoleEntry }) {
   const kind = KIND_KEYS[entry.kind];

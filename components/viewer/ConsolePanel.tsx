@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { filterConsole, LEVELS, levelCounts, type Level } from '@/utils/ticket/facts';
-import { formatClock } from '@/utils/ticket/format';
-import { KIND_KEYS, LEVEL_KEYS } from '@/utils/ticket/labels';
-import type { Ticket } from '@/utils/ticket/schema';
+import { t } from '@/utils/extension/i18n';
+import { filterConsole, LEVELS, levelCounts, type Level } from '@/utils/core/ticket/facts';
+import { formatClock } from '@/utils/core/ticket/format';
+import { KIND_KEYS, LEVEL_KEYS } from '@/utils/core/ticket/labels';
+import type { Ticket } from '@/utils/core/model/ticket';
 
 export function ConsolePanel({ ticket }: { ticket: Ticket }) {
   const counts = levelCounts(ticket.console);

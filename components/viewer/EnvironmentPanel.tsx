@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { environmentText } from '@/utils/ticket/environment-rows';
-import type { Ticket } from '@/utils/ticket/schema';
-import { EnvironmentTable } from '../EnvironmentTable';
+import { t } from '@/utils/extension/i18n';
+import { environmentText } from '@/utils/core/ticket/environment-rows';
+import type { Ticket } from '@/utils/core/model/ticket';
+import { EnvironmentTable } from '../shared/EnvironmentTable';
 
 export function EnvironmentPanel({ ticket, copy }: { ticket: Ticket; copy: (text: string) => Promise<void> }) {
   const [status, setStatus] = useState('');

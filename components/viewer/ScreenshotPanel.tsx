@@ -1,6 +1,6 @@
-import { t } from '@/utils/i18n';
-import type { Ticket } from '@/utils/ticket/schema';
-import { screenshotCaption } from '@/utils/ticket/summary-facts';
+import { t } from '@/utils/extension/i18n';
+import type { Ticket } from '@/utils/core/model/ticket';
+import { screenshotCaption } from '@/utils/core/ticket/summary-facts';
 
 /** `dataUrl` is a PNG/JPEG data URL checked by openReport: safe as an img src and a download. */
 export function ScreenshotPanel({ ticket, dataUrl }: { ticket: Ticket; dataUrl?: string }) {

@@ -1,6 +1,6 @@
-import { t } from '@/utils/i18n';
-import type { Ticket } from '@/utils/ticket/schema';
-import { captureNotes, summaryFacts } from '@/utils/ticket/summary-facts';
+import { t } from '@/utils/extension/i18n';
+import type { Ticket } from '@/utils/core/model/ticket';
+import { captureNotes, summaryFacts } from '@/utils/core/ticket/summary-facts';
 
 /** The same first card as report.html: what, where, when, browser/OS, counts, top errors. */
 export function SummaryCard({ ticket }: { ticket: Ticket }) {

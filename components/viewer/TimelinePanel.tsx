@@ -1,8 +1,8 @@
-import { t } from '@/utils/i18n';
-import { requestOutcome, timeline, type TimelineItem } from '@/utils/ticket/facts';
-import { formatClock } from '@/utils/ticket/format';
-import { STEP_KEYS } from '@/utils/ticket/labels';
-import type { Ticket } from '@/utils/ticket/schema';
+import { t } from '@/utils/extension/i18n';
+import { requestOutcome, timeline, type TimelineItem } from '@/utils/core/ticket/facts';
+import { formatClock } from '@/utils/core/ticket/format';
+import { STEP_KEYS } from '@/utils/core/ticket/labels';
+import type { Ticket } from '@/utils/core/model/ticket';
 
 function What({ item }: { item: TimelineItem }) {
   if (item.kind === 'step') {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { Draft } from '@/utils/report/draft';
-import type { BuildContext } from '@/utils/ticket/build';
-import { openReportFiles, reportFromDraft, type OpenedReport, type OpenResult } from '@/utils/ticket/open-report';
-import { REPORT_CSS } from '@/utils/ticket/report-style';
+import { t } from '@/utils/extension/i18n';
+import type { Draft } from '@/utils/core/model/draft';
+import type { BuildContext } from '@/utils/core/ticket/build';
+import { openReportFiles, reportFromDraft, type OpenedReport, type OpenResult } from '@/utils/ui/open-report';
+import { REPORT_CSS } from '@/utils/core/ticket/report-style';
 import { ConsolePanel } from './ConsolePanel';
 import { EnvironmentPanel } from './EnvironmentPanel';
 import { ScreenshotPanel } from './ScreenshotPanel';

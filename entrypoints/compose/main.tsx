@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { ComposePage } from '@/components/ComposePage';
+import { ComposePage } from '@/components/compose/ComposePage';
 import '@/components/ui.css';
-import { localizeDocument } from '@/utils/i18n';
+import { localizeDocument } from '@/utils/extension/i18n';
 
 localizeDocument(document);
 render(

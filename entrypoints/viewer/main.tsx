@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ViewerPage } from '@/components/viewer/ViewerPage';
-import { sendMessage } from '@/utils/messaging/extension';
+import { sendMessage } from '@/utils/extension/messaging';
 import '@/components/ui.css';
 import '@/components/viewer/viewer.css';
-import { localizeDocument } from '@/utils/i18n';
+import { localizeDocument, t } from '@/utils/extension/i18n';
 
 localizeDocument(document);
 render(
@@ -16,6 +16,7 @@ render(
         extensionVersion: browser.runtime.getManifest().version,
         fallbackUserAgent: navigator.userAgent,
         fallbackLanguage: navigator.language,
+        t,
       }),
       copy: (text) => navigator.clipboard.writeText(text),
     }}

@@ -3,8 +3,8 @@
  * extension, read back through Redmine's own REST API.
  */
 import { describe, expect, it } from 'vitest';
-import { ticketBody } from '../../utils/delivery/connectors/body';
-import { testRedmine } from '../../utils/delivery/connectors/redmine';
+import { ticketBody } from '../../utils/core/delivery/connectors/body';
+import { testRedmine } from '../../utils/core/delivery/connectors/redmine';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { describeAndSend, startReport } from '../support/flows';

@@ -3,7 +3,7 @@
  * built extension, read back through RT's own REST2 API.
  */
 import { describe, expect, it } from 'vitest';
-import { rtMarker, testRt } from '../../utils/delivery/connectors/rt';
+import { rtMarker, testRt } from '../../utils/core/delivery/connectors/rt';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { describeAndSend, startReport } from '../support/flows';

@@ -5,7 +5,7 @@
  * send one, or read anything of the extension's back.
  */
 import { describe, expect, it } from 'vitest';
-import { PULL, SNAPSHOT } from '../../utils/messaging/page-protocol';
+import { PULL, SNAPSHOT } from '../../utils/core/wire/page-protocol';
 import { EXTENSION_ID } from '../support/extension';
 import { consoleLines, pageResultOf, pageResultOverCdp, reportTicket, useRecorderSuite } from '../support/recorder';
 

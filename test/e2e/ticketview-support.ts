@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Receiver } from '../../receiver/server';
 import type { StoredTicket } from '../../receiver/store';
-import { ticketSchema, type Ticket } from '../../utils/ticket/schema';
+import { ticketSchema, type Ticket } from '../../utils/core/model/ticket';
 import type { ExtensionBrowser } from '../support/extension';
 import { describeAndSend, startReport } from '../support/flows';
 

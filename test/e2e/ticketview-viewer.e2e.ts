@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../receiver/server';
-import type { Ticket } from '../../utils/ticket/schema';
+import type { Ticket } from '../../utils/core/model/ticket';
 import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
 import { configureEndpoint, startReport } from '../support/flows';
 import { serveFolder, type StaticServer } from '../support/static-server';

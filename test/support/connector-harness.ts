@@ -3,7 +3,7 @@
  * SendContext whose saved progress can seed the next attempt, and a report with its files.
  */
 import { vi } from 'vitest';
-import type { OutgoingReport, SendContext } from '../../utils/delivery/connector';
+import type { OutgoingReport, SendContext } from '../../utils/core/delivery/connector';
 import { samplePayload } from './tickets';
 
 export interface SentRequest {

@@ -11,7 +11,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_ADDON_ID } from '../../utils/settings/transfer';
+import { FIREFOX_ADDON_ID } from '../../utils/core/settings/transfer';
 import { FirefoxRdp, type RdpConsole, type RdpTab } from './firefox-rdp';
 import type { VirtualDisplay } from './display';
 

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { ConnectorConfig } from '../../utils/delivery/config';
-import type { OutgoingReport } from '../../utils/delivery/connector';
+import type { ConnectorConfig } from '../../utils/core/delivery/config';
+import type { OutgoingReport } from '../../utils/core/delivery/connector';
 import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './extension';
 import { serveFolder, type StaticServer } from './static-server';
 

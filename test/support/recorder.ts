@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startReceiver, type Receiver } from '../../receiver/server';
-import type { Ticket } from '../../utils/ticket/schema';
+import type { Ticket } from '../../utils/core/model/ticket';
 import { launchBare } from './cdp-pipe';
 import { launchWithExtension, type ExtensionBrowser } from './extension';
 import { configureEndpoint, describeAndSend, startReport } from './flows';

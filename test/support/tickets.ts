@@ -1,8 +1,8 @@
 /** Valid tickets and payloads for unit tests, built through the same builder the extension uses. */
-import type { Draft } from '../../utils/report/draft';
-import { buildTicket } from '../../utils/ticket/build';
-import type { WebhookPayload } from '../../utils/ticket/schema';
-import { messageLookup } from '../../utils/ticket/translate';
+import type { Draft } from '../../utils/core/model/draft';
+import { buildTicket } from '../../utils/core/ticket/build';
+import type { WebhookPayload } from '../../utils/core/model/ticket';
+import { messageLookup } from '../../utils/core/ticket/translate';
 import en from '../../public/_locales/en/messages.json';
 
 // A 1x1 PNG, so screenshot sizes and decoding are real.

@@ -121,7 +121,7 @@ describe('GET /tickets', () => {
 
 describe('receiver options', () => {
   it('accepts multipart/form-data bodies as the webhook connector sends them', async () => {
-    const { encodeWebhookBody } = await import('../../../utils/delivery/connectors/webhook');
+    const { encodeWebhookBody } = await import('../../../utils/core/delivery/connectors/webhook');
     const payload = samplePayload('Sent as multipart');
     const { body, contentType } = encodeWebhookBody(payload, 'multipart');
     const res = await fetch(`${receiver.url}/tickets`, {
@@ -150,7 +150,7 @@ describe('receiver options', () => {
   });
 
   it('requires a valid signature when a signing secret is set', async () => {
-    const { signWebhook } = await import('../../../utils/delivery/signature');
+    const { signWebhook } = await import('../../../utils/core/delivery/signature');
     const secret = 'whsec_' + Buffer.from('receiver signing secret').toString('base64');
     const signedDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-signed-'));
     const signedReceiver = await startReceiver({ dataDir: signedDir, signingSecret: secret });

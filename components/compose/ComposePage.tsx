@@ -1,0 +1,197 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/extension/i18n';
+import { sendMessage, type ComposeState, type EditedScreenshot } from '@/utils/extension/messaging';
+import { downloadBase64 } from '@/utils/ui/download';
+import { captureProblemText } from '@/utils/ui/failure-message';
+import type { ReportChoices, ReportForm } from '@/utils/core/report/report-form';
+import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
+import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
+import { ReportScreenshot } from '../ScreenshotEditor';
+import { ReviewPanel } from '../review/ReviewPanel';
+
+const SAVE_DELAY_MS = 400;
+const POLL_MS = 2000;
+
+export function ComposePage({ draftId }: { draftId: string }) {
+  const [compose, setCompose] = useState<ComposeState | null | undefined>(undefined);
+  const [description, setDescription] = useState('');
+  const [missing, setMissing] = useState(false);
+  // Admin settings: the organisation's words, lists and required choices.
+  const [reportForm, setReportForm] = useState<ReportForm | null>(null);
+  const [choices, setChoices] = useState<ReportChoices>({});
+  const [missingChoice, setMissingChoice] = useState<('category' | 'urgency')[]>([]);
+  const [status, setStatus] = useState<ComposeStatus>({ kind: 'idle' });
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The screenshot as edited on this page; undefined while untouched. */
+  const screenshot = useRef<EditedScreenshot | undefined>(undefined);
+
+  useEffect(() => {
+    document.title = t('composeTitle');
+    sendMessage('getCompose', draftId).then((loaded) => {
+      setCompose(loaded);
+      if (!loaded) return;
+      setDescription(loaded.draft.description);
+      setChoices({ category: loaded.draft.category, urgency: loaded.draft.urgency });
+      if (loaded.status) setStatus({ kind: 'report', status: loaded.status });
+    });
+    sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
+  }, [draftId]);
+
+  // While the outbox still holds the report, follow it until it is sent or fails.
+  const pendingId =
+    status.kind === 'report' && (status.status.state === 'queued' || status.status.state === 'sending')
+      ? status.status.id
+      : null;
+  useEffect(() => {
+    if (!pendingId) return;
+    const timer = setInterval(async () => {
+      const next = await sendMessage('reportStatus', pendingId);
+      if (next) setStatus({ kind: 'report', status: next });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [pendingId]);
+
+  if (compose === undefined) return <main style={{ padding: '1.5rem' }}>{t('composeLoading')}</main>;
+  if (compose === null)
+    return (
+      <main style={{ padding: '1.5rem' }}>
+        <p role="alert">{t('composeDraftMissing')}</p>
+      </main>
+    );
+  const { draft, canSend } = compose;
+  const queued = status.kind === 'report';
+  const failed = queued && status.status.state === 'failed';
+
+  function onInput(value: string) {
+    setDescription(value);
+    if (value.trim()) setMissing(false);
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(
+      () => sendMessage('saveDescription', { draftId, description: value }),
+      SAVE_DELAY_MS,
+    );
+  }
+
+  /** The description and any choice the organisation requires are there; marks what is missing. */
+  function ready(): boolean {
+    const unchosen = reportForm ? missingChoices(choices, reportForm) : [];
+    setMissingChoice(unchosen);
+    if (!description.trim()) setMissing(true);
+    return Boolean(description.trim()) && !unchosen.length;
+  }
+
+  async function send(event: Event) {
+    event.preventDefault();
+    if (!ready()) return;
+    clearTimeout(saveTimer.current);
+    setStatus({ kind: 'busy' });
+    try {
+      const result = await sendMessage('submitReport', {
+        draftId,
+        description,
+        ...choices,
+        screenshot: screenshot.current,
+      });
+      setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
+    } catch (error) {
+      // The background went away mid-answer (stopped, updated): the report may well be queued.
+      const state = await sendMessage('getCompose', draftId).catch(() => null);
+      setStatus(
+        state?.status
+          ? { kind: 'report', status: state.status }
+          : {
+              kind: 'problem',
+              failure: { kind: 'invalid-report', retryable: false, detail: (error as Error).message },
+            },
+      );
+    }
+  }
+
+  async function retry() {
+    if (status.kind !== 'report') return;
+    setStatus({ kind: 'busy' });
+    const next = await sendMessage('retryReport', status.status.id);
+    if (next) setStatus({ kind: 'report', status: next });
+  }
+
+  async function saveFile() {
+    if (!ready()) return;
+    const result = await sendMessage('exportReport', {
+      draftId,
+      description,
+      ...choices,
+      screenshot: screenshot.current,
+    });
+    if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
+    downloadBase64(document, result.filename, result.base64, 'application/zip');
+    if (!queued) setStatus({ kind: 'saved', filename: result.filename });
+  }
+
+  const consoleCount = draft.context?.recorder?.console.length ?? 0;
+  return (
+    <main style={{ padding: '1.5rem', maxWidth: '60rem', margin: '0 auto' }}>
+      <h1>{t('composeTitle')}</h1>
+      {reportForm && <OrganisationNote form={reportForm} />}
+      <p class="muted">
+        {t('composePageLine', draft.page.title ? `${draft.page.title} — ${draft.page.url}` : draft.page.url)}
+      </p>
+      <ReportScreenshot draft={draft} readOnly={queued} onEdited={(edited) => (screenshot.current = edited)} />
+      <p class="muted">{t('composeConsoleCount', consoleCount)}</p>
+      {!canSend && <p>{t('composeNoEndpoint')}</p>}
+      <form onSubmit={canSend ? send : (e) => (e.preventDefault(), saveFile())} noValidate>
+        <div class="field">
+          <label for="description">{t('composeDescriptionLabel')}</label>
+          <p class="hint" id="description-hint">
+            {t('composeDescriptionHint')}
+          </p>
+          <textarea
+            id="description"
+            value={description}
+            onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)}
+            aria-describedby={missing ? 'description-hint description-error' : 'description-hint'}
+            aria-invalid={missing}
+            readOnly={queued}
+            maxLength={5000}
+          />
+          {missing && (
+            <p class="field-error" id="description-error">
+              {t('composeDescriptionRequired')}
+            </p>
+          )}
+        </div>
+        {reportForm && (
+          <ReportChoiceFields
+            form={reportForm}
+            choices={choices}
+            missing={missingChoice}
+            disabled={queued}
+            onChange={(next) => {
+              setChoices(next);
+              setMissingChoice((m) => m.filter((field) => !next[field]));
+            }}
+          />
+        )}
+        <ReviewPanel draftId={draftId} description={description} final={queued} />
+        <div class="actions">
+          {canSend && !queued && (
+            <button type="submit" disabled={status.kind === 'busy'}>
+              {t('composeSend')}
+            </button>
+          )}
+          {!canSend && <button type="submit">{t('composeSaveReport')}</button>}
+          {failed && (
+            <button type="button" onClick={retry}>
+              {t('composeRetry')}
+            </button>
+          )}
+          {canSend && (failed || status.kind === 'problem') && (
+            <button type="button" class="secondary" onClick={saveFile}>
+              {t('composeSaveFile')}
+            </button>
+          )}
+        </div>
+      </form>
+      <ReportStatusLine status={status} />
+    </main>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The admin's settings page: every setting grouped by section, policy-locked values read-only,
+ * problems next to their field, nothing saved unless everything is valid.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/utils/extension/i18n';
+import {
+  getEffectiveSettings,
+  getUserSecrets,
+  saveUserValues,
+  watchEffectiveSettings,
+  type EffectiveSettings,
+} from '@/utils/extension/settings';
+import type { FieldProblem } from '@/utils/core/settings/fields';
+import { formFrom, formPatch, readForm, type FormState } from '@/utils/core/settings/form';
+import type { PolicyKey } from '@/utils/core/settings/schema';
+import type { PolicyValues } from '@/utils/core/settings/transfer';
+import { CollectionSection, PrivacySection, SitesSection } from './CollectionSections';
+import { ConnectorSection } from './ConnectorSection';
+import { OrganisationSection, ReportFormSection } from './ContentSections';
+import type { FieldApi } from './fields';
+import { PolicyWarning } from './PolicyWarning';
+import { TransferSection } from './TransferSection';
+
+type Status = '' | 'saved' | 'not-saved';
+
+/** The form as loaded: effective values, the user's own secrets, policy secrets left out. */
+async function loadForm(): Promise<{ effective: EffectiveSettings; form: FormState }> {
+  const [effective, secrets] = await Promise.all([getEffectiveSettings(), getUserSecrets()]);
+  return { effective, form: formFrom(effective.settings, secrets, effective.locked) };
+}
+
+export function OptionsPage() {
+  const [effective, setEffective] = useState<EffectiveSettings | null>(null);
+  const [form, setForm] = useState<FormState | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [status, setStatus] = useState<Status>('');
+  // Fields typed in since the last load or save survive a policy change arriving meanwhile.
+  const edited = useRef(new Set<keyof FormState>());
+  const current = useRef<FormState | null>(null);
+  current.current = form;
+
+  useEffect(() => {
+    document.title = t('optionsTitle');
+    const reload = async () => {
+      const loaded = await loadForm();
+      const unlocked = [...edited.current].filter((key) => !loaded.effective.locked.includes(key as PolicyKey));
+      const kept = Object.fromEntries(unlocked.map((key) => [key, current.current?.[key]]));
+      setEffective(loaded.effective);
+      setForm({ ...loaded.form, ...kept });
+    };
+    void reload();
+    return watchEffectiveSettings(() => void reload());
+  }, []);
+
+  if (!effective || !form) return <main class="options">{t('composeLoading')}</main>;
+  const locked = effective.locked;
+
+  const api: FieldApi = {
+    form,
+    set(key, value) {
+      edited.current.add(key);
+      setForm((f) => f && { ...f, [key]: value });
+      setStatus('');
+    },
+    problem: (key) => problems.find((p) => p.key === key),
+    locked: (key) => locked.includes(key),
+  };
+
+  /** Validates the whole form, marks the problems and moves focus to the first one. */
+  function readValues() {
+    const read = readForm(form!, locked);
+    setProblems(read.ok ? [] : read.problems);
+    if (read.ok) return { settings: read.settings, secrets: read.secrets };
+    // The first field marked in page order, once the marks are rendered.
+    setTimeout(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
+    return null;
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const values = readValues();
+    // Invalid values stay in their fields for correction; nothing is written.
+    if (!values) return setStatus('not-saved');
+    await saveUserValues(values.settings, values.secrets, locked);
+    edited.current.clear();
+    setStatus('saved');
+  }
+
+  function applyImport(values: PolicyValues): number {
+    const free = Object.fromEntries(Object.entries(values).filter(([key]) => !locked.includes(key as PolicyKey)));
+    for (const key of Object.keys(free)) edited.current.add(key as keyof FormState);
+    setForm((f) => f && { ...f, ...formPatch(free) });
+    setStatus('');
+    return Object.keys(values).length - Object.keys(free).length;
+  }
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <PolicyWarning problems={effective.problems} />
+      <form onSubmit={save} noValidate>
+        <ConnectorSection api={api} readValues={readValues} />
+        <OrganisationSection api={api} />
+        <ReportFormSection api={api} />
+        <CollectionSection api={api} />
+        <SitesSection api={api} />
+        <PrivacySection api={api} />
+        <div class="save-bar">
+          <button type="submit">{t('optionsSave')}</button>
+          <p role="status" class={`status${status === 'saved' ? ' ok' : status ? ' bad' : ''}`}>
+            {status === 'saved' ? t('optionsSaved') : status === 'not-saved' ? t('optionsNotSaved') : ''}
+          </p>
+        </div>
+      </form>
+      <TransferSection extensionId={browser.runtime.id} readValues={readValues} applyImport={applyImport} />
+    </main>
+  );
+}

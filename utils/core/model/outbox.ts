@@ -1,0 +1,46 @@
+/** A report in the outbox: what the popup and the report page show of its fate. */
+import type { OutgoingReport } from '../delivery/connector';
+import type { DeliveryFailure } from '../delivery/errors';
+import type { Receipt } from './draft';
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxEntry {
+  /** The ticket id, which is also the Idempotency-Key of every attempt. */
+  id: string;
+  draftId: string;
+  createdAt: number;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  /** Not before this time, whatever triggers a retry: the endpoint asked to wait (Retry-After). */
+  notBefore?: number;
+  /** While sending: after this time the attempt is presumed dead (service worker stopped). */
+  leaseUntil?: number;
+  lastFailure?: DeliveryFailure;
+  receipt?: Receipt;
+  sentAt?: number;
+  /** Connector progress kept between attempts (see SendContext.progress). */
+  progress: Record<string, unknown>;
+  /** The screenshot was already re-encoded smaller after a 413. */
+  shrunk?: boolean;
+  bytes: number;
+  summary: { description: string; pageUrl: string; pageTitle: string };
+}
+
+export interface OutboxStore {
+  add(entry: OutboxEntry, report: OutgoingReport): Promise<void>;
+  get(id: string): Promise<OutboxEntry | undefined>;
+  payload(id: string): Promise<OutgoingReport | undefined>;
+  list(): Promise<OutboxEntry[]>;
+  /** Atomically marks the oldest due entry as sending (with a lease) and returns it. */
+  claimNext(now: number, leaseMs: number): Promise<OutboxEntry | undefined>;
+  update(id: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry | undefined>;
+  replacePayload(id: string, report: OutgoingReport): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+}
+
+export function isDue(entry: OutboxEntry, now: number): boolean {
+  if (entry.state === 'queued') return entry.nextAttemptAt <= now;
+  return entry.state === 'sending' && (entry.leaseUntil ?? 0) <= now;
+}

@@ -1,0 +1,142 @@
+/**
+ * What the on-demand bridge collects in the page: the recorder's buffers plus facts about the page
+ * and the window it is shown in. The buffers come from the page's own world, so the bridge passes
+ * them on only within a size cap, as untrusted data; the background validates everything with zod
+ * (pageContextSchema) before any use (zod in the bridge would triple its size). Facts about the
+ * machine (browser, OS, languages, time zone, network) come from the background itself.
+ */
+import { LIMITS, PULL, SNAPSHOT, type NetworkEntry, type PullRequest } from '../../core/wire/page-protocol';
+
+/** Far above what the capped buffers need; a larger reply is forged or corrupted. */
+export const MAX_SNAPSHOT_CHARS = 1_500_000;
+
+export interface PageContext {
+  url: string;
+  title: string;
+  referrer: string;
+  readyState: string;
+  visibility: string;
+  /** ms from navigation start; absent while not reached. */
+  timing: { ttfb?: number; domContentLoaded?: number; load?: number };
+  /** performance.timeOrigin: epoch ms of the navigation start. */
+  timeOrigin: number;
+  viewport: { width: number; height: number };
+  screen: { width: number; height: number };
+  devicePixelRatio: number;
+  colorScheme: 'light' | 'dark';
+  /** Loads that got HTTP >= 400, as the performance timeline still lists them (for a recorder that started late). */
+  failedResources: NetworkEntry[];
+  /** The recorder's reply, unvalidated: see pageContextSchema. */
+  recorder: unknown;
+}
+
+export function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** Ask the recorder for its buffers; null when it is absent or answers with nonsense. */
+export function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Promise<unknown> {
+  return new Promise((resolve) => {
+    const done = (value: unknown) => {
+      win.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== win) return;
+      const data = event.data as { type?: unknown; nonce?: unknown; snapshot?: unknown } | null;
+      if (!data || data.type !== SNAPSHOT || data.nonce !== nonce) return;
+      let size = Infinity;
+      try {
+        size = JSON.stringify(data.snapshot)?.length ?? 0;
+      } catch {
+        /* not serialisable: treated as oversized */
+      }
+      done(size <= MAX_SNAPSHOT_CHARS ? data.snapshot : null);
+    };
+    const timer = setTimeout(() => done(null), timeoutMs);
+    win.addEventListener('message', onMessage);
+    const request: PullRequest = { type: PULL, nonce };
+    win.postMessage(request, '*');
+  });
+}
+
+/** Resolves once the page is visible and has painted a frame, so a screenshot shows it. */
+export function waitForPaint(win: Window, doc: Document, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    const paint = () =>
+      win.requestAnimationFrame(() =>
+        win.requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve();
+        }),
+      );
+    if (doc.visibilityState === 'visible') paint();
+    else doc.addEventListener('visibilitychange', paint, { once: true });
+  });
+}
+
+const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : undefined);
+
+export function navigationTiming(perf: Performance): PageContext['timing'] {
+  const entry = perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return entry
+    ? {
+        ttfb: positive(entry.responseStart),
+        domContentLoaded: positive(entry.domContentLoadedEventEnd),
+        load: positive(entry.loadEventEnd),
+      }
+    : {};
+}
+
+/**
+ * Loads with HTTP status >= 400, newest last. Resource timing does not say the method: elements
+ * load with GET; for fetch and XHR it is unknown. Loads that failed without a response look like
+ * cross-origin ones here (status 0) and are left out.
+ */
+export function failedResources(perf: Performance): NetworkEntry[] {
+  const out: NetworkEntry[] = [];
+  for (const entry of perf.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+    const status = entry.responseStatus;
+    if (!(status >= 400)) continue;
+    out.push({
+      source: 'page',
+      method: /^(fetch|xmlhttprequest|beacon|other)$/.test(entry.initiatorType) ? '?' : 'GET',
+      url: clip(entry.name, LIMITS.urlChars),
+      status,
+      type: clip(entry.initiatorType, 40),
+      durationMs: Math.round(entry.duration),
+      time: Math.round(perf.timeOrigin + entry.responseEnd),
+      count: 1,
+    });
+  }
+  return out.slice(-LIMITS.networkEntries);
+}
+
+export async function collectPageContext(
+  win: Window,
+  doc: Document,
+  opts: { nonce: string; timeoutMs: number },
+): Promise<PageContext> {
+  const [recorder] = await Promise.all([
+    pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs),
+    waitForPaint(win, doc, opts.timeoutMs * 2),
+  ]);
+  const perf = win.performance;
+  return {
+    url: clip(win.location.href, LIMITS.urlChars),
+    title: clip(doc.title, 500),
+    referrer: clip(doc.referrer, LIMITS.urlChars),
+    readyState: doc.readyState,
+    visibility: doc.visibilityState,
+    timing: navigationTiming(perf),
+    timeOrigin: perf.timeOrigin,
+    viewport: { width: win.innerWidth, height: win.innerHeight },
+    screen: { width: win.screen.width, height: win.screen.height },
+    devicePixelRatio: win.devicePixelRatio || 1,
+    colorScheme: win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+    failedResources: failedResources(perf),
+    recorder,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Turns whatever a page passes to console.* into bounded text, written unit by unit into the
+ * recorder's ring of UTF-16 code units (buffers.ts), never throwing and keeping no reference to
+ * page objects, so a logged 5 MB string or DOM tree is not retained. A line written there is a
+ * copy by construction, and writing it makes no string at all: building the text as strings and
+ * copying it with JSON.stringify was two thirds of what a console.error cost the page.
+ */
+import { ENTRY_JSON_CHARS } from '../../core/wire/page-protocol';
+import type { ConsoleFields } from './buffers';
+import { apply, fromCharCode, isArray, keys as keysOf, slice, tagOf, toText, unitAt } from './intrinsics';
+
+export const DEPTH = 3;
+export const BREADTH = 50;
+export const STRING_CHARS = 300;
+/** A line fits an entry (ENTRY_JSON_CHARS) with room for a stack: cutting it there would lose its "… [N chars]". */
+export const TOTAL_CHARS = 1000;
+/** What one call may write past where it starts: its line (at most TOTAL_CHARS + 50) and the copies of its source and stack. */
+export const ENTRY_UNITS = 2048;
+
+/**
+ * The units being written, where the next one goes and where writing stops. One state for the
+ * realm: the recorder never describes two calls at once (see buffers.ts), and each call starts
+ * with writeEntry().
+ */
+let units: Uint16Array;
+let end = 0;
+let stop = 0;
+/** The stack of the first Error among the arguments (0 until one is found: an empty stack is none). */
+let stack: unknown;
+
+/**
+ * Appends `s`. Units past `stop` are counted but not written, so a call writes at most
+ * ENTRY_UNITS whatever it describes, and the length of what it would have written is still known.
+ */
+function put(s: string): void {
+  let at = end;
+  end += s.length;
+  for (let i = 0, n = end < stop ? s.length : stop - at; i < n; i++) units[at++] = unitAt(s, i);
+}
+
+/** Cuts what was written from `at` to `max` units, with a note of its length, when longer. */
+function fit(at: number, max: number) {
+  const length = end - at;
+  if (length > max) {
+    end = at + max;
+    put(`… [${length} chars]`);
+  }
+}
+
+/** Writes `s`, cut to `max` with a note of its length. */
+function cut(s: string, max: number) {
+  const at = end;
+  put(s);
+  fit(at, max);
+}
+
+/** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
+const seen: unknown[] = [];
+
+/** Writes `v` as the console shows it; what a throwing getter half wrote is for the caller to take back. */
+function write(v: any, depth: number): void {
+  const type = typeof v;
+  if (type === 'string') return depth ? (put('"'), cut(v, STRING_CHARS), put('"')) : cut(v, TOTAL_CHARS);
+  if (type === 'function') return put(`[Function${v.name ? ' ' + v.name : ''}]`);
+  // Numbers, booleans, undefined, null, symbols (String, unlike +, accepts them), BigInts (10n).
+  if (!v || type !== 'object') return put(toText(v) + (type === 'bigint' ? 'n' : ''));
+  for (let i = 0; i < depth; i++) if (seen[i] === v) return put('[Circular]');
+  const tag = tagOf(v);
+  // Errors of any realm and subclass (the tag comes from an internal slot), and DOMExceptions, as
+  // "TypeError: message" like the console shows them.
+  if (tag === '[object Error]' || tag === '[object DOMException]') {
+    const { name, message } = v;
+    cut(message ? `${name}: ${message}` : '' + name, TOTAL_CHARS);
+    try {
+      // The stack as the engine wrote it (the background removes V8's repeated headline). Its
+      // getter may throw: the error is still written.
+      if (!depth) stack ||= v.stack;
+    } catch {}
+    return;
+  }
+  const array = isArray(v);
+  // A DOM node as a short descriptor; Maps, typed arrays, windows…: their kind, not their insides.
+  if (!array && tag !== '[object Object]')
+    return put(v.nodeType ? `<${v.localName || v.nodeName}${v.id ? '#' + v.id : ''}>` : `[${slice(tag, 8, -1)}]`);
+  if (depth >= DEPTH) return put('[…]');
+  seen[depth] = v;
+  put(array ? '[' : '{');
+  // Arrays by index: the keys of a million-element array would be a million strings.
+  items(v, array ? undefined : keysOf(v), depth + 1, ', ');
+  put(array ? ']' : '}');
+}
+
+/**
+ * Writes `v`'s items (the values of `keys`, with their keys, when given), `sep` apart: at most
+ * BREADTH of them, and none once TOTAL_CHARS are written. An item that throws is "[Threw]".
+ */
+function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
+  const start = end;
+  const count = keys ? keys.length : v.length;
+  for (let i = 0; i < count; i++) {
+    if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
+    if (i) put(sep);
+    const key = keys ? keys[i] : i;
+    if (keys) (put(key as string), put(': '));
+    const at = end;
+    try {
+      write(v[key], depth);
+    } catch {
+      end = at;
+      put('[Threw]');
+    }
+  }
+}
+
+/**
+ * Writes a console entry's line into `ring` from `at` (where it ends is returned): `message`, or a
+ * console call's arguments as the browser's console shows them, at most TOTAL_CHARS + 50 units.
+ * Then the entry's source, and the stack of the first Error among `args`, cut so the three fit
+ * ENTRY_JSON_CHARS, are copied through the units after it. Throws for anything but a string or
+ * an array-like (callers catch).
+ */
+export function writeEntry(
+  ring: Uint16Array,
+  at: number,
+  entry: ConsoleFields,
+  message: string | ArrayLike<unknown>,
+): number {
+  units = ring;
+  end = at;
+  stop = at + ENTRY_UNITS;
+  // Not the stack of a call that threw half-way.
+  stack = 0;
+  if (typeof message !== 'string') items(message, undefined, 0, ' ');
+  else put(message);
+  // Room for one "… [N chars]": a single long string keeps its own note, with its real length.
+  fit(at, TOTAL_CHARS + 30);
+  const line = end;
+  // The source gets half the room when there is a stack to share it with.
+  entry.source = copyOf(entry.source, (ENTRY_JSON_CHARS + at - line) >> +!!stack);
+  entry.stack = copyOf(stack, ENTRY_JSON_CHARS - (end - at));
+  // Nothing of the page is kept past the call. One slot at a time: `seen.length = 0` would free
+  // the array's store, and every call would allocate it again (a quarter of a call's cost).
+  seen[0] = seen[1] = seen[2] = stack = 0;
+  return line;
+}
+
+/**
+ * The units from `start` to `end` of `ring` as a new string. Through a plain array: a typed
+ * array's subarray() and slice() ask the page's Uint16Array.prototype.constructor for a species.
+ */
+export function read(ring: Uint16Array, start: number, end: number): string {
+  const codes: number[] = [];
+  while (start < end) codes[codes.length] = ring[start++];
+  return apply(fromCharCode, undefined, codes);
+}
+
+/** A copy of `s`, cut to `max` units with "…" when longer, that shares no memory with it: written where `end` is, then read back. */
+function copyOf(s: unknown, max: number): string | undefined {
+  if (typeof s !== 'string') return;
+  const at = end;
+  put(s);
+  if (end - at > max) ((end = at + max - 1), put('…'));
+  return read(units, at, end);
+}
