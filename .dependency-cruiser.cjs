@@ -48,7 +48,11 @@ module.exports = {
       comment: 'utils/core runs anywhere: no browser API, no page, extension, background or UI code.',
       from: { path: '^utils/core/' },
       to: {
-        path: ['^utils/(page|extension|background|ui)/', '^node_modules/(wxt|webextension-polyfill|@wxt-dev|@webext-core)/', '^#imports$'],
+        path: [
+          '^utils/(page|extension|background|ui)/',
+          '^node_modules/(wxt|webextension-polyfill|@wxt-dev|@webext-core)/',
+          '^#imports$',
+        ],
       },
     },
     {
@@ -79,7 +83,10 @@ module.exports = {
         'Extension pages reach the background through the extension protocol, never by importing it; ' +
         'they never inject page code themselves. Secrets stay in the background.',
       from: { path: ['^utils/ui/', '^components/', '^entrypoints/(popup|compose|options|viewer)/'] },
-      to: { path: ['^utils/background/', '^utils/page/', '^entrypoints/background/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: ['^utils/background/', '^utils/page/', '^entrypoints/background/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'only-the-background-and-pages-import-entrypoints-logic',
@@ -94,7 +101,10 @@ module.exports = {
     includeOnly: ['^utils/', '^entrypoints/', '^components/', '^node_modules/', '^modules/'],
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -6,7 +6,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/extension/i18n';
 import { keyCommand, startPointer, type Pointer } from '@/utils/core/annotate/keyboard';
 import { paintAll, paintCursor, paintShape } from '@/utils/core/annotate/paint';
-import { shapeFromDrag, toImagePoint, type Point, type Shape, type Size, type Tool } from '@/utils/core/annotate/shapes';
+import {
+  shapeFromDrag,
+  toImagePoint,
+  type Point,
+  type Shape,
+  type Size,
+  type Tool,
+} from '@/utils/core/annotate/shapes';
 
 export interface DrawingAreaProps {
   img: HTMLImageElement | null;

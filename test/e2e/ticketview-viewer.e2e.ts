@@ -160,13 +160,11 @@ describe('the viewer page', () => {
   it('says what is wrong with a file that is not a report', async () => {
     const { viewer } = await openViewer();
     const { version: _, ...unversioned } = ticket;
-    await viewer
-      .getByLabel('Open a report')
-      .setInputFiles({
-        name: 'report.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(unversioned)),
-      });
+    await viewer.getByLabel('Open a report').setInputFiles({
+      name: 'report.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(unversioned)),
+    });
     await viewer
       .getByRole('alert')
       .filter({ hasText: 'report.json is not a Mayday report (ticket v1): version: Invalid input: expected 1' })

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { injectRecorderIntoOpenTabs, RECORDER_FILE, type LateInstallEnv } from '@/utils/background/recorder/late-install';
+import {
+  injectRecorderIntoOpenTabs,
+  RECORDER_FILE,
+  type LateInstallEnv,
+} from '@/utils/background/recorder/late-install';
 
 describe('injectRecorderIntoOpenTabs', () => {
   it('injects the recorder into every frame of each open web tab, in the MAIN world, and survives tabs that refuse', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keyCommand, startPointer, stepFor, type KeyInput, type Pointer } from '../../../../utils/core/annotate/keyboard';
+import {
+  keyCommand,
+  startPointer,
+  stepFor,
+  type KeyInput,
+  type Pointer,
+} from '../../../../utils/core/annotate/keyboard';
 import { shapeFromDrag } from '../../../../utils/core/annotate/shapes';
 
 const size = { width: 1280, height: 720 };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationRule, jwtRule, privateKeyRule, providerKeyRule } from '../../../../utils/core/privacy/secret-rules';
+import {
+  authorizationRule,
+  jwtRule,
+  privateKeyRule,
+  providerKeyRule,
+} from '../../../../utils/core/privacy/secret-rules';
 import { redact } from './redact';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';

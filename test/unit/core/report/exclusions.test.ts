@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyExclusions, draftExclusions, NO_EXCLUSIONS, type Exclusions } from '../../../../utils/core/report/exclusions';
+import {
+  applyExclusions,
+  draftExclusions,
+  NO_EXCLUSIONS,
+  type Exclusions,
+} from '../../../../utils/core/report/exclusions';
 import { buildTicket } from '../../../../utils/core/ticket/build';
 import { ticketSchema } from '../../../../utils/core/model/ticket';
 import { BUILD_CONTEXT, sampleDraft } from '../../../support/tickets';
