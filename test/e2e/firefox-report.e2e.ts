@@ -7,14 +7,13 @@
  * to find where to click and what the status line says (test/support/firefox.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../receiver/server';
 import { startDisplay, type VirtualDisplay } from '../support/display';
-import { FIREFOX, launchFirefoxWithMayday, type FirefoxWithMayday } from '../support/firefox';
+import { findFirefox, launchFirefoxWithMayday, type FirefoxWithMayday } from '../support/firefox';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
 let site: StaticServer;
@@ -23,10 +22,7 @@ let dataDir: string;
 let display: VirtualDisplay;
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX))
-    throw new Error(
-      `Firefox not found at ${FIREFOX}: install it with "sudo apt-get install -y firefox-esr" or set FIREFOX_PATH.`,
-    );
+  findFirefox();
   // The E2E run builds the Chromium extension only (MAYDAY_SKIP_BUILD concerns that build).
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
   site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));

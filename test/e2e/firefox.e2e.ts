@@ -4,22 +4,19 @@
  * own world there too, without changing what the page computes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFirefox } from '../support/firefox';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
 const BUILD = join(OUTPUT, 'firefox-mv2');
 let site: StaticServer;
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX))
-    throw new Error(
-      `Firefox not found at ${FIREFOX}: install it with "sudo apt-get install -y firefox-esr" or set FIREFOX_PATH.`,
-    );
+  findFirefox();
   // The zip is what is sent to addons.mozilla.org; zipping builds .output/firefox-mv2 first.
   execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
   site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
@@ -50,7 +47,7 @@ describe('the Firefox build', () => {
   it('records the page from its first script in Firefox ESR, page result unchanged', { timeout: 120_000 }, async () => {
     let browser: Browser | undefined;
     try {
-      browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+      browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true });
       await browser.installExtension(BUILD);
       const page = await browser.newPage();
       // The recorder is registered at runtime by the background: the first load may beat it.

@@ -3,7 +3,7 @@
  * (extension commands) arrive only as real key events to a real window. xdotool types them.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { programPath } from '../../scripts/system-deps.mjs';
 
 export interface VirtualDisplay {
   name: string;
@@ -21,24 +21,17 @@ export interface VirtualDisplay {
   close(): void;
 }
 
-export function displayToolsMissing(): string | null {
-  const missing = ['/usr/bin/Xvfb', '/usr/bin/xdotool'].filter((tool) => !existsSync(tool));
-  return missing.length
-    ? `Missing ${missing.join(' and ')}: install with "sudo apt-get install -y xvfb xdotool".`
-    : null;
-}
-
 export async function startDisplay(number = 99): Promise<VirtualDisplay> {
-  const problem = displayToolsMissing();
-  if (problem) throw new Error(problem);
+  const xvfb = programPath('Xvfb');
+  const xdotool = programPath('xdotool');
   const name = `:${number}`;
-  const server: ChildProcess = spawn('/usr/bin/Xvfb', [name, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+  const server: ChildProcess = spawn(xvfb, [name, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
     stdio: 'ignore',
   });
   // Xvfb is ready when a client can talk to it.
   for (let i = 0; i < 50; i++) {
     try {
-      execFileSync('/usr/bin/xdotool', ['getmouselocation'], {
+      execFileSync(xdotool, ['getmouselocation'], {
         env: { ...process.env, DISPLAY: name },
         stdio: 'ignore',
       });
@@ -50,24 +43,24 @@ export async function startDisplay(number = 99): Promise<VirtualDisplay> {
   return {
     name,
     key: (chord) =>
-      execFileSync('/usr/bin/xdotool', ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: name } }),
+      execFileSync(xdotool, ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: name } }),
     click: (x, y, button = 1) =>
-      execFileSync('/usr/bin/xdotool', ['mousemove', String(x), String(y), 'click', String(button)], {
+      execFileSync(xdotool, ['mousemove', String(x), String(y), 'click', String(button)], {
         env: { ...process.env, DISPLAY: name },
       }),
     type: (text) =>
-      execFileSync('/usr/bin/xdotool', ['type', '--clearmodifiers', '--delay', '5', '--', text], {
+      execFileSync(xdotool, ['type', '--clearmodifiers', '--delay', '5', '--', text], {
         env: { ...process.env, DISPLAY: name },
       }),
     focusWindow(windowClass) {
       const env = { ...process.env, DISPLAY: name };
-      const windows = execFileSync('/usr/bin/xdotool', ['search', '--onlyvisible', '--class', windowClass], {
+      const windows = execFileSync(xdotool, ['search', '--onlyvisible', '--class', windowClass], {
         env,
         encoding: 'utf8',
       })
         .trim()
         .split('\n');
-      execFileSync('/usr/bin/xdotool', ['windowfocus', '--sync', windows[windows.length - 1]], { env });
+      execFileSync(xdotool, ['windowfocus', '--sync', windows[windows.length - 1]], { env });
     },
     close: () => server.kill(),
   };

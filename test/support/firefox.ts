@@ -11,11 +11,16 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { programPath } from '../../scripts/system-deps.mjs';
 import { FIREFOX_ADDON_ID } from '../../utils/core/settings/transfer';
 import { FirefoxRdp, type RdpConsole, type RdpTab } from './firefox-rdp';
 import type { VirtualDisplay } from './display';
 
-export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+/** Firefox ESR, or $FIREFOX_PATH. */
+export function findFirefox(): string {
+  return programPath('firefox-esr');
+}
+
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
 async function freePort(): Promise<number> {
@@ -48,7 +53,7 @@ export async function launchFirefoxWithMayday(display: VirtualDisplay): Promise<
   const profileDir = await mkdtemp(join(tmpdir(), 'mayday-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
+    executablePath: findFirefox(),
     headless: false,
     // The window's own size, not an emulated 800x600 viewport: what the person sees is captured.
     defaultViewport: null,
