@@ -4,7 +4,7 @@ import { installRecorder } from '@/utils/page/main/install';
 // script) and dependency-free. Everything else is injected when a report starts. In every frame:
 // a same-origin frame (srcdoc and about:blank ones too) records into the top frame's buffers,
 // others record nothing (see installRecorder). Registered by the background rather than the
-// manifest (utils/settings/recorder-registration.ts), so the organisation's blocked sites never
+// manifest (utils/background/recorder/registration.ts), so the organisation's blocked sites never
 // load it. Console levels are the defaults, error and warn; docs/recorder.md says how admin
 // settings would reach this script.
 export const main = () => void installRecorder(window);

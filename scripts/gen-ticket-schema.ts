@@ -1,4 +1,4 @@
-/** npm run schema: writes docs/ticket.schema.json from the zod schema in utils/ticket/schema.ts. */
+/** npm run schema: writes docs/ticket.schema.json from the zod schema in utils/core/model/ticket.ts. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ticketJsonSchemaText } from '../utils/core/ticket/json-schema';

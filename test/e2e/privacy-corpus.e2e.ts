@@ -32,7 +32,7 @@ import {
 import { serveFolder, type Route, type StaticServer } from '../support/static-server';
 
 const TOKEN = 'corpus-e2e-token';
-/** The colour masks are painted in (utils/platform/images.ts). */
+/** The colour masks are painted in (utils/background/capture/images.ts). */
 const MASK = [31, 41, 51] as const;
 const VALUES = SECRETS.map((s) => s.value);
 

@@ -18,7 +18,7 @@ export interface StartEnv {
   tabs: Pick<typeof browser.tabs, 'get' | 'update' | 'create' | 'getZoom'>;
   /** Runs the bridge in the tab and returns what it answered, as untrusted data. */
   injectBridge(tabId: number): Promise<unknown>;
-  /** The visible area, masked and encoded, or why there can be none (utils/capture/visible.ts). */
+  /** The visible area, masked and encoded, or why there can be none (utils/background/capture/visible.ts). */
   takeScreenshot(tab: { id: number; windowId: number; url: string }): Promise<DraftScreenshot | CaptureProblem>;
   /** The tab's failed requests as the browser saw them (webRequest). */
   networkLog(tabId: number): Promise<TabNetworkLog>;

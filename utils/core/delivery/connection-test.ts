@@ -14,7 +14,7 @@ export type ConnectionTestResult =
   | { kind: 'unreachable'; detail: string }
   | { kind: 'timeout'; seconds: number }
   | { kind: 'not-configured' }
-  /** A helpdesk connector's own check (GLPI, Zammad, RT, Redmine: utils/delivery/connectors). */
+  /** A helpdesk connector's own check (GLPI, Zammad, RT, Redmine: utils/core/delivery/connectors). */
   | { kind: 'helpdesk'; result: ConnectionResult };
 
 export interface ConnectionTestEnv {

@@ -44,7 +44,7 @@ export interface Draft {
   /** Chosen from the organisation's lists (admin settings), checked by the background. */
   category?: string;
   urgency?: string;
-  /** What the person left out on the report page (utils/report/exclusions.ts). */
+  /** What the person left out on the report page (utils/core/report/exclusions.ts). */
   exclusions?: Exclusions;
   /** Sections the organisation does not collect: never stored, and left out of every build. */
   notCollected?: ReportSection[];

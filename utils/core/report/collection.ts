@@ -1,7 +1,7 @@
 /**
  * The organisation's collection switches, applied when a draft is made: what they turn off is
  * never stored, not merely hidden. The draft remembers those sections so that every build leaves
- * them out too, whatever else might carry them (utils/report/exclusions.ts).
+ * them out too, whatever else might carry them (utils/core/report/exclusions.ts).
  */
 import type { Observations } from '../capture/observations';
 import type { ValidPageContext } from '../wire/page-schemas';

@@ -1,7 +1,7 @@
 /**
  * What is left out of a report: whole sections and single entries the person removed on the report
  * page, plus the sections the organisation does not collect. Applied inside the build
- * (utils/ticket/build.ts), so the preview, Send and Save as file leave out exactly the same.
+ * (utils/core/ticket/build.ts), so the preview, Send and Save as file leave out exactly the same.
  */
 import { z } from 'zod';
 import { REPORT_SECTIONS, type ReportSection, type Ticket } from '../model/ticket';

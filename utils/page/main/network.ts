@@ -1,7 +1,7 @@
 /**
  * Failed fetch and XMLHttpRequest calls as the page saw them: method, URL, status or failure,
  * duration. Never bodies or headers. The background sees the same requests through webRequest;
- * the two views are merged in the report (utils/capture/network-merge.ts).
+ * the two views are merged in the report (utils/core/capture/network-merge.ts).
  */
 import type { NetworkEntry } from '../../core/wire/page-protocol';
 import { now, promiseThen, toText, weakGet, weakSet } from './intrinsics';

@@ -26,7 +26,7 @@ describe('renderReportHtml', () => {
 
   it('carries the hash of its stylesheet in the CSP', () => {
     const hash = `sha256-${createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64')}`;
-    expect(REPORT_STYLE_HASH, 'update REPORT_STYLE_HASH in utils/ticket/report-style.ts').toBe(hash);
+    expect(REPORT_STYLE_HASH, 'update REPORT_STYLE_HASH in utils/core/ticket/report-style.ts').toBe(hash);
     const doc = parse(renderReportHtml(sampleTicket(), { t: tEn }));
     expect([...doc.querySelectorAll('style')].map((s) => s.textContent)).toEqual([REPORT_CSS]);
   });
