@@ -47,11 +47,11 @@ describe('a tab open before install', () => {
           method: 'GET',
           url: `${suite.site.url}/missing/before-install.png`,
           status: 404,
-          type: 'img',
+          type: 'image',
         }),
-        // After the install, seen by both.
+        // After the install, seen by the recorder's fetch hook.
         expect.objectContaining({
-          source: 'browser',
+          source: 'page',
           method: 'GET',
           url: `${suite.site.url}/api/after-install`,
           status: 404,

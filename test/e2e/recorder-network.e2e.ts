@@ -1,6 +1,7 @@
 /**
- * Failed loads and requests, seen by the page and by the browser and merged into one list, and
- * pages under a strict Content-Security-Policy.
+ * Failed loads and requests: HTTP statuses as the page saw them (its resource timeline, the
+ * recorder's fetch/XHR hooks), failures without a response as the browser saw them (net::ERR_*),
+ * merged into one list; and pages under a strict Content-Security-Policy.
  */
 import { describe, expect, it } from 'vitest';
 import { closedPort, consoleLines, useRecorderSuite } from '../support/recorder';
@@ -20,23 +21,23 @@ describe('failed requests', () => {
     expect(network).toEqual(
       expect.arrayContaining([
         {
-          source: 'browser',
+          source: 'page',
           method: 'GET',
           url: `${suite.site.url}/missing/logo.png`,
           status: 404,
           type: 'image',
-          timed: false,
+          timed: true,
         },
         {
-          source: 'browser',
+          source: 'page',
           method: 'GET',
           url: `${suite.site.url}/missing/app.js`,
           status: 404,
           type: 'script',
-          timed: false,
+          timed: true,
         },
         {
-          source: 'browser',
+          source: 'page',
           method: 'POST',
           url: `${suite.site.url}/api/xhr-fails`,
           status: 500,
@@ -44,7 +45,7 @@ describe('failed requests', () => {
           timed: true,
         },
         {
-          source: 'browser',
+          source: 'page',
           method: 'PUT',
           url: `${suite.site.url}/api/fetch-missing`,
           status: 404,

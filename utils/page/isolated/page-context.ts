@@ -95,6 +95,9 @@ export function navigationTiming(perf: Performance): PageContext['timing'] {
  * load with GET; for fetch and XHR it is unknown. Loads that failed without a response look like
  * cross-origin ones here (status 0) and are left out.
  */
+/** The timeline's initiator types in the words the rest of a report uses (webRequest's, the hooks'). */
+const INITIATOR_TYPES: Record<string, string> = { img: 'image', xmlhttprequest: 'xhr', css: 'stylesheet' };
+
 export function failedResources(perf: Performance): NetworkEntry[] {
   const out: NetworkEntry[] = [];
   for (const entry of perf.getEntriesByType('resource') as PerformanceResourceTiming[]) {
@@ -105,7 +108,7 @@ export function failedResources(perf: Performance): NetworkEntry[] {
       method: /^(fetch|xmlhttprequest|beacon|other)$/.test(entry.initiatorType) ? '?' : 'GET',
       url: clip(entry.name, LIMITS.urlChars),
       status,
-      type: clip(entry.initiatorType, 40),
+      type: clip(INITIATOR_TYPES[entry.initiatorType] ?? entry.initiatorType, 40),
       durationMs: Math.round(entry.duration),
       time: Math.round(perf.timeOrigin + entry.responseEnd),
       count: 1,
