@@ -40,7 +40,7 @@ beforeAll(async () => {
   await probe.close();
   const stored = await sendReport(ext, receiver, `${site.url}/xss-payloads.html`, `Saving fails ${payloads.join(' ')}`);
   ticket = withPlantedSteps(stored.ticket, payloads);
-  screenshot = await readFile(join(stored.folder, 'screenshot.png'));
+  screenshot = await readFile(join(stored.attachmentsFolder, 'screenshot.png'));
   await writeFile(join(work, 'report.json'), JSON.stringify(ticket));
   await writeFile(join(work, 'screenshot.png'), screenshot);
 });
@@ -160,13 +160,11 @@ describe('the viewer page', () => {
   it('says what is wrong with a file that is not a report', async () => {
     const { viewer } = await openViewer();
     const { version: _, ...unversioned } = ticket;
-    await viewer
-      .getByLabel('Open a report')
-      .setInputFiles({
-        name: 'report.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(unversioned)),
-      });
+    await viewer.getByLabel('Open a report').setInputFiles({
+      name: 'report.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(unversioned)),
+    });
     await viewer
       .getByRole('alert')
       .filter({ hasText: 'report.json is not a Mayday report (ticket v1): version: Invalid input: expected 1' })
