@@ -97,7 +97,8 @@ function sendHtml(res: ServerResponse, status: number, html: string, headers: Re
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': INDEX_CSP,
-    'Referrer-Policy': 'no-referrer',
+    // same-origin: other sites get no Referer; a form post keeps its Origin, which is checked.
+    'Referrer-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
     ...headers,

@@ -81,7 +81,7 @@ ${csrf}
 <form method="post" action="/tickets/${seg(id)}/status" aria-labelledby="status-title">
 <h2 id="status-title">Status</h2>
 ${csrf}
-<label for="status-only">Status</label>
+<label for="status-only">New status</label>
 <select id="status-only" name="status">${statusOptions(conversation.status)}</select>
 <p><button type="submit">Change status</button></p>
 </form>`,
