@@ -77,6 +77,22 @@ async function writeJsonAtomically(path: string, value: unknown) {
   await rename(tmp, path);
 }
 
+/**
+ * A folder written before attachments had their own folder: every file but the receiver's own
+ * moves into attachments/, gathered under a temporary name first so that a crash half-way is
+ * finished on the next start.
+ */
+async function moveToLayout(folder: string) {
+  const names = await readdir(folder).catch(() => null);
+  if (!names || names.includes('attachments') || !names.includes('receipt.json')) return;
+  const gathering = join(folder, '.attachments');
+  await mkdir(gathering, { recursive: true });
+  for (const name of names)
+    if (!name.startsWith('.') && !['ticket.json', 'receipt.json', 'conversation.json'].includes(name))
+      await rename(join(folder, name), join(gathering, name));
+  await rename(gathering, join(folder, 'attachments'));
+}
+
 export class TicketStore {
   private byKey = new Map<string, StoredReceipt>();
   private next = 1;
@@ -94,7 +110,10 @@ export class TicketStore {
         continue;
       }
       // Even a broken folder keeps its number: a new ticket must never be renamed onto it.
-      if (TICKET_FOLDER.test(name)) store.next = Math.max(store.next, Number(name) + 1);
+      if (TICKET_FOLDER.test(name)) {
+        store.next = Math.max(store.next, Number(name) + 1);
+        await moveToLayout(join(dir, name));
+      }
       const receipt = await store.readReceipt(name).catch(() => null);
       if (!receipt) continue;
       store.next = Math.max(store.next, Number(receipt.id) + 1);

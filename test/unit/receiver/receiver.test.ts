@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -259,6 +259,37 @@ describe('GET /tickets', () => {
     // A new ticket never lands on a folder that is there, readable or not.
     await rig.restart();
     expect((await (await post(samplePayload('After the repair'))).json()).id).toBe('8');
+  });
+});
+
+describe('folders from an earlier version', () => {
+  it('moves the files sent with a ticket into attachments/ on start, and serves them', async () => {
+    const payload = samplePayload('Stored by an earlier version');
+    const folder = join(rig.dataDir, '000005');
+    await mkdir(folder);
+    await writeFile(join(folder, 'ticket.json'), JSON.stringify(payload.ticket));
+    const receipt = {
+      id: '5',
+      ticketId: payload.ticket.id,
+      idempotencyKey: payload.ticket.id,
+      receivedAt: '2026-11-28T09:31:00.000Z',
+    };
+    await writeFile(join(folder, 'receipt.json'), JSON.stringify(receipt));
+    for (const file of payload.attachments)
+      await writeFile(join(folder, file.filename), Buffer.from(file.data, 'base64'));
+    // A move cut short: part of the files already gathered.
+    await mkdir(join(folder, '.attachments'));
+    await rename(join(folder, 'report.json'), join(folder, '.attachments', 'report.json'));
+
+    await rig.restart();
+    expect((await readdir(folder)).sort()).toEqual(['attachments', 'receipt.json', 'ticket.json']);
+    const [stored] = await rig.receiver.store.list();
+    expect(stored.files).toEqual(['report.html', 'report.json', 'screenshot.png']);
+    const shot = await get('/tickets/5/attachments/screenshot.png');
+    expect(Buffer.from(await shot.arrayBuffer()).toString('base64')).toBe(payload.attachments[0].data);
+    // Its key still names it.
+    const replay = await post(payload, { 'Idempotency-Key': payload.ticket.id });
+    expect((await replay.json()).id).toBe('5');
   });
 });
 
