@@ -37,7 +37,11 @@ const READ_ROUTES = [
 
 describe('with a token', () => {
   it.each(READ_ROUTES)('GET %s answers 401 without it or with a wrong one', async (path) => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Cookie: 'mayday_receiver_session=wrong' }]) {
+    for (const headers of <Record<string, string>[]>[
+      {},
+      { Authorization: 'Bearer wrong' },
+      { Cookie: 'mayday_receiver_session=wrong' },
+    ]) {
       const res = await raw(rig.receiver.url, 'GET', path, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer');
