@@ -79,12 +79,12 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       await viewer.locator('main').waitFor();
       expect(await seriousViolations(viewer), 'viewer').toEqual([]);
       const stored = (await receiver.store.list()).at(-1)!;
-      await viewer.locator('input[type=file]').setInputFiles(join(stored.folder, 'report.json'));
+      await viewer.locator('input[type=file]').setInputFiles(join(stored.attachmentsFolder, 'report.json'));
       await viewer.getByText('Accessibility check').first().waitFor();
       expect(await seriousViolations(viewer), 'viewer with a report').toEqual([]);
 
       const report = await ext.context.newPage();
-      await report.goto(`file://${join(stored.folder, 'report.html')}`);
+      await report.goto(`file://${join(stored.attachmentsFolder, 'report.html')}`);
       expect(await seriousViolations(report), 'report.html').toEqual([]);
     },
   );

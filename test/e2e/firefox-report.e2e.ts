@@ -67,7 +67,7 @@ describe('a report from Firefox ESR', () => {
 
       const tickets = await receiver.store.list();
       expect(tickets).toHaveLength(1);
-      const [{ ticket, folder, files }] = tickets;
+      const [{ ticket, attachmentsFolder, files }] = tickets;
       expect(ticket.description).toBe('The invoice list stays empty in Firefox');
       expect(ticket.page.url).toBe(pageUrl);
       expect(ticket.page.title).toBe('Invoices — Fixture');
@@ -81,7 +81,7 @@ describe('a report from Firefox ESR', () => {
       // fixture's magenta block (40,120 200x120) is in it, decoded by Firefox itself.
       const shot = files.find((f) => f.startsWith('screenshot.'));
       expect(shot, 'no screenshot reached the receiver').toBeDefined();
-      const bytes = (await readFile(join(folder, shot!))).toString('base64');
+      const bytes = (await readFile(join(attachmentsFolder, shot!))).toString('base64');
       const type = shot!.endsWith('.png') ? 'image/png' : 'image/jpeg';
       const scale = ticket.screenshot!.width / ticket.environment!.viewport.width;
       const [r, g, b] = await page.evaluate(

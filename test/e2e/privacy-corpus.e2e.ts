@@ -126,8 +126,13 @@ describe('the seeded privacy corpus', () => {
       const previewSrc = await panel.getByRole('img', { name: 'Screenshot as it will be sent' }).getAttribute('src');
 
       expect(await describeAndSend(compose, DESCRIPTION)).toMatch(/^Report sent\. Reference: 1/);
-      const [{ ticket, folder }] = await receiver.store.list();
-      const files = await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name))));
+      const [{ ticket, folder, attachmentsFolder }] = await receiver.store.list();
+      const files = await Promise.all(
+        [
+          ...(await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => join(folder, name)),
+          ...(await readdir(attachmentsFolder)).map((name) => join(attachmentsFolder, name)),
+        ].map((path) => readFile(path)),
+      );
       const bodyTexts = [messageLookup(en), messageLookup(fr)].flatMap((t) => {
         const summary = renderSummary(ticket, t);
         return [Buffer.from(summary.markdown), Buffer.from(summary.html)];
@@ -140,7 +145,7 @@ describe('the seeded privacy corpus', () => {
 
       // The texts that carried secrets arrived, without them; the look-alikes arrived as they were.
       const ticketJson = await readFile(join(folder, 'ticket.json'));
-      const reportHtml = await readFile(join(folder, 'report.html'));
+      const reportHtml = await readFile(join(attachmentsFolder, 'report.html'));
       for (const file of [ticketJson, reportHtml]) {
         expect(findIn(PROBES, [file])).toEqual(PROBES);
         expect(findIn(LOOK_ALIKES, [file])).toEqual(LOOK_ALIKES);
@@ -148,7 +153,7 @@ describe('the seeded privacy corpus', () => {
       expect(ticket.capture.redactions).toMatchObject({ custom: 2, card: 1, iban: 1, jwt: 1, 'private-key': 1 });
 
       // The screenshot: every masked field and private text is solid mask colour, the control is not.
-      const shot = await readFile(join(folder, ticket.screenshot!.attachment));
+      const shot = await readFile(join(attachmentsFolder, ticket.screenshot!.attachment));
       expect(previewSrc).toBe(`data:${ticket.screenshot!.type};base64,${shot.toString('base64')}`);
       const image = await decodeImage(ext.context, shot, ticket.screenshot!.type);
       const masked = ['#password', '#new-password', '#card', '#card-name', '#otp', '#health', '#hr'];

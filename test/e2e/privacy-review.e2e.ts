@@ -57,8 +57,8 @@ async function storedTicket() {
   const [stored] = await receiver.store.list();
   return {
     ticket: stored.ticket,
-    files: await readdir(stored.folder),
-    html: await readFile(join(stored.folder, 'report.html'), 'utf8'),
+    files: await readdir(stored.attachmentsFolder),
+    html: await readFile(join(stored.attachmentsFolder, 'report.html'), 'utf8'),
   };
 }
 
@@ -87,7 +87,7 @@ describe('review before send', () => {
     expect(ticket.console.map((e) => e.message)).toEqual([TYPE_ERROR]);
     expect(ticket.screenshot).toBeNull();
     expect(ticket.capture.leftOut).toEqual({ sections: ['screenshot'], entries: 1 });
-    expect(files.sort()).toEqual(['receipt.json', 'report.html', 'report.json', 'ticket.json']);
+    expect(files.sort()).toEqual(['report.html', 'report.json']);
     expect(html).not.toContain('data:image/');
     expect(html).not.toContain('Failed to load invoices');
 

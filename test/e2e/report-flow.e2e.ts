@@ -49,7 +49,7 @@ describe('a report from a broken page', () => {
 
     const tickets = await receiver.store.list();
     expect(tickets).toHaveLength(1);
-    const [{ ticket, folder }] = tickets;
+    const [{ ticket, folder, attachmentsFolder }] = tickets;
     expect(ticket.description).toBe('The invoice list stays empty');
     expect(ticket.page.url).toBe(`${site.url}/broken-page.html`);
     expect(ticket.page.title).toBe('Invoices — Fixture');
@@ -64,8 +64,13 @@ describe('a report from a broken page', () => {
       width: 1280,
       height: 720,
     });
-    expect(await readdir(folder)).toEqual(expect.arrayContaining(['ticket.json', 'screenshot.png']));
-    const image = await decodeImage(ext.context, await readFile(join(folder, 'screenshot.png')), 'image/png');
+    expect(await readdir(folder)).toEqual(expect.arrayContaining(['ticket.json', 'attachments']));
+    expect(await readdir(attachmentsFolder)).toEqual(expect.arrayContaining(['screenshot.png']));
+    const image = await decodeImage(
+      ext.context,
+      await readFile(join(attachmentsFolder, 'screenshot.png')),
+      'image/png',
+    );
     expect([image.width, image.height]).toEqual([1280, 720]);
     // The fixture's magenta block (40,120 200x120) is in the shot, the white page around it too.
     expect(image.pixel(140, 180)).toEqual([255, 0, 255]);

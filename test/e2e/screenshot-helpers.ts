@@ -65,7 +65,7 @@ export async function send(compose: Page, description: string): Promise<void> {
 
 /** The one ticket the receiver holds, its files, and its screenshot decoded (null when none). */
 export async function delivered(rig: Rig): Promise<{ ticket: Ticket; files: string[]; image: DecodedImage | null }> {
-  const [{ ticket, folder }] = await rig.receiver.store.list();
+  const [{ ticket, attachmentsFolder: folder }] = await rig.receiver.store.list();
   const files = await readdir(folder);
   const name = files.find((f) => f.startsWith('screenshot.'));
   const image = name

@@ -53,19 +53,13 @@ async function openFromDisk(path: string) {
 
 describe('report.html', () => {
   it('opens from disk with the screenshot and every section, and makes no request at all', async () => {
-    const { ticket, folder } = await sendReport(
+    const { ticket, attachmentsFolder: folder } = await sendReport(
       ext,
       receiver,
       `${site.url}/broken-page.html`,
       'The invoice list stays empty',
     );
-    expect((await readdir(folder)).sort()).toEqual([
-      'receipt.json',
-      'report.html',
-      'report.json',
-      'screenshot.png',
-      'ticket.json',
-    ]);
+    expect((await readdir(folder)).sort()).toEqual(['report.html', 'report.json', 'screenshot.png']);
     expect(JSON.parse(await readFile(join(folder, 'report.json'), 'utf8'))).toEqual(ticket);
 
     const htmlBytes = (await stat(join(folder, 'report.html'))).size;
@@ -120,7 +114,11 @@ describe('report.html', () => {
     const payloads = await probe.evaluate(() => (window as unknown as { PAYLOADS: string[] }).PAYLOADS);
     await probe.close();
     const description = `Saving fails.\n${payloads.join('\n')}`;
-    const { ticket, folder, receipt } = await sendReport(ext, receiver, `${site.url}/xss-payloads.html`, description);
+    const {
+      ticket,
+      attachmentsFolder: folder,
+      receipt,
+    } = await sendReport(ext, receiver, `${site.url}/xss-payloads.html`, description);
     expect(ticket.description).toBe(description);
     expect(ticket.page.title).toContain(payloads[0]);
     expect(ticket.console.map((e) => e.message)).toEqual(expect.arrayContaining(payloads));
@@ -141,12 +139,14 @@ describe('report.html', () => {
       await page.close();
     }
 
-    const served = `${receiver.url}/tickets/${receipt.id}/report.html`;
-    const response = await fetch(served);
+    const served = `${receiver.url}/tickets/${receipt.id}/attachments/report.html`;
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    const response = await fetch(served, { headers: auth });
     expect(response.headers.get('content-security-policy')).toBe(`${REPORT_CSP}; sandbox`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await ext.context.newPage();
     const watched = watch(page);
+    await page.setExtraHTTPHeaders(auth);
     await page.goto(served);
     expect(await page.getByRole('heading', { name: 'What went wrong' }).isVisible()).toBe(true);
     await expectInert(page, watched);
@@ -180,12 +180,17 @@ describe('the published JSON Schema', () => {
     for (let i = 0; i < 20; i++) {
       const path = pages[i % pages.length];
       const url = `${site.url}/${path}`;
-      const { ticket, folder } = await sendReport(ext, receiver, url, descriptions[i % descriptions.length]);
+      const { ticket, folder, attachmentsFolder } = await sendReport(
+        ext,
+        receiver,
+        url,
+        descriptions[i % descriptions.length],
+      );
       const stored = JSON.parse(await readFile(join(folder, 'ticket.json'), 'utf8'));
       expect(validate(stored), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
       expect(stored.id).toBe(ticket.id);
       const shotBytes = ticket.screenshot ? Math.ceil(ticket.screenshot.size / 3) * 4 : 0;
-      overheads.push((await stat(join(folder, 'report.html'))).size - shotBytes);
+      overheads.push((await stat(join(attachmentsFolder, 'report.html'))).size - shotBytes);
       seen.add(ticket.capture.dropped.console > 0 ? 'entries dropped' : 'all entries kept');
       for (const entry of ticket.console) seen.add(`${entry.kind}/${entry.level}`);
     }

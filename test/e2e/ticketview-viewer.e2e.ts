@@ -40,7 +40,7 @@ beforeAll(async () => {
   await probe.close();
   const stored = await sendReport(ext, receiver, `${site.url}/xss-payloads.html`, `Saving fails ${payloads.join(' ')}`);
   ticket = withPlantedSteps(stored.ticket, payloads);
-  screenshot = await readFile(join(stored.folder, 'screenshot.png'));
+  screenshot = await readFile(join(stored.attachmentsFolder, 'screenshot.png'));
   await writeFile(join(work, 'report.json'), JSON.stringify(ticket));
   await writeFile(join(work, 'screenshot.png'), screenshot);
 });

@@ -62,7 +62,7 @@ describe('the keyboard shortcut', () => {
       const file = stored.files.find((f) => f.startsWith('screenshot.'))!;
       const image = await decodeImage(
         ext.context,
-        await (await import('node:fs/promises')).readFile(join(stored.folder, file)),
+        await (await import('node:fs/promises')).readFile(join(stored.attachmentsFolder, file)),
         file.endsWith('.png') ? 'image/png' : 'image/jpeg',
       );
       const [r, g, b] = image.pixel(Math.round(140 * (image.width / 1280)), Math.round(180 * (image.width / 1280)));
