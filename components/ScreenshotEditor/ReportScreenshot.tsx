@@ -80,7 +80,8 @@ export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshot
   return (
     <>
       {base ? <ScreenshotEditor key={generation} image={base} onChange={onChange} /> : <p>{missing}</p>}
-      <DomCaptureControls capture={capture} onCaptured={onCaptured} />
+      {/* An organisation that collects no screenshot gets no capture of any kind. */}
+      {!draft.notCollected?.includes('screenshot') && <DomCaptureControls capture={capture} onCaptured={onCaptured} />}
     </>
   );
 }

@@ -85,6 +85,7 @@ export const settingsShape = {
   redactionPatterns: lines(50, 500, isRegExp, 'regex-invalid'),
   maskSelectors: lines(100, 300, isSelector, 'selector-invalid'),
   maskAllInputs: z.boolean(),
+  showForeignFrames: z.boolean(),
   sentReportRetentionDays: z.number('wrong-type').int('out-of-range').min(0, 'out-of-range').max(365, 'out-of-range'),
 };
 
@@ -133,6 +134,7 @@ export const DEFAULT_SETTINGS: Settings = {
   redactionPatterns: [],
   maskSelectors: [],
   maskAllInputs: false,
+  showForeignFrames: false,
   sentReportRetentionDays: 30,
 };
 
