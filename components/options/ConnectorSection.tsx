@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/extension';
 import type { ConnectionTestResult } from '@/utils/settings/connection-test';
-import type { Settings, Secrets } from '@/utils/settings/schema';
+import { CONNECTOR_TYPES, type Settings, type Secrets } from '@/utils/settings/schema';
 import { Section, SelectField, TextField, type FieldApi } from './fields';
 import { CONNECTION_PROBLEM_MESSAGES } from '@/utils/delivery/connectors/fields';
+import type { ConnectionCheck } from '@/utils/delivery/connectors';
 
 const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'connectorWebhook',
@@ -12,6 +13,7 @@ const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
   zammad: 'connectorZammad',
   rt: 'connectorRt',
   redmine: 'connectorRedmine',
+  itop: 'connectorItop',
 };
 const URL_HINTS: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'optionsEndpointUrlHint',
@@ -19,6 +21,7 @@ const URL_HINTS: Record<Settings['connectorType'], MessageKey> = {
   zammad: 'optionsUrlHintZammad',
   rt: 'optionsUrlHintRt',
   redmine: 'optionsUrlHintRedmine',
+  itop: 'optionsUrlHintItop',
 };
 const TOKEN_LABELS: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'optionsToken',
@@ -26,6 +29,16 @@ const TOKEN_LABELS: Record<Settings['connectorType'], MessageKey> = {
   zammad: 'optionsToken',
   rt: 'optionsToken',
   redmine: 'optionsTokenRedmine',
+  itop: 'optionsTokenItop',
+};
+const TOKEN_HINTS: Partial<Record<Settings['connectorType'], MessageKey>> = {
+  webhook: 'optionsTokenHint',
+  itop: 'optionsTokenHintItop',
+};
+const CHECK_STATES: Record<string, MessageKey> = {
+  true: 'connectionCheckOk',
+  false: 'connectionCheckMissing',
+  null: 'connectionCheckUnknown',
 };
 
 export function testResultText(result: ConnectionTestResult): string {
@@ -53,7 +66,19 @@ export function testResultText(result: ConnectionTestResult): string {
   }
 }
 
-type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'done'; ok: boolean; text: string };
+/** What a helpdesk's test looked at, each with what to change in the helpdesk when it is wrong. */
+export function testChecks(result: ConnectionTestResult): { state: string; text: string }[] {
+  if (result.kind !== 'helpdesk') return [];
+  return (result.result.checks ?? []).map((check: ConnectionCheck) => ({
+    state: t(CHECK_STATES[String(check.ok)]),
+    text: t(check.message, ...(check.substitutions ?? [])),
+  }));
+}
+
+type TestState =
+  | { kind: 'idle' }
+  | { kind: 'testing' }
+  | { kind: 'done'; ok: boolean; text: string; checks: { state: string; text: string }[] };
 
 /** `readValues` validates the whole form and marks its problems; null when there are any. */
 export function ConnectorSection({
@@ -68,7 +93,7 @@ export function ConnectorSection({
 
   async function runTest() {
     const values = readValues();
-    if (!values) return setTest({ kind: 'done', ok: false, text: t('optionsFixFirst') });
+    if (!values) return setTest({ kind: 'done', ok: false, text: t('optionsFixFirst'), checks: [] });
     setTest({ kind: 'testing' });
     const result = await sendMessage('testConnection', values).catch((error: Error): ConnectionTestResult => ({
       kind: 'unreachable',
@@ -78,6 +103,7 @@ export function ConnectorSection({
       kind: 'done',
       ok: result.kind === 'ok' || (result.kind === 'helpdesk' && result.result.ok),
       text: testResultText(result),
+      checks: testChecks(result),
     });
   }
 
@@ -87,7 +113,7 @@ export function ConnectorSection({
         api={api}
         name="connectorType"
         label={t('optionsConnectorType')}
-        options={(['webhook', 'glpi', 'zammad', 'rt', 'redmine'] as const).map((v) => [v, t(TYPE_NAMES[v])])}
+        options={CONNECTOR_TYPES.map((v) => [v, t(TYPE_NAMES[v])])}
       />
       <TextField api={api} name="endpointUrl" type="url" label={t('optionsEndpointUrl')} hint={t(URL_HINTS[type])} />
       <TextField
@@ -95,7 +121,7 @@ export function ConnectorSection({
         name="token"
         type="password"
         label={t(TOKEN_LABELS[type])}
-        hint={t(type === 'webhook' ? 'optionsTokenHint' : 'optionsTokenHintOther')}
+        hint={t(TOKEN_HINTS[type] ?? 'optionsTokenHintOther')}
       />
       {type === 'webhook' && (
         <>
@@ -156,12 +182,32 @@ export function ConnectorSection({
           />
         </>
       )}
+      {type === 'itop' && (
+        <>
+          <TextField api={api} name="itopUser" label={t('optionsItopUser')} hint={t('optionsItopUserHint')} />
+          <TextField
+            api={api}
+            name="itopOrganization"
+            label={t('optionsItopOrganization')}
+            hint={t('optionsItopOrganizationHint')}
+          />
+        </>
+      )}
       <button type="button" class="secondary" onClick={runTest} disabled={test.kind === 'testing'}>
         {t('optionsTestConnection')}
       </button>
       <p role="status" class={`status${test.kind === 'done' ? (test.ok ? ' ok' : ' bad') : ''}`}>
         {test.kind === 'testing' ? t('optionsTesting') : test.kind === 'done' ? test.text : ''}
       </p>
+      {test.kind === 'done' && test.checks.length > 0 && (
+        <ul class="checks" aria-label={t('connectionChecksHeading')}>
+          {test.checks.map((check) => (
+            <li key={check.text}>
+              <b>{check.state}</b> {check.text}
+            </li>
+          ))}
+        </ul>
+      )}
     </Section>
   );
 }
