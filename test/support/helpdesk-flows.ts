@@ -13,6 +13,7 @@ const HELPDESK_NAMES: Record<Exclude<ConnectorConfig['type'], 'none'>, string> =
   zammad: 'Zammad',
   rt: 'Request Tracker',
   redmine: 'Redmine',
+  itop: 'iTop',
 };
 
 /** Points Mayday at a helpdesk the way an admin does: the options page, by its labels. */
@@ -52,6 +53,14 @@ export async function configureHelpdesk(ext: ExtensionBrowser, config: Connector
             ['API key', config.apiKey],
             ['Project', config.projectId],
             ['Tracker ID', config.trackerId],
+          ]
+        : [],
+    itop: () =>
+      config.type === 'itop'
+        ? [
+            ['Password or token', config.user ? config.password : config.token],
+            ['iTop login', config.user],
+            ['Organisation', config.organization],
           ]
         : [],
   }[config.type]() as [string, string][];

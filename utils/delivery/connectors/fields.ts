@@ -5,7 +5,7 @@
 import type { ConnectorConfig } from '../config';
 import type { MessageKey } from '../../i18n';
 
-export type HelpdeskType = 'glpi' | 'zammad' | 'rt' | 'redmine';
+export type HelpdeskType = 'glpi' | 'zammad' | 'rt' | 'redmine' | 'itop';
 
 export interface ConnectorField<T extends HelpdeskType = HelpdeskType> {
   name: Exclude<keyof Extract<ConnectorConfig, { type: T }>, 'type'>;
@@ -38,6 +38,19 @@ export const CONNECTOR_FIELDS: { [T in HelpdeskType]: ConnectorField<T>[] } = {
     { name: 'projectId', kind: 'text', required: true, label: 'fieldRedmineProject', hint: 'fieldRedmineProjectHint' },
     { name: 'trackerId', kind: 'text', required: false, label: 'fieldRedmineTracker', hint: 'fieldRedmineTrackerHint' },
   ],
+  itop: [
+    { name: 'url', kind: 'url', required: true, label: 'fieldItopUrl', hint: 'fieldItopUrlHint' },
+    { name: 'user', kind: 'text', required: false, label: 'fieldItopUser', hint: 'fieldItopUserHint' },
+    { name: 'password', kind: 'secret', required: false, label: 'fieldItopPassword', hint: 'fieldItopPasswordHint' },
+    { name: 'token', kind: 'secret', required: false, label: 'fieldItopToken', hint: 'fieldItopTokenHint' },
+    {
+      name: 'organization',
+      kind: 'text',
+      required: true,
+      label: 'fieldItopOrganization',
+      hint: 'fieldItopOrganizationHint',
+    },
+  ],
 };
 
 /** The options page's words for each connection-test problem. */
@@ -47,5 +60,7 @@ export const CONNECTION_PROBLEM_MESSAGES = {
   'no-right': 'connectionNoRight',
   'wrong-queue': 'connectionWrongQueue',
   'wrong-project': 'connectionWrongProject',
+  'wrong-organisation': 'connectionWrongOrganisation',
+  'needs-change': 'connectionNeedsChange',
   other: 'connectionOther',
 } as const satisfies Record<import('./helpdesk').ConnectionProblem, MessageKey>;
