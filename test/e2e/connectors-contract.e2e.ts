@@ -3,7 +3,8 @@
  * which answer their documented requests and errors. GLPI and Zammad cannot be installed here.
  */
 import { describe, expect, it } from 'vitest';
-import { startFakeGlpi } from '../helpdesks/fake-glpi';
+import { unzipSync } from 'fflate';
+import { GLPI_PROFILES, startFakeGlpi } from '../helpdesks/fake-glpi';
 import { startFakeZammad } from '../helpdesks/fake-zammad';
 import { describeAndSend, startReport } from '../support/flows';
 import { helpdeskSuite, outboxReports } from '../support/helpdesk-flows';
@@ -11,9 +12,11 @@ import { helpdeskSuite, outboxReports } from '../support/helpdesk-flows';
 const suite = helpdeskSuite();
 
 describe('GLPI (contract fake)', () => {
-  it('retries a failed upload from the outbox and completes the same ticket, every file intact', async () => {
-    const glpi = suite.closeAfter(await startFakeGlpi({ userToken: 'glpi-user-token' }));
-    glpi.faultOnce((s) => s.path.startsWith('/apirest.php/Document/') && s.body.includes('report.json'), {
+  it('retries from the outbox after GLPI failed, and files one ticket with every file, report.json zipped', async () => {
+    const glpi = suite.closeAfter(
+      await startFakeGlpi({ userToken: 'glpi-user-token', profile: GLPI_PROFILES.selfService }),
+    );
+    glpi.faultOnce((s) => s.method === 'POST' && s.path === '/apirest.php/Ticket/', {
       status: 503,
       body: ['ERROR', 'Service Unavailable'],
     });
@@ -31,7 +34,15 @@ describe('GLPI (contract fake)', () => {
     expect(await status.textContent()).toContain(`Reference: ${id}`);
     expect(ticket.name).toBe('Impossible de valider le bon de commande');
     const [sent] = await outboxReports(ext);
-    expect(glpi.filesOf(id)).toEqual(new Map(sent.attachments.map((f) => [f.filename, Buffer.from(f.data, 'base64')])));
+    const held = glpi.filesOf(id);
+    expect([...held.keys()].sort()).toEqual(['report.html', 'report.zip', 'screenshot.png']);
+    for (const file of sent.attachments) {
+      const bytes = Buffer.from(file.data, 'base64');
+      if (file.filename === 'report.json')
+        expect(Buffer.from(unzipSync(new Uint8Array(held.get('report.zip')!))['report.json'])).toEqual(bytes);
+      else expect(held.get(file.filename)).toEqual(bytes);
+    }
+    expect(glpi.emptyDocuments()).toEqual([]);
     expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(
       `${glpi.url}/front/ticket.form.php?id=${id}`,
     );

@@ -15,6 +15,8 @@
  *   with an item (itemtype/items_id) a refused file makes it 400 ERROR_GLPI_ADD "File … not found.";
  * - the default profiles' rights (Technician, Self-Service: no Documents right, but Document
  *   creation through its followup right, ticket creation with files, followups);
+ * - a file identical to one stored is linked, and the stored Document renamed after the upload's
+ *   temporary name (a GLPI 10.0.10 bug, seen on a real one);
  * - text fields stored HTML-encoded (& < > as &#38; &#60; &#62;), as GLPI's Sanitizer does.
  */
 import { createHash } from 'node:crypto';
@@ -85,13 +87,15 @@ export interface FakeGlpi extends FakeServer {
   documentTypes: DocumentType[];
   /** Ends every session, as GLPI does when a session times out. */
   expireSessions(): void;
-  /** A ticket's linked documents, by filename. */
+  /** A ticket's linked documents, by filename (without the prefix GLPI may have renamed it with). */
   filesOf(ticketId: number): Map<string, Buffer>;
   /** Documents holding no file (what a refused upload to POST Document leaves). */
   emptyDocuments(): FakeDocument[];
 }
 
 const error = (status: number, code: string, message: string): Reply => json(status, [code, message]);
+/** The temporary name GLPI gives an upload: uniqid('', true) before the file's name. */
+const UPLOAD_PREFIX = '6b15fa47ea4ec2.16765201';
 const NO_RIGHT = "You don't have permission to perform this action.";
 
 /** GLPI's Sanitizer: what it stores for a text field. */
@@ -146,11 +150,11 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     const upload_result = firstKey
       ? {
           [firstKey]: firstFiles!.map((f) => ({
-            name: `6b15fa47ea4ec2.16765201${f.name}`,
+            name: `${UPLOAD_PREFIX}${f.name}`,
             size: f.bytes.length,
             type: f.type,
             ...(f.error ? { error: f.error } : {}),
-            prefix: '6b15fa47ea4ec2.16765201',
+            prefix: UPLOAD_PREFIX,
             display: f.name,
           })),
         }
@@ -265,9 +269,19 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
           content: glpiEncode(String(input.content ?? '')),
         });
         const files = form ? await uploads(form) : null;
-        // CommonDBTM::addFiles with _only_if_upload_succeed: no Document for a refused file.
-        for (const file of files?.kept ?? [])
-          if (!file.error) addDocument(`Document Ticket ${id}`, file, { itemtype: 'Ticket', items_id: id });
+        // CommonDBTM::addFiles with _only_if_upload_succeed: no Document for a refused file. A file
+        // identical to a stored one links that Document, which GLPI 10.0.10 then renames after the
+        // upload's temporary name (Document::checkAvailability looks for the temporary file in the
+        // documents folder, never finds it, and updates the Document with it).
+        for (const file of files?.kept ?? []) {
+          if (file.error) continue;
+          const sha1sum = createHash('sha1').update(file.bytes).digest('hex');
+          const same = [...documents.values()].find((d) => d.sha1sum === sha1sum);
+          if (same) {
+            same.filename = `${UPLOAD_PREFIX}${file.name}`;
+            links.push({ documents_id: same.id, itemtype: 'Ticket', items_id: id });
+          } else addDocument(`Document Ticket ${id}`, file, { itemtype: 'Ticket', items_id: id });
+        }
         return json(
           201,
           {
@@ -338,7 +352,8 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
       new Map(
         links
           .filter((l) => l.items_id === ticketId && documents.get(l.documents_id)?.filename)
-          .map((l) => [documents.get(l.documents_id)!.filename!, documents.get(l.documents_id)!.bytes]),
+          .map((l) => [documents.get(l.documents_id)!.filename!, documents.get(l.documents_id)!.bytes] as const)
+          .map(([name, bytes]) => [name.replace(UPLOAD_PREFIX, ''), bytes]),
       ),
     emptyDocuments: () => [...documents.values()].filter((d) => d.filename === null),
   };

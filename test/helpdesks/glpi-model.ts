@@ -15,6 +15,8 @@ export interface GlpiModelFacts {
   refusedFileInTicketLeavesNoDocument: boolean;
   /** Ticket content read back HTML-encoded (&#60;p&#62;). */
   contentStoredEncoded: boolean;
+  /** The same file in a second ticket: linked to it, and the stored Document renamed "<uniqid>name". */
+  duplicateLinkedAndRenamed: boolean;
 }
 
 export async function glpiModelFacts(url: string, userToken: string, appToken: string): Promise<GlpiModelFacts> {
@@ -36,7 +38,7 @@ export async function glpiModelFacts(url: string, userToken: string, appToken: s
   const stamp = `${Date.now()}-${Math.random()}`;
   const heldNames = async (ticketId: number) => {
     const { body } = await call(`/Ticket/${ticketId}?with_documents=true`);
-    return ((body as { _documents?: { filename?: string }[] })._documents ?? []).map((d) => d.filename).sort();
+    return ((body as { _documents?: { filename?: string }[] })._documents ?? []).map((d) => String(d.filename)).sort();
   };
 
   try {
@@ -68,6 +70,14 @@ export async function glpiModelFacts(url: string, userToken: string, appToken: s
     );
     const mixedBody = mixed.body as { id: number; upload_result?: Record<string, { error?: string }[]> };
     const ticket = await call(`/Ticket/${mixedBody.id}`);
+    const mixedNames = await heldNames(mixedBody.id);
+
+    const again = await call(
+      '/Ticket/',
+      form({ name: 'Mayday model check', content: '<p>again</p>' }, [['file0', `y-${stamp}.txt`, `y ${stamp}`]]),
+    );
+    const againNames = await heldNames((again.body as { id: number }).id);
+    const firstNames = await heldNames(mixedBody.id);
 
     return {
       documentTypesReadable: types.status === 200,
@@ -76,8 +86,12 @@ export async function glpiModelFacts(url: string, userToken: string, appToken: s
       onlyFirstOfArrayKept: JSON.stringify(await heldNames(arrayId)) === JSON.stringify([`a-${stamp}.txt`]),
       refusedFileInTicketLeavesNoDocument:
         Object.values(mixedBody.upload_result ?? {})[0]?.[0]?.error === 'Filetype not allowed' &&
-        JSON.stringify(await heldNames(mixedBody.id)) === JSON.stringify([`y-${stamp}.txt`]),
+        JSON.stringify(mixedNames) === JSON.stringify([`y-${stamp}.txt`]),
       contentStoredEncoded: String((ticket.body as { content?: string }).content).includes('&#60;p&#62;mixed'),
+      duplicateLinkedAndRenamed:
+        againNames.length === 1 &&
+        JSON.stringify(againNames) === JSON.stringify(firstNames) &&
+        /^[0-9a-f]{13,14}\.\d{8}y-/.test(String(againNames[0])),
     };
   } finally {
     await fetch(`${api}/killSession`, { headers });

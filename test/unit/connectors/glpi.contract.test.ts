@@ -65,6 +65,7 @@ describe('GLPI contract: the model', () => {
       onlyFirstOfArrayKept: true,
       refusedFileInTicketLeavesNoDocument: true,
       contentStoredEncoded: true,
+      duplicateLinkedAndRenamed: true,
     });
   });
 });
@@ -100,6 +101,19 @@ describe('GLPI contract: delivery', () => {
       expect(JSON.parse(strFromU8(zip['report.json'])).id).toBe(report.ticket.id);
     },
   );
+
+  it('the same screenshot in a second report: GLPI links the stored one (renaming it), the ticket holds every file', async () => {
+    await start({ profile: GLPI_PROFILES.selfService });
+    const first = samplePayload('Premier signalement');
+    const second = samplePayload('Deuxième signalement, même page');
+    expect(first.attachments[0].data).toBe(second.attachments[0].data);
+    expect(await send({}, first).result).toMatchObject({ ok: true });
+    expect(await send({}, second).result).toMatchObject({ ok: true });
+    for (const [ticketId, report] of [...glpi.tickets.keys()].map((id, i) => [id, [first, second][i]] as const))
+      expectFilesHeld(ticketId, report);
+    expect([...glpi.documents.values()].map((d) => d.filename)).toContain('6b15fa47ea4ec2.16765201screenshot.png');
+    expect(glpi.followups).toEqual([]);
+  });
 
   it('files the ticket when GLPI refuses a type, and says in a followup which file and why', async () => {
     const types = defaultDocumentTypes().map((t) => (t.ext === 'png' ? { ...t, is_uploadable: 0 as const } : t));

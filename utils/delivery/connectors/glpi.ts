@@ -11,7 +11,7 @@
  *   a followup names the refused file and why. report.json goes inside report.zip, since GLPI's
  *   default types include zip but not json.
  * - GLPI reports the upload result of the first part only: the ticket's documents are read back
- *   (`with_documents`, by name and SHA-1) to know which files it kept.
+ *   (`with_documents`, by SHA-1) to know which files it kept.
  *
  * Every step is recorded as progress, so a retry resumes (the ticket, each file, the followup)
  * instead of filing a second ticket. Errors come as HTTP status + ["ERROR_CODE", "message"].
@@ -223,20 +223,18 @@ async function findTicket(api: GlpiApi, reportId: string): Promise<number | null
 }
 
 /**
- * The files the ticket holds, as filename → SHA-1s; null when GLPI does not tell this account
- * (a profile that may not read the ticket's documents).
+ * The SHA-1 of every file the ticket holds; null when GLPI does not tell this account. By content,
+ * not name: GLPI 10 links an identical file already stored to the new ticket, and renames that
+ * Document after the upload's temporary name ("6b16018ae19fd7.52585887screenshot.png").
  */
-async function heldFiles(api: GlpiApi, ticketId: number): Promise<Map<string, Set<string>> | null | DeliveryFailure> {
+async function heldFiles(api: GlpiApi, ticketId: number): Promise<Set<string> | null | DeliveryFailure> {
   const reply = await api.get(`/Ticket/${ticketId}?with_documents=true`);
   if (isFailure(reply)) return reply.retryable ? reply : null;
   const documents = (reply.body as { _documents?: unknown } | null)?._documents;
   if (!Array.isArray(documents)) return null;
-  const held = new Map<string, Set<string>>();
-  for (const doc of documents as { filename?: unknown; sha1sum?: unknown }[]) {
-    if (typeof doc.filename !== 'string' || typeof doc.sha1sum !== 'string') continue;
-    held.set(doc.filename, (held.get(doc.filename) ?? new Set()).add(doc.sha1sum));
-  }
-  return held;
+  return new Set(
+    (documents as { sha1sum?: unknown }[]).flatMap((doc) => (typeof doc.sha1sum === 'string' ? [doc.sha1sum] : [])),
+  );
 }
 
 /** GLPI's words for a file it refuses by size (its own limit, or PHP's upload_max_filesize). */
@@ -412,7 +410,7 @@ async function checkFiles(
     const state = progress.files[file.filename];
     const said = state.state === 'in-creation' ? state.error : undefined;
     // Unable to read the ticket's documents, Mayday trusts what GLPI answered to the upload.
-    const kept = held ? held.get(file.filename)?.has(await sha1(file)) : !said;
+    const kept = held ? held.has(await sha1(file)) : !said;
     if (kept) progress.files[file.filename] = { state: 'attached' };
     else if (state.state === 'in-creation')
       progress.files[file.filename] = { state: 'refused', reason: await refusalReason(api, file, said) };
