@@ -7,7 +7,7 @@
  * - code 1 for a wrong login, for an account without the "REST Services User" profile, and for a
  *   class its profiles may not read or create; 100 for a refused value; 11 for an unknown operation;
  * - keys as an id, a hash of attribute values, or OQL (only the few forms Mayday uses);
- * - field values returned as strings, `ref` as R-000123, public_log entries newest first;
+ * - field values returned as strings, `ref` as R-000123, public_log entries oldest first;
  * - `comment` required to create or update; descriptions stripped of <script>, as iTop's HTML sanitizer does.
  */
 import { json, startFakeServer, type FakeServer, type Reply, type Seen } from './fake-server';
@@ -43,7 +43,7 @@ export interface FakeItop extends FakeServer {
     number,
     { item_class: string; item_id: number; item_org_id: number; filename: string; mimetype: string; bytes: Buffer }
   >;
-  /** A technician's public answer, as iTop records it (newest first). */
+  /** A technician's public answer, as iTop records it (after the others). */
   answer(requestId: number, author: string, text: string): void;
   setStatus(requestId: number, status: string): void;
 }
@@ -236,7 +236,7 @@ export async function startFakeItop(options: FakeItopOptions): Promise<FakeItop>
         const add = (op.fields?.public_log as { add_item?: { message?: string } } | undefined)?.add_item;
         if (add?.message) {
           const html = add.message.replace(/<script[\s\S]*?<\/script>/gi, '');
-          row.public_log.unshift({
+          row.public_log.push({
             date: stamp(),
             user_login: account.friendlyName,
             message: textOf(html),
@@ -267,7 +267,7 @@ export async function startFakeItop(options: FakeItopOptions): Promise<FakeItop>
       const html = `<p>${escapeHtml(text)}</p>`;
       requests
         .get(requestId)!
-        .public_log.unshift({ date: stamp(), user_login: author, message: text, message_html: html });
+        .public_log.push({ date: stamp(), user_login: author, message: text, message_html: html });
     },
     setStatus(requestId, status) {
       requests.get(requestId)!.status = status;

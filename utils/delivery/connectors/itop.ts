@@ -417,9 +417,8 @@ export async function itopFollowUp(
   const entries = Array.isArray(log?.entries)
     ? (log.entries as { date?: unknown; user_login?: unknown; message?: unknown; message_html?: unknown }[])
     : [];
-  // iTop lists the newest entry first.
-  const replies = [...entries]
-    .reverse()
+  // iTop lists the entries oldest first.
+  const replies = entries
     .map((entry, rank) => ({
       id: `public_log:${rank}`,
       at: String(entry.date ?? '').replace(' ', 'T'),
