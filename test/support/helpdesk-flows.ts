@@ -130,12 +130,16 @@ export async function sendThroughLostReply(
   compose: Page,
   description: string,
   lost: { lost: number },
+  /** What the helpdesk's ticket references look like: GLPI, RT 4711; iTop R-004711. */
+  reference = /\d+/,
 ): Promise<string> {
   await compose.getByLabel('What went wrong?').fill(description);
   await compose.getByRole('button', { name: 'Send report' }).click();
   await expect.poll(() => lost.lost, { timeout: 20_000 }).toBe(1);
   await stopServiceWorker(ext);
-  const status = compose.getByRole('status').filter({ hasText: /Report sent\. Reference: \d+/ });
+  const status = compose
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`Report sent\\. Reference: ${reference.source}`) });
   await status.waitFor({ timeout: 30_000 });
   return (await status.textContent()) ?? '';
 }
