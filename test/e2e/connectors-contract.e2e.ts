@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { GLPI_PROFILES, startFakeGlpi } from '../helpdesks/fake-glpi';
+import { startFakeItop } from '../helpdesks/fake-itop';
 import { startFakeZammad } from '../helpdesks/fake-zammad';
+import { launchWithExtension } from '../support/extension';
 import { describeAndSend, startReport } from '../support/flows';
 import { helpdeskSuite, outboxReports } from '../support/helpdesk-flows';
 
@@ -77,5 +79,60 @@ describe('Zammad (contract fake)', () => {
     expect(await compose.getByRole('link', { name: 'Open ticket 31001' }).getAttribute('href')).toBe(
       `${zammad.url}/#ticket/zoom/1`,
     );
+  });
+});
+
+describe('Test connection on the options page (contract fakes)', () => {
+  it('lists what it checked in GLPI and what to change there, by the profile', async () => {
+    const glpi = suite.closeAfter(
+      await startFakeGlpi({
+        userToken: 'glpi-user-token',
+        profile: { name: 'Self-Service', interface: 'helpdesk', rights: { ticket: 5, followup: 1 } },
+      }),
+    );
+    const ext = suite.closeAfter(await launchWithExtension());
+    const options = await ext.context.newPage();
+    await options.goto(ext.pageUrl('options.html'));
+    await options.getByLabel('Helpdesk').selectOption({ label: 'GLPI' });
+    await options.getByLabel('Endpoint URL').fill(glpi.url);
+    await options.getByLabel('User token').fill('glpi-user-token');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await options.getByRole('status').filter({ hasText: 'needs a change' }).waitFor();
+    const checks = options.getByRole('list', { name: 'What the test found' }).getByRole('listitem');
+    expect(await checks.allTextContents()).toEqual([
+      'OK Tickets: the profile “Self-Service” may create them, with their files.',
+      'To change Followups: the profile “Self-Service” may not add them, so nobody would learn which file GLPI refused. In GLPI: Administration > Profiles > Self-Service > Assistance, Followups: tick Add followup (requester).',
+      'To change Files: sent with the ticket, but one still missing after an interruption could not be added later. In GLPI: Administration > Profiles > Self-Service > Assistance, Followups: tick Add followup (requester).',
+      "Not checked File types: not checked, as the profile “Self-Service” may not read GLPI's list. Mayday sends PNG, JPEG, Zip, HTML, which GLPI accepts by default; if that list was changed, check them in Setup > Dropdowns > Document types (Authorized upload). To let this test check, give Read on Document types (Administration > Profiles > Self-Service > Setup); Self-Service profiles cannot have it.",
+      'OK File size: GLPI takes files up to 2 MB (Setup > General > Management, Document files maximum size); a screenshot refused as too big is sent again, smaller.',
+    ]);
+  });
+
+  it('asks iTop for a login or a token and an organisation, and says when the organisation is unknown', async () => {
+    const itop = suite.closeAfter(
+      await startFakeItop({
+        accounts: [{ login: 'mayday-rest', password: 'pw', rest: true, agent: true, friendlyName: 'REST Mayday' }],
+      }),
+    );
+    const ext = suite.closeAfter(await launchWithExtension());
+    const options = await ext.context.newPage();
+    await options.goto(ext.pageUrl('options.html'));
+    await options.getByLabel('Helpdesk').selectOption({ label: 'iTop' });
+    await options.getByLabel('Endpoint URL').fill(itop.url);
+    await options.getByLabel('iTop login').fill('mayday-rest');
+    await options.getByLabel('Password or token').fill('pw');
+    await options.getByLabel('iTop organisation').fill('Nowhere');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await options.getByRole('status').filter({ hasText: 'iTop has no organisation “Nowhere”' }).waitFor();
+    await options.getByLabel('iTop organisation').fill('Mayday Test');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await options.getByRole('status').filter({ hasText: 'The connection works' }).waitFor();
+    expect(
+      await options.getByRole('list', { name: 'What the test found' }).getByRole('listitem').allTextContents(),
+    ).toEqual([
+      'OK REST API: the account “mayday-rest” may use it (profile REST Services User).',
+      'OK Organisation: “Mayday Test” (number 2) receives the requests.',
+      "OK Requests: the account may read them (to find one again after an interruption, and for the technicians' answers). Creating one is checked only by sending: the account needs a profile that may create user requests, such as Service Desk Agent.",
+    ]);
   });
 });

@@ -60,7 +60,7 @@ export async function configureHelpdesk(ext: ExtensionBrowser, config: Connector
         ? [
             ['Password or token', config.user ? config.password : config.token],
             ['iTop login', config.user],
-            ['Organisation', config.organization],
+            ['iTop organisation', config.organization],
           ]
         : [],
   }[config.type]() as [string, string][];
