@@ -267,7 +267,8 @@ interface GlpiProgress {
 function readProgress(saved: Readonly<Record<string, unknown>>, target: string): GlpiProgress {
   if (saved.target !== target) return { target, files: {} };
   const files = { ...((saved.files as GlpiProgress['files']) ?? {}) };
-  // Progress an earlier Mayday recorded (a Document per file, then its link): linked ones are attached.
+  // Progress an earlier Mayday recorded (a Document per file, then its link): linked ones are attached,
+  // a linked report.json (a GLPI that accepts json) standing for report.zip.
   for (const [name, doc] of Object.entries((saved.documents as Record<string, { linked?: boolean }>) ?? {}))
     if (doc.linked) files[name === 'report.json' ? 'report.zip' : name] = { state: 'attached' };
   const flag = (key: string) => saved[key] === true;
