@@ -13,6 +13,7 @@ const HELPDESK_NAMES: Record<Exclude<ConnectorConfig['type'], 'none'>, string> =
   zammad: 'Zammad',
   rt: 'Request Tracker',
   redmine: 'Redmine',
+  itop: 'iTop',
 };
 
 /** Points Mayday at a helpdesk the way an admin does: the options page, by its labels. */
@@ -52,6 +53,14 @@ export async function configureHelpdesk(ext: ExtensionBrowser, config: Connector
             ['API key', config.apiKey],
             ['Project', config.projectId],
             ['Tracker ID', config.trackerId],
+          ]
+        : [],
+    itop: () =>
+      config.type === 'itop'
+        ? [
+            ['Password or token', config.user ? config.password : config.token],
+            ['iTop login', config.user],
+            ['iTop organisation', config.organization],
           ]
         : [],
   }[config.type]() as [string, string][];
@@ -121,12 +130,16 @@ export async function sendThroughLostReply(
   compose: Page,
   description: string,
   lost: { lost: number },
+  /** What the helpdesk's ticket references look like: GLPI, RT 4711; iTop R-004711. */
+  reference = /\d+/,
 ): Promise<string> {
   await compose.getByLabel('What went wrong?').fill(description);
   await compose.getByRole('button', { name: 'Send report' }).click();
   await expect.poll(() => lost.lost, { timeout: 20_000 }).toBe(1);
   await stopServiceWorker(ext);
-  const status = compose.getByRole('status').filter({ hasText: /Report sent\. Reference: \d+/ });
+  const status = compose
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`Report sent\\. Reference: ${reference.source}`) });
   await status.waitFor({ timeout: 30_000 });
   return (await status.textContent()) ?? '';
 }

@@ -11,7 +11,9 @@ export type ConnectorConfig =
   | { type: 'glpi'; url: string; userToken: string; appToken: string }
   | { type: 'zammad'; url: string; token: string; group: string; customer: string }
   | { type: 'rt'; url: string; token: string; queue: string }
-  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string };
+  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string }
+  /** iTop: `user` and `password` (basic auth), or, with no user, an authentication `token`. */
+  | { type: 'itop'; url: string; user: string; password: string; token: string; organization: string };
 
 export type ConnectorType = ConnectorConfig['type'];
 
@@ -46,5 +48,16 @@ export function connectorConfig(settings: Settings, secrets: Secrets): Connector
         projectId: settings.redmineProjectId,
         trackerId: settings.redmineTrackerId,
       };
+    case 'itop': {
+      const user = settings.itopUser;
+      return {
+        type: 'itop',
+        url,
+        user,
+        password: user ? token : '',
+        token: user ? '' : token,
+        organization: settings.itopOrganization,
+      };
+    }
   }
 }

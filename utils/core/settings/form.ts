@@ -44,6 +44,8 @@ export function requiredFor(settings: Pick<Settings, 'connectorType'>): PolicyKe
       return ['endpointUrl', 'token', 'rtQueue'];
     case 'redmine':
       return ['endpointUrl', 'token', 'redmineProjectId'];
+    case 'itop':
+      return ['endpointUrl', 'token', 'itopOrganization'];
   }
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
 
-export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine'] as const;
+export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine', 'itop'] as const;
 export const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
 export const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
 export const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
@@ -69,6 +69,8 @@ export const settingsShape = {
   rtQueue: text(100),
   redmineProjectId: text(100).regex(/^[\w-]*$/, 'project-id'),
   redmineTrackerId: text(10).regex(/^\d*$/, 'digits-only'),
+  itopUser: text(255),
+  itopOrganization: text(255),
   organisationName: text(100),
   supportContact: text(200),
   helpText: text(2000),
@@ -90,7 +92,7 @@ export const settingsShape = {
 };
 
 export const secretsShape = {
-  /** Webhook bearer token, GLPI user token, Zammad/RT token or Redmine API key. */
+  /** Webhook bearer token, GLPI user token, Zammad/RT token, Redmine API key, iTop password or token. */
   token: text(1000),
   glpiAppToken: text(1000),
   webhookSigningSecret: text(1000),
@@ -117,6 +119,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rtQueue: '',
   redmineProjectId: '',
   redmineTrackerId: '',
+  itopUser: '',
+  itopOrganization: '',
   organisationName: '',
   supportContact: '',
   helpText: '',

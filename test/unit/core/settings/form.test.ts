@@ -42,6 +42,7 @@ describe('options form', () => {
     ['zammad', { endpointUrl: 'https://z.example.org' }, ['token', 'zammadGroup']],
     ['rt', { endpointUrl: 'https://rt.example.org' }, ['token', 'rtQueue']],
     ['redmine', { endpointUrl: 'https://r.example.org' }, ['token', 'redmineProjectId']],
+    ['itop', { endpointUrl: 'https://itop.example.org' }, ['token', 'itopOrganization']],
   ] as const)('%s needs its own fields', (connectorType, extra, missing) => {
     const form = formFrom({ ...DEFAULT_SETTINGS, connectorType, ...extra }, DEFAULT_SECRETS);
     const read = readForm(form);

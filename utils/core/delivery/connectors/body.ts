@@ -45,7 +45,14 @@ export function reportMarker(ticket: Ticket): string {
   return `Mayday report ${ticket.id}`;
 }
 
-export function ticketBody(ticket: Ticket): { text: string; html: string } {
+/**
+ * `detailsIn` says where the whole report is, for a helpdesk that gets it under another name
+ * (GLPI: inside report.zip, as GLPI refuses .json files by default).
+ */
+export function ticketBody(
+  ticket: Ticket,
+  { detailsIn = 'the attached report.json' }: { detailsIn?: string } = {},
+): { text: string; html: string } {
   const errors = topErrors(ticket);
   const page = `${ticket.page.title ? `${ticket.page.title} — ` : ''}${ticket.page.url}`;
   const text = [
@@ -55,7 +62,7 @@ export function ticketBody(ticket: Ticket): { text: string; html: string } {
     `Browser: ${browserLine(ticket)}`,
     ...(errors.length ? ['', 'Errors on the page:', ...errors.map((e) => `- ${e}`)] : []),
     '',
-    `${reportMarker(ticket)}. All details are in the attached report.json.`,
+    `${reportMarker(ticket)}. All details are in ${detailsIn}.`,
   ].join('\n');
   const paragraphs = ticket.description
     .trim()
@@ -69,7 +76,7 @@ export function ticketBody(ticket: Ticket): { text: string; html: string } {
     errors.length
       ? `<p><b>Errors on the page:</b></p><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>`
       : '',
-    `<p>${escapeHtml(reportMarker(ticket))}. All details are in the attached report.json.</p>`,
+    `<p>${escapeHtml(reportMarker(ticket))}. All details are in ${escapeHtml(detailsIn)}.</p>`,
   ].join('');
   return { text, html };
 }

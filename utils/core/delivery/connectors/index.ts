@@ -2,12 +2,22 @@ import type { ConnectorConfig } from '../config';
 import type { Connector } from '../connector';
 import { glpiConnector, testGlpi } from './glpi';
 import type { ConnectionResult, TestContext } from './helpdesk';
+import { itopConnector, testItop } from './itop';
 import { redmineConnector, testRedmine } from './redmine';
 import { rtConnector, testRt } from './rt';
 import { webhookConnector } from './webhook';
 import { testZammad, zammadConnector } from './zammad';
 
-export type { ConnectionProblem, ConnectionResult, TestContext } from './helpdesk';
+export type {
+  ConnectionCheck,
+  ConnectionProblem,
+  ConnectionResult,
+  FollowUp,
+  FollowUpReply,
+  FollowUpStatus,
+  TestContext,
+} from './helpdesk';
+export { itopAddReply, itopFollowUp } from './itop';
 
 /** The connector for a configuration; null when reports have nowhere to go (save as file). */
 export function connectorFor(config: ConnectorConfig): Connector | null {
@@ -22,6 +32,8 @@ export function connectorFor(config: ConnectorConfig): Connector | null {
       return rtConnector(config);
     case 'redmine':
       return redmineConnector(config);
+    case 'itop':
+      return itopConnector(config);
     case 'none':
       return null;
   }
@@ -33,7 +45,7 @@ export function connectorFor(config: ConnectorConfig): Connector | null {
  * the options page, which hold the secrets and the host permission.
  */
 export function testConnection(
-  config: Extract<ConnectorConfig, { type: 'glpi' | 'zammad' | 'rt' | 'redmine' }>,
+  config: Extract<ConnectorConfig, { type: 'glpi' | 'zammad' | 'rt' | 'redmine' | 'itop' }>,
   ctx: TestContext,
 ): Promise<ConnectionResult> {
   switch (config.type) {
@@ -45,5 +57,7 @@ export function testConnection(
       return testRt(config, ctx);
     case 'redmine':
       return testRedmine(config, ctx);
+    case 'itop':
+      return testItop(config, ctx);
   }
 }
