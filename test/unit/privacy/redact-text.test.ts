@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../utils/privacy/default-rules';
-import { headerLineRule } from '../../../utils/privacy/key-value-rules';
+import { keyValueRule } from '../../../utils/privacy/key-value-rules';
 import { redactText } from '../../../utils/privacy/redact-text';
 import type { RedactionCounts, RedactionRule } from '../../../utils/privacy/rule';
 import { jwtRule } from '../../../utils/privacy/secret-rules';
@@ -30,14 +30,14 @@ describe('redactText', () => {
 
   it('lets a later rule take over the count of a marker it swallows', () => {
     // The jwt marker disappears into the Cookie header's marker: counts follow what is left.
-    expect(redact(`Cookie: jwt=${JWT}; theme=dark`, jwtRule, headerLineRule)).toEqual({
+    expect(redact(`Cookie: jwt=${JWT}; theme=dark`, jwtRule, keyValueRule)).toEqual({
       text: 'Cookie: [REDACTED:secret]',
       counts: { secret: 1 },
     });
   });
 
   it('never counts below zero for markers that were in the input', () => {
-    expect(redact('Cookie: [REDACTED:jwt]; theme=dark', headerLineRule).counts).toEqual({ secret: 1 });
+    expect(redact('Cookie: [REDACTED:jwt]; theme=dark', keyValueRule).counts).toEqual({ secret: 1 });
   });
 
   it('adds to the counts it is given', () => {
