@@ -27,7 +27,12 @@ export type Placement =
   | 'page URL, path'
   | 'navigation step URL'
   | 'click step label'
-  | 'description';
+  | 'description'
+  | 'console, config file text'
+  | 'console, XML'
+  | 'console, HTML form'
+  | 'console, curl command'
+  | 'request URL, encoded JSON state';
 
 export interface Planted {
   format: SecretFormat;
@@ -100,7 +105,12 @@ function placementsFor(format: SecretFormat): Placement[] {
     'console, arguments side by side',
     'console, environment object',
     'description',
+    'console, config file text',
+    'console, XML',
+    'console, HTML form',
+    'request URL, encoded JSON state',
   ];
+  if (format.header) named.push('console, curl command');
   if (format.header) named.push('console, header line');
   if (format.param) named.push('request URL, query');
   if (format.id === 'jwt' || format.id === 'bearer-opaque') named.push('page URL, fragment');
@@ -231,6 +241,53 @@ function plant(random: Random, format: SecretFormat, value: string, placement: P
       };
     case 'click step label':
       return { into: 'step', kind: 'click', label: `button "Copy ${value}"` };
+    case 'console, config file text': {
+      const key = one(random, format.names);
+      return {
+        into: 'console',
+        args: [
+          one(random, [
+            `Loaded .env:\nNODE_ENV=production\n${key}=${value}\nLOG_LEVEL=info`,
+            `config.yml:\nserver:\n  port: 8080\n  ${key}: ${value}\n  timeout: 30s`,
+            `export ${key}="${value}"`,
+          ]),
+        ],
+      };
+    }
+    case 'console, XML': {
+      const tag = one(random, format.names).replace(/[^A-Za-z0-9_-]/g, '');
+      return {
+        into: 'console',
+        args: [
+          `SOAP fault for <Request><Account>8841</Account><${tag}>${value}</${tag}><Amount>129.90</Amount></Request>`,
+        ],
+      };
+    }
+    case 'console, HTML form':
+      return {
+        into: 'console',
+        args: [
+          `Form markup changed: <form action="/session"><input type="hidden" name="${one(random, format.names)}" value="${value}"><button>Save</button></form>`,
+        ],
+        level: 'warn',
+      };
+    case 'console, curl command': {
+      const header = format.header!;
+      const scheme = header === 'Authorization' ? 'Bearer ' : '';
+      return {
+        into: 'console',
+        args: [
+          `To reproduce: curl -X POST 'https://${host}/v1/sync' -H 'Content-Type: application/json' -H '${header}: ${scheme}${value}'`,
+        ],
+      };
+    }
+    case 'request URL, encoded JSON state':
+      return {
+        into: 'request',
+        url: `https://${host}/oauth/continue?state=${encodeURIComponent(JSON.stringify({ returnTo: '/orders', [one(random, format.names)]: value }))}`,
+        method: 'GET',
+        status: 400,
+      };
     case 'description':
       return { into: 'description', text: `I pasted my ${name} ${value} in the settings and now nothing works.` };
   }

@@ -1,4 +1,4 @@
-import { keyValueRule, namedFieldRule } from './key-value-rules';
+import { keyValueRule, namedFieldRule, xmlElementRule } from './key-value-rules';
 import { cardRule, emailRule, ibanRule, nirRule } from './personal-rules';
 import type { RedactionRule } from './rule';
 import { authorizationRule, infixKeyRule, jwtRule, privateKeyRule, providerKeyRule } from './secret-rules';
@@ -22,6 +22,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = [
   urlPathRule,
   urlParamRule,
   namedFieldRule,
+  xmlElementRule,
   keyValueRule,
   emailRule,
   nirRule,

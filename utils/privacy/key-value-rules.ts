@@ -138,7 +138,9 @@ function isPlaceholder(value: string): boolean {
     !value ||
     isRedacted(value) ||
     /^(?:null|undefined|true|false|none|nil|NaN)$/i.test(value) ||
-    /^[*•xX]{3,}$|^<[^>]*>$|^\[(?:Filtered|Redacted|REDACTED|hidden|Circular|Object|Function|…)[^\]]*\]$/.test(value)
+    /^[*•xX]{3,}$|^<[^>]*>$|^\[(?:Filtered|Redacted|REDACTED|hidden|Circular|Object|Function|…)[^\]]*\]$/.test(value) ||
+    // Documentation's placeholders: YOUR_SECRET_KEY, API_TOKEN_HERE.
+    /^[A-Z]+(?:_[A-Z]+)+$/.test(value)
   );
 }
 
@@ -281,33 +283,36 @@ function valueAfterName(text: string, start: number, end: number): Span | null {
   // A script's name in a stack frame (auth.5b8c2e1f.js:1:812) is no secret's name.
   if (/\.(?:m?[jt]sx?|css|map|vue|html?|json)$/i.test(name)) return null;
   let i = end;
+  // A string that starts with the name: 'X-Api-Key: …' (a curl header), "password hunter2".
+  let quotedLine = '';
   if (nameQuote) {
     if (!text.startsWith(nameQuote, i)) {
       // "password:", "hunter2": console arguments, the name's own colon inside its quotes.
-      const pair = (text[i] === ':' || text[i] === '=') && text.startsWith(nameQuote, i + 1);
-      return spokenValue(text, start, end, name, pair ? nameQuote : '', flag, dashes);
-    }
-    i += nameQuote.length;
+      if ((text[i] === ':' || text[i] === '=') && text.startsWith(nameQuote, i + 1))
+        return spokenValue(text, start, end, name, nameQuote, flag, dashes);
+      quotedLine = nameQuote;
+    } else i += nameQuote.length;
   }
+  const quoted = nameQuote !== '' && quotedLine === '';
   while (isBlank(text[i])) i++;
   let separator = '';
   if (text[i] === ':' && text[i + 1] === '=') separator = ':=';
   else if (text[i] === ':' && text[i + 1] !== ':' && text[i + 1] !== '/') separator = ':';
-  else if (text[i] === '=' && text[i + 1] === '>' && nameQuote) separator = '=>';
+  else if (text[i] === '=' && text[i + 1] === '>' && quoted) separator = '=>';
   else if (text[i] === '=' && text[i + 1] !== '=' && text[i + 1] !== '>' && text[i - 1] !== '!') separator = '=';
-  if (!separator) return spokenValue(text, start, end, name, nameQuote, flag, dashes);
+  if (!separator) return spokenValue(text, start, end, name, quoted ? nameQuote : '', flag, dashes);
   const sensitivity = keySensitivity(name);
   if (sensitivity === null) return null;
   i += separator.length;
   while (isBlank(text[i])) i++;
   // Pretty-printed JSON may put the value on the next line.
-  if (nameQuote && (text[i] === '\n' || text[i] === '\r')) while (/\s/.test(text[i] ?? '')) i++;
+  if (quoted && (text[i] === '\n' || text[i] === '\r')) while (/\s/.test(text[i] ?? '')) i++;
   if (i >= text.length) return null;
-  const before = previousChar(text, nameQuote ? dashes - nameQuote.length : dashes);
-  if (separator === ':' && !nameQuote && before !== '{' && before !== ',') {
+  const before = quotedLine ? '\n' : previousChar(text, quoted ? dashes - nameQuote.length : dashes);
+  if (separator === ':' && !quoted && before !== '{' && before !== ',') {
     // `TokenExpiredError: jwt expired` is an error message.
     if (/(?:error|exception|warning|failed)$/i.test(name)) return null;
-    if (before === '\n') return headerValue(text, i, sensitivity, name);
+    if (before === '\n') return headerValue(text, i, sensitivity, name, quotedLine.slice(-1) || '"');
     // Mid-line, `name: value` may be prose: the value must look like one, or end the line.
     const value = valueAt(text, i, OBJECT_STOP);
     if (value.container || value.quoted) return hidden(text, value, sensitivity, false, name);
@@ -325,14 +330,21 @@ function quoteBefore(text: string, start: number): string {
 }
 
 /** A header line: the rest of the line is the value (every pair of a Cookie header), unless it is prose. */
-function headerValue(text: string, at: number, sensitivity: Sensitivity, name: string): Span | null {
+function headerValue(
+  text: string,
+  at: number,
+  sensitivity: Sensitivity,
+  name: string,
+  /** The quote of the string the line is in, if any: the value ends there. */
+  closing = '"',
+): Span | null {
   const quote = quoteAt(text, at);
   if (quote || text[at] === '{' || (text[at] === '[' && !text.startsWith(MARKER_OPEN, at)))
     return hidden(text, valueAt(text, at, OBJECT_STOP), sensitivity, false, name);
   let end = lineEnd(text, at);
   // A header inside a quoted string ends with it.
-  const closing = text.indexOf('"', at);
-  if (closing !== -1 && closing < end && text[closing - 1] !== '\\') end = closing;
+  const close = text.indexOf(closing, at);
+  if (close !== -1 && close < end && text[close - 1] !== '\\') end = close;
   const value = { start: at, end, after: end, quoted: false, container: false };
   if (isProse(text.slice(at, end))) return null;
   return hidden(text, value, sensitivity, false);
@@ -359,18 +371,34 @@ export const keyValueRule: RedactionRule = {
 };
 
 /**
- * `{name: "password", value: "…"}`, `{"name":"Authorization","value":"Bearer …"}`: the secret's
- * name is a value, and the value sits beside it (a few fields such as `type` may stand between).
+ * `{name: "password", value: "…"}`, `{"name":"Authorization","value":"Bearer …"}`, `<input
+ * name="csrf_token" value="…">`: the secret's name is a value, and the value sits beside it (a
+ * few fields such as `type` may stand between).
  */
 export const namedFieldRule: RedactionRule = {
   kind: 'secret',
   pattern:
-    /(?<![\w$-])(["']?)(?:name|key|field|param|header|id)\1[ \t]*:[ \t]*(["'])([^"'\r\n]{1,64})\2[ \t]*,[ \t]*(?:["']?\w{1,20}["']?[ \t]*:[ \t]*(?:"[^"\r\n]{0,64}"|'[^'\r\n]{0,64}'|[\w.-]{1,64})[ \t]*,[ \t]*){0,4}(["']?)value\4[ \t]*:[ \t]*/gi,
+    /(?<![\w$-])(["']?)(?:name|key|field|param|header|id)\1[ \t]*[:=][ \t]*(["'])([^"'\r\n]{1,64})\2(?:[ \t]*,[ \t]*|[ \t]+)(?:["']?[\w-]{1,20}["']?[ \t]*[:=][ \t]*(?:"[^"\r\n]{0,64}"|'[^'\r\n]{0,64}'|[\w.-]{1,64})(?:[ \t]*,[ \t]*|[ \t]+)){0,4}(["']?)value\4[ \t]*[:=][ \t]*/gi,
   mayMatch: (text) => text.includes('value'),
   replace: (match) => {
     const sensitivity = keySensitivity(match[3]);
     if (sensitivity === null) return null;
     const at = match.index + match[0].length;
     return hidden(match.input, valueAt(match.input, at, OBJECT_STOP), sensitivity, false, match[3]);
+  },
+};
+
+/** `<password>…</password>`, `<ns:ApiKey>…</ns:ApiKey>`: XML and SOAP bodies in logs. */
+export const xmlElementRule: RedactionRule = {
+  kind: 'secret',
+  pattern: /<((?:[A-Za-z_][\w.-]{0,31}:)?([A-Za-z_][\w.-]{0,63}))(?:[ \t][^<>]{0,512})?>([^<]{1,4096})<\/\1>/g,
+  mayMatch: (text) => text.includes('</'),
+  replace: (match) => {
+    const [found, , name, content] = match;
+    const sensitivity = keySensitivity(name);
+    if (sensitivity === null || isPlaceholder(content.trim())) return null;
+    if (sensitivity === 'weak' && !looksGenerated(content.trim())) return null;
+    const start = match.index + found.length - content.length - name.length - 3 - (match[1].length - name.length);
+    return { start, end: start + content.length, text: SECRET };
   },
 };

@@ -1,6 +1,7 @@
 /** Rules for credentials recognisable by their own shape, wherever they appear. */
 import { INFIX_KEYS, PROVIDER_KEYS } from './provider-keys';
 import { marker, type RedactionRule } from './rule';
+import { looksGenerated } from './sensitive-names';
 
 /**
  * The body runs to the END line or, when a log line was cut before it, up to the next `-----`
@@ -62,8 +63,8 @@ function groupIndex(match: RegExpExecArray): number {
 
 /**
  * The scheme stays (`Bearer [REDACTED:authorization]`). Case-insensitive, so prose follows the
- * words too ("Token validation failed"): the value must look generated, with a digit, a base64
- * symbol or a capital inside it.
+ * words too ("Token validation failed"), and documentation shows placeholders ("Bearer
+ * YOUR_SECRET_KEY"): the value must look generated, not like words.
  */
 export const authorizationRule: RedactionRule = {
   kind: 'authorization',
@@ -74,7 +75,3 @@ export const authorizationRule: RedactionRule = {
     return match[0].slice(0, -value.length) + marker('authorization');
   },
 };
-
-function looksGenerated(value: string): boolean {
-  return /[\d+/=_~]/.test(value) || (/.[A-Z]/.test(value) && /[a-z]/.test(value));
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyValueRule, namedFieldRule } from '../../../utils/privacy/key-value-rules';
+import { keyValueRule, namedFieldRule, xmlElementRule } from '../../../utils/privacy/key-value-rules';
 import { redact } from './redact';
 
 const S = '[REDACTED:secret]';
@@ -92,6 +92,22 @@ describe('keyValueRule in header lines', () => {
   });
 });
 
+describe('keyValueRule in a quoted header', () => {
+  it('hides a header’s value inside a curl command up to its closing quote', () => {
+    expect(
+      redact(
+        "curl -H 'Content-Type: application/json' -H 'X-Postmark-Server-Token: 3f2b8c1e-4d5a' https://x.test",
+        keyValueRule,
+      ).text,
+    ).toBe(`curl -H 'Content-Type: application/json' -H 'X-Postmark-Server-Token: ${S}' https://x.test`);
+  });
+
+  it('leaves documentation placeholders', () => {
+    const text = "(e.g. 'Authorization: Bearer YOUR_SECRET_KEY')";
+    expect(redact(text, keyValueRule).text).toBe(text);
+  });
+});
+
 describe('keyValueRule mid-line', () => {
   it('hides a generated value after `name:` inside a sentence', () => {
     expect(redact('request failed with X-Api-Key: 9f8e7d6c5b4a (401)', keyValueRule).text).toBe(
@@ -163,8 +179,27 @@ describe('namedFieldRule', () => {
     expect(redact("{name: 'password', type: 'password', value: 'x'}", namedFieldRule).text).toBe(
       `{name: 'password', type: 'password', value: '${S}'}`,
     );
-    const plain = "{name: 'email', value: 'x'} {name: 'tokenizer', value: 'bpe'}";
+    expect(redact('<input type="hidden" name="csrf_token" value="Zx81Qp2m">', namedFieldRule).text).toBe(
+      `<input type="hidden" name="csrf_token" value="${S}">`,
+    );
+    const plain = "{name: 'email', value: 'x'} {name: 'tokenizer', value: 'bpe'} <input name=\"q\" value=\"shoes\">";
     expect(redact(plain, namedFieldRule).text).toBe(plain);
     expect(redact("{name: 'password', value: 'x'}", namedFieldRule).text).toBe(`{name: 'password', value: '${S}'}`);
+  });
+});
+
+describe('xmlElementRule', () => {
+  it('hides the text of elements named like secrets, namespaced ones too', () => {
+    expect(
+      redact(
+        '<Request><Account>8841</Account><ns:ApiKey>Zx81-Qp2m</ns:ApiKey><Password>hunter2</Password></Request>',
+        xmlElementRule,
+      ).text,
+    ).toBe(`<Request><Account>8841</Account><ns:ApiKey>${S}</ns:ApiKey><Password>${S}</Password></Request>`);
+  });
+
+  it('leaves other elements and a weak name’s words', () => {
+    const text = '<key>Enter</key><keyboard>azerty</keyboard><author>Jane</author><password></password>';
+    expect(redact(text, xmlElementRule).text).toBe(text);
   });
 });
