@@ -34,14 +34,15 @@ export function redactJsonText(
   return JSON.stringify(redacted, null, indentation(text));
 }
 
+/** Char codes rather than a regex: this runs on every text, most of which are not JSON. */
 function looksLikeJson(text: string): boolean {
   let first = 0;
-  while (first < text.length && /\s/.test(text[first])) first++;
+  while (first < text.length && text.charCodeAt(first) <= 32) first++;
   let last = text.length - 1;
-  while (last > first && /\s/.test(text[last])) last--;
-  const open = text[first];
-  const close = text[last];
-  return (open === '{' && close === '}') || (open === '[' && close === ']');
+  while (last > first && text.charCodeAt(last) <= 32) last--;
+  const open = text.charCodeAt(first);
+  const close = text.charCodeAt(last);
+  return (open === 123 && close === 125) || (open === 91 && close === 93);
 }
 
 function indentation(text: string): string | undefined {
