@@ -28,7 +28,13 @@ export function redactJsonText(
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const found: RedactionCounts = {};
-  const redacted = redactValue(parsed, rules, found, undefined, { json: true });
+  let redacted: unknown;
+  try {
+    redacted = redactValue(parsed, rules, found, undefined, { json: true });
+  } catch {
+    // Nested deeper than the stack allows ([[[[…]]]]): the text rules read it instead.
+    return undefined;
+  }
   if (Object.keys(found).length === 0) return text;
   for (const [kind, n] of Object.entries(found)) counts[kind] = (counts[kind] ?? 0) + n;
   return JSON.stringify(redacted, null, indentation(text));

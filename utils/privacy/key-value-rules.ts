@@ -68,8 +68,10 @@ function quotedValue(text: string, at: number, quote: string): Value {
   let i = start;
   const limit = Math.min(text.length, start + VALUE_MAX);
   if (quote.length === 2) {
-    const close = text.indexOf(quote, start);
-    const end = close === -1 || close > limit ? lineEnd(text, start) : close;
+    // Searched within the bound only: a text of unclosed quotes must not be read to its end each time.
+    const found = text.slice(start, limit).indexOf(quote);
+    const close = found === -1 ? -1 : start + found;
+    const end = close === -1 ? lineEnd(text, start) : close;
     return { start, end, after: end + (close === end ? 2 : 0), quoted: true, container: false };
   }
   while (i < limit) {
@@ -120,7 +122,12 @@ function scalarValue(text: string, at: number, stop: RegExp): Value {
 }
 
 /** The value at `at`: a string, a container, or a word of the given stop set. */
-function valueAt(text: string, at: number, stop: RegExp): Value {
+/**
+ * The value at `at`: a string, a container, or a word of the given stop set. A container is
+ * only read when it would be hidden whole: under other names the pass goes inside it anyway,
+ * and reading it to its end for every name would cost the square of its length.
+ */
+function valueAt(text: string, at: number, stop: RegExp, wholeContainer: boolean): Value {
   if (text.startsWith(MARKER_OPEN, at)) {
     // An earlier rule's marker, which is no array.
     const end = text.indexOf(']', at) + 1;
@@ -128,7 +135,10 @@ function valueAt(text: string, at: number, stop: RegExp): Value {
   }
   const quote = quoteAt(text, at);
   if (quote) return quotedValue(text, at, quote);
-  if (text[at] === '{' || text[at] === '[') return containerValue(text, at);
+  if (text[at] === '{' || text[at] === '[')
+    return wholeContainer
+      ? containerValue(text, at)
+      : { start: at, end: at, after: at, quoted: false, container: true };
   return scalarValue(text, at, stop);
 }
 
@@ -230,7 +240,7 @@ function spokenValue(
     if (!quote && !/\d/.test(text[i] ?? '')) return null;
     const sensitivity = keySensitivity(name);
     if (sensitivity === null) return null;
-    const value = valueAt(text, i, OBJECT_STOP);
+    const value = valueAt(text, i, OBJECT_STOP, hidesContainer(name, sensitivity));
     let after = value.after;
     while (isBlank(text[after])) after++;
     if (text[after] === ':') return null;
@@ -252,17 +262,19 @@ function spokenValue(
   while (valueEnd > value.start && /[.,:!?]/.test(text[valueEnd - 1]) && !quote) valueEnd--;
   const content = text.slice(value.start, valueEnd);
   if (isPlaceholder(content) || isStopValue(content) || content.startsWith('http')) return null;
-  const atLineEnd = isLineEnd(text, value.after) || /^[.!]?\s*$/.test(text.slice(value.after, value.after + 2));
-  const password = PASSWORD_WORD.test(nameWords(name).pop() ?? '');
-  // A passphrase after a password's name: words joined by dashes (correct-horse-battery).
-  const passphrase = password && /^[a-z]+(?:[-_][a-z]+){2,}$/.test(content);
-  const taken =
-    (looksGenerated(content) && content.length >= 6) ||
-    flag ||
-    passphrase ||
-    (password && atLineEnd && content.length >= 4);
+  const taken = (looksGenerated(content) && content.length >= 6) || flag || passwordValue(text, name, content, value);
   if (!taken) return null;
   return { start: value.start, end: valueEnd, text: SECRET };
+}
+
+/**
+ * After a password's name, a value that does not look generated is still taken when it ends the
+ * line (`console.log('password', pw)`) or is a passphrase of words joined by dashes.
+ */
+function passwordValue(text: string, name: string, content: string, value: Value): boolean {
+  if (content.length < 4 || !PASSWORD_WORD.test(nameWords(name).pop() ?? '')) return false;
+  if (/^[a-z]+(?:[-_][a-z]+){2,}$/.test(content)) return true;
+  return isLineEnd(text, value.after) || /^[.!]?\s*$/.test(text.slice(value.after, value.after + 2));
 }
 
 /**
@@ -314,12 +326,13 @@ function valueAfterName(text: string, start: number, end: number): Span | null {
     if (/(?:error|exception|warning|failed)$/i.test(name)) return null;
     if (before === '\n') return headerValue(text, i, sensitivity, name, quotedLine.slice(-1) || '"');
     // Mid-line, `name: value` may be prose: the value must look like one, or end the line.
-    const value = valueAt(text, i, OBJECT_STOP);
+    const value = valueAt(text, i, OBJECT_STOP, hidesContainer(name, sensitivity));
     if (value.container || value.quoted) return hidden(text, value, sensitivity, false, name);
     const atLineEnd = isLineEnd(text, value.after);
     return hidden(text, value, sensitivity, !atLineEnd, name);
   }
-  return hidden(text, valueAt(text, i, separator === '=' ? ASSIGN_STOP : OBJECT_STOP), sensitivity, false, name);
+  const stop = separator === '=' ? ASSIGN_STOP : OBJECT_STOP;
+  return hidden(text, valueAt(text, i, stop, hidesContainer(name, sensitivity)), sensitivity, false, name);
 }
 
 /** The quote right before a name (`"password"`, `\"password\"`), or ''. */
@@ -340,11 +353,11 @@ function headerValue(
 ): Span | null {
   const quote = quoteAt(text, at);
   if (quote || text[at] === '{' || (text[at] === '[' && !text.startsWith(MARKER_OPEN, at)))
-    return hidden(text, valueAt(text, at, OBJECT_STOP), sensitivity, false, name);
+    return hidden(text, valueAt(text, at, OBJECT_STOP, hidesContainer(name, sensitivity)), sensitivity, false, name);
   let end = lineEnd(text, at);
-  // A header inside a quoted string ends with it.
-  const close = text.indexOf(closing, at);
-  if (close !== -1 && close < end && text[close - 1] !== '\\') end = close;
+  // A header inside a quoted string ends with it (looked for within the line only).
+  const found = text.slice(at, end).indexOf(closing);
+  if (found !== -1 && text[at + found - 1] !== '\\') end = at + found;
   const value = { start: at, end, after: end, quoted: false, container: false };
   if (isProse(text.slice(at, end))) return null;
   return hidden(text, value, sensitivity, false);
@@ -384,7 +397,8 @@ export const namedFieldRule: RedactionRule = {
     const sensitivity = keySensitivity(match[3]);
     if (sensitivity === null) return null;
     const at = match.index + match[0].length;
-    return hidden(match.input, valueAt(match.input, at, OBJECT_STOP), sensitivity, false, match[3]);
+    const whole = hidesContainer(match[3], sensitivity);
+    return hidden(match.input, valueAt(match.input, at, OBJECT_STOP, whole), sensitivity, false, match[3]);
   },
 };
 

@@ -43,3 +43,12 @@ describe('JSON text', () => {
     );
   });
 });
+
+describe('JSON text nested deeper than the stack allows', () => {
+  it('is read by the text rules instead, without throwing', () => {
+    const deep = '['.repeat(200_000) + '"password=hunter2"' + ']'.repeat(200_000);
+    const { text } = redact(deep, ...DEFAULT_RULES);
+    expect(text).toContain('password=[REDACTED:secret]');
+    expect(text.length).toBe(deep.length + 'REDACTED:secret]'.length + 1 - 'hunter2'.length);
+  });
+});
