@@ -101,10 +101,21 @@ function pemBody(block: string): string {
   return block.split('\n').slice(1, -1).join('\n');
 }
 
+/** How each kind of key's DER or armour starts: the first bytes are the same for every key of a kind. */
+const PEM_STARTS: Record<string, string> = {
+  'RSA PRIVATE KEY': 'MIIEpAIBAAKCAQEA',
+  'PRIVATE KEY': 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ',
+  'EC PRIVATE KEY': 'MHcCAQEEI',
+  'OPENSSH PRIVATE KEY': 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
+  'PGP PRIVATE KEY BLOCK': 'lQVYBGZq',
+};
+
 function pem(random: Random, label: string): string {
-  const lines: string[] = [];
-  for (let i = 0; i < 6; i++) lines.push(pick(random, BASE64, 64));
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n${pick(random, BASE64, 20)}==\n-----END ${label}-----`;
+  const start = PEM_STARTS[label];
+  const lines: string[] = [start + pick(random, BASE64, 64 - start.length)];
+  for (let i = 0; i < 5; i++) lines.push(pick(random, BASE64, 64));
+  const blank = label.startsWith('PGP') ? '\n' : '';
+  return `-----BEGIN ${label}-----\n${blank}${lines.join('\n')}\n${pick(random, BASE64, 20)}==\n-----END ${label}-----`;
 }
 
 /** A 16-digit card number of the given prefix that passes Luhn. */

@@ -125,7 +125,7 @@ describe('every recognised format', () => {
       for (const { value } of generated.filter((sample) => sample.format === format)) {
         const secret = format.secret ? format.secret(value) : value;
         const { text } = redact(`Upload failed: ${value} was rejected`, ...DEFAULT_RULES);
-        expect(text).not.toContain(secret.split('\n')[0]);
+        expect(text).not.toContain(secret.split('\n').find(Boolean));
         expect(text).toMatch(/^Upload failed: .*\[REDACTED:[a-z0-9-]+\].* was rejected$/s);
       }
     },
