@@ -167,6 +167,8 @@ function hidden(text: string, value: Value, sensitivity: Sensitivity, requireLoo
   const scheme = SCHEME.exec(content)?.[0] ?? '';
   const secret = content.slice(scheme.length).trimEnd();
   if (isPlaceholder(secret) || (scheme && secret.startsWith('[REDACTED:'))) return null;
+  // `Token: expired`, `password=required`: a status, not a value (a quoted string is kept as written).
+  if (!value.quoted && isStopValue(secret)) return null;
   if ((sensitivity === 'weak' || requireLook) && !looksGenerated(secret)) return null;
   return { start: value.start + scheme.length, end: value.start + scheme.length + secret.length, text: SECRET };
 }

@@ -86,8 +86,9 @@ describe('keyValueRule in header lines', () => {
     expect(redact(done, keyValueRule)).toEqual({ text: done, counts: {} });
   });
 
-  it('leaves error messages, ordinary names, and validation messages', () => {
-    const text = 'TokenExpiredError: jwt expired\nAuthor: Jane\nKeyboard: de\npassword: This field is required.';
+  it('leaves error messages, ordinary names, statuses and validation messages', () => {
+    const text =
+      'TokenExpiredError: jwt expired\nAuthor: Jane\nKeyboard: de\npassword: This field is required.\nToken: expired\npassword=required';
     expect(redact(text, keyValueRule).text).toBe(text);
   });
 });
