@@ -107,6 +107,7 @@ function letterDigitChanges(text: string): number {
 export const urlParamRule: RedactionRule = {
   kind: 'url-param',
   pattern: /([?&#;])([^\s=&#?;"'<>\\]{1,64})=([^\s&#?;"'<>\\`()]+?)((?::\d+:\d+)?)(?=[\s&#?;"'<>\\`()]|$)/g,
+  mayMatch: (text) => text.includes('='),
   replace: (match, rules) => {
     const [found, separator, rawName, value, position] = match;
     if (isRedacted(value)) return null;
