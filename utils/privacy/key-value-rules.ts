@@ -25,6 +25,8 @@ const SECRET = marker('secret');
 const NAME_MAX = 64;
 /** Far past any field a ticket holds (5,000 characters): a runaway value stops here. */
 const VALUE_MAX = 100_000;
+/** Longer than any string the recorder keeps inside a logged object (300 characters). */
+const STRING_MAX = 1_000;
 
 function isNameChar(code: number): boolean {
   return (
@@ -102,10 +104,12 @@ function containerValue(text: string, at: number): Value {
     else if (c === '}' || c === ']') {
       if (--depth === 0) return { start: at, end: i + 1, after: i + 1, quoted: false, container: true };
     } else if (c === '"' || c === "'") {
-      const closing = text.indexOf(c, i + 1);
-      const newline = text.indexOf('\n', i + 1);
-      // An unclosed quote inside a logged object is an apostrophe in prose, not a string.
-      if (closing !== -1 && (newline === -1 || closing < newline)) i = closing;
+      // A string is skipped whole; a quote not closed on its line (or within what the recorder
+      // keeps of a string) is an apostrophe in prose.
+      const stop = Math.min(limit, i + 1 + STRING_MAX);
+      let j = i + 1;
+      while (j < stop && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      if (j < stop && text[j] === c) i = j;
     }
   }
   return { start: at, end: limit, after: limit, quoted: false, container: true };
@@ -121,7 +125,6 @@ function scalarValue(text: string, at: number, stop: RegExp): Value {
   return { start: at, end: i, after: i, quoted: false, container: false };
 }
 
-/** The value at `at`: a string, a container, or a word of the given stop set. */
 /**
  * The value at `at`: a string, a container, or a word of the given stop set. A container is
  * only read when it would be hidden whole: under other names the pass goes inside it anyway,
@@ -200,7 +203,8 @@ const KEY_IN_PROSE = /(?:api|access|secret|private|client|license|licence|signin
 
 /**
  * The words before a value in running text. `key` needs its qualifier in the text before it
- * (`API key`), and `passe` its `mot de`; a method (`user.getToken`) is code, not a name.
+ * (`API key`), and `passe` its `mot de`. A method (`user.getToken (…)`) is followed by a
+ * parenthesis, which spokenValue refuses as a value.
  */
 function spokenName(text: string, start: number, name: string): Sensitivity | null {
   // An identifier that names a secret by itself: PHPSESSID, connect.sid, TWILIO_AUTH_TOKEN.
@@ -414,7 +418,8 @@ export const xmlElementRule: RedactionRule = {
     const sensitivity = keySensitivity(name);
     if (sensitivity === null || isPlaceholder(content.trim())) return null;
     if (sensitivity === 'weak' && !looksGenerated(content.trim())) return null;
-    const start = match.index + found.length - content.length - name.length - 3 - (match[1].length - name.length);
-    return { start, end: start + content.length, text: SECRET };
+    // The text ends the match, before the closing tag `</tag>`.
+    const end = match.index + found.length - match[1].length - 3;
+    return { start: end - content.length, end, text: SECRET };
   },
 };
