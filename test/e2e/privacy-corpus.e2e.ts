@@ -1,5 +1,5 @@
 /**
- * The seeded privacy corpus end to end: 40 secrets planted in a page's fields, private text,
+ * The seeded privacy corpus end to end: 56 secrets planted in a page's fields, private text,
  * console, errors, failing requests, URL and title, and one pasted into the description, reported
  * through the real UI. None may be in any byte that reaches the endpoint or in the body text a
  * helpdesk shows; the masked fields are painted over; the look-alikes arrive untouched.
@@ -103,10 +103,12 @@ async function plantedPage(): Promise<Page> {
 }
 
 describe('the seeded privacy corpus', () => {
-  it('plants 40 distinct secrets, each in the page plan, a field or the description', () => {
-    expect(new Set(VALUES).size).toBe(40);
+  it('plants 56 distinct secrets, each in the page plan, a field or the description', () => {
+    expect(new Set(VALUES).size).toBe(56);
     const planted = JSON.stringify([CORPUS_PLAN, MASKED_FIELDS, DESCRIPTION]);
-    expect(VALUES.filter((value) => !planted.includes(JSON.stringify(value).slice(1, -1)))).toEqual([]);
+    // As written, or percent-encoded in a request's address.
+    const plantedAs = (value: string) => [JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+    expect(VALUES.filter((value) => !plantedAs(value).some((form) => planted.includes(form)))).toEqual([]);
   });
 
   it(
@@ -150,7 +152,18 @@ describe('the seeded privacy corpus', () => {
         expect(findIn(PROBES, [file])).toEqual(PROBES);
         expect(findIn(LOOK_ALIKES, [file])).toEqual(LOOK_ALIKES);
       }
-      expect(ticket.capture.redactions).toMatchObject({ custom: 2, card: 1, iban: 1, jwt: 1, 'private-key': 1 });
+      expect(ticket.capture.redactions).toMatchObject({
+        custom: 2,
+        card: 2,
+        iban: 1,
+        jwt: 1,
+        'private-key': 1,
+        nir: 1,
+        'slack-webhook': 1,
+        'vault-token': 1,
+        'azure-secret': 1,
+        'github-token': 2,
+      });
 
       // The screenshot: every masked field and private text is solid mask colour, the control is not.
       const shot = await readFile(join(attachmentsFolder, ticket.screenshot!.attachment));
