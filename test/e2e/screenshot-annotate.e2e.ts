@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countPixels, delivered, reportOn, send, storedDraft, useRig } from './screenshot-helpers';
+import { countPixels, delivered, reportOn, send, storedDraft, useRig } from '../support/screenshots';
 
 const rig = useRig();
 const BLUE: [number, number, number] = [0, 160, 255];

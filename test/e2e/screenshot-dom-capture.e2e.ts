@@ -3,7 +3,7 @@
  * sensitive fields masked, the element picker driven by mouse and by keys, and the time limit.
  */
 import { describe, expect, it } from 'vitest';
-import { countPixels, delivered, reportOn, send, storedDraft, useRig } from './screenshot-helpers';
+import { countPixels, delivered, reportOn, send, storedDraft, useRig } from '../support/screenshots';
 
 const rig = useRig();
 const BLACK: [number, number, number] = [0, 0, 0];

@@ -18,7 +18,7 @@ import en from '../../public/_locales/en/messages.json';
 import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
 import { configureEndpoint } from '../support/flows';
 import { serveFolder, type StaticServer } from '../support/static-server';
-import { expectInert, sendReport, watch, withPlantedSteps } from './ticketview-support';
+import { expectInert, sendReport, watch, withPlantedSteps } from '../support/ticketview';
 
 const TOKEN = 'e2e-ticketview';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/ticketview');

@@ -13,7 +13,7 @@ import type { Ticket } from '../../utils/core/model/ticket';
 import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
 import { configureEndpoint, startReport } from '../support/flows';
 import { serveFolder, type StaticServer } from '../support/static-server';
-import { expectInert, sendReport, watch, withPlantedSteps, type Watched } from './ticketview-support';
+import { expectInert, sendReport, watch, withPlantedSteps, type Watched } from '../support/ticketview';
 
 const TOKEN = 'e2e-viewer';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/ticketview');

@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startReceiver, type Receiver } from '../../receiver/server';
 import type { Draft } from '../../utils/core/model/draft';
 import type { Ticket } from '../../utils/core/model/ticket';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { configureEndpoint, startReport } from '../support/flows';
-import { decodeImage, type DecodedImage } from '../support/images';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { launchWithExtension, type ExtensionBrowser } from './extension';
+import { configureEndpoint, startReport } from './flows';
+import { decodeImage, type DecodedImage } from './images';
+import { serveFolder, type StaticServer } from './static-server';
 
 const TOKEN = 'e2e-screenshot-token';
 
