@@ -6,19 +6,25 @@ import { describe, expect, it } from 'vitest';
 import { startFakeGlpi } from '../helpdesks/fake-glpi';
 import { startFakeZammad } from '../helpdesks/fake-zammad';
 import { describeAndSend, startReport } from '../support/flows';
-import { helpdeskSuite, outboxReports } from '../support/helpdesk-flows';
+import { brokenPage, HELPDESK_RIG, launchWithHelpdesk, outboxReports } from '../support/helpdesk-flows';
+import { useRig } from '../support/rig';
 
-const suite = helpdeskSuite();
+const rig = useRig(HELPDESK_RIG);
 
 describe('GLPI (contract fake)', () => {
   it('retries a failed upload from the outbox and completes the same ticket, every file intact', async () => {
-    const glpi = suite.closeAfter(await startFakeGlpi({ userToken: 'glpi-user-token' }));
+    const glpi = rig.closeAfter(await startFakeGlpi({ userToken: 'glpi-user-token' }));
     glpi.faultOnce((s) => s.path.startsWith('/apirest.php/Document/') && s.body.includes('report.json'), {
       status: 503,
       body: ['ERROR', 'Service Unavailable'],
     });
-    const ext = await suite.launch({ type: 'glpi', url: glpi.url, userToken: 'glpi-user-token', appToken: '' });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'glpi',
+      url: glpi.url,
+      userToken: 'glpi-user-token',
+      appToken: '',
+    });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     expect(await describeAndSend(compose, 'Impossible de valider le bon de commande')).toMatch(
       /^Not sent yet: The endpoint had a problem \(HTTP 503\)/,
     );
@@ -40,15 +46,15 @@ describe('GLPI (contract fake)', () => {
 
 describe('Zammad (contract fake)', () => {
   it('files the report as one ticket with its files and links to it', async () => {
-    const zammad = suite.closeAfter(await startFakeZammad({ token: 'zammad-token', groups: ['Support'] }));
-    const ext = await suite.launch({
+    const zammad = rig.closeAfter(await startFakeZammad({ token: 'zammad-token', groups: ['Support'] }));
+    const ext = await launchWithHelpdesk(rig, {
       type: 'zammad',
       url: zammad.url,
       token: 'zammad-token',
       group: 'Support',
       customer: 'marie@example.org',
     });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     expect(await describeAndSend(compose, "La liste des congés ne s'affiche pas")).toMatch(
       /Report sent\. Reference: 31001/,
     );
