@@ -1,8 +1,9 @@
 /**
  * The recorder's memory bound: 1,000,000 console.error calls with large arguments (a 200-item
  * object, a 5,000-character string and an Error, a different message each time so nothing
- * collapses) must not grow the page's heap by more than ~2 MB. Measured over a bare DevTools
- * pipe (see test/support/heap.ts); bench/recorder-heap.ts compares with no recorder at all.
+ * collapses) must not grow the page's heap by more than ~2 MB. Measured in a bare Chromium, with
+ * no console subscription (see test/support/heap.ts); bench/recorder-heap.ts compares with no
+ * recorder at all.
  */
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../support/extension';
