@@ -28,7 +28,7 @@ export interface BareChromium {
   close(): Promise<void>;
 }
 
-export interface BareOptions {
+interface BareOptions {
   /** An unpacked extension to load, as a person's browser would have it. */
   extensionDir?: string;
   /** Flags beyond the few every bare Chromium here runs with. */

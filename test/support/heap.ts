@@ -1,7 +1,7 @@
 /** How much a page's JavaScript heap grows over a burst of console.error calls (see bench/recorder-heap.ts). */
 import { evaluate, launchBare, type BareChromium } from './bare-chromium';
 
-export interface HeapUsage {
+interface HeapUsage {
   usedSize: number;
   backingStorageSize?: number;
 }

@@ -71,7 +71,7 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Fixed answers for the fixtures' API calls, and csp-header.html with its policy in a header. */
-export const fixtureRoutes: Route[] = [
+const fixtureRoutes: Route[] = [
   (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/ok') {
