@@ -9,21 +9,27 @@ import { startFakeItop } from '../helpdesks/fake-itop';
 import { startFakeZammad } from '../helpdesks/fake-zammad';
 import { launchWithExtension } from '../support/extension';
 import { describeAndSend, startReport } from '../support/flows';
-import { helpdeskSuite, outboxReports } from '../support/helpdesk-flows';
+import { brokenPage, HELPDESK_RIG, launchWithHelpdesk, outboxReports } from '../support/helpdesk-flows';
+import { useRig } from '../support/rig';
 
-const suite = helpdeskSuite();
+const rig = useRig(HELPDESK_RIG);
 
 describe('GLPI (contract fake)', () => {
   it('retries from the outbox after GLPI failed, and files one ticket with every file, report.json zipped', async () => {
-    const glpi = suite.closeAfter(
+    const glpi = rig.closeAfter(
       await startFakeGlpi({ userToken: 'glpi-user-token', profile: GLPI_PROFILES.selfService }),
     );
     glpi.faultOnce((s) => s.method === 'POST' && s.path === '/apirest.php/Ticket/', {
       status: 503,
       body: ['ERROR', 'Service Unavailable'],
     });
-    const ext = await suite.launch({ type: 'glpi', url: glpi.url, userToken: 'glpi-user-token', appToken: '' });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'glpi',
+      url: glpi.url,
+      userToken: 'glpi-user-token',
+      appToken: '',
+    });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     expect(await describeAndSend(compose, 'Impossible de valider le bon de commande')).toMatch(
       /^Not sent yet: The endpoint had a problem \(HTTP 503\)/,
     );
@@ -53,15 +59,15 @@ describe('GLPI (contract fake)', () => {
 
 describe('Zammad (contract fake)', () => {
   it('files the report as one ticket with its files and links to it', async () => {
-    const zammad = suite.closeAfter(await startFakeZammad({ token: 'zammad-token', groups: ['Support'] }));
-    const ext = await suite.launch({
+    const zammad = rig.closeAfter(await startFakeZammad({ token: 'zammad-token', groups: ['Support'] }));
+    const ext = await launchWithHelpdesk(rig, {
       type: 'zammad',
       url: zammad.url,
       token: 'zammad-token',
       group: 'Support',
       customer: 'marie@example.org',
     });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     expect(await describeAndSend(compose, "La liste des congés ne s'affiche pas")).toMatch(
       /Report sent\. Reference: 31001/,
     );
@@ -84,13 +90,13 @@ describe('Zammad (contract fake)', () => {
 
 describe('Test connection on the options page (contract fakes)', () => {
   it('lists what it checked in GLPI and what to change there, by the profile', async () => {
-    const glpi = suite.closeAfter(
+    const glpi = rig.closeAfter(
       await startFakeGlpi({
         userToken: 'glpi-user-token',
         profile: { name: 'Self-Service', interface: 'helpdesk', rights: { ticket: 5, followup: 1 } },
       }),
     );
-    const ext = suite.closeAfter(await launchWithExtension());
+    const ext = rig.closeAfter(await launchWithExtension());
     const options = await ext.context.newPage();
     await options.goto(ext.pageUrl('options.html'));
     await options.getByLabel('Helpdesk').selectOption({ label: 'GLPI' });
@@ -109,12 +115,12 @@ describe('Test connection on the options page (contract fakes)', () => {
   });
 
   it('asks iTop for a login or a token and an organisation, and says when the organisation is unknown', async () => {
-    const itop = suite.closeAfter(
+    const itop = rig.closeAfter(
       await startFakeItop({
         accounts: [{ login: 'mayday-rest', password: 'pw', rest: true, agent: true, friendlyName: 'REST Mayday' }],
       }),
     );
-    const ext = suite.closeAfter(await launchWithExtension());
+    const ext = rig.closeAfter(await launchWithExtension());
     const options = await ext.context.newPage();
     await options.goto(ext.pageUrl('options.html'));
     await options.getByLabel('Helpdesk').selectOption({ label: 'iTop' });

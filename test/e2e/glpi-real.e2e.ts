@@ -12,7 +12,14 @@ import { glpiModelFacts } from '../helpdesks/glpi-model';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { sendContext } from '../support/connector-harness';
 import { describeAndSend, startReport } from '../support/flows';
-import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
+import {
+  brokenPage,
+  HELPDESK_RIG,
+  launchWithHelpdesk,
+  outboxReports,
+  sendThroughLostReply,
+} from '../support/helpdesk-flows';
+import { useRig } from '../support/rig';
 import { samplePayload } from '../support/tickets';
 
 const env = (name: string) => {
@@ -26,7 +33,7 @@ const GLPI = env('GLPI_URL')
 const TECH = env('GLPI_USER_TOKEN');
 const SELF = env('GLPI_SELFSERVICE_TOKEN');
 const APP = process.env.GLPI_APP_TOKEN ?? '';
-const suite = helpdeskSuite();
+const rig = useRig(HELPDESK_RIG);
 const config = (userToken: string, url = GLPI) => ({ type: 'glpi' as const, url, userToken, appToken: APP });
 
 /** GLPI's API as the technician: JSON, or a document's bytes. */
@@ -108,8 +115,8 @@ describe('GLPI, real server', () => {
     ['a technician-level account', () => TECH],
     ['a Self-Service account', () => SELF],
   ])('files the report from %s: ticket, requester, every file byte for byte, nothing refused', async (_n, token) => {
-    const ext = await suite.launch(config(token()));
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, config(token()));
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await describeAndSend(
       compose,
       'Le bouton « Valider » ne répond plus <b>&</b>\nDepuis ce matin, sur la page des factures.',
@@ -141,11 +148,11 @@ describe('GLPI, real server', () => {
   });
 
   it('files the ticket once when the reply to its creation is lost and the worker restarts', async () => {
-    const proxy = suite.closeAfter(
+    const proxy = rig.closeAfter(
       await lossyProxy(GLPI, (method, path) => method === 'POST' && path === '/apirest.php/Ticket/'),
     );
-    const ext = await suite.launch(config(SELF, proxy.url));
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, config(SELF, proxy.url));
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await sendThroughLostReply(ext, compose, 'Lost reply to GLPI', proxy);
     const [sent] = await outboxReports(ext);
     const found = await glpi<{ id: number }[]>(

@@ -8,12 +8,19 @@ import { testRedmine } from '../../utils/core/delivery/connectors/redmine';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { describeAndSend, startReport } from '../support/flows';
-import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
+import {
+  brokenPage,
+  HELPDESK_RIG,
+  launchWithHelpdesk,
+  outboxReports,
+  sendThroughLostReply,
+} from '../support/helpdesk-flows';
+import { useRig } from '../support/rig';
 
 const REDMINE = helpdeskEnv('MAYDAY_REDMINE_URL');
 const KEY = helpdeskEnv('MAYDAY_REDMINE_KEY');
 const PROJECT = 'ci';
-const suite = helpdeskSuite();
+const rig = useRig(HELPDESK_RIG);
 
 async function redmine(path: string): Promise<Response> {
   const reply = await fetch(`${REDMINE}${path}`, { headers: { 'X-Redmine-API-Key': KEY } });
@@ -30,8 +37,14 @@ interface Issue {
 
 describe('Redmine 5, real server', () => {
   it('files the report as an issue: subject, description and every file byte for byte', async () => {
-    const ext = await suite.launch({ type: 'redmine', url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '3' });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'redmine',
+      url: REDMINE,
+      apiKey: KEY,
+      projectId: PROJECT,
+      trackerId: '3',
+    });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await describeAndSend(
       compose,
       "L'export PDF reste bloqué à 99 %\nMême après avoir rechargé la page.",
@@ -61,11 +74,17 @@ describe('Redmine 5, real server', () => {
   });
 
   it('files the issue once when the reply to its creation is lost and the worker restarts', async () => {
-    const proxy = suite.closeAfter(
+    const proxy = rig.closeAfter(
       await lossyProxy(REDMINE, (method, path) => method === 'POST' && path === '/issues.json'),
     );
-    const ext = await suite.launch({ type: 'redmine', url: proxy.url, apiKey: KEY, projectId: PROJECT, trackerId: '' });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'redmine',
+      url: proxy.url,
+      apiKey: KEY,
+      projectId: PROJECT,
+      trackerId: '',
+    });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await sendThroughLostReply(ext, compose, 'Lost reply to Redmine', proxy);
     const [sent] = await outboxReports(ext);
     const found = (await (

@@ -16,7 +16,14 @@ import {
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { sendContext } from '../support/connector-harness';
 import { describeAndSend, startReport } from '../support/flows';
-import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
+import {
+  brokenPage,
+  HELPDESK_RIG,
+  launchWithHelpdesk,
+  outboxReports,
+  sendThroughLostReply,
+} from '../support/helpdesk-flows';
+import { useRig } from '../support/rig';
 import { samplePayload } from '../support/tickets';
 
 const env = (name: string) => {
@@ -27,7 +34,7 @@ const env = (name: string) => {
 const ITOP = env('ITOP_URL').replace(/\/+$/, '');
 const USER = env('ITOP_USER');
 const PASSWORD = env('ITOP_PASSWORD');
-const suite = helpdeskSuite();
+const rig = useRig(HELPDESK_RIG);
 
 /** One REST operation as the test account; iTop's refusals thrown with its words. */
 async function itop<T = Record<string, { key: string; fields: Record<string, unknown> }>>(
@@ -118,8 +125,8 @@ function expectEveryFile(files: Map<string, Buffer>, sent: OutgoingReport) {
 
 describe('iTop, real server', () => {
   it('files the report through the extension: the request, every attachment byte for byte, its page', async () => {
-    const ext = await suite.launch(config());
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, config());
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await describeAndSend(
       compose,
       'Le bouton « Valider » ne répond plus <b>&</b>\nDepuis ce matin, sur la page des factures.',
@@ -168,9 +175,9 @@ describe('iTop, real server', () => {
   it('files the request once when the reply to its creation is lost and the worker restarts', async () => {
     // Every call is a POST to rest.php: the organisation, then the creation, then each file.
     let posts = 0;
-    const proxy = suite.closeAfter(await lossyProxy(ITOP, (method) => method === 'POST' && ++posts === 2));
-    const ext = await suite.launch(config(proxy.url));
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const proxy = rig.closeAfter(await lossyProxy(ITOP, (method) => method === 'POST' && ++posts === 2));
+    const ext = await launchWithHelpdesk(rig, config(proxy.url));
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await sendThroughLostReply(ext, compose, 'Lost reply to iTop', proxy, /R-\d+/);
     const [sent] = await outboxReports(ext);
     const found = await itop({
@@ -207,7 +214,7 @@ describe('iTop, real server', () => {
     // The person's answer, whose first reply is lost on the way back.
     // Looking the request up, then the update to the public log: its reply is lost.
     let posts = 0;
-    const proxy = suite.closeAfter(await lossyProxy(ITOP, (method) => method === 'POST' && ++posts === 2));
+    const proxy = rig.closeAfter(await lossyProxy(ITOP, (method) => method === 'POST' && ++posts === 2));
     const answer = { id: `answer-${Date.now()}`, text: 'Toujours pareil.', author: 'Claire Martin', attachments: [] };
     const first = sendContext(globalThis.fetch);
     expect(await itopAddReply(config(proxy.url), { ...first.ctx, timeoutMs: 5000 }, ref, answer)).toMatchObject({

@@ -4,19 +4,15 @@
  * through the real UI. None may be in any byte that reaches the endpoint or in the body text a
  * helpdesk shows; the masked fields are painted over; the look-alikes arrive untouched.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
-import { startReceiver, type Receiver } from '../../receiver/server';
 import { renderSummary } from '../../utils/core/ticket/summary';
 import { messageLookup } from '../../utils/core/ticket/translate';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { faultyEndpoint, type FaultyEndpoint } from '../support/faulty-endpoint';
-import { configureEndpoint, describeAndSend, editOptions, startReport } from '../support/flows';
+import { describeAndSend, editOptions, startReport } from '../support/flows';
 import { decodeImage, type DecodedImage } from '../support/images';
 import { findIn, findLeaks } from '../support/leak-search';
 import {
@@ -29,18 +25,13 @@ import {
   PROBES,
   SECRETS,
 } from '../support/privacy-corpus';
-import { serveFolder, type Route, type StaticServer } from '../support/static-server';
+import { useRig } from '../support/rig';
+import type { Route } from '../support/static-server';
 
 const TOKEN = 'corpus-e2e-token';
 /** The colour masks are painted in (utils/background/capture/images.ts). */
 const MASK = [31, 41, 51] as const;
 const VALUES = SECRETS.map((s) => s.value);
-
-let site: StaticServer;
-let receiver: Receiver;
-let front: FaultyEndpoint;
-let dataDir: string;
-let ext: ExtensionBrowser;
 
 const servePlan: Route = (req, res) => {
   if (!req.url?.startsWith('/privacy-corpus.json')) return false;
@@ -55,22 +46,10 @@ const failingApi: Route = (req, res) => {
   return true;
 };
 
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'), [servePlan, failingApi]);
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-corpus-'));
-  receiver = await startReceiver({ dataDir, token: TOKEN });
-  front = await faultyEndpoint(receiver.url, 'pass');
-  ext = await launchWithExtension();
-  await configureEndpoint(ext, `${front.url}/tickets`, TOKEN);
-  await editOptions(ext, (options) => options.getByLabel('Extra redaction patterns').fill(ADMIN_PATTERNS.join('\n')));
-});
-afterAll(async () => {
-  await ext.close();
-  await front.close();
-  await receiver.close();
-  await site.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const rig = useRig({ fresh: 'file', routes: [servePlan, failingApi], token: TOKEN, front: 'pass' });
+beforeAll(() =>
+  editOptions(rig.ext, (options) => options.getByLabel('Extra redaction patterns').fill(ADMIN_PATTERNS.join('\n'))),
+);
 
 function near(actual: readonly number[], expected: readonly number[], tolerance = 16): boolean {
   return actual.every((channel, i) => Math.abs(channel - expected[i]) <= tolerance);
@@ -92,8 +71,8 @@ async function pixelsInside(page: Page, selector: string, image: DecodedImage): 
 }
 
 async function plantedPage(): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`${site.url}/privacy-corpus.html${CORPUS_PLAN.search}${CORPUS_PLAN.hash}`);
+  const page = await rig.ext.context.newPage();
+  await page.goto(`${rig.site.url}/privacy-corpus.html${CORPUS_PLAN.search}${CORPUS_PLAN.hash}`);
   await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
   await page.waitForTimeout(50); // the corpus throws from a setTimeout(0)
   for (const field of [...MASKED_FIELDS, CONTROL_FIELD])
@@ -116,7 +95,7 @@ describe('the seeded privacy corpus', () => {
     { timeout: 120_000 },
     async () => {
       const page = await plantedPage();
-      const compose = await startReport(ext, page);
+      const compose = await startReport(rig.ext, page);
 
       // What the person reviews is already redacted, and is what gets sent.
       const panel = compose.getByRole('region', { name: 'What will be sent' });
@@ -128,7 +107,7 @@ describe('the seeded privacy corpus', () => {
       const previewSrc = await panel.getByRole('img', { name: 'Screenshot as it will be sent' }).getAttribute('src');
 
       expect(await describeAndSend(compose, DESCRIPTION)).toMatch(/^Report sent\. Reference: 1/);
-      const [{ ticket, folder, attachmentsFolder }] = await receiver.store.list();
+      const [{ ticket, folder, attachmentsFolder }] = await rig.receiver.store.list();
       const files = await Promise.all(
         [
           ...(await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => join(folder, name)),
@@ -139,9 +118,9 @@ describe('the seeded privacy corpus', () => {
         const summary = renderSummary(ticket, t);
         return [Buffer.from(summary.markdown), Buffer.from(summary.html)];
       });
-      expect(front.bodies).toHaveLength(1);
+      expect(rig.front.bodies).toHaveLength(1);
 
-      const delivered = findLeaks(VALUES, [...front.bodies, ...files, ...bodyTexts]);
+      const delivered = findLeaks(VALUES, [...rig.front.bodies, ...files, ...bodyTexts]);
       console.log(`privacy corpus: secrets delivered: ${delivered.length} of ${VALUES.length}`);
       expect(delivered).toEqual([]);
 
@@ -168,7 +147,7 @@ describe('the seeded privacy corpus', () => {
       // The screenshot: every masked field and private text is solid mask colour, the control is not.
       const shot = await readFile(join(attachmentsFolder, ticket.screenshot!.attachment));
       expect(previewSrc).toBe(`data:${ticket.screenshot!.type};base64,${shot.toString('base64')}`);
-      const image = await decodeImage(ext.context, shot, ticket.screenshot!.type);
+      const image = await decodeImage(rig.ext.context, shot, ticket.screenshot!.type);
       const masked = ['#password', '#new-password', '#card', '#card-name', '#otp', '#health', '#hr'];
       for (const selector of masked) {
         const unmasked = (await pixelsInside(page, selector, image)).filter((pixel) => !near(pixel, MASK));

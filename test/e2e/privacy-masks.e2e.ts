@@ -11,9 +11,10 @@ import { decodeImage, type DecodedImage } from '../support/images';
 import { editOptions } from '../support/flows';
 import { closedPort } from '../support/recorder';
 import { serveFolder, type StaticServer } from '../support/static-server';
-import { countPixels, delivered, reportOn, send, storedDraft, useRig, type Rig } from './screenshot-helpers';
+import { useRig, type Rig } from '../support/rig';
+import { countPixels, delivered, reportOn, SCREENSHOT_RIG, send, storedDraft } from '../support/screenshots';
 
-const rig = useRig();
+const rig = useRig(SCREENSHOT_RIG);
 /** The colour the visible screenshot's masks are painted in (utils/background/capture/images.ts). */
 const MASK: [number, number, number] = [31, 41, 51];
 const BLACK: [number, number, number] = [0, 0, 0];

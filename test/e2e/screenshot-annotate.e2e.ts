@@ -5,9 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countPixels, delivered, reportOn, send, storedDraft, useRig } from './screenshot-helpers';
+import { useRig } from '../support/rig';
+import { countPixels, delivered, reportOn, SCREENSHOT_RIG, send, storedDraft } from '../support/screenshots';
 
-const rig = useRig();
+const rig = useRig(SCREENSHOT_RIG);
 const BLUE: [number, number, number] = [0, 160, 255];
 const BLACK: [number, number, number] = [0, 0, 0];
 const HIGHLIGHT: [number, number, number] = [250, 204, 21];
