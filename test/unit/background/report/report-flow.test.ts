@@ -41,6 +41,7 @@ function env(stored: Draft[]): StartEnv {
       getZoom: vi.fn(async () => 1.25),
     } as unknown as StartEnv['tabs'],
     injectBridge: async () => pageAnswer(),
+    waitForPaint: async () => {},
     networkLog: async () => ({
       entries: [
         {
