@@ -40,6 +40,9 @@ function topErrors(ticket: Ticket): string[] {
     });
 }
 
+/** Console errors come from the page's world, which the page controls: said so where they are listed. */
+const ERRORS_HEADING = 'Errors reported by the page (it could have written anything here):';
+
 /** The marker a retry searches for to find a ticket whose creation reply was lost. */
 export function reportMarker(ticket: Ticket): string {
   return `Mayday report ${ticket.id}`;
@@ -53,7 +56,7 @@ export function ticketBody(ticket: Ticket): { text: string; html: string } {
     '',
     `Page: ${page}`,
     `Browser: ${browserLine(ticket)}`,
-    ...(errors.length ? ['', 'Errors on the page:', ...errors.map((e) => `- ${e}`)] : []),
+    ...(errors.length ? ['', ERRORS_HEADING, ...errors.map((e) => `- ${e}`)] : []),
     '',
     `${reportMarker(ticket)}. All details are in the attached report.json.`,
   ].join('\n');
@@ -67,7 +70,7 @@ export function ticketBody(ticket: Ticket): { text: string; html: string } {
     `<p><b>Page:</b> ${ticket.page.title ? `${escapeHtml(ticket.page.title)} — ` : ''}${pageLink(ticket.page.url)}<br>`,
     `<b>Browser:</b> ${escapeHtml(browserLine(ticket))}</p>`,
     errors.length
-      ? `<p><b>Errors on the page:</b></p><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>`
+      ? `<p><b>${ERRORS_HEADING}</b></p><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>`
       : '',
     `<p>${escapeHtml(reportMarker(ticket))}. All details are in the attached report.json.</p>`,
   ].join('');

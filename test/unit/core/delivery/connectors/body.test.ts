@@ -35,7 +35,7 @@ describe('ticket body', () => {
         'Page: Invoices — https://intranet.example.org/invoices',
         'Browser: Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0',
         '',
-        'Errors on the page:',
+        'Errors reported by the page (it could have written anything here):',
         '- Failed to load invoices (×2)',
         '',
         `Mayday report ${t.id}. All details are in the attached report.json.`,
@@ -45,7 +45,7 @@ describe('ticket body', () => {
       '<p>Empty list</p><p>Second paragraph</p>' +
         '<p><b>Page:</b> Invoices — <a href="https://intranet.example.org/invoices">https://intranet.example.org/invoices</a><br>' +
         '<b>Browser:</b> Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0</p>' +
-        '<p><b>Errors on the page:</b></p><ul><li>Failed to load invoices (×2)</li></ul>' +
+        '<p><b>Errors reported by the page (it could have written anything here):</b></p><ul><li>Failed to load invoices (×2)</li></ul>' +
         `<p>Mayday report ${t.id}. All details are in the attached report.json.</p>`,
     );
   });
