@@ -103,6 +103,8 @@ export function helpdeskSuite() {
       await configureHelpdesk(ext, config);
       return ext;
     },
+    /** The fixture site's address (test/fixtures). */
+    siteUrl: () => site.url,
     async brokenPage(ext: ExtensionBrowser): Promise<Page> {
       const page = await ext.context.newPage();
       await page.goto(`${site.url}/broken-page.html`);

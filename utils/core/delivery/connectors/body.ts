@@ -41,25 +41,50 @@ function topErrors(ticket: Ticket): string[] {
 }
 
 /** Console errors come from the page's world, which the page controls: said so where they are listed. */
-const ERRORS_HEADING = 'Errors reported by the page (it could have written anything here):';
+const ERRORS_HEADING = 'Errors reported by the page, which could have written anything here:';
 
 /** The marker a retry searches for to find a ticket whose creation reply was lost. */
 export function reportMarker(ticket: Ticket): string {
   return `Mayday report ${ticket.id}`;
 }
 
-export function ticketBody(ticket: Ticket): { text: string; html: string } {
+/**
+ * `text` made inert in both of Redmine's text formats, Textile and Markdown (CommonMark), whichever
+ * the Redmine is set to (its REST API does not say): every character either syntax gives a meaning
+ * becomes a numeric character reference, which both render as the character itself and neither
+ * reads as markup, and "://" and "www." get an invisible joiner so that neither auto-links an
+ * address. Line breaks stay.
+ */
+export function inertForRedmine(text: string): string {
+  return text
+    .replace(/[&<>"'!*_[\](){}#@:|^~+=`\\$%-]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/&#58;\/\//g, '&#58;\u2060//')
+    .replace(/\b(www)\./gi, '$1\u2060.')
+    .replace(/&#64;/g, '&#64;\u2060');
+}
+
+function textBody(ticket: Ticket, inert: (s: string) => string): string {
   const errors = topErrors(ticket);
-  const page = `${ticket.page.title ? `${ticket.page.title} — ` : ''}${ticket.page.url}`;
-  const text = [
-    ticket.description.trim(),
+  const page = `${ticket.page.title ? `${inert(ticket.page.title)} — ` : ''}${inert(ticket.page.url)}`;
+  return [
+    inert(ticket.description.trim()),
     '',
     `Page: ${page}`,
-    `Browser: ${browserLine(ticket)}`,
-    ...(errors.length ? ['', ERRORS_HEADING, ...errors.map((e) => `- ${e}`)] : []),
+    `Browser: ${inert(browserLine(ticket))}`,
+    ...(errors.length ? ['', ERRORS_HEADING, ...errors.map((e) => `- ${inert(e)}`)] : []),
     '',
     `${reportMarker(ticket)}. All details are in the attached report.json.`,
   ].join('\n');
+}
+
+/** The body for Redmine: the text summary with everything from the page or the person made inert (inertForRedmine). */
+export function redmineBody(ticket: Ticket): string {
+  return textBody(ticket, inertForRedmine);
+}
+
+export function ticketBody(ticket: Ticket): { text: string; html: string } {
+  const errors = topErrors(ticket);
+  const text = textBody(ticket, (s) => s);
   const paragraphs = ticket.description
     .trim()
     .split(/\r?\n\s*\r?\n/)
