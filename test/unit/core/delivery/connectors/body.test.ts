@@ -138,3 +138,25 @@ describe('the Redmine body', () => {
     expect(issue.issue.description).toBe(redmineBody(nasty()));
   });
 });
+
+describe('the HTML body (GLPI, Zammad, RT)', () => {
+  it('keeps markup from the page as text: no element but its own, one link, to the reported page', () => {
+    const t = ticket((base) => ({
+      description: '<img src=https://evil.example/d.png> [x](https://evil.example/md)',
+      page: { ...base.page, title: '<a href="https://evil.example/t">t</a>', url: 'https://app.test/x' },
+      console: [
+        {
+          level: 'error',
+          kind: 'console',
+          message: '<script>alert(1)</script><img src=x onerror=alert(1)>',
+          time: 1,
+          count: 1,
+        },
+      ],
+    }));
+    const { html } = ticketBody(t);
+    const tags = [...html.matchAll(/<([a-z]+)/g)].map((m) => m[1]);
+    expect(new Set(tags)).toEqual(new Set(['p', 'b', 'br', 'a', 'ul', 'li']));
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://app.test/x']);
+  });
+});
