@@ -3,7 +3,7 @@ import { t } from '@/utils/extension/i18n';
 import type { MessageKey } from '@/utils/core/i18n';
 import { sendMessage } from '@/utils/extension/messaging';
 import type { ConnectionTestResult } from '@/utils/core/delivery/connection-test';
-import { CONNECTOR_TYPES, type Settings, type Secrets } from '@/utils/core/settings/schema';
+import { CONNECTOR_TYPES, isUnencrypted, type Settings, type Secrets } from '@/utils/core/settings/schema';
 import { Section, SelectField, TextField, type FieldApi } from './fields';
 import type { ConnectionCheck, ConnectionProblem } from '@/utils/core/delivery/connectors/helpdesk';
 
@@ -128,6 +128,18 @@ export function ConnectorSection({
         options={CONNECTOR_TYPES.map((v) => [v, t(TYPE_NAMES[v])])}
       />
       <TextField api={api} name="endpointUrl" type="url" label={t('optionsEndpointUrl')} hint={t(URL_HINTS[type])} />
+      {isUnencrypted(api.form.endpointUrl.trim()) && (
+        <p class="warning" role="status">
+          {t('optionsUnencrypted')}
+        </p>
+      )}
+      <TextField
+        api={api}
+        name="plainHttpHosts"
+        multiline
+        label={t('optionsPlainHttpHosts')}
+        hint={t('optionsPlainHttpHostsHint')}
+      />
       <TextField
         api={api}
         name="token"

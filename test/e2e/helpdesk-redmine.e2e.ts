@@ -3,7 +3,7 @@
  * extension, read back through Redmine's own REST API.
  */
 import { describe, expect, it } from 'vitest';
-import { ticketBody } from '../../utils/core/delivery/connectors/body';
+import { redmineBody } from '../../utils/core/delivery/connectors/body';
 import { testRedmine } from '../../utils/core/delivery/connectors/redmine';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
@@ -56,7 +56,7 @@ describe('Redmine 5, real server', () => {
     const { issue } = (await (await redmine(`/issues/${id}.json?include=attachments`)).json()) as { issue: Issue };
     expect(issue.subject).toBe("L'export PDF reste bloqué à 99 %");
     expect(issue.tracker.id).toBe(3);
-    expect(issue.description.replace(/\r\n/g, '\n')).toBe(ticketBody(sent.ticket).text);
+    expect(issue.description.replace(/\r\n/g, '\n')).toBe(redmineBody(sent.ticket));
     expect(issue.description).toContain('Failed to load invoices');
     expect(issue.attachments.map((a) => a.filename).sort()).toEqual(sent.attachments.map((f) => f.filename).sort());
     expect(sent.attachments.map((f) => f.filename)).toEqual(expect.arrayContaining(['screenshot.png', 'report.json']));
@@ -71,6 +71,40 @@ describe('Redmine 5, real server', () => {
     expect(await compose.getByRole('link', { name: `Open ticket ${id}` }).getAttribute('href')).toBe(
       `${REDMINE}/issues/${id}`,
     );
+  });
+
+  it('shows markup from the page as text: no link and no image from the page in the rendered issue', async () => {
+    // A public project, so that Redmine renders the issue page without a session (the API key
+    // opens only the API).
+    const open = 'ci-public';
+    const found = await fetch(`${REDMINE}/projects/${open}.json`, { headers: { 'X-Redmine-API-Key': KEY } });
+    if (found.status === 404) {
+      const made = await fetch(`${REDMINE}/projects.json`, {
+        method: 'POST',
+        headers: { 'X-Redmine-API-Key': KEY, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ project: { name: 'CI public', identifier: open, is_public: true } }),
+      });
+      expect(made.status, await made.clone().text()).toBe(201);
+    }
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'redmine',
+      url: REDMINE,
+      apiKey: KEY,
+      projectId: open,
+      trackerId: '',
+    });
+    const page = await ext.context.newPage();
+    await page.goto(`${rig.site.url}/hostile-markup.html`);
+    await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
+    const status = await describeAndSend(await startReport(ext, page), 'Markup from the page');
+    const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
+    expect(id, status).toBeDefined();
+    const rendered = await (await fetch(`${REDMINE}/issues/${id}`)).text();
+    const description = rendered.slice(rendered.indexOf('class="description"'));
+    expect(description).toContain('evil.example/textile');
+    expect(description).toContain('Reset your password');
+    expect(description).not.toMatch(/<a [^>]*href="[^"]*evil\.example/);
+    expect(description).not.toMatch(/<img [^>]*src="[^"]*evil\.example/);
   });
 
   it('files the issue once when the reply to its creation is lost and the worker restarts', async () => {

@@ -26,11 +26,12 @@ describe('console recording', () => {
     expect(typeError.stack).toMatch(/^ {4}at .*console-errors\.html:\d+:\d+/);
     expect(ticket.console.find((e) => e.kind === 'error')!.source).toMatch(/console-errors\.html:\d+:\d+$/);
     expect(ticket.console.find((e) => e.kind === 'resource')!.source).toBe(`${rig.site.url}/missing-image.png`);
-    // The page's fetch and the browser's view of it are one entry; the image is the browser's alone.
+    // HTTP errors are the page's view (the browser reports only failures without an answer): the
+    // fetch from the hook, the image from the page's resource timeline, each once.
     expect(ticket.network).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          source: 'browser',
+          source: 'page',
           method: 'GET',
           url: `${rig.site.url}/api/does-not-exist`,
           status: 404,
@@ -38,7 +39,7 @@ describe('console recording', () => {
           durationMs: expect.any(Number),
         }),
         expect.objectContaining({
-          source: 'browser',
+          source: 'page',
           url: `${rig.site.url}/missing-image.png`,
           status: 404,
           type: 'image',

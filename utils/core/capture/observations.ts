@@ -4,7 +4,7 @@
  * saw them, and whether the recorder started after the page had already run.
  */
 import { LIMITS, type NetworkEntry } from '../wire/page-protocol';
-import type { ValidPageContext } from '../wire/page-schemas';
+import type { Rejected, ValidPageContext } from '../wire/page-schemas';
 import type { BrowserEnvironment } from './environment';
 import type { TabNetworkLog } from './network-log';
 import { mergeNetwork } from './network-merge';
@@ -17,6 +17,8 @@ export interface Observations {
   networkDropped: number;
   /** The recorder was installed after the page had run; undefined when the page could not be read. */
   startedLate?: boolean;
+  /** What the page supplied that failed validation and was left out; absent when nothing was. */
+  rejected?: Rejected;
 }
 
 /**

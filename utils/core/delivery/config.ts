@@ -23,7 +23,8 @@ export type ConnectorType = ConnectorConfig['type'];
  */
 export function connectorConfig(settings: Settings, secrets: Secrets): ConnectorConfig {
   const url = settings.endpointUrl.trim();
-  if (checkEndpointUrl(url) !== null) return { type: 'none' };
+  // Credentials go over https:, or plain http: only to this machine or a host the admin named.
+  if (checkEndpointUrl(url, settings.plainHttpHosts) !== null) return { type: 'none' };
   const { token } = secrets;
   switch (settings.connectorType) {
     case 'webhook':

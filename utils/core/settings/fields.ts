@@ -22,6 +22,8 @@ export const PROBLEM_CODES = [
   'empty-item',
   'url-invalid',
   'url-scheme',
+  'url-insecure',
+  'host-invalid',
   'project-id',
   'digits-only',
   'pattern-invalid',

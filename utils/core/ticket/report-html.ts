@@ -6,6 +6,7 @@
 import { environmentRows } from './environment-rows';
 import {
   LEVELS,
+  byPage,
   failedRequestCount,
   levelCounts,
   requestOutcome,
@@ -142,19 +143,22 @@ function consoleSection(ticket: Ticket, t: Translate, budget: number): Html {
   const body =
     ticket.console.length === 0
       ? html`<p class="muted">${t('reportNoConsole')}</p>`
-      : html`<div class="filters" role="group" aria-label="${t('reportShowLevels')}">${filters}</div><ol class="console">${fitted.shown}</ol>${more(fitted.hidden, t)}`;
+      : html`<p class="origin">${t('reportConsoleByPage')}</p><div class="filters" role="group" aria-label="${t('reportShowLevels')}">${filters}</div><ol class="console">${fitted.shown}</ol>${more(fitted.hidden, t)}`;
   return html`<section id="console" aria-labelledby="console-h"><h2 id="console-h">${t('reportConsole')}</h2>${body}</section>`;
 }
 
-function requestRow(entry: NetworkEntry, ticket: Ticket): Html {
-  return html`<tr><td>${clock(entry.time, ticket)}</td><td class="mono">${entry.method}</td><td class="url">${clip(entry.url, CLIP.url)}</td><td>${requestOutcome(entry)}${repeats(entry.count)}</td><td>${entry.type ?? ''}</td><td>${entry.durationMs !== undefined ? formatDuration(entry.durationMs) : ''}</td></tr>`;
+/** The mark on what the page supplied: it could have written anything there. */
+const byPageBadge = (t: Translate) => html`<span class="badge by-page">${t('reportByPage')}</span>`;
+
+function requestRow(entry: NetworkEntry, ticket: Ticket, t: Translate): Html {
+  return html`<tr><td>${clock(entry.time, ticket)}</td><td class="mono">${entry.method}</td><td class="url">${clip(entry.url, CLIP.url)}${entry.source === 'page' && html` ${byPageBadge(t)}`}</td><td>${requestOutcome(entry)}${repeats(entry.count)}</td><td>${entry.type ?? ''}</td><td>${entry.durationMs !== undefined ? formatDuration(entry.durationMs) : ''}</td></tr>`;
 }
 
 function requestsSection(ticket: Ticket, t: Translate, budget: number): Html {
   const requests = ticket.network ?? [];
   const fitted = fitToBudget(
     requests,
-    (r) => requestRow(r, ticket),
+    (r) => requestRow(r, ticket, t),
     budget,
     () => 0,
   );
@@ -176,7 +180,7 @@ function timelineItem(item: TimelineItem, ticket: Ticket, t: Translate): Html {
   } else {
     what = html`<span>${t('timelineError')}</span><div><pre>${clip(item.entry.message, CLIP.label)}</pre></div>`;
   }
-  return html`<li class="tl-${item.kind}">${clock(item.time, ticket, true)}${what}</li>`;
+  return html`<li class="tl-${item.kind}">${clock(item.time, ticket, true)}${what}${byPage(item) && byPageBadge(t)}</li>`;
 }
 
 const TIMELINE_RANK: Record<TimelineItem['kind'], number> = { step: 0, request: 1, error: 2 };

@@ -61,22 +61,6 @@ export function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: numb
   });
 }
 
-/** Resolves once the page is visible and has painted a frame, so a screenshot shows it. */
-export function waitForPaint(win: Window, doc: Document, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
-    const paint = () =>
-      win.requestAnimationFrame(() =>
-        win.requestAnimationFrame(() => {
-          clearTimeout(timer);
-          resolve();
-        }),
-      );
-    if (doc.visibilityState === 'visible') paint();
-    else doc.addEventListener('visibilitychange', paint, { once: true });
-  });
-}
-
 const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : undefined);
 
 export function navigationTiming(perf: Performance): PageContext['timing'] {
@@ -122,10 +106,8 @@ export async function collectPageContext(
   doc: Document,
   opts: { nonce: string; timeoutMs: number },
 ): Promise<PageContext> {
-  const [recorder] = await Promise.all([
-    pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs),
-    waitForPaint(win, doc, opts.timeoutMs * 2),
-  ]);
+  // The screenshot is taken already (utils/background/report/start.ts): no wait for paint here.
+  const recorder = await pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs);
   const perf = win.performance;
   return {
     url: clip(win.location.href, LIMITS.urlChars),

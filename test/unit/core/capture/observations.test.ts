@@ -81,7 +81,7 @@ describe('observe', () => {
     expect(observe(null, log, environment).network).toEqual([]);
   });
 
-  it("merges the page's and the browser's entries and counts what either dropped", () => {
+  it("merges the page's and the browser's entries, the browser's untouched, and counts what either dropped", () => {
     const ctx = context(1010);
     ctx.recorder!.network = [entry({ status: 500, type: 'fetch', durationMs: 9 })];
     ctx.recorder!.dropped.network = 3;
@@ -90,7 +90,7 @@ describe('observe', () => {
       { entries: [entry({ source: 'browser', status: 500, type: 'xmlhttprequest' })], dropped: 2 },
       environment,
     );
-    expect(observed.network).toEqual([entry({ source: 'browser', status: 500, type: 'fetch', durationMs: 9 })]);
+    expect(observed.network).toEqual([entry({ source: 'browser', status: 500, type: 'xmlhttprequest' })]);
     expect(observed.networkDropped).toBe(5);
   });
 });

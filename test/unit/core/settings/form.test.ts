@@ -71,3 +71,24 @@ describe('options form', () => {
     });
   });
 });
+
+describe('an unencrypted endpoint in the form', () => {
+  const form = (endpointUrl: string, plainHttpHosts = '') => ({
+    ...formFrom({ ...DEFAULT_SETTINGS, connectorType: 'webhook', endpointUrl }, DEFAULT_SECRETS),
+    plainHttpHosts,
+  });
+
+  it('is refused with its own problem until its host is named, and the host list takes host names only', () => {
+    expect(readForm(form('http://helpdesk.lan/in'))).toEqual({
+      ok: false,
+      problems: [{ key: 'endpointUrl', code: 'url-insecure' }],
+    });
+    const named = readForm(form('http://helpdesk.lan/in', 'helpdesk.lan'));
+    expect(named.ok && named.settings.plainHttpHosts).toEqual(['helpdesk.lan']);
+    expect(readForm(form('https://helpdesk.example/in', 'http://helpdesk.lan/'))).toMatchObject({
+      ok: false,
+      problems: [{ key: 'plainHttpHosts', code: 'host-invalid' }],
+    });
+    expect(readForm(form('http://127.0.0.1:8080/in')).ok).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ import type { Attachment } from '../../model/ticket';
 import type { ConnectorConfig } from '../config';
 import { isFailure, request, type Connector, type OutgoingReport, type SendContext } from '../connector';
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
-import { ticketBody, ticketTitle } from './body';
+import { redmineBody, ticketTitle } from './body';
 import {
   badReply,
   createOnce,
@@ -68,8 +68,8 @@ export function redmineIssue(config: RedmineConfig, report: OutgoingReport, toke
       project_id: config.projectId,
       ...(config.trackerId ? { tracker_id: Number(config.trackerId) } : {}),
       subject: ticketTitle(report.ticket),
-      // Redmine formats descriptions as Textile or Markdown, not HTML: the plain-text summary.
-      description: ticketBody(report.ticket).text,
+      // Redmine formats descriptions as Textile or Markdown, not HTML: the text summary, inert in both.
+      description: redmineBody(report.ticket),
       uploads: report.attachments.map((file, n) => ({
         token: tokens[n],
         filename: file.filename,
