@@ -21,25 +21,33 @@ const MIN_SHOT_PX = 240;
 
 /**
  * Fits the screenshot to the window under whatever sits above it (the toolbar wraps on narrow or
- * French windows, the keyboard help opens): CSS alone cannot know where the image starts.
+ * French windows, the keyboard help opens, the full-window view): CSS alone cannot know where the
+ * image starts. Sets --shot-fit on the editor; compose.css turns it into the image's height limit.
  */
 function useShotFit(column: { current: HTMLElement | null }) {
   useLayoutEffect(() => {
     const el = column.current;
     if (!el) return;
     const fit = () => {
-      const area = el.querySelector<HTMLElement>('.shot-editor:not(.full) .shot-area');
-      if (!area) return;
-      const top = area.getBoundingClientRect().top + window.scrollY;
+      const editor = el.querySelector<HTMLElement>('.shot-editor');
+      const area = editor?.querySelector<HTMLElement>('.shot-area');
+      if (!editor || !area) return;
+      const full = editor.classList.contains('full');
+      const top = area.getBoundingClientRect().top + (full ? editor.scrollTop : window.scrollY);
       const room = Math.max(MIN_SHOT_PX, window.innerHeight - top - BELOW_SHOT_PX);
-      el.style.setProperty('--shot-fit', `${Math.round(room)}px`);
+      const value = `${Math.round(room)}px`;
+      if (editor.style.getPropertyValue('--shot-fit') !== value) editor.style.setProperty('--shot-fit', value);
     };
     fit();
-    const observer = new ResizeObserver(fit);
-    observer.observe(el);
+    const resized = new ResizeObserver(fit);
+    resized.observe(el);
+    // Help shown or hidden, full window on or off, a new image: only the editor's own changes.
+    const changed = new MutationObserver(fit);
+    changed.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden'] });
     window.addEventListener('resize', fit);
     return () => {
-      observer.disconnect();
+      resized.disconnect();
+      changed.disconnect();
       window.removeEventListener('resize', fit);
     };
   }, []);

@@ -1,6 +1,6 @@
 /**
- * Every page a person or technician uses, in English and French: no serious or critical axe
- * violation, and a whole report made with the keyboard alone.
+ * Every page a person or technician uses, in English and French, light and dark: no serious or
+ * critical axe violation (contrast included), and a whole report made with the keyboard alone.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,11 +36,15 @@ const LANGUAGES = [
     launcher: 'Signaler un problème',
   },
 ];
+const SCHEMES = ['light', 'dark'] as const;
+const CASES = LANGUAGES.flatMap((language) => SCHEMES.map((colorScheme) => ({ ...language, colorScheme })));
 
-describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher }) => {
+describe.each(CASES)('pages in $lang, $colorScheme', ({ lang, send, description, launcher, colorScheme }) => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     ext = await launchWithExtension({ lang });
+    // Every page of this browser in the colour scheme under test (prefers-color-scheme).
+    ext.context.on('page', (page) => void page.emulateMedia({ colorScheme }).catch(() => undefined));
   });
   afterAll(() => ext.close());
 
@@ -49,8 +53,12 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
     { timeout: 90_000 },
     async () => {
       const options = await ext.context.newPage();
+      await options.emulateMedia({ colorScheme });
       await options.goto(ext.pageUrl('options.html'));
       await options.locator('main').waitFor();
+      expect(await options.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+        colorScheme === 'dark',
+      );
       expect(await seriousViolations(options), 'options').toEqual([]);
       await options.close();
       await configureEndpointIn(ext, lang);
@@ -58,6 +66,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       const page = await ext.context.newPage();
       await page.goto(`${site.url}/broken-page.html`);
       const popup = await ext.context.newPage();
+      await popup.emulateMedia({ colorScheme });
       await popup.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
       await popup.getByRole('button', { name: launcher }).waitFor();
       expect(await seriousViolations(popup), 'popup').toEqual([]);
@@ -65,6 +74,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
       await popup.getByRole('button', { name: launcher }).click();
       const compose = await composeOpened;
+      await compose.emulateMedia({ colorScheme });
       await compose.getByLabel(description).fill('Accessibility check');
       expect(await seriousViolations(compose), 'report page').toEqual([]);
       await compose.getByRole('button', { name: send }).click();
@@ -75,6 +85,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       expect(await seriousViolations(compose), 'report page after sending').toEqual([]);
 
       const viewer = await ext.context.newPage();
+      await viewer.emulateMedia({ colorScheme });
       await viewer.goto(ext.pageUrl('viewer.html'));
       await viewer.locator('main').waitFor();
       expect(await seriousViolations(viewer), 'viewer').toEqual([]);
@@ -84,6 +95,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       expect(await seriousViolations(viewer), 'viewer with a report').toEqual([]);
 
       const report = await ext.context.newPage();
+      await report.emulateMedia({ colorScheme });
       await report.goto(`file://${join(stored.attachmentsFolder, 'report.html')}`);
       expect(await seriousViolations(report), 'report.html').toEqual([]);
     },
