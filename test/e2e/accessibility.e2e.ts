@@ -1,6 +1,6 @@
 /**
- * Every page a person or technician uses, in English and French: no serious or critical axe
- * violation, and a whole report made with the keyboard alone.
+ * Every page a person or technician uses, in English and French, light and dark: no serious or
+ * critical axe violation (contrast included), and a whole report made with the keyboard alone.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,11 +19,15 @@ const LANGUAGES = [
     launcher: 'Signaler un problème',
   },
 ];
+const SCHEMES = ['light', 'dark'] as const;
+const CASES = LANGUAGES.flatMap((language) => SCHEMES.map((colorScheme) => ({ ...language, colorScheme })));
 
-describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher }) => {
+describe.each(CASES)('pages in $lang, $colorScheme', ({ lang, send, description, launcher, colorScheme }) => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     ext = await rig.launch({ lang });
+    // Every page of this browser in the colour scheme under test (prefers-color-scheme).
+    ext.context.on('page', (page) => void page.emulateMedia({ colorScheme }).catch(() => undefined));
   });
   afterAll(() => ext.close());
 
@@ -32,8 +36,12 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
     { timeout: 90_000 },
     async () => {
       const options = await ext.context.newPage();
+      await options.emulateMedia({ colorScheme });
       await options.goto(ext.pageUrl('options.html'));
       await options.locator('main').waitFor();
+      expect(await options.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+        colorScheme === 'dark',
+      );
       expect(await seriousViolations(options), 'options').toEqual([]);
       await options.close();
       await configureEndpointIn(ext, lang);
@@ -41,6 +49,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       const page = await ext.context.newPage();
       await page.goto(`${rig.site.url}/broken-page.html`);
       const popup = await ext.context.newPage();
+      await popup.emulateMedia({ colorScheme });
       await popup.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
       await popup.getByRole('button', { name: launcher }).waitFor();
       expect(await seriousViolations(popup), 'popup').toEqual([]);
@@ -48,6 +57,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
       await popup.getByRole('button', { name: launcher }).click();
       const compose = await composeOpened;
+      await compose.emulateMedia({ colorScheme });
       await compose.getByLabel(description).fill('Accessibility check');
       expect(await seriousViolations(compose), 'report page').toEqual([]);
       await compose.getByRole('button', { name: send }).click();
@@ -58,6 +68,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       expect(await seriousViolations(compose), 'report page after sending').toEqual([]);
 
       const viewer = await ext.context.newPage();
+      await viewer.emulateMedia({ colorScheme });
       await viewer.goto(ext.pageUrl('viewer.html'));
       await viewer.locator('main').waitFor();
       expect(await seriousViolations(viewer), 'viewer').toEqual([]);
@@ -67,6 +78,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       expect(await seriousViolations(viewer), 'viewer with a report').toEqual([]);
 
       const report = await ext.context.newPage();
+      await report.emulateMedia({ colorScheme });
       await report.goto(`file://${join(stored.attachmentsFolder, 'report.html')}`);
       expect(await seriousViolations(report), 'report.html').toEqual([]);
     },
