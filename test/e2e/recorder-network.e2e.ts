@@ -53,13 +53,14 @@ describe('failed requests', () => {
           type: 'fetch',
           timed: true,
         },
+        // Seen by both: shown once, as the browser saw it (the page never changes a browser row).
         {
           source: 'browser',
           method: 'GET',
           url: `http://127.0.0.1:${port}/api/refused`,
           error: 'net::ERR_CONNECTION_REFUSED',
-          type: 'fetch',
-          timed: true,
+          type: 'xmlhttprequest',
+          timed: false,
         },
       ]),
     );
