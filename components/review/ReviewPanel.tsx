@@ -19,7 +19,18 @@ export interface ReviewActions {
  * "What will be sent": the report as the background builds it for Send, shown as text. The
  * person's choices are stored in the draft, so Send and Save as file leave out the same.
  */
-export function ReviewPanel({ draftId, description, final }: { draftId: string; description: string; final: boolean }) {
+export function ReviewPanel({
+  draftId,
+  description,
+  requester,
+  final,
+}: {
+  draftId: string;
+  description: string;
+  /** Changes the preview too: the requester is part of what is sent. */
+  requester?: { email: string; name: string };
+  final: boolean;
+}) {
   const [result, setResult] = useState<PreviewResult | null>(null);
   // The description the shown preview was made from: typing runs ahead of it.
   const [previewed, setPreviewed] = useState('');
@@ -27,15 +38,19 @@ export function ReviewPanel({ draftId, description, final }: { draftId: string; 
   const chosenNow = useRef<Exclusions | null>(null);
   const descriptionNow = useRef(description);
   descriptionNow.current = description;
+  const requesterNow = useRef(requester);
+  requesterNow.current = requester;
   // Answers can arrive out of order; only the latest request's answer is shown.
   const latestRequest = useRef(0);
 
   async function refresh() {
     const request = ++latestRequest.current;
     const typed = descriptionNow.current;
-    const next = await sendMessage('previewReport', { draftId, description: typed }).catch(
-      (error: Error): PreviewResult => ({ ok: false, detail: error.message }),
-    );
+    const next = await sendMessage('previewReport', {
+      draftId,
+      description: typed,
+      requester: requesterNow.current,
+    }).catch((error: Error): PreviewResult => ({ ok: false, detail: error.message }));
     if (request !== latestRequest.current) return;
     if (next.ok && !chosenNow.current) choose(next.preview.exclusions, false);
     setResult(next);
@@ -45,7 +60,7 @@ export function ReviewPanel({ draftId, description, final }: { draftId: string; 
   useEffect(() => {
     const timer = setTimeout(refresh, result ? PREVIEW_DELAY_MS : 0);
     return () => clearTimeout(timer);
-  }, [draftId, description, final]);
+  }, [draftId, description, requester?.email, requester?.name, final]);
 
   function choose(next: Exclusions, store = true) {
     chosenNow.current = next;

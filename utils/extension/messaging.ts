@@ -11,6 +11,7 @@ import type { ReportStatus, SubmitResult } from '../core/report/submit';
 import type { ConnectionTestResult } from '../core/delivery/connection-test';
 import type { ReportChoices, ReportForm } from '../core/report/report-form';
 import type { Secrets, Settings } from '../core/settings/schema';
+import type { Requester, RequesterForm } from '../core/report/requester';
 
 export type StartResult =
   { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
@@ -37,13 +38,22 @@ export interface ExtensionProtocol {
   getCompose(draftId: string): ComposeState | null;
   saveDescription(data: { draftId: string; description: string }): void;
   /** The report exactly as Send would make it now (redacted, without what is left out). */
-  previewReport(data: { draftId: string; description: string }): PreviewResult;
+  previewReport(data: { draftId: string; description: string; requester?: Partial<Requester> }): PreviewResult;
   /** Stores what the person leaves out; ignored once the report is in the outbox. */
   setExclusions(data: { draftId: string; exclusions: Exclusions }): void;
   /** `screenshot`: as edited on the report page (null: removed); absent leaves the draft's. */
   submitReport(
-    data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices,
+    data: {
+      draftId: string;
+      description: string;
+      screenshot?: EditedScreenshot;
+      requester?: Partial<Requester>;
+    } & ReportChoices,
   ): SubmitResult;
+  /** Your email and name: prefilled from the last report or the browser profile, per the organisation. */
+  getRequester(): RequesterForm;
+  /** Keeps what the person typed in the draft, so the review shows it; checked again on Send. */
+  saveRequester(data: { draftId: string; requester: Partial<Requester> }): void;
   reportStatus(id: string): ReportStatus | null;
   /** Also a retry trigger: the person is looking at the outbox. */
   listReports(): OutboxOverview;
@@ -76,6 +86,8 @@ export const EXTENSION_MESSAGES = [
   'previewReport',
   'setExclusions',
   'submitReport',
+  'getRequester',
+  'saveRequester',
   'reportStatus',
   'listReports',
   'retryReport',

@@ -11,7 +11,7 @@ export type ConnectorConfig =
   | { type: 'glpi'; url: string; userToken: string; appToken: string }
   | { type: 'zammad'; url: string; token: string; group: string; customer: string }
   | { type: 'rt'; url: string; token: string; queue: string }
-  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string };
+  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string; switchUser?: boolean };
 
 export type ConnectorType = ConnectorConfig['type'];
 
@@ -45,6 +45,7 @@ export function connectorConfig(settings: Settings, secrets: Secrets): Connector
         apiKey: token,
         projectId: settings.redmineProjectId,
         trackerId: settings.redmineTrackerId,
+        switchUser: settings.redmineSwitchUser,
       };
   }
 }

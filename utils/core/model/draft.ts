@@ -44,6 +44,8 @@ export interface Draft {
   /** Chosen from the organisation's lists (admin settings), checked by the background. */
   category?: string;
   urgency?: string;
+  /** Who the ticket is for, as typed on the report page (checked again on Send). */
+  reporter?: { name?: string; email?: string };
   /** What the person left out on the report page (utils/core/report/exclusions.ts). */
   exclusions?: Exclusions;
   /** Sections the organisation does not collect: never stored, and left out of every build. */

@@ -10,6 +10,8 @@ export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine'] as
 export const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
 export const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
 export const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
+/** Where the requester's address comes from: asked on the report page, the browser's profile, nowhere. */
+export const REQUESTER_SOURCES = ['asked', 'profile', 'none'] as const;
 
 export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme';
 
@@ -69,12 +71,16 @@ export const settingsShape = {
   rtQueue: text(100),
   redmineProjectId: text(100).regex(/^[\w-]*$/, 'project-id'),
   redmineTrackerId: text(10).regex(/^\d*$/, 'digits-only'),
+  /** File Redmine issues as the requester (X-Redmine-Switch-User); needs an administrator's key. */
+  redmineSwitchUser: z.boolean(),
   organisationName: text(100),
   supportContact: text(200),
   helpText: text(2000),
   categories: lines(50, 80),
   urgencies: lines(10, 80),
   requiredFields: choices(REQUIRABLE_FIELDS),
+  requesterSource: z.enum(REQUESTER_SOURCES, 'not-allowed-value'),
+  requesterRequired: z.boolean(),
   collectScreenshot: z.boolean(),
   consoleLevels: choices(CONSOLE_LEVELS),
   collectNetwork: z.boolean(),
@@ -116,12 +122,15 @@ export const DEFAULT_SETTINGS: Settings = {
   rtQueue: '',
   redmineProjectId: '',
   redmineTrackerId: '',
+  redmineSwitchUser: false,
   organisationName: '',
   supportContact: '',
   helpText: '',
   categories: [],
   urgencies: [],
   requiredFields: [],
+  requesterSource: 'asked',
+  requesterRequired: false,
   collectScreenshot: true,
   // What the recorder records today; info/log/debug are the page's chatter.
   consoleLevels: ['error', 'warn'],

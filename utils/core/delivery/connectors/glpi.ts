@@ -12,6 +12,7 @@ import { isFailure, request, type Connector, type SendContext, type SendResult }
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
 import { encodeMultipart, safeBoundary, type Part } from '../multipart';
 import { ticketBody, ticketTitle } from './body';
+import { glpiRequesterInput } from './glpi-requester';
 import { badReply, failed, jsonOf, problemFor, targetOf, type ConnectionResult, type TestContext } from './helpdesk';
 
 type GlpiConfig = Extract<ConnectorConfig, { type: 'glpi' }>;
@@ -48,7 +49,7 @@ async function glpiFailure(response: Response, now: number): Promise<DeliveryFai
 }
 
 /** One API session; an expired session token is replaced once per send, then the call is retried. */
-function glpiApi(config: GlpiConfig, ctx: TestContext, now: () => number) {
+export function glpiApi(config: GlpiConfig, ctx: TestContext, now: () => number) {
   const api = `${glpiBase(config.url)}/apirest.php`;
   const appToken: Record<string, string> = config.appToken ? { 'App-Token': config.appToken } : {};
   let session = '';
@@ -198,6 +199,7 @@ async function deliver(
     const created = await addItem(api, 'Ticket', {
       name: ticketTitle(report.ticket),
       content: ticketBody(report.ticket).html,
+      ...(await glpiRequesterInput(api, report.ticket)),
     });
     if (isFailure(created)) return failed(created);
     progress.ticketId = created;
