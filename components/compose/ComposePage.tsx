@@ -7,6 +7,7 @@ import type { ReportChoices, ReportForm } from '@/utils/core/report/report-form'
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
 import { RequesterFields, requesterProblem } from './RequesterFields';
+import { Conversation } from './Conversation';
 import type { Requester, RequesterForm, RequesterProblem } from '@/utils/core/report/requester';
 import { ReportScreenshot } from '../ScreenshotEditor';
 import { ReviewPanel } from '../review/ReviewPanel';
@@ -233,6 +234,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
         </div>
       </form>
       <ReportStatusLine status={status} />
+      {status.kind === 'report' && status.status.state === 'sent' && <Conversation reportId={status.status.id} />}
     </main>
   );
 }

@@ -31,6 +31,24 @@ export interface OutboxOverview {
   nearlyFull: boolean;
 }
 
+/** A sent report's conversation, for its report page. */
+export interface Conversation {
+  report: ReportStatus;
+  /** What the person added, oldest first, each with its delivery state. */
+  additions: {
+    id: string;
+    text: string;
+    createdAt: number;
+    state: ReportStatus['state'];
+    lastFailure?: DeliveryFailure;
+    files: number;
+  }[];
+  /** The helpdesk can be followed and the ticket is not closed: information can be added. */
+  canAdd: boolean;
+}
+
+export type AddInformationResult = { ok: true; conversation: Conversation } | { ok: false; failure: DeliveryFailure };
+
 export type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
 
 export interface ExtensionProtocol {
@@ -66,6 +84,19 @@ export interface ExtensionProtocol {
   saveScreenshot(data: { draftId: string; screenshot: EditedScreenshot }): void;
   /** Replaces the draft's screenshot with the whole page or one element, rendered in the tab. */
   captureDom(data: { draftId: string; mode: DomCaptureMode }): DomCaptureResult;
+  /** The report's status, the technicians' replies and the person's additions; also a (throttled) check. */
+  getConversation(reportId: string): Conversation | null;
+  /** Adds information to a sent report through the outbox; `id` (made by the page) is the Idempotency-Key. */
+  addInformation(data: {
+    reportId: string;
+    id: string;
+    text: string;
+    file?: { filename: string; contentType: string; data: string };
+  }): AddInformationResult;
+  /** The person saw these reports' replies: the badge stops counting them. */
+  markRepliesRead(reportIds: string[]): void;
+  /** The popup is open: check replies now (throttled). */
+  checkReplies(): void;
   // Admin settings (utils/settings): the launcher and report page never read settings storage.
   /** Whether the organisation allows reporting on the tab's site. */
   siteStatus(data: { tabId: number }): { reportingAllowed: boolean };
@@ -94,6 +125,10 @@ export const EXTENSION_MESSAGES = [
   'exportReport',
   'saveScreenshot',
   'captureDom',
+  'getConversation',
+  'addInformation',
+  'markRepliesRead',
+  'checkReplies',
   'siteStatus',
   'getReportForm',
   'testConnection',

@@ -6,6 +6,7 @@
 import type { Receipt } from '../model/draft';
 import type { Attachment, Ticket } from '../model/ticket';
 import { classifyThrown, type DeliveryFailure } from './errors';
+import type { FollowUpConnector } from './follow-up';
 
 export interface OutgoingReport {
   ticket: Ticket;
@@ -29,6 +30,8 @@ export interface SendContext {
 
 export interface Connector {
   send(report: OutgoingReport, ctx: SendContext): Promise<SendResult>;
+  /** Status, replies and added information; absent for a helpdesk that cannot be followed. */
+  followUp?: FollowUpConnector;
 }
 
 /** A fetch with the connector's timeout that never throws: a thrown error becomes a failure. */

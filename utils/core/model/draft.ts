@@ -21,6 +21,11 @@ export interface DraftScreenshot {
 export interface Receipt {
   id: string;
   url?: string;
+  /** The helpdesk's own ticket id when `id` is a display number (Zammad). */
+  ref?: string;
+  /** Webhook: where to follow the ticket and add information (the endpoint's 201 answer). */
+  statusUrl?: string;
+  replyUrl?: string;
 }
 
 export interface Draft {
