@@ -101,7 +101,7 @@ export function Conversation({ reportId }: { reportId: string }) {
         {t('conversationHeading')}
       </h2>
       {followUp && <p>{t('conversationStatus', statusText(followUp.status))}</p>}
-      <p role="status" class="status">
+      <p aria-live="polite" class="status">
         {announcement}
       </p>
       {items.length === 0 && <p class="muted">{t('conversationNoReply')}</p>}
@@ -154,7 +154,7 @@ export function Conversation({ reportId }: { reportId: string }) {
               {t('conversationSend')}
             </button>
           </div>
-          <p role="status" class={`status${added.kind === 'done' ? (added.bad ? ' bad' : ' ok') : ''}`}>
+          <p aria-live="polite" class={`status${added.kind === 'done' ? (added.bad ? ' bad' : ' ok') : ''}`}>
             {added.kind === 'busy' ? t('statusSending') : added.kind === 'done' ? added.text : ''}
           </p>
         </form>

@@ -97,7 +97,7 @@ export function RecentReports() {
 
   if (!overview || !overview.reports.length)
     return (
-      <p role="status" class="status">
+      <p aria-live="polite" class="status">
         {announcement}
       </p>
     );
@@ -113,7 +113,7 @@ export function RecentReports() {
           {t('popupNearlyFull')}
         </p>
       )}
-      <p role="status" class="status">
+      <p aria-live="polite" class="status">
         {announcement}
       </p>
       <ul class="reports">
