@@ -14,10 +14,26 @@ export interface FakeGlpiOptions {
   maxPostBytes?: number;
   /** The active profile's rights (bit masks; CREATE = 4). */
   rights?: { ticket: number; document: number };
+  /** UserEmail rows: the users the token may look up by address. */
+  userEmails?: { users_id: number; email: string }[];
+  /** Users' names, for expand_dropdowns. */
+  userNames?: Record<number, string>;
+}
+
+export interface GlpiFollowup {
+  id: number;
+  items_id: number;
+  content: string;
+  is_private: 0 | 1;
+  users_id: number;
+  date_creation: string;
 }
 
 export interface FakeGlpi extends FakeServer {
-  tickets: Map<number, { name: string; content: string }>;
+  tickets: Map<number, { name: string; content: string; status: number; input: Record<string, unknown> }>;
+  followups: GlpiFollowup[];
+  /** A technician's follow-up, as GLPI stores it (HTML with entities). */
+  addFollowup(ticketId: number, content: string, isPrivate: boolean, usersId?: number): void;
   documents: Map<number, { name: string; filename: string; type: string; bytes: Buffer }>;
   links: { documents_id: number; itemtype: string; items_id: number }[];
   /** Ends every session, as GLPI does when a session times out. */
@@ -34,7 +50,9 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
   const tickets: FakeGlpi['tickets'] = new Map();
   const documents: FakeGlpi['documents'] = new Map();
   const links: FakeGlpi['links'] = [];
+  const followups: GlpiFollowup[] = [];
   let next = 0;
+  const userName = (id: number) => options.userNames?.[id] ?? String(id);
 
   async function handle(seen: Seen): Promise<Reply> {
     const url = new URL(seen.path, 'http://fake');
@@ -72,12 +90,54 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
         [...tickets].filter(([, t]) => t.content.includes(text)).map(([id]) => ({ id })),
       );
     }
+    if (route === 'GET UserEmail') {
+      const text = (url.searchParams.get('searchText[email]') ?? '').toLowerCase();
+      return json(
+        200,
+        (options.userEmails ?? [])
+          .filter((row) => row.email.toLowerCase().includes(text))
+          .map((row, n) => ({ id: n + 1, ...row, is_default: 1 })),
+      );
+    }
+    const one = /^(?:GET|POST) Ticket\/(\d+)(\/ITILFollowup)?$/.exec(route);
+    if (one) {
+      const ticket = tickets.get(Number(one[1]));
+      if (!ticket) return error(404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
+      if (!one[2])
+        return json(200, { id: Number(one[1]), name: ticket.name, content: ticket.content, status: ticket.status });
+      const expand = url.searchParams.get('expand_dropdowns') === 'true';
+      return json(
+        200,
+        followups
+          .filter((f) => f.items_id === Number(one[1]))
+          .map((f) => ({ ...f, itemtype: 'Ticket', users_id: expand ? userName(f.users_id) : f.users_id })),
+      );
+    }
+    if (route === 'POST ITILFollowup') {
+      const { input } = JSON.parse(seen.body.toString('utf8')) as {
+        input: { itemtype: string; items_id: number; content: string; is_private?: number };
+      };
+      if (input.itemtype !== 'Ticket' || !tickets.has(input.items_id))
+        return error(400, 'ERROR_GLPI_ADD', 'ITILFollowup could not be added');
+      const id = ++next;
+      followups.push({
+        id,
+        items_id: input.items_id,
+        content: input.content,
+        is_private: input.is_private ? 1 : 0,
+        users_id: 7,
+        date_creation: '2026-11-28 10:05:40',
+      });
+      return json(201, { id, message: '' });
+    }
     if (route === 'POST Ticket') {
       if (!(rights.ticket & 4))
         return error(401, 'ERROR_RIGHT_MISSING', "You don't have permission to perform this action.");
-      const { input } = JSON.parse(seen.body.toString('utf8')) as { input: { name: string; content: string } };
+      const { input } = JSON.parse(seen.body.toString('utf8')) as {
+        input: { name: string; content: string } & Record<string, unknown>;
+      };
       const id = ++next;
-      tickets.set(id, { name: input.name, content: input.content });
+      tickets.set(id, { name: input.name, content: input.content, status: 1, input });
       return json(201, { id, message: '' }, { Location: `/apirest.php/Ticket/${id}` });
     }
     if (route === 'POST Document') {
@@ -117,6 +177,16 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     tickets,
     documents,
     links,
+    followups,
+    addFollowup: (ticketId, content, isPrivate, usersId = 2) =>
+      followups.push({
+        id: ++next,
+        items_id: ticketId,
+        content,
+        is_private: isPrivate ? 1 : 0,
+        users_id: usersId,
+        date_creation: '2026-11-28 10:02:11',
+      }),
     expireSessions: () => sessions.clear(),
     filesOf: (ticketId) =>
       new Map(
