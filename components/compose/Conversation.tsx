@@ -26,7 +26,6 @@ export function Conversation({ reportId }: { reportId: string }) {
   const seenReplies = useRef<Set<string> | null>(null);
 
   useEffect(() => {
-    let first = true;
     const load = async () => {
       const next = await sendMessage('getConversation', reportId).catch(() => null);
       if (!next) return;
@@ -41,13 +40,20 @@ export function Conversation({ reportId }: { reportId: string }) {
       seenReplies.current = new Set(replies.map((r) => r.id));
       if (next.report.followUp?.unread) void sendMessage('markRepliesRead', [reportId]);
       setState(next);
-      if (first && location.hash === '#conversation') heading.current?.focus();
-      first = false;
     };
     void load();
     const timer = setInterval(load, POLL_MS);
     return () => clearInterval(timer);
   }, [reportId]);
+
+  // Opened from a notification or the popup: the page starts at the conversation, once.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!state || focused.current || location.hash !== '#conversation') return;
+    focused.current = true;
+    heading.current?.focus();
+    heading.current?.scrollIntoView();
+  }, [state]);
 
   if (!state) return null;
   const followUp = state.report.followUp;

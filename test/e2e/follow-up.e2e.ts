@@ -14,6 +14,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/extension
 import { faultyEndpoint, type FaultyEndpoint } from '../support/faulty-endpoint';
 import { badgeText, configureEndpoint, describeAndSend, openPopup, startReport } from '../support/flows';
 import { serveFolder, type StaticServer } from '../support/static-server';
+import { seriousViolations } from '../support/axe';
 
 const TOKEN = 'helpdesk-loop-token';
 // A 1×1 PNG: the screenshot the person attaches to their added information.
@@ -107,6 +108,7 @@ describe('the helpdesk loop', () => {
       await popup.getByText(/Latest reply · Sam \(IT\), /).waitFor();
       await popup.getByText('New reply from your helpdesk (Sam (IT))').waitFor();
       expect(await popup.content()).not.toContain('Internal: check the export job');
+      expect(await seriousViolations(popup)).toEqual([]);
       await popup.close();
 
       // 4. Popup closed: the next check (the 15-minute alarm, fired now) raises a notification and the badge.
@@ -136,6 +138,9 @@ describe('the helpdesk loop', () => {
       await conversation.getByText('Could you send a screenshot of the list?').waitFor();
       expect(await conversation.content()).not.toContain('Internal: check the export job');
       await expect.poll(() => badgeText(ext!)).toBe('');
+      // Reached from the notification or the popup, the page starts at the conversation.
+      expect(await conversation.evaluate(() => document.activeElement?.id)).toBe('conversation-h');
+      expect(await seriousViolations(conversation)).toEqual([]);
 
       await front.set('refuse');
       await conversation.getByLabel('What you want to add').fill('It is invoice 2026-114, the second in the list.');
@@ -178,4 +183,40 @@ describe('the helpdesk loop', () => {
       );
     },
   );
+
+  it('speaks French: the requester fields, the status and Add information', { timeout: 120_000 }, async () => {
+    ext = await launchWithExtension({ lang: 'fr-FR' });
+    const options = await ext.context.newPage();
+    await options.goto(ext.pageUrl('options.html'));
+    await options.getByLabel('URL de destination').fill(`${front.url}/tickets`);
+    await options.getByLabel("Jeton d'accès").fill(TOKEN);
+    await options.getByLabel("L'adresse e-mail du demandeur est obligatoire pour envoyer").check();
+    await options.getByRole('button', { name: 'Enregistrer' }).click();
+    await options.getByRole('status').filter({ hasText: 'Paramètres enregistrés.' }).waitFor();
+    await options.close();
+    const page = await ext.context.newPage();
+    await page.goto(`${site.url}/broken-page.html`);
+    const compose = await startReport(ext, page, 'Signaler un problème');
+    await compose.getByLabel("Qu'est-ce qui ne va pas ?").fill('La liste reste vide');
+    await compose.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await compose
+      .getByText('Indiquez votre adresse e-mail : votre organisation en a besoin pour vous répondre.')
+      .waitFor();
+    expect(await compose.evaluate(() => document.activeElement?.id)).toBe('requester-email');
+    expect(await receiver.store.list()).toHaveLength(0);
+    await compose.getByLabel('Votre adresse e-mail').fill('ana.lima@example.org');
+    await compose.getByLabel('Votre nom (facultatif)').fill('Ana Lima');
+    await compose.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await expect.poll(async () => (await receiver.store.list()).length, { timeout: 30_000 }).toBe(1);
+    const [stored] = await receiver.store.list();
+    await technicianReplies(stored.receipt.id, { text: 'Quelle facture ?', author: 'Sam (DSI)', status: 'waiting' });
+    const popup = await openPopup(ext);
+    await popup.getByText('Support : En attente de votre réponse').waitFor({ timeout: 30_000 });
+    await popup.getByText('Quelle facture ?').waitFor();
+    await compose.getByRole('heading', { name: 'Conversation avec le support' }).waitFor({ timeout: 30_000 });
+    await compose.getByLabel('Ce que vous voulez ajouter').fill('La facture 2026-114.');
+    await compose.getByRole('button', { name: 'Ajouter des informations' }).click();
+    await compose.getByText('Ajouté à votre ticket.').first().waitFor({ timeout: 30_000 });
+    expect((await requesterMessages(stored.receipt.id)).map((m) => m.text)).toEqual(['La facture 2026-114.']);
+  });
 });

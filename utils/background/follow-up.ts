@@ -2,7 +2,7 @@
  * Following sent tickets: asks the helpdesk for the status and public replies of each sent report
  * that is not closed and younger than the retention period, keeps them on the outbox entry (so
  * they survive restarts), and announces each new reply once. Runs from an alarm every 15 minutes,
- * when the browser starts, and when the popup or a report page looks (at most every 10 s).
+ * when the browser starts, and when the popup or a report page looks (at most every 5 s).
  */
 import type { browser as Browser } from 'wxt/browser';
 import type { Connector } from '../core/delivery/connector';
@@ -12,7 +12,7 @@ import { isAddition, type OutboxEntry, type OutboxStore } from '../core/model/ou
 export const FOLLOW_UP_ALARM = 'mayday-follow-up';
 export const FOLLOW_UP_EVERY_MINUTES = 15;
 /** A page looking at the reports triggers a check no more often than this. */
-export const LOOK_THROTTLE_MS = 10_000;
+export const LOOK_THROTTLE_MS = 5_000;
 
 export interface FollowUpEnv {
   store: OutboxStore;

@@ -6,7 +6,6 @@
  */
 import type { ConnectorConfig } from '../config';
 import { isFailure, request, type SendContext } from '../connector';
-import { base64ToBytes } from '../../encoding';
 import {
   addedMarker,
   addedText,
@@ -87,8 +86,8 @@ async function correspondence(
     if (!transactions.has(transaction) || texts.has(transaction) || typeof part.Content !== 'string') continue;
     const type = String(part.ContentType ?? '');
     if (type !== 'text/plain' && type !== 'text/html') continue;
-    const text = new TextDecoder().decode(base64ToBytes(part.Content));
-    texts.set(transaction, type === 'text/html' ? htmlToText(text) : text);
+    // A collection's fields carry the decoded text (only /attachment/N answers in base64).
+    texts.set(transaction, type === 'text/html' ? htmlToText(part.Content) : part.Content);
   }
   return [...transactions].map(([id, item]) => ({
     id,
