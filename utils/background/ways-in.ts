@@ -37,10 +37,12 @@ export function registerWaysIn(
   api.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === REPORT_MENU_ID) void start(tab?.id);
   });
-  api.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== REPORT_COMMAND) return;
+  const startInActiveTab = async (tab: { id?: number } | undefined) => {
     const [active] = tab?.id !== undefined ? [tab] : await api.tabs.query({ active: true, lastFocusedWindow: true });
-    void start(active?.id);
+    await start(active?.id);
+  };
+  api.commands.onCommand.addListener((command, tab) => {
+    if (command === REPORT_COMMAND) void startInActiveTab(tab);
   });
   return { createMenu };
 }

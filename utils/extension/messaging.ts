@@ -66,7 +66,7 @@ export interface ExtensionProtocol {
 
 const messaging = defineExtensionMessaging<ExtensionProtocol>();
 
-export const sendMessage = messaging.sendMessage;
+export const sendMessage = messaging.sendMessage.bind(messaging);
 
 /** The names of every message in the protocol, checked against it by the compiler. */
 export const EXTENSION_MESSAGES = [
@@ -111,10 +111,10 @@ export function onExtensionPageMessage<K extends keyof ExtensionProtocol>(
   key: K,
   handler: Handler<K>,
   extensionOrigin: string = browser.runtime.getURL('/'),
-  listen: typeof messaging.onMessage = messaging.onMessage,
+  listen: typeof messaging.onMessage = messaging.onMessage.bind(messaging),
 ) {
-  return listen(key, ((message: Parameters<Handler<K>>[0]) => {
+  return listen(key, (message: Parameters<Handler<K>>[0]) => {
     if (!isExtensionPage(message.sender, extensionOrigin)) throw new Error('Not allowed from this context');
     return handler(message);
-  }) as Handler<K>);
+  });
 }

@@ -2,7 +2,7 @@
  * Where settings live. Each item stores only what the user changed from the defaults; secrets are
  * their own item so that only the background and the options page ever read them.
  */
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { secretsFromV1, settingsFromV1, V1_ENDPOINT_KEY, V1_TOKEN_KEY } from '../core/settings/migrations';
 import type { Secrets, Settings } from '../core/settings/schema';
 

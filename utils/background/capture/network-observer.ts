@@ -12,7 +12,7 @@ import {
 } from '../../core/capture/network-log';
 
 interface Event<L> {
-  addListener(listener: L, ...filter: any[]): void;
+  addListener(listener: L, ...filter: unknown[]): void;
 }
 
 export interface ObserverEnv {
@@ -31,7 +31,7 @@ export interface ObserverEnv {
 
 export interface NetworkObserver {
   /** The tab's log, after every event received so far has been applied. */
-  logOf(tabId: number): Promise<TabNetworkLog>;
+  logOf: (tabId: number) => Promise<TabNetworkLog>;
 }
 
 const PREFIX = 'network:';

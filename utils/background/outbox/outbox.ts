@@ -5,7 +5,7 @@
  */
 import type { Connector, OutgoingReport } from '../../core/delivery/connector';
 import type { DeliveryFailure } from '../../core/delivery/errors';
-import { isDue, type OutboxEntry, type OutboxStore } from '../../core/model/outbox';
+import type { OutboxEntry, OutboxStore } from '../../core/model/outbox';
 import { toStatus, type ReportStatus } from '../../core/report/submit';
 
 export const OUTBOX_LIMITS = {
@@ -29,13 +29,13 @@ export class OutboxFullError extends Error {
 export interface OutboxEnv {
   store: OutboxStore;
   /** The connector for the current settings, or null when no endpoint is configured. */
-  connector(): Promise<Connector | null>;
+  connector: () => Promise<Connector | null>;
   fetch: typeof fetch;
   timeoutMs: number;
-  now(): number;
-  random(): number;
+  now: () => number;
+  random: () => number;
   /** Re-encodes the screenshot smaller after a 413; null when there is nothing to shrink. */
-  shrink(report: OutgoingReport): Promise<OutgoingReport | null>;
+  shrink: (report: OutgoingReport) => Promise<OutgoingReport | null>;
 }
 
 /** Exponential backoff from 5 s to 1 h, with jitter so that many browsers do not retry in step. */

@@ -44,7 +44,7 @@ async function observeTab(env: StartEnv, tab: Tab, context: ValidPageContext | n
   const [log, environment, zoom] = await Promise.all([
     env.networkLog(tab.id!),
     env.environment(),
-    env.tabs.getZoom(tab.id!).catch(() => undefined),
+    env.tabs.getZoom(tab.id).catch(() => undefined),
   ]);
   return observe(context, log, { ...environment, zoom, incognito: tab.incognito });
 }
@@ -59,7 +59,7 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
   // Without the bridge (a page extensions may not script) nothing told us the page painted.
   if (!context) await env.sleep(150);
   const [shot, observed] = await Promise.all([
-    env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' }),
+    env.takeScreenshot({ id: tabId, windowId: tab.windowId, url: tab.url ?? '' }),
     observeTab(env, tab, context),
   ]);
   const draft: Draft = applyCollectionSettings(

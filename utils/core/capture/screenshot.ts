@@ -82,7 +82,7 @@ export async function processScreenshot<Canvas>(
   scan: MaskScan | null,
   ops: ImageOps<Canvas>,
 ): Promise<ProcessedShot> {
-  let canvas: Canvas = (await ops.decode(raw)) as Canvas;
+  let canvas: Canvas = await ops.decode(raw);
   const original = ops.size(canvas);
   // Masks are painted at full resolution, before anything else can see the pixels.
   const rects = scan ? mapRects(scan.rects, scan.viewport, original) : [];

@@ -18,13 +18,13 @@ export type SendResult = { ok: true; receipt: Receipt } | { ok: false; failure: 
 export interface SendContext {
   fetch: typeof fetch;
   timeoutMs: number;
-  now(): number;
+  now: () => number;
   /**
    * What the connector recorded on earlier attempts of this report (e.g. the helpdesk ticket it
    * already created), so a retry resumes instead of creating a second ticket.
    */
   progress: Readonly<Record<string, unknown>>;
-  saveProgress(progress: Record<string, unknown>): Promise<void>;
+  saveProgress: (progress: Record<string, unknown>) => Promise<void>;
 }
 
 export interface Connector {

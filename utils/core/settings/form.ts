@@ -90,5 +90,5 @@ export function formPatch(values: Partial<Record<PolicyKey, unknown>>): Partial<
     patch[key] =
       Array.isArray(value) && isLineList(key) ? value.join('\n') : typeof value === 'number' ? String(value) : value;
   }
-  return patch as Partial<FormState>;
+  return patch;
 }

@@ -273,7 +273,7 @@ export async function testGlpi(config: GlpiConfig, ctx: TestContext): Promise<Co
       return {
         ok: false,
         problem: 'no-right',
-        detail: `the profile "${String(profile.name ?? '')}" cannot create: ${missing.join(', ')}`,
+        detail: `the profile "${typeof profile.name === 'string' ? profile.name : ''}" cannot create: ${missing.join(', ')}`,
       };
     return { ok: true };
   } finally {
