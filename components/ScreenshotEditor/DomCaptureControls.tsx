@@ -8,8 +8,8 @@ import type { DomCaptureMode, DomCaptureResult } from '@/utils/background/captur
 import type { DraftScreenshot } from '@/utils/core/model/draft';
 
 export interface DomCaptureControlsProps {
-  capture(mode: DomCaptureMode): Promise<DomCaptureResult>;
-  onCaptured(screenshot: DraftScreenshot): void;
+  capture: (mode: DomCaptureMode) => Promise<DomCaptureResult>;
+  onCaptured: (screenshot: DraftScreenshot) => void;
 }
 
 export function captureMessage(result: DomCaptureResult): string {
@@ -51,10 +51,10 @@ export function DomCaptureControls({ capture, onCaptured }: DomCaptureControlsPr
   return (
     <div class="shot-capture">
       <div class="actions">
-        <button type="button" class="secondary" disabled={busy !== null} onClick={() => run('full-page')}>
+        <button type="button" class="secondary" disabled={busy !== null} onClick={() => void run('full-page')}>
           {t('composeCaptureFullPage')}
         </button>
-        <button type="button" class="secondary" disabled={busy !== null} onClick={() => run('element')}>
+        <button type="button" class="secondary" disabled={busy !== null} onClick={() => void run('element')}>
           {t('composeCaptureElement')}
         </button>
       </div>

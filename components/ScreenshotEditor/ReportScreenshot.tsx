@@ -20,7 +20,7 @@ export interface ReportScreenshotProps {
   /** Queued or sent: the screenshot can no longer change. */
   readOnly: boolean;
   /** undefined: as the draft has it; null: removed. */
-  onEdited(screenshot: EditedScreenshot | undefined): void;
+  onEdited: (screenshot: EditedScreenshot | undefined) => void;
 }
 
 export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshotProps) {
@@ -47,7 +47,9 @@ export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshot
     const next = result && base ? { ...base, ...result } : null;
     edited(next);
     if (pending.current) clearTimeout(pending.current.timer);
-    pending.current = { value: next, timer: setTimeout(saveNow, SAVE_DELAY_MS) };
+    // Send and Save as file carry the page's own copy (onEdited): a save that fails only loses the
+    // edit for a reopened page.
+    pending.current = { value: next, timer: setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS) };
   }
 
   async function capture(mode: DomCaptureMode) {

@@ -15,11 +15,11 @@ export interface ToolbarProps {
   canUndo: boolean;
   canRedo: boolean;
   canClear: boolean;
-  onTool(tool: Tool): void;
-  onUndo(): void;
-  onRedo(): void;
-  onClear(): void;
-  onRemove(): void;
+  onTool: (tool: Tool) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onClear: () => void;
+  onRemove: () => void;
 }
 
 export function Toolbar(props: ToolbarProps) {

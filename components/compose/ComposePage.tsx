@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/extension/i18n';
 import { sendMessage, type ComposeState, type EditedScreenshot } from '@/utils/extension/messaging';
 import { downloadBase64 } from '@/utils/ui/download';
-import { captureProblemText } from '@/utils/ui/failure-message';
 import type { ReportChoices, ReportForm } from '@/utils/core/report/report-form';
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
@@ -11,6 +10,12 @@ import { ReviewPanel } from '../review/ReviewPanel';
 
 const SAVE_DELAY_MS = 400;
 const POLL_MS = 2000;
+const noop = () => undefined;
+
+function problem(error: unknown): ComposeStatus {
+  const detail = String((error as Error)?.message ?? error);
+  return { kind: 'problem', failure: { kind: 'invalid-report', retryable: false, detail } };
+}
 
 export function ComposePage({ draftId }: { draftId: string }) {
   const [compose, setCompose] = useState<ComposeState | null | undefined>(undefined);
@@ -27,14 +32,14 @@ export function ComposePage({ draftId }: { draftId: string }) {
 
   useEffect(() => {
     document.title = t('composeTitle');
-    sendMessage('getCompose', draftId).then((loaded) => {
+    void sendMessage('getCompose', draftId).then((loaded) => {
       setCompose(loaded);
       if (!loaded) return;
       setDescription(loaded.draft.description);
       setChoices({ category: loaded.draft.category, urgency: loaded.draft.urgency });
       if (loaded.status) setStatus({ kind: 'report', status: loaded.status });
     });
-    sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
+    void sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
   }, [draftId]);
 
   // While the outbox still holds the report, follow it until it is sent or fails.
@@ -44,10 +49,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
       : null;
   useEffect(() => {
     if (!pendingId) return;
-    const timer = setInterval(async () => {
-      const next = await sendMessage('reportStatus', pendingId);
-      if (next) setStatus({ kind: 'report', status: next });
-    }, POLL_MS);
+    // A poll the background does not answer is tried again at the next tick.
+    const poll = () =>
+      sendMessage('reportStatus', pendingId).then((next) => next && setStatus({ kind: 'report', status: next }), noop);
+    const timer = setInterval(() => void poll(), POLL_MS);
     return () => clearInterval(timer);
   }, [pendingId]);
 
@@ -66,8 +71,9 @@ export function ComposePage({ draftId }: { draftId: string }) {
     setDescription(value);
     if (value.trim()) setMissing(false);
     clearTimeout(saveTimer.current);
+    // Send carries the page's own copy: a save that fails only loses the text for a reopened page.
     saveTimer.current = setTimeout(
-      () => sendMessage('saveDescription', { draftId, description: value }),
+      () => void sendMessage('saveDescription', { draftId, description: value }).catch(noop),
       SAVE_DELAY_MS,
     );
   }
@@ -80,8 +86,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
     return Boolean(description.trim()) && !unchosen.length;
   }
 
-  async function send(event: Event) {
-    event.preventDefault();
+  async function send() {
     if (!ready()) return;
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'busy' });
@@ -94,37 +99,42 @@ export function ComposePage({ draftId }: { draftId: string }) {
       });
       setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
     } catch (error) {
-      // The background went away mid-answer (stopped, updated): the report may well be queued.
-      const state = await sendMessage('getCompose', draftId).catch(() => null);
-      setStatus(
-        state?.status
-          ? { kind: 'report', status: state.status }
-          : {
-              kind: 'problem',
-              failure: { kind: 'invalid-report', retryable: false, detail: (error as Error).message },
-            },
-      );
+      await unanswered(error);
     }
+  }
+
+  /** The background went away mid-answer (stopped, updated): the report may well be queued. */
+  async function unanswered(error: unknown) {
+    const state = await sendMessage('getCompose', draftId).catch(() => null);
+    setStatus(state?.status ? { kind: 'report', status: state.status } : problem(error));
   }
 
   async function retry() {
     if (status.kind !== 'report') return;
     setStatus({ kind: 'busy' });
-    const next = await sendMessage('retryReport', status.status.id);
-    if (next) setStatus({ kind: 'report', status: next });
+    try {
+      const next = await sendMessage('retryReport', status.status.id);
+      if (next) setStatus({ kind: 'report', status: next });
+    } catch (error) {
+      await unanswered(error);
+    }
   }
 
   async function saveFile() {
     if (!ready()) return;
-    const result = await sendMessage('exportReport', {
-      draftId,
-      description,
-      ...choices,
-      screenshot: screenshot.current,
-    });
-    if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
-    downloadBase64(document, result.filename, result.base64, 'application/zip');
-    if (!queued) setStatus({ kind: 'saved', filename: result.filename });
+    try {
+      const result = await sendMessage('exportReport', {
+        draftId,
+        description,
+        ...choices,
+        screenshot: screenshot.current,
+      });
+      if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
+      downloadBase64(document, result.filename, result.base64, 'application/zip');
+      if (!queued) setStatus({ kind: 'saved', filename: result.filename });
+    } catch (error) {
+      setStatus(problem(error));
+    }
   }
 
   const consoleCount = draft.context?.recorder?.console.length ?? 0;
@@ -138,7 +148,13 @@ export function ComposePage({ draftId }: { draftId: string }) {
       <ReportScreenshot draft={draft} readOnly={queued} onEdited={(edited) => (screenshot.current = edited)} />
       <p class="muted">{t('composeConsoleCount', consoleCount)}</p>
       {!canSend && <p>{t('composeNoEndpoint')}</p>}
-      <form onSubmit={canSend ? send : (e) => (e.preventDefault(), saveFile())} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void (canSend ? send() : saveFile());
+        }}
+        noValidate
+      >
         <div class="field">
           <label for="description">{t('composeDescriptionLabel')}</label>
           <p class="hint" id="description-hint">
@@ -180,12 +196,12 @@ export function ComposePage({ draftId }: { draftId: string }) {
           )}
           {!canSend && <button type="submit">{t('composeSaveReport')}</button>}
           {failed && (
-            <button type="button" onClick={retry}>
+            <button type="button" onClick={() => void retry()}>
               {t('composeRetry')}
             </button>
           )}
           {canSend && (failed || status.kind === 'problem') && (
-            <button type="button" class="secondary" onClick={saveFile}>
+            <button type="button" class="secondary" onClick={() => void saveFile()}>
               {t('composeSaveFile')}
             </button>
           )}

@@ -167,7 +167,7 @@ export function ConnectorSection({
           />
         </>
       )}
-      <button type="button" class="secondary" onClick={runTest} disabled={test.kind === 'testing'}>
+      <button type="button" class="secondary" onClick={() => void runTest()} disabled={test.kind === 'testing'}>
         {t('optionsTestConnection')}
       </button>
       <p role="status" class={`status${test.kind === 'done' ? (test.ok ? ' ok' : ' bad') : ''}`}>

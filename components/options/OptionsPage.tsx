@@ -45,7 +45,7 @@ export function OptionsPage() {
     document.title = t('optionsTitle');
     const reload = async () => {
       const loaded = await loadForm();
-      const unlocked = [...edited.current].filter((key) => !loaded.effective.locked.includes(key as PolicyKey));
+      const unlocked = [...edited.current].filter((key) => !loaded.effective.locked.includes(key));
       const kept = Object.fromEntries(unlocked.map((key) => [key, current.current?.[key]]));
       setEffective(loaded.effective);
       setForm({ ...loaded.form, ...kept });
@@ -74,7 +74,7 @@ export function OptionsPage() {
     setProblems(read.ok ? [] : read.problems);
     if (read.ok) return { settings: read.settings, secrets: read.secrets };
     // The first field marked in page order, once the marks are rendered.
-    setTimeout(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
+    setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     return null;
   }
 
@@ -100,7 +100,7 @@ export function OptionsPage() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <PolicyWarning problems={effective.problems} />
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(e) => void save(e)} noValidate>
         <ConnectorSection api={api} readValues={readValues} />
         <OrganisationSection api={api} />
         <ReportFormSection api={api} />

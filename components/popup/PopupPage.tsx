@@ -44,7 +44,7 @@ export function Launcher() {
   const blocked = state.kind === 'blocked';
   return (
     <main style={{ padding: '1rem', width: openedAsPage ? undefined : '19rem' }}>
-      <button type="button" onClick={report} disabled={state.kind === 'busy' || blocked}>
+      <button type="button" onClick={() => void report()} disabled={state.kind === 'busy' || blocked}>
         {t('popupReport')}
       </button>
       <p class="hint">{t('popupHint')}</p>

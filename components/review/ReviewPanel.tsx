@@ -43,7 +43,7 @@ export function ReviewPanel({ draftId, description, final }: { draftId: string; 
   }
 
   useEffect(() => {
-    const timer = setTimeout(refresh, result ? PREVIEW_DELAY_MS : 0);
+    const timer = setTimeout(() => void refresh(), result ? PREVIEW_DELAY_MS : 0);
     return () => clearTimeout(timer);
   }, [draftId, description, final]);
 
