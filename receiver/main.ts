@@ -21,7 +21,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const receiver = await startReceiver(
-  { dataDir: values.data!, token: values.token, signingSecret: values['signing-secret'] },
+  { dataDir: values.data, token: values.token, signingSecret: values['signing-secret'] },
   port,
   values.host,
 );
@@ -32,6 +32,6 @@ console.log(
   `Mayday receiver listening on ${receiver.url}/tickets (technicians: ${receiver.url}/), storing in ${values.data}${checks ? ` (${checks} required)` : ''}`,
 );
 // A ticket being written when SIGTERM arrives is finished first: folders are renamed into place.
-const stop = () => receiver.shutdown().then(() => process.exit(0));
+const stop = () => void receiver.shutdown().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

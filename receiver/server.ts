@@ -105,8 +105,7 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
       typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'].slice(0, 200) : null;
     const body = await readBody(req, limit);
     if (options.signingSecret) {
-      const header = (name: string) =>
-        typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined;
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
       const signed = {
         id: header('webhook-id'),
         timestamp: header('webhook-timestamp'),
@@ -178,7 +177,9 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
   }
 
   let closing = false;
-  const server = createServer(async (req, res) => {
+  // Every failure is answered inside (500 at worst): the promise never rejects.
+  const server = createServer((req, res) => void respond(req, res));
+  async function respond(req: IncomingMessage, res: ServerResponse) {
     // During a graceful shutdown, a keep-alive connection must not outlive its last answer.
     res.on('finish', () => closing && req.socket.end());
     try {
@@ -204,7 +205,7 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
         );
       else res.destroy();
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   base = `http://${host}:${address.port}`;

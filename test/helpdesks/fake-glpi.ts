@@ -86,7 +86,9 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
       if (!(rights.document & 4))
         return error(401, 'ERROR_RIGHT_MISSING', "You don't have permission to perform this action.");
       const form = await formOf(seen);
-      const { input } = JSON.parse(String(form.get('uploadManifest'))) as {
+      const manifest = form.get('uploadManifest');
+      if (typeof manifest !== 'string') return error(400, 'ERROR_JSON_PAYLOAD_INVALID', 'JSON payload seems not valid');
+      const { input } = JSON.parse(manifest) as {
         input: { name: string; _filename: string[] };
       };
       const file = form.get('filename[0]') as File | null;
