@@ -82,7 +82,7 @@ describe('processScreenshot', () => {
       size: (c) => c,
       scale: (c, f) => ({ width: Math.round(c.width * f), height: Math.round(c.height * f) }),
       fill: (_c, rects) => fills.push(rects),
-      encode: vi.fn(async (_c, type, q) => bytes(type === 'image/png' ? pngBytes : jpegBytes(q!))),
+      encode: vi.fn(async (_c, type, q) => bytes(type === 'image/png' ? pngBytes : jpegBytes(q))),
     };
     return { ops, fills };
   }

@@ -44,7 +44,7 @@ describe('renderReportHtml', () => {
     ]);
     expect(doc.querySelector('img')!.getAttribute('src')).toBe(TINY_PNG);
     expect(doc.querySelector('img')!.getAttribute('alt')).toBe('Screenshot of the reported page');
-    const summary = doc.getElementById('summary')!.textContent!.replace(/\s+/g, ' ');
+    const summary = doc.getElementById('summary')!.textContent.replace(/\s+/g, ' ');
     expect(summary).toContain('The invoice list stays empty after I pick March.');
     expect(summary).toContain('https://erp.example.org/invoices?month=2026-03');
     expect(summary).toContain('2026-03-04 10:16:00 UTC+01:00');
@@ -111,7 +111,7 @@ describe('renderReportHtml', () => {
         if (attr.name === 'src') expect(attr.value).toBe(TINY_PNG);
       }
     }
-    const text = doc.body.textContent!;
+    const text = doc.body.textContent;
     for (const payload of PAYLOADS) expect(text).toContain(payload);
     expect(markup).not.toContain('<img src=x');
     expect(markup).not.toContain('</script>');
