@@ -5,7 +5,7 @@ import { downloadBase64 } from '@/utils/ui/download';
 import type { ReportChoices, ReportForm } from '@/utils/core/report/report-form';
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
-import { ReportScreenshot } from '../ScreenshotEditor';
+import { ReportScreenshot } from '../ScreenshotEditor/ReportScreenshot';
 import { ReviewPanel } from '../review/ReviewPanel';
 
 const SAVE_DELAY_MS = 400;

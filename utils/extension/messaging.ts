@@ -14,7 +14,7 @@ import type { Secrets, Settings } from '../core/settings/schema';
 
 export type StartResult =
   { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
-export type { DomCaptureResult, EditedScreenshot, PreviewResult, ReportStatus, SubmitResult };
+export type { EditedScreenshot, PreviewResult, ReportStatus };
 
 export interface ComposeState {
   draft: Draft;
@@ -30,7 +30,7 @@ export interface OutboxOverview {
   nearlyFull: boolean;
 }
 
-export type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
+type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
 
 export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;

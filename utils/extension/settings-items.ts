@@ -6,8 +6,6 @@ import { storage } from 'wxt/utils/storage';
 import { secretsFromV1, settingsFromV1, V1_ENDPOINT_KEY, V1_TOKEN_KEY } from '../core/settings/migrations';
 import type { Secrets, Settings } from '../core/settings/schema';
 
-export { checkEndpointUrl, type EndpointUrlProblem } from '../core/settings/schema';
-
 /**
  * v1 was the two items named in ./migrations. WXT runs an item's migrations only on a key that
  * already holds a value, so the move from v1's keys is the new items' `init` (which runs when the

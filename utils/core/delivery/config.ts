@@ -13,8 +13,6 @@ export type ConnectorConfig =
   | { type: 'rt'; url: string; token: string; queue: string }
   | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string };
 
-export type ConnectorType = ConnectorConfig['type'];
-
 /**
  * The connector the settings describe. Without a usable address there is nowhere to send
  * ('none'); a missing token is passed on as '' so the helpdesk's refusal can be worded.

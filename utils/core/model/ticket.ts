@@ -8,7 +8,7 @@ import { LIMITS } from '../wire/page-protocol';
 import { consoleEntrySchema, networkEntrySchema, stepEntrySchema } from '../wire/page-schemas';
 
 export const TICKET_VERSION = 1;
-export const DESCRIPTION_MAX = 5000;
+const DESCRIPTION_MAX = 5000;
 /** The parts of a report that can be left out, by the organisation's settings or by the person. */
 export const REPORT_SECTIONS = ['screenshot', 'console', 'network', 'steps', 'environment'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -18,7 +18,7 @@ const short = z.string().max(200);
 const ms = z.number().min(0);
 const count = z.number().int().min(0);
 
-export const pageSchema = z.object({
+const pageSchema = z.object({
   url,
   title: z.string().max(500),
   referrer: url.optional(),
@@ -28,7 +28,7 @@ export const pageSchema = z.object({
   timing: z.object({ ttfb: ms.optional(), domContentLoaded: ms.optional(), load: ms.optional() }).optional(),
 });
 
-export const environmentSchema = z.object({
+const environmentSchema = z.object({
   userAgent: z.string().max(500),
   browser: z.object({ name: short, version: short }).optional(),
   os: z.object({ name: short, version: short.optional() }).optional(),
@@ -68,7 +68,7 @@ export const screenshotSchema = z.object({
   masks: count.optional(),
 });
 
-export const captureSchema = z.object({
+const captureSchema = z.object({
   recorderInstalledAt: z.string().datetime().nullable(),
   recorderMissing: z.boolean(),
   /** The recorder was installed after the page had already run (tab open before install/update). */
@@ -85,7 +85,7 @@ export const captureSchema = z.object({
     .optional(),
 });
 
-export const reporterSchema = z.object({
+const reporterSchema = z.object({
   name: z.string().max(200).optional(),
   email: z.string().max(254).optional(),
 });
@@ -111,7 +111,6 @@ export const ticketSchema = z.object({
 });
 
 export type Ticket = z.infer<typeof ticketSchema>;
-export type TicketScreenshot = z.infer<typeof screenshotSchema>;
 
 /** A file sent with the ticket; `data` is base64. */
 export const attachmentSchema = z.object({

@@ -8,12 +8,11 @@ import {
   DEFAULT_SETTINGS,
   secretsShape,
   settingsShape,
-  type PolicyKey,
   type Secrets,
   type Settings,
 } from './schema';
 
-export const PROBLEM_CODES = [
+const PROBLEM_CODES = [
   'wrong-type',
   'not-allowed-value',
   'too-long',
@@ -95,8 +94,4 @@ export function differences<T extends Record<string, unknown>>(values: T, defaul
     if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key])) changed[key] = values[key];
   }
   return changed;
-}
-
-export function isPolicyKey(key: string): key is PolicyKey {
-  return Object.hasOwn(allShape, key);
 }
