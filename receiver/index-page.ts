@@ -1,12 +1,9 @@
 /** The technicians' list of tickets: newest first, every stored string escaped. */
+import { escapeHtml } from '../utils/core/ticket/html';
 import type { StoredTicket } from './store';
 
 export const INDEX_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function renderIndex(tickets: StoredTicket[], files: (t: StoredTicket) => string[]): string {
   const rows = [...tickets]

@@ -3,7 +3,7 @@ import { t } from '@/utils/extension/i18n';
 import type { MessageKey } from '@/utils/core/i18n';
 import { sendMessage } from '@/utils/extension/messaging';
 import type { ConnectionTestResult } from '@/utils/core/delivery/connection-test';
-import type { Settings, Secrets } from '@/utils/core/settings/schema';
+import { CONNECTOR_TYPES, type Settings, type Secrets } from '@/utils/core/settings/schema';
 import { Section, SelectField, TextField, type FieldApi } from './fields';
 import type { ConnectionProblem } from '@/utils/core/delivery/connectors/helpdesk';
 
@@ -39,7 +39,7 @@ const CONNECTION_PROBLEM_MESSAGES = {
   other: 'connectionOther',
 } as const satisfies Record<ConnectionProblem, MessageKey>;
 
-export function testResultText(result: ConnectionTestResult): string {
+function testResultText(result: ConnectionTestResult): string {
   switch (result.kind) {
     case 'ok':
       return t('testOk', result.status);
@@ -98,7 +98,7 @@ export function ConnectorSection({
         api={api}
         name="connectorType"
         label={t('optionsConnectorType')}
-        options={(['webhook', 'glpi', 'zammad', 'rt', 'redmine'] as const).map((v) => [v, t(TYPE_NAMES[v])])}
+        options={CONNECTOR_TYPES.map((v) => [v, t(TYPE_NAMES[v])])}
       />
       <TextField api={api} name="endpointUrl" type="url" label={t('optionsEndpointUrl')} hint={t(URL_HINTS[type])} />
       <TextField

@@ -185,7 +185,7 @@ describe('receiver options', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await res.text();
     expect(html).not.toContain('<img src=x');
-    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62; second');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; second');
     expect(html.indexOf('#2')).toBeLessThan(html.indexOf('#1<'));
     expect(html).toContain('href="/tickets/1/report.html"');
   });

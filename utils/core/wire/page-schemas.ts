@@ -133,9 +133,10 @@ export type ValidPageContext = z.infer<typeof pageContextSchema>;
 
 // The hand-written interfaces (used by the dependency-free recorder) must match the schemas.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const schemasMatchInterfaces: [
+const schemasMatchInterfaces: [
   Same<z.infer<typeof consoleEntrySchema>, ConsoleEntry>,
   Same<z.infer<typeof networkEntrySchema>, NetworkEntry>,
   Same<z.infer<typeof stepEntrySchema>, StepEntry>,
   Same<z.infer<typeof recorderSnapshotSchema>, RecorderSnapshot>,
 ] = [true, true, true, true];
+void schemasMatchInterfaces;
