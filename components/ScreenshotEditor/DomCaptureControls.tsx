@@ -12,7 +12,7 @@ export interface DomCaptureControlsProps {
   onCaptured: (screenshot: DraftScreenshot) => void;
 }
 
-export function captureMessage(result: DomCaptureResult): string {
+function captureMessage(result: DomCaptureResult): string {
   if (result.ok) return t('composeCaptureDone', result.screenshot.width, result.screenshot.height);
   switch (result.problem) {
     case 'timeout':

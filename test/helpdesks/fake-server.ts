@@ -22,7 +22,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export type Fault = Reply | 'drop-after';
+type Fault = Reply | 'drop-after';
 
 export interface FakeServer {
   url: string;

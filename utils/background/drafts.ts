@@ -40,7 +40,7 @@ export const drafts: DraftStore = {
 };
 
 /** A draft not yet in the outbox may be a report someone is still writing: it stays this long at least. */
-export const UNQUEUED_DRAFT_MIN_MS = 24 * 60 * 60_000;
+const UNQUEUED_DRAFT_MIN_MS = 24 * 60 * 60_000;
 
 /**
  * Drafts older than the retention period go, except those whose report is still waiting in the

@@ -9,7 +9,7 @@ import type { StartResult } from '../extension/messaging';
 import { toolbarButton } from './toolbar-button';
 
 export const REPORT_COMMAND = 'report-problem';
-export const REPORT_MENU_ID = 'mayday-report-page';
+const REPORT_MENU_ID = 'mayday-report-page';
 
 export function registerWaysIn(
   api: typeof Browser,

@@ -44,7 +44,7 @@ export function backoffMs(attempt: number, random: () => number): number {
   return Math.round(base * (0.75 + random() * 0.25));
 }
 
-export function reportBytes(report: OutgoingReport): number {
+function reportBytes(report: OutgoingReport): number {
   return report.attachments.reduce((n, a) => n + a.data.length, 0) + JSON.stringify(report.ticket).length;
 }
 
@@ -53,9 +53,9 @@ export function isUnsent(entry: OutboxEntry): boolean {
 }
 
 /** How many reports the popup lists, newest first. */
-export const POPUP_REPORTS = 20;
+const POPUP_REPORTS = 20;
 /** Share of the outbox's limits past which the popup warns that it is nearly full. */
-export const NEARLY_FULL = 0.8;
+const NEARLY_FULL = 0.8;
 
 /** What the popup shows of the outbox: the newest reports, and whether unsent ones nearly fill it. */
 export function outboxOverview(entries: OutboxEntry[]): { reports: ReportStatus[]; nearlyFull: boolean } {

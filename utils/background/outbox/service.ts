@@ -16,7 +16,7 @@ import type { Translate } from '../../core/ticket/translate';
 import { reencodeImage } from '../capture/images';
 import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from './wiring';
 
-export const SEND_TIMEOUT_MS = 30_000;
+const SEND_TIMEOUT_MS = 30_000;
 const DAY_MS = 24 * 60 * 60_000;
 /** Local copies are checked against the retention period at start and then this often. */
 const PURGE_ALARM = 'mayday-purge';

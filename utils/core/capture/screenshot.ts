@@ -73,7 +73,7 @@ export function pickEncoding(png: Encoded, jpegs: Encoded[], budget: number): En
   return bestJpeg ?? png;
 }
 
-export function toDataUrl(encoded: Encoded): string {
+function toDataUrl(encoded: Encoded): string {
   return `data:${encoded.type};base64,${bytesToBase64(encoded.bytes)}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { base64ToBytes, bytesToBase64 } from '../encoding';
 
-export const SECRET_PREFIX = 'whsec_';
+const SECRET_PREFIX = 'whsec_';
 
 function secretBytes(secret: string): Uint8Array {
   if (!secret.startsWith(SECRET_PREFIX)) return new TextEncoder().encode(secret);

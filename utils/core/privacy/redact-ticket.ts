@@ -9,7 +9,7 @@ import { MARKER_OPEN, type RedactionCounts, type RedactionRule } from './rule';
  * people paste tokens and log lines into it, so it is redacted like the rest.
  * Numbers and booleans need no entry: only strings are redacted.
  */
-export const TICKET_SKIP: SkipTree = {
+const TICKET_SKIP: SkipTree = {
   id: true,
   createdAt: true,
   reporter: true,

@@ -5,7 +5,7 @@
 import { allShape, parseFields, type FieldProblem } from './fields';
 import { SECRET_KEYS, SETTING_KEYS, type PolicyKey, type Secrets, type Settings } from './schema';
 
-export const LINE_LIST_KEYS = [
+const LINE_LIST_KEYS = [
   'categories',
   'urgencies',
   'allowedSites',

@@ -43,7 +43,7 @@ function hostMatches(pattern: string, hostname: string): boolean {
   return hostname === pattern;
 }
 
-export function urlMatches(pattern: MatchPattern, url: string): boolean {
+function urlMatches(pattern: MatchPattern, url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
 
 export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine'] as const;
-export const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
-export const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
-export const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
+const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
+const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
+const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
 
 export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme';
 

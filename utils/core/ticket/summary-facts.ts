@@ -5,7 +5,7 @@ import { SECTION_KEYS } from './labels';
 import type { Ticket } from '../model/ticket';
 import type { Translate } from './translate';
 
-export interface Count {
+interface Count {
   label: string;
   value: number;
   /** Worth the technician's eye first (errors, failed requests). */

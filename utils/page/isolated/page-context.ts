@@ -8,7 +8,7 @@
 import { LIMITS, PULL, SNAPSHOT, type NetworkEntry, type PullRequest } from '../../core/wire/page-protocol';
 
 /** Far above what the capped buffers need; a larger reply is forged or corrupted. */
-export const MAX_SNAPSHOT_CHARS = 1_500_000;
+const MAX_SNAPSHOT_CHARS = 1_500_000;
 
 export interface PageContext {
   url: string;
@@ -30,12 +30,12 @@ export interface PageContext {
   recorder: unknown;
 }
 
-export function clip(text: string, max: number): string {
+function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
 /** Ask the recorder for its buffers; null when it is absent or answers with nonsense. */
-export function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Promise<unknown> {
+function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Promise<unknown> {
   return new Promise((resolve) => {
     const done = (value: unknown) => {
       win.removeEventListener('message', onMessage);
@@ -62,7 +62,7 @@ export function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: numb
 }
 
 /** Resolves once the page is visible and has painted a frame, so a screenshot shows it. */
-export function waitForPaint(win: Window, doc: Document, timeoutMs: number): Promise<void> {
+function waitForPaint(win: Window, doc: Document, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, timeoutMs);
     const paint = () =>
@@ -79,7 +79,7 @@ export function waitForPaint(win: Window, doc: Document, timeoutMs: number): Pro
 
 const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : undefined);
 
-export function navigationTiming(perf: Performance): PageContext['timing'] {
+function navigationTiming(perf: Performance): PageContext['timing'] {
   const entry = perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   return entry
     ? {
@@ -95,7 +95,7 @@ export function navigationTiming(perf: Performance): PageContext['timing'] {
  * load with GET; for fetch and XHR it is unknown. Loads that failed without a response look like
  * cross-origin ones here (status 0) and are left out.
  */
-export function failedResources(perf: Performance): NetworkEntry[] {
+function failedResources(perf: Performance): NetworkEntry[] {
   const out: NetworkEntry[] = [];
   for (const entry of perf.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     const status = entry.responseStatus;

@@ -41,7 +41,7 @@ function topErrors(ticket: Ticket): string[] {
 }
 
 /** The marker a retry searches for to find a ticket whose creation reply was lost. */
-export function reportMarker(ticket: Ticket): string {
+function reportMarker(ticket: Ticket): string {
   return `Mayday report ${ticket.id}`;
 }
 

@@ -17,7 +17,7 @@ import { badReply, failed, jsonOf, problemFor, targetOf, type ConnectionResult, 
 type GlpiConfig = Extract<ConnectorConfig, { type: 'glpi' }>;
 
 /** The GLPI address, whether the admin typed the root or the apirest.php URL. */
-export function glpiBase(url: string): string {
+function glpiBase(url: string): string {
   return url
     .trim()
     .replace(/\/+$/, '')

@@ -71,7 +71,7 @@ export function problemFor(failure: DeliveryFailure, notFound: ConnectionProblem
   }
 }
 
-export function savedReceipt(progress: Readonly<Record<string, unknown>>): Receipt | null {
+function savedReceipt(progress: Readonly<Record<string, unknown>>): Receipt | null {
   const receipt = progress.receipt as Receipt | undefined;
   return receipt && typeof receipt.id === 'string' ? receipt : null;
 }

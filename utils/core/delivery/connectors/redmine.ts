@@ -62,7 +62,7 @@ async function upload(config: RedmineConfig, file: Attachment, ctx: SendContext)
   return typeof token === 'string' ? token : badReply('Redmine answered the upload without a token');
 }
 
-export function redmineIssue(config: RedmineConfig, report: OutgoingReport, tokens: string[]) {
+function redmineIssue(config: RedmineConfig, report: OutgoingReport, tokens: string[]) {
   return {
     issue: {
       project_id: config.projectId,
