@@ -1,6 +1,6 @@
-import { webhookPayloadSchema, type WebhookPayload } from '../utils/core/model/ticket';
+import { outgoingReportSchema, type OutgoingReport } from '../utils/core/model/ticket';
 
-export type Checked = { ok: true; payload: WebhookPayload } | { ok: false; field: string; message: string };
+export type Checked = { ok: true; payload: OutgoingReport } | { ok: false; field: string; message: string };
 
 function fieldName(path: PropertyKey[]): string {
   return (
@@ -13,7 +13,7 @@ function fieldName(path: PropertyKey[]): string {
 
 /** Parses and checks a webhook body; on failure names the first offending field. */
 export function checkPayload(body: unknown): Checked {
-  const parsed = webhookPayloadSchema.safeParse(body);
+  const parsed = outgoingReportSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = fieldName(issue.path);

@@ -13,7 +13,7 @@ const targetTab = () =>
     return tab?.id;
   });
 
-export function Launcher() {
+export function PopupPage() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const openedAsPage = new URLSearchParams(location.search).has('tabId');
   useEffect(() => {

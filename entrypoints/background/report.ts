@@ -13,7 +13,7 @@ import { t } from '@/utils/extension/i18n';
 import { onExtensionPageMessage, type StartResult } from '@/utils/extension/messaging';
 import { getConnectorConfig } from '@/utils/extension/settings';
 import { buildContext, settingsNow, sleep, tabAllowed } from './context';
-import type { OutboxService } from './outbox';
+import type { OutboxService } from '@/utils/background/outbox/service';
 import type { registerRecorder } from './recorder';
 import { screenshotFor } from './screenshot';
 

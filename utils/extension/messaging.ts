@@ -56,7 +56,7 @@ export interface ExtensionProtocol {
   saveScreenshot(data: { draftId: string; screenshot: EditedScreenshot }): void;
   /** Replaces the draft's screenshot with the whole page or one element, rendered in the tab. */
   captureDom(data: { draftId: string; mode: DomCaptureMode }): DomCaptureResult;
-  // Admin settings (utils/settings): the launcher and report page never read settings storage.
+  // Admin settings: the popup and the report page never read settings storage.
   /** Whether the organisation allows reporting on the tab's site. */
   siteStatus(data: { tabId: number }): { reportingAllowed: boolean };
   getReportForm(): ReportForm;

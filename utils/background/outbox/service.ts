@@ -22,7 +22,7 @@ const DAY_MS = 24 * 60 * 60_000;
 const PURGE_ALARM = 'mayday-purge';
 const PURGE_EVERY_MINUTES = 60;
 
-export interface OutboxServiceDeps {
+export interface OutboxServiceEnv {
   connectorConfig(): Promise<ConnectorConfig>;
   retentionDays(): Promise<number>;
   t: Translate;
@@ -36,7 +36,7 @@ export interface OutboxService {
   retryNow(ids?: string[]): Promise<void>;
 }
 
-export function createOutboxService(api: typeof Browser, deps: OutboxServiceDeps): OutboxService {
+export function createOutboxService(api: typeof Browser, deps: OutboxServiceEnv): OutboxService {
   // Leases are released before anything else may touch the outbox, so no fresh claim is undone.
   const store = openOutboxStore().then(async (opened) => {
     await releaseLeases({ store: opened, now: Date.now });

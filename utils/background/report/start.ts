@@ -52,7 +52,7 @@ async function observeTab(env: StartEnv, tab: Tab, context: ValidPageContext | n
 export async function startReport(tabId: number, env: StartEnv): Promise<Draft> {
   let tab = await env.tabs.get(tabId);
   if (!tab.active) {
-    // Opened from a launcher tab: the screenshot must show the reported page, not the launcher.
+    // From the popup opened as a page: the screenshot must show the reported page, not the popup.
     tab = (await env.tabs.update(tabId, { active: true })) ?? tab;
   }
   const context = await readPage(env, tabId);

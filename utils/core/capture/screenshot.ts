@@ -4,16 +4,10 @@
  * The pixel work is passed in (OffscreenCanvas in the background, fakes in tests).
  */
 import type { MaskScan } from '../wire/mask-scan-schema';
+import type { Rect } from '../annotate/shapes';
 import { base64ToBytes, bytesToBase64 } from '../encoding';
 
 export const SCREENSHOT_LIMITS = { maxWidth: 2560, budgetBytes: 400 * 1024, jpegQualities: [0.85, 0.75, 0.6, 0.45] };
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 export interface Encoded {
   type: 'image/png' | 'image/jpeg';

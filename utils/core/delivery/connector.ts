@@ -4,14 +4,10 @@
  * a receipt or a classified failure.
  */
 import type { Receipt } from '../model/draft';
-import type { Attachment, Ticket } from '../model/ticket';
+import type { OutgoingReport } from '../model/ticket';
 import { classifyThrown, type DeliveryFailure } from './errors';
 
-export interface OutgoingReport {
-  ticket: Ticket;
-  /** The screenshot (if any), report.json and report.html, base64. */
-  attachments: Attachment[];
-}
+export type { OutgoingReport };
 
 export type SendResult = { ok: true; receipt: Receipt } | { ok: false; failure: DeliveryFailure };
 

@@ -123,9 +123,15 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-/** The JSON body POSTed to a webhook endpoint. */
-export const webhookPayloadSchema = z.object({
+/**
+ * A report as it leaves: the ticket and its files (the screenshot if any, report.json,
+ * report.html). What the outbox keeps and every connector sends; a webhook receives it as its
+ * JSON body.
+ */
+export const outgoingReportSchema = z.object({
   ticket: ticketSchema,
   attachments: z.array(attachmentSchema).max(10),
 });
-export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+export type OutgoingReport = z.infer<typeof outgoingReportSchema>;
+/** @deprecated TODO(issue 17): test/support/tickets.ts still names it; then it goes. */
+export type WebhookPayload = OutgoingReport;

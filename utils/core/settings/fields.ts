@@ -3,14 +3,7 @@
  * dropped, the rest are kept. Used for what is stored, what a policy sets and what is imported.
  */
 import type { z } from 'zod';
-import {
-  DEFAULT_SECRETS,
-  DEFAULT_SETTINGS,
-  secretsShape,
-  settingsShape,
-  type Secrets,
-  type Settings,
-} from './schema';
+import { DEFAULT_SECRETS, DEFAULT_SETTINGS, secretsShape, settingsShape, type Secrets, type Settings } from './schema';
 
 const PROBLEM_CODES = [
   'wrong-type',

@@ -6,8 +6,8 @@ import {
   processScreenshot,
   SCREENSHOT_LIMITS,
   type ImageOps,
-  type Rect,
 } from '../../../../utils/core/capture/screenshot';
+import type { Rect } from '../../../../utils/core/annotate/shapes';
 
 describe('mapRects', () => {
   const field = { x: 100, y: 50, width: 200, height: 30 };
