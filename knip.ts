@@ -5,7 +5,8 @@
  * - `knip --production` looks only at what runs for people: the extension (WXT entrypoints and
  *   build modules), the reference receiver and the ticket schema generator. There an export only
  *   tests use is dead code with a test around it. One its own file also uses is not: the file is
- *   the user, and its test reaches it through the export.
+ *   the user, and its test reaches it through the export. An export for tests alone says so with
+ *   an @internal tag, which production mode skips.
  */
 import type { KnipConfig } from 'knip';
 
@@ -42,9 +43,6 @@ export default {
     // branch; what they export and nothing imports is listed in the lint-knip branch's report.
     'test/support/**': ['exports', 'types'],
     'bench/**': ['exports', 'types'],
-    // TODO(issue 17): Node's stand-in for browser.i18n, used by test/support and test/e2e only:
-    // it moves to test/support with the E2E rig work.
-    ...(production ? { 'utils/core/ticket/translate.ts': ['exports'] } : {}),
     // TODO(issue 17): renderSummary() is the helpdesk body docs/ticket.md describes, but the
     // connectors still send their own (utils/core/delivery/connectors/body.ts): wire it or drop it.
     ...(production ? { 'utils/core/ticket/summary.ts': ['files'] } : {}),

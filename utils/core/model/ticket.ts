@@ -133,5 +133,8 @@ export const outgoingReportSchema = z.object({
   attachments: z.array(attachmentSchema).max(10),
 });
 export type OutgoingReport = z.infer<typeof outgoingReportSchema>;
-/** @deprecated TODO(issue 17): test/support/tickets.ts still names it; then it goes. */
+/**
+ * @internal The old name, for test/support/tickets.ts until it says OutgoingReport.
+ * TODO(issue 17): remove with the E2E rig work.
+ */
 export type WebhookPayload = OutgoingReport;
