@@ -9,7 +9,7 @@ import { ENTRY_JSON_CHARS } from '../../core/wire/page-protocol';
 import type { ConsoleFields } from './buffers';
 import { apply, fromCharCode, isArray, keys as keysOf, slice, tagOf, toText, unitAt } from './intrinsics';
 
-const DEPTH = 3;
+export const DEPTH = 3;
 export const BREADTH = 50;
 export const STRING_CHARS = 300;
 /** A line fits an entry (ENTRY_JSON_CHARS) with room for a stack: cutting it there would lose its "… [N chars]". */
