@@ -1,8 +1,8 @@
 /**
  * Heap growth of a page that calls console.error 1,000,000 times with large arguments, with and
  * without the recorder. Run after `npx wxt build`:  npx tsx bench/recorder-heap.ts [calls]
- * A bare DevTools pipe, not Playwright: Playwright enables the Runtime domain, which turns every
- * console call into a protocol event and keeps arguments alive. Growth is measured after garbage
+ * A bare Chromium (test/support/bare-chromium.ts), not Playwright: Playwright enables the Runtime
+ * domain, which turns every console call into a protocol event and keeps arguments alive. Growth is measured after garbage
  * collection and after the console's own message store is emptied, so what remains is what the
  * page (and the recorder in it) holds.
  */

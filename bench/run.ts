@@ -67,7 +67,7 @@ await phase(
 );
 
 await phase(
-  `1, 2. page load, console.error and fetch, with Mayday and without: ${ROUNDS} fresh pairs of browsers (bare CDP pipe)`,
+  `1, 2. page load, console.error and fetch, with Mayday and without: ${ROUNDS} fresh pairs of browsers (bare Chromium, no Playwright)`,
   [
     [1, 'Page load with Mayday ÷ without', 'page-load-ratio'],
     [2, 'console.error, recorder − without, per call', 'console-error-cost'],

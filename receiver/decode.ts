@@ -1,6 +1,7 @@
 /**
- * Turns a request body into the webhook payload shape, from JSON or from multipart/form-data
- * (a `payload_json` part listing attachments by part name, plus the file parts).
+ * Turns a request body into its JSON shape, from JSON or from multipart/form-data (a
+ * `payload_json` part with the JSON, its `attachments` listing files by part name, plus the file
+ * parts): a ticket, or information added to one.
  */
 export class BodyError extends Error {
   constructor(
@@ -12,7 +13,6 @@ export class BodyError extends Error {
 }
 
 interface MultipartManifest {
-  ticket?: unknown;
   attachments?: { filename?: unknown; contentType?: unknown; part?: unknown }[];
 }
 
@@ -40,6 +40,8 @@ async function decodeMultipart(body: Buffer, contentType: string): Promise<unkno
   } catch {
     throw new BodyError('payload_json: not valid JSON', 'payload_json');
   }
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest))
+    throw new BodyError('payload_json: not a JSON object', 'payload_json');
   const attachments = [];
   for (const [n, item] of (Array.isArray(manifest.attachments) ? manifest.attachments : []).entries()) {
     const file = typeof item?.part === 'string' ? form.get(item.part) : null;
@@ -51,5 +53,5 @@ async function decodeMultipart(body: Buffer, contentType: string): Promise<unkno
       data: Buffer.from(await file.arrayBuffer()).toString('base64'),
     });
   }
-  return { ticket: manifest.ticket, attachments };
+  return { ...manifest, attachments };
 }

@@ -1,6 +1,6 @@
 /**
  * npm run receiver -- [--port 8787] [--host 127.0.0.1] [--data ./receiver-data] [--token secret]
- *                     [--signing-secret whsec_…]
+ *                     [--signing-secret whsec_…] [--public-url https://help.example.org]
  */
 import { parseArgs } from 'node:util';
 import { startReceiver } from './server';
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: process.env.MAYDAY_RECEIVER_DATA ?? './receiver-data' },
     token: { type: 'string', default: process.env.MAYDAY_RECEIVER_TOKEN },
     'signing-secret': { type: 'string', default: process.env.MAYDAY_RECEIVER_SIGNING_SECRET },
+    'public-url': { type: 'string', default: process.env.MAYDAY_RECEIVER_PUBLIC_URL },
   },
 });
 
@@ -20,8 +21,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   process.exit(2);
 }
+const publicUrl = values['public-url'];
+if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+\/?$/.test(publicUrl)) {
+  console.error(`--public-url must be an origin such as https://help.example.org, not "${publicUrl}"`);
+  process.exit(2);
+}
 const receiver = await startReceiver(
-  { dataDir: values.data, token: values.token, signingSecret: values['signing-secret'] },
+  { dataDir: values.data, token: values.token, signingSecret: values['signing-secret'], publicUrl },
   port,
   values.host,
 );

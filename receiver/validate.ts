@@ -1,8 +1,9 @@
 import { outgoingReportSchema, type OutgoingReport } from '../utils/core/model/ticket';
+import { checkAttachmentNames } from './names';
 
-export type Checked = { ok: true; payload: OutgoingReport } | { ok: false; field: string; message: string };
+export type Checked<T = OutgoingReport> = { ok: true; payload: T } | { ok: false; field: string; message: string };
 
-function fieldName(path: PropertyKey[]): string {
+export function fieldName(path: PropertyKey[]): string {
   return (
     path
       .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
@@ -13,6 +14,8 @@ function fieldName(path: PropertyKey[]): string {
 
 /** Parses and checks a webhook body; on failure names the first offending field. */
 export function checkPayload(body: unknown): Checked {
+  const badName = checkAttachmentNames(body);
+  if (badName) return { ok: false, ...badName };
   const parsed = outgoingReportSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -20,12 +23,6 @@ export function checkPayload(body: unknown): Checked {
     return { ok: false, field, message: `${field}: ${issue.message}` };
   }
   const { ticket, attachments } = parsed.data;
-  const names = new Set<string>();
-  for (const file of attachments) {
-    if (names.has(file.filename))
-      return { ok: false, field: 'attachments', message: `attachments: ${file.filename} appears twice` };
-    names.add(file.filename);
-  }
   const shot = ticket.screenshot;
   if (shot) {
     const file = attachments.find((a) => a.filename === shot.attachment);

@@ -1,6 +1,6 @@
 /**
  * Item 2: what the recorder adds to each console.error call, and to each fetch. Timed inside the
- * page over the bare CDP pipe (no console subscription), the original console muted where
+ * page of a bare Chromium (no console subscription), the original console muted where
  * possible (see openCallTabs).
  */
 import type { BudgetKey, Figure } from '../lib/figures';

@@ -51,7 +51,7 @@ const WRAP_ENCODERS = `(() => {
   }
 })()`;
 
-/** The result stays in the page: only its facts cross the DevTools pipe. */
+/** The result stays in the page: only its facts cross the DevTools protocol. */
 const RENDER = `(async () => {
   globalThis.__benchEncodeMs = NaN;
   const t = performance.now();
@@ -72,25 +72,18 @@ async function measureInPage(url: string, progress: (line: string) => void): Pro
     const page = await tab.evaluate<{ elements: number; width: number; height: number; windowWidth: number }>(
       '({ elements: document.getElementsByTagName("*").length, width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, windowWidth: innerWidth })',
     );
-    const { frameTree } = await browser.cdp.send<{ frameTree: { frame: { id: string } } }>(
-      'Page.getFrameTree',
-      {},
-      tab.sessionId,
-    );
-    const { executionContextId } = await browser.cdp.send<{ executionContextId: number }>(
-      'Page.createIsolatedWorld',
-      { frameId: frameTree.frame.id, worldName: 'mayday-bench-dom-capture' },
-      tab.sessionId,
-    );
+    const { frameTree } = await tab.session.send('Page.getFrameTree');
+    const { executionContextId } = await tab.session.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'mayday-bench-dom-capture',
+    });
     const inWorld = async <T>(expression: string): Promise<T> => {
-      const reply = await browser.cdp.send<{
-        result: { value?: T };
-        exceptionDetails?: { text: string; exception?: { description?: string } };
-      }>(
-        'Runtime.evaluate',
-        { expression, awaitPromise: true, returnByValue: true, contextId: executionContextId },
-        tab.sessionId,
-      );
+      const reply = await tab.session.send('Runtime.evaluate', {
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+        contextId: executionContextId,
+      });
       if (reply.exceptionDetails)
         throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
       return reply.result.value as T;

@@ -9,7 +9,7 @@ import type { Figure } from '../lib/figures';
 import { openCallTabs, type BrowserPair } from '../lib/pair';
 import type { RawBrowser, Side, Tab } from '../lib/raw-browser';
 import { round } from '../lib/stats';
-import { heapBytes, type HeapUsage } from '../../test/support/heap';
+import { heapBytes } from '../../test/support/heap';
 
 const CALLS = 1_000_000;
 const CHUNK = 100_000;
@@ -34,20 +34,20 @@ const chunk = (from: number) => `(() => {
   }
 })()`;
 
-async function heapAfterGc(browser: RawBrowser, tab: Tab): Promise<number> {
+async function heapAfterGc(tab: Tab): Promise<number> {
   // Twice: the first pass may only queue finalizers that free more on the second.
-  for (let i = 0; i < 2; i++) await browser.cdp.send('HeapProfiler.collectGarbage', {}, tab.sessionId);
-  return heapBytes(await browser.cdp.send<HeapUsage>('Runtime.getHeapUsage', {}, tab.sessionId));
+  for (let i = 0; i < 2; i++) await tab.session.send('HeapProfiler.collectGarbage');
+  return heapBytes(await tab.session.send('Runtime.getHeapUsage'));
 }
 
 async function growth(browser: RawBrowser, tab: Tab, progress: (line: string) => void) {
-  const before = await heapAfterGc(browser, tab);
+  const before = await heapAfterGc(tab);
   const started = Date.now();
   await tab.evaluate(SETUP);
   for (let from = 0; from < CALLS; from += CHUNK) await tab.evaluate(chunk(from));
   await tab.evaluate('delete window.__heapArgs');
   const seconds = (Date.now() - started) / 1000;
-  const bytes = (await heapAfterGc(browser, tab)) - before;
+  const bytes = (await heapAfterGc(tab)) - before;
   progress(
     `  heap: ${browser.side} kept ${(bytes / MB).toFixed(2)} MB after ${CALLS.toLocaleString('en-US')} calls (${seconds.toFixed(1)} s)`,
   );

@@ -30,24 +30,27 @@ export function recorderEvaluations(events: TraceEvent[]): number[] {
 
 async function traceLoads(browser: RawBrowser, url: string): Promise<TraceEvent[]> {
   const tab = await browser.firstTab();
-  await browser.cdp.send('Tracing.start', {
+  await browser.connection.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
     traceConfig: { includedCategories: ['devtools.timeline'] },
   });
   for (let i = 0; i < TRACED_LOADS; i++) await tab.load(url);
-  const complete = browser.cdp.once('Tracing.tracingComplete');
-  await browser.cdp.send('Tracing.end');
-  const { stream } = (await complete) as { stream: string };
+  const complete = new Promise<{ stream?: string }>((resolve) =>
+    browser.connection.once('Tracing.tracingComplete', resolve),
+  );
+  await browser.connection.send('Tracing.end');
+  const { stream } = await complete;
+  if (!stream) throw new Error('Tracing returned no stream');
   let text = '';
   for (;;) {
-    const chunk = await browser.cdp.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', {
+    const chunk = await browser.connection.send('IO.read', {
       handle: stream,
       size: 1 << 20,
     });
     text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
     if (chunk.eof) break;
   }
-  await browser.cdp.send('IO.close', { handle: stream });
+  await browser.connection.send('IO.close', { handle: stream });
   const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }

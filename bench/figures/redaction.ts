@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_RULES } from '../../utils/core/privacy/default-rules';
-import { redactText } from '../../utils/core/privacy/redact-text';
+import { redactText } from '../../utils/core/privacy/redact';
 import { mixedText, PLANTED_SECRETS } from '../../test/support/mixed-text';
 import type { Figure } from '../lib/figures';
 import { median, round } from '../lib/stats';

@@ -23,6 +23,8 @@ function captureMessage(result: DomCaptureResult): string {
       return t('composeCaptureGone');
     case 'sent':
       return t('composeCaptureSent');
+    case 'disabled':
+      return t('composeCaptureDisabled');
     case 'draft-missing':
       return t('composeDraftMissing');
     case 'failed':

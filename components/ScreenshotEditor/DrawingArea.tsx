@@ -23,6 +23,8 @@ export interface DrawingAreaProps {
   /** Where a label is being written, shown as the cursor meanwhile. */
   labelAt: Point | null;
   describedBy: string;
+  /** Much taller than wide (a whole page): shown at full width and scrolled, not squeezed to the window. */
+  tall?: boolean;
   onPlace(from: Point, to: Point): void;
   onLabel(at: Point): void;
   onTool(tool: Tool): void;
@@ -129,7 +131,7 @@ export function DrawingArea(props: DrawingAreaProps) {
 
   return (
     <div
-      class="shot-area"
+      class={`shot-area${props.tall ? ' tall' : ''}`}
       role="application"
       tabIndex={0}
       aria-label={t('editorDrawingArea')}

@@ -21,9 +21,11 @@ export interface ReportScreenshotProps {
   readOnly: boolean;
   /** undefined: as the draft has it; null: removed. */
   onEdited: (screenshot: EditedScreenshot | undefined) => void;
+  /** The draft holds a new screenshot (edited, replaced or removed): what will be sent changed. */
+  onStored?: () => void;
 }
 
-export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshotProps) {
+export function ReportScreenshot({ draft, readOnly, onEdited, onStored }: ReportScreenshotProps) {
   const [base, setBase] = useState<DraftScreenshot | null>(draft.screenshot);
   const [generation, setGeneration] = useState(0);
   const [shot, setShot] = useState<EditedScreenshot | undefined>(undefined);
@@ -35,6 +37,7 @@ export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshot
     clearTimeout(waiting.timer);
     pending.current = null;
     await sendMessage('saveScreenshot', { draftId: draft.id, screenshot: waiting.value });
+    onStored?.();
   }
 
   function edited(next: EditedScreenshot | undefined) {
@@ -62,6 +65,7 @@ export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshot
     setBase(screenshot);
     edited(undefined);
     setGeneration((g) => g + 1); // a fresh editor: marks drawn on the old image do not fit the new one
+    onStored?.();
   }
 
   const current = shot === undefined ? base : shot;
@@ -70,19 +74,12 @@ export function ReportScreenshot({ draft, readOnly, onEdited }: ReportScreenshot
       ? t('editorRemovedLong')
       : t('composeNoScreenshot', captureProblemText(draft.screenshotProblem ?? 'other'));
   if (readOnly)
-    return current ? (
-      <img
-        src={current.dataUrl}
-        alt={t('composeScreenshotAlt')}
-        style={{ maxWidth: '100%', border: '1px solid var(--border)', borderRadius: '6px' }}
-      />
-    ) : (
-      <p>{missing}</p>
-    );
+    return current ? <img class="shot-sent" src={current.dataUrl} alt={t('composeScreenshotAlt')} /> : <p>{missing}</p>;
   return (
     <>
       {base ? <ScreenshotEditor key={generation} image={base} onChange={onChange} /> : <p>{missing}</p>}
-      <DomCaptureControls capture={capture} onCaptured={onCaptured} />
+      {/* An organisation that collects no screenshot gets no capture of any kind. */}
+      {!draft.notCollected?.includes('screenshot') && <DomCaptureControls capture={capture} onCaptured={onCaptured} />}
     </>
   );
 }

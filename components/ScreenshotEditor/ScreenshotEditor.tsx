@@ -36,6 +36,9 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
   const [announcement, setAnnouncement] = useState('');
   const [img, setImg] = useState<HTMLImageElement | null>(null);
   const [broken, setBroken] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  // A larger view on demand: the editor fills the window until Escape or the same button.
+  const [full, setFull] = useState(false);
   const area = useRef<HTMLDivElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   const { shapes, removed } = history.present;
@@ -52,6 +55,19 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
     if (removed) onChange(null);
     else if (img) onChange(flattenOnPage(img, image, shapes));
   }, [history.present]);
+
+  useEffect(() => {
+    if (!full) return;
+    document.documentElement.classList.add('shot-full-open');
+    return () => document.documentElement.classList.remove('shot-full-open');
+  }, [full]);
+
+  /** Escape leaves the full-window view, unless a drawing or a label took it first. */
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !full || event.defaultPrevented) return;
+    event.preventDefault();
+    setFull(false);
+  }
 
   const focusArea = () => area.current?.querySelector<HTMLElement>('.shot-area')?.focus();
 
@@ -72,6 +88,7 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
   function step(type: 'undo' | 'redo' | 'clear' | 'remove') {
     if ((type === 'undo' && !canUndo(history)) || (type === 'redo' && !canRedo(history))) return;
     dispatch({ type });
+    if (type === 'remove') setFull(false);
     const words: Record<typeof type, MessageKey> = {
       undo: 'editorUndone',
       redo: 'editorRedone',
@@ -104,21 +121,27 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
     );
   if (broken) return <p role="alert">{t('editorBroken')}</p>;
   return (
-    <section class="shot-editor" ref={area}>
+    <section class={`shot-editor${full ? ' full' : ''}`} ref={area} onKeyDown={onKeyDown}>
       <Toolbar
         tool={tool}
         canUndo={canUndo(history)}
         canRedo={canRedo(history)}
         canClear={shapes.length > 0}
+        helpOpen={helpOpen}
+        full={full}
         onTool={setTool}
         onUndo={() => step('undo')}
         onRedo={() => step('redo')}
         onClear={() => step('clear')}
         onRemove={() => step('remove')}
+        onHelp={() => setHelpOpen((open) => !open)}
+        onFull={() => setFull((on) => !on)}
       />
-      <p class="hint" id="shot-hint">
+      {/* Hidden until asked for; the drawing area still names it as its description. */}
+      <p class="hint shot-help" id="shot-hint" hidden={!helpOpen}>
         {t('editorHint')}
       </p>
+      {full && <p class="hint">{t('editorFullWindowHint')}</p>}
       {labelAt && <LabelField onDone={labelDone} />}
       <DrawingArea
         img={img}
@@ -127,6 +150,7 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
         tool={tool}
         labelAt={labelAt}
         describedBy="shot-hint"
+        tall={image.height > image.width * 2}
         onPlace={(from, to) => tool !== 'text' && add(shapeFromDrag(tool, from, to))}
         onLabel={setLabelAt}
         onTool={setTool}

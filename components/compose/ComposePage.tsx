@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/extension/i18n';
-import { sendMessage, type ComposeState, type EditedScreenshot } from '@/utils/extension/messaging';
+import { sendMessage, type ComposeState, type EditedScreenshot, type PreviewResult } from '@/utils/extension/messaging';
 import { downloadBase64 } from '@/utils/ui/download';
 import type { ReportChoices, ReportForm } from '@/utils/core/report/report-form';
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
 import { ReportScreenshot } from '../ScreenshotEditor/ReportScreenshot';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { ComposeLayout } from './ComposeLayout';
+import { SentSummaryLine } from './SentSummaryLine';
+import './compose.css';
 
 const SAVE_DELAY_MS = 400;
 const POLL_MS = 2000;
@@ -29,6 +32,9 @@ export function ComposePage({ draftId }: { draftId: string }) {
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** The screenshot as edited on this page; undefined while untouched. */
   const screenshot = useRef<EditedScreenshot | undefined>(undefined);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [revision, setRevision] = useState(0);
+  const descriptionField = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     document.title = t('composeTitle');
@@ -41,6 +47,12 @@ export function ComposePage({ draftId }: { draftId: string }) {
     });
     void sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
   }, [draftId]);
+
+  // The person came to say what went wrong: the page opens with the description ready to type in.
+  const loaded = Boolean(compose);
+  useEffect(() => {
+    if (loaded) descriptionField.current?.focus();
+  }, [loaded]);
 
   // While the outbox still holds the report, follow it until it is sent or fails.
   const pendingId =
@@ -137,18 +149,39 @@ export function ComposePage({ draftId }: { draftId: string }) {
     }
   }
 
-  const consoleCount = draft.context?.recorder?.console.length ?? 0;
+  function openReview() {
+    const review = document.getElementById('review');
+    review?.scrollIntoView({ block: 'start' });
+    review?.focus({ preventScroll: true });
+  }
+
   return (
-    <main style={{ padding: '1.5rem', maxWidth: '60rem', margin: '0 auto' }}>
-      <h1>{t('composeTitle')}</h1>
+    <ComposeLayout
+      title={t('composeTitle')}
+      pageLine={t('composePageLine', draft.page.title ? `${draft.page.title} — ${draft.page.url}` : draft.page.url)}
+      screenshot={
+        <ReportScreenshot
+          draft={draft}
+          readOnly={queued}
+          onEdited={(edited) => (screenshot.current = edited)}
+          onStored={() => setRevision((r) => r + 1)}
+        />
+      }
+      review={
+        <ReviewPanel
+          draftId={draftId}
+          description={description}
+          final={queued}
+          revision={revision}
+          onPreview={setPreview}
+        />
+      }
+    >
       {reportForm && <OrganisationNote form={reportForm} />}
-      <p class="muted">
-        {t('composePageLine', draft.page.title ? `${draft.page.title} — ${draft.page.url}` : draft.page.url)}
-      </p>
-      <ReportScreenshot draft={draft} readOnly={queued} onEdited={(edited) => (screenshot.current = edited)} />
-      <p class="muted">{t('composeConsoleCount', consoleCount)}</p>
       {!canSend && <p>{t('composeNoEndpoint')}</p>}
       <form
+        class="compose-form"
+        aria-label={t('composeFormLabel')}
         onSubmit={(e) => {
           e.preventDefault();
           void (canSend ? send() : saveFile());
@@ -162,6 +195,8 @@ export function ComposePage({ draftId }: { draftId: string }) {
           </p>
           <textarea
             id="description"
+            ref={descriptionField}
+            rows={5}
             value={description}
             onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)}
             aria-describedby={missing ? 'description-hint description-error' : 'description-hint'}
@@ -176,18 +211,21 @@ export function ComposePage({ draftId }: { draftId: string }) {
           )}
         </div>
         {reportForm && (
-          <ReportChoiceFields
-            form={reportForm}
-            choices={choices}
-            missing={missingChoice}
-            disabled={queued}
-            onChange={(next) => {
-              setChoices(next);
-              setMissingChoice((m) => m.filter((field) => !next[field]));
-            }}
-          />
+          <div class="field-row">
+            <ReportChoiceFields
+              form={reportForm}
+              choices={choices}
+              missing={missingChoice}
+              disabled={queued}
+              onChange={(next) => {
+                setChoices(next);
+                setMissingChoice((m) => m.filter((field) => !next[field]));
+              }}
+            />
+          </div>
         )}
-        <ReviewPanel draftId={draftId} description={description} final={queued} />
+        {/* More fields of the report (the requester's name and email) go here: the column stacks them. */}
+        <SentSummaryLine result={preview} onReview={openReview} />
         <div class="actions">
           {canSend && !queued && (
             <button type="submit" disabled={status.kind === 'busy'}>
@@ -208,6 +246,6 @@ export function ComposePage({ draftId }: { draftId: string }) {
         </div>
       </form>
       <ReportStatusLine status={status} />
-    </main>
+    </ComposeLayout>
   );
 }

@@ -55,6 +55,12 @@ export function PrivacySection({ api }: { api: FieldApi }) {
         label={t('optionsMaskAllInputs')}
         hint={t('optionsMaskAllInputsHint')}
       />
+      <CheckField
+        api={api}
+        name="showForeignFrames"
+        label={t('optionsShowForeignFrames')}
+        hint={t('optionsShowForeignFramesHint')}
+      />
       <TextField
         api={api}
         name="redactionPatterns"

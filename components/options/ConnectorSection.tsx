@@ -3,9 +3,9 @@ import { t } from '@/utils/extension/i18n';
 import type { MessageKey } from '@/utils/core/i18n';
 import { sendMessage } from '@/utils/extension/messaging';
 import type { ConnectionTestResult } from '@/utils/core/delivery/connection-test';
-import { CONNECTOR_TYPES, type Settings, type Secrets } from '@/utils/core/settings/schema';
+import { CONNECTOR_TYPES, isUnencrypted, type Settings, type Secrets } from '@/utils/core/settings/schema';
 import { Section, SelectField, TextField, type FieldApi } from './fields';
-import type { ConnectionProblem } from '@/utils/core/delivery/connectors/helpdesk';
+import type { ConnectionCheck, ConnectionProblem } from '@/utils/core/delivery/connectors/helpdesk';
 
 const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'connectorWebhook',
@@ -13,6 +13,7 @@ const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
   zammad: 'connectorZammad',
   rt: 'connectorRt',
   redmine: 'connectorRedmine',
+  itop: 'connectorItop',
 };
 const URL_HINTS: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'optionsEndpointUrlHint',
@@ -20,6 +21,7 @@ const URL_HINTS: Record<Settings['connectorType'], MessageKey> = {
   zammad: 'optionsUrlHintZammad',
   rt: 'optionsUrlHintRt',
   redmine: 'optionsUrlHintRedmine',
+  itop: 'optionsUrlHintItop',
 };
 const TOKEN_LABELS: Record<Settings['connectorType'], MessageKey> = {
   webhook: 'optionsToken',
@@ -27,6 +29,16 @@ const TOKEN_LABELS: Record<Settings['connectorType'], MessageKey> = {
   zammad: 'optionsToken',
   rt: 'optionsToken',
   redmine: 'optionsTokenRedmine',
+  itop: 'optionsTokenItop',
+};
+const TOKEN_HINTS: Partial<Record<Settings['connectorType'], MessageKey>> = {
+  webhook: 'optionsTokenHint',
+  itop: 'optionsTokenHintItop',
+};
+const CHECK_STATES: Record<string, MessageKey> = {
+  true: 'connectionCheckOk',
+  false: 'connectionCheckMissing',
+  null: 'connectionCheckUnknown',
 };
 
 /** The options page's words for each connection-test problem. */
@@ -36,6 +48,8 @@ const CONNECTION_PROBLEM_MESSAGES = {
   'no-right': 'connectionNoRight',
   'wrong-queue': 'connectionWrongQueue',
   'wrong-project': 'connectionWrongProject',
+  'wrong-organisation': 'connectionWrongOrganisation',
+  'needs-change': 'connectionNeedsChange',
   other: 'connectionOther',
 } as const satisfies Record<ConnectionProblem, MessageKey>;
 
@@ -64,7 +78,19 @@ function testResultText(result: ConnectionTestResult): string {
   }
 }
 
-type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'done'; ok: boolean; text: string };
+/** What a helpdesk's test looked at, each with what to change in the helpdesk when it is wrong. */
+function testChecks(result: ConnectionTestResult): { state: string; text: string }[] {
+  if (result.kind !== 'helpdesk') return [];
+  return (result.result.checks ?? []).map((check: ConnectionCheck) => ({
+    state: t(CHECK_STATES[String(check.ok)]),
+    text: t(check.message, ...(check.substitutions ?? [])),
+  }));
+}
+
+type TestState =
+  | { kind: 'idle' }
+  | { kind: 'testing' }
+  | { kind: 'done'; ok: boolean; text: string; checks: { state: string; text: string }[] };
 
 /** `readValues` validates the whole form and marks its problems; null when there are any. */
 export function ConnectorSection({
@@ -79,7 +105,7 @@ export function ConnectorSection({
 
   async function runTest() {
     const values = readValues();
-    if (!values) return setTest({ kind: 'done', ok: false, text: t('optionsFixFirst') });
+    if (!values) return setTest({ kind: 'done', ok: false, text: t('optionsFixFirst'), checks: [] });
     setTest({ kind: 'testing' });
     const result = await sendMessage('testConnection', values).catch((error: Error): ConnectionTestResult => ({
       kind: 'unreachable',
@@ -89,6 +115,7 @@ export function ConnectorSection({
       kind: 'done',
       ok: result.kind === 'ok' || (result.kind === 'helpdesk' && result.result.ok),
       text: testResultText(result),
+      checks: testChecks(result),
     });
   }
 
@@ -101,12 +128,24 @@ export function ConnectorSection({
         options={CONNECTOR_TYPES.map((v) => [v, t(TYPE_NAMES[v])])}
       />
       <TextField api={api} name="endpointUrl" type="url" label={t('optionsEndpointUrl')} hint={t(URL_HINTS[type])} />
+      {isUnencrypted(api.form.endpointUrl.trim()) && (
+        <p class="warning" role="status">
+          {t('optionsUnencrypted')}
+        </p>
+      )}
+      <TextField
+        api={api}
+        name="plainHttpHosts"
+        multiline
+        label={t('optionsPlainHttpHosts')}
+        hint={t('optionsPlainHttpHostsHint')}
+      />
       <TextField
         api={api}
         name="token"
         type="password"
         label={t(TOKEN_LABELS[type])}
-        hint={t(type === 'webhook' ? 'optionsTokenHint' : 'optionsTokenHintOther')}
+        hint={t(TOKEN_HINTS[type] ?? 'optionsTokenHintOther')}
       />
       {type === 'webhook' && (
         <>
@@ -167,12 +206,32 @@ export function ConnectorSection({
           />
         </>
       )}
+      {type === 'itop' && (
+        <>
+          <TextField api={api} name="itopUser" label={t('optionsItopUser')} hint={t('optionsItopUserHint')} />
+          <TextField
+            api={api}
+            name="itopOrganization"
+            label={t('optionsItopOrganization')}
+            hint={t('optionsItopOrganizationHint')}
+          />
+        </>
+      )}
       <button type="button" class="secondary" onClick={() => void runTest()} disabled={test.kind === 'testing'}>
         {t('optionsTestConnection')}
       </button>
       <p role="status" class={`status${test.kind === 'done' ? (test.ok ? ' ok' : ' bad') : ''}`}>
         {test.kind === 'testing' ? t('optionsTesting') : test.kind === 'done' ? test.text : ''}
       </p>
+      {test.kind === 'done' && test.checks.length > 0 && (
+        <ul class="checks" aria-label={t('connectionChecksHeading')}>
+          {test.checks.map((check) => (
+            <li key={check.text}>
+              <b>{check.state}</b> {check.text}
+            </li>
+          ))}
+        </ul>
+      )}
     </Section>
   );
 }

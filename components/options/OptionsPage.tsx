@@ -1,8 +1,10 @@
 /**
  * The admin's settings page: every setting grouped by section, policy-locked values read-only,
- * problems next to their field, nothing saved unless everything is valid.
+ * problems next to their field, nothing saved unless everything is valid. Sections are listed in
+ * a side navigation that marks unsaved and locked ones; the Save bar sits below the scrolling
+ * sections, never over a field.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/extension/i18n';
 import {
@@ -18,6 +20,7 @@ import type { PolicyKey } from '@/utils/core/settings/schema';
 import type { PolicyValues } from '@/utils/core/settings/transfer';
 import { CollectionSection, PrivacySection, SitesSection } from './CollectionSections';
 import { ConnectorSection } from './ConnectorSection';
+import { SectionNav, sectionMarks, type SectionMarks } from './SectionNav';
 import { OrganisationSection, ReportFormSection } from './ContentSections';
 import type { FieldApi } from './fields';
 import { PolicyWarning } from './PolicyWarning';
@@ -36,6 +39,8 @@ export function OptionsPage() {
   const [form, setForm] = useState<FormState | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [status, setStatus] = useState<Status>('');
+  const [unsaved, setUnsaved] = useState(false);
+  const [marks, setMarks] = useState<SectionMarks>({});
   // Fields typed in since the last load or save survive a policy change arriving meanwhile.
   const edited = useRef(new Set<keyof FormState>());
   const current = useRef<FormState | null>(null);
@@ -54,6 +59,20 @@ export function OptionsPage() {
     return watchEffectiveSettings(() => void reload());
   }, []);
 
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
+  // Which sections hold unsaved or locked fields, read from the fields rendered in each.
+  useLayoutEffect(() => {
+    const next = sectionMarks(document, [...edited.current]);
+    if (JSON.stringify(next) !== JSON.stringify(marks)) setMarks(next);
+  });
+
   if (!effective || !form) return <main class="options">{t('composeLoading')}</main>;
   const locked = effective.locked;
 
@@ -63,6 +82,7 @@ export function OptionsPage() {
       edited.current.add(key);
       setForm((f) => f && { ...f, [key]: value });
       setStatus('');
+      setUnsaved(true);
     },
     problem: (key) => problems.find((p) => p.key === key),
     locked: (key) => locked.includes(key),
@@ -85,6 +105,7 @@ export function OptionsPage() {
     if (!values) return setStatus('not-saved');
     await saveUserValues(values.settings, values.secrets, locked);
     edited.current.clear();
+    setUnsaved(false);
     setStatus('saved');
   }
 
@@ -93,28 +114,39 @@ export function OptionsPage() {
     for (const key of Object.keys(free)) edited.current.add(key as keyof FormState);
     setForm((f) => f && { ...f, ...formPatch(free) });
     setStatus('');
+    if (Object.keys(free).length) setUnsaved(true);
     return Object.keys(values).length - Object.keys(free).length;
   }
 
   return (
     <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <PolicyWarning problems={effective.problems} />
-      <form onSubmit={(e) => void save(e)} noValidate>
-        <ConnectorSection api={api} readValues={readValues} />
-        <OrganisationSection api={api} />
-        <ReportFormSection api={api} />
-        <CollectionSection api={api} />
-        <SitesSection api={api} />
-        <PrivacySection api={api} />
-        <div class="save-bar">
-          <button type="submit">{t('optionsSave')}</button>
-          <p role="status" class={`status${status === 'saved' ? ' ok' : status ? ' bad' : ''}`}>
-            {status === 'saved' ? t('optionsSaved') : status === 'not-saved' ? t('optionsNotSaved') : ''}
-          </p>
+      <header class="options-head">
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      <div class="options-body">
+        <SectionNav marks={marks} />
+        <div class="options-sections">
+          <PolicyWarning problems={effective.problems} />
+          <form id="options-form" onSubmit={(e) => void save(e)} noValidate>
+            <ConnectorSection api={api} readValues={readValues} />
+            <OrganisationSection api={api} />
+            <ReportFormSection api={api} />
+            <CollectionSection api={api} />
+            <SitesSection api={api} />
+            <PrivacySection api={api} />
+          </form>
+          <TransferSection extensionId={browser.runtime.id} readValues={readValues} applyImport={applyImport} />
         </div>
-      </form>
-      <TransferSection extensionId={browser.runtime.id} readValues={readValues} applyImport={applyImport} />
+      </div>
+      <div class="save-bar">
+        <button type="submit" form="options-form">
+          {t('optionsSave')}
+        </button>
+        {unsaved && <p class="unsaved">{t('optionsUnsaved')}</p>}
+        <p role="status" class={`status${status === 'saved' ? ' ok' : status ? ' bad' : ''}`}>
+          {status === 'saved' ? t('optionsSaved') : status === 'not-saved' ? t('optionsNotSaved') : ''}
+        </p>
+      </div>
     </main>
   );
 }

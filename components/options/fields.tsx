@@ -3,10 +3,12 @@
  * when policy locks it (read-only), and its problem next to it.
  */
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/extension/i18n';
 import type { FieldProblem } from '@/utils/core/settings/fields';
 import type { FormState } from '@/utils/core/settings/form';
 import type { PolicyKey } from '@/utils/core/settings/schema';
+import { Icon } from '../shared/Icon';
 import { problemText } from './problems';
 
 export interface FieldApi {
@@ -48,6 +50,7 @@ function notes(api: FieldApi, name: Key, hint?: string) {
       <>
         {locked && (
           <p class="locked-note" id={`${id}-locked`}>
+            <Icon name="lock" />
             {t('optionsLocked')}
           </p>
         )}
@@ -193,10 +196,26 @@ export function ChoicesField<K extends ListKey>({
   );
 }
 
+/**
+ * One section of the options page: its heading, a note when policy locks some of its fields (counted
+ * from the fields it renders, so any field dropped in counts), then the fields.
+ */
 export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  const box = useRef<HTMLElement>(null);
+  const [locked, setLocked] = useState(0);
+  useLayoutEffect(() => {
+    const count = box.current?.querySelectorAll('.locked-note').length ?? 0;
+    if (count !== locked) setLocked(count);
+  });
   return (
-    <section aria-labelledby={`section-${id}`}>
+    <section class="options-section" data-section={id} aria-labelledby={`section-${id}`} ref={box}>
       <h2 id={`section-${id}`}>{title}</h2>
+      {locked > 0 && (
+        <p class="section-locked">
+          <Icon name="lock" />
+          {t('optionsLockedCount', locked)}
+        </p>
+      )}
       {children}
     </section>
   );

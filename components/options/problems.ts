@@ -11,6 +11,8 @@ const WORDS: Record<ProblemCode, MessageKey> = {
   'empty-item': 'problemEmptyItem',
   'url-invalid': 'optionsUrlInvalid',
   'url-scheme': 'optionsUrlScheme',
+  'url-insecure': 'optionsUrlInsecure',
+  'host-invalid': 'problemHostInvalid',
   'project-id': 'problemProjectId',
   'digits-only': 'problemDigitsOnly',
   'pattern-invalid': 'problemPatternInvalid',

@@ -19,7 +19,17 @@ export interface ReviewActions {
  * "What will be sent": the report as the background builds it for Send, shown as text. The
  * person's choices are stored in the draft, so Send and Save as file leave out the same.
  */
-export function ReviewPanel({ draftId, description, final }: { draftId: string; description: string; final: boolean }) {
+export interface ReviewPanelProps {
+  draftId: string;
+  description: string;
+  final: boolean;
+  /** Changes when the draft changed elsewhere on the page (the screenshot edited, replaced, removed). */
+  revision?: number;
+  /** Each preview shown, so the page's summary line counts exactly what the review shows. */
+  onPreview?: (result: PreviewResult) => void;
+}
+
+export function ReviewPanel({ draftId, description, final, revision, onPreview }: ReviewPanelProps) {
   const [result, setResult] = useState<PreviewResult | null>(null);
   // The description the shown preview was made from: typing runs ahead of it.
   const [previewed, setPreviewed] = useState('');
@@ -40,12 +50,13 @@ export function ReviewPanel({ draftId, description, final }: { draftId: string; 
     if (next.ok && !chosenNow.current) choose(next.preview.exclusions, false);
     setResult(next);
     setPreviewed(typed);
+    onPreview?.(next);
   }
 
   useEffect(() => {
     const timer = setTimeout(() => void refresh(), result ? PREVIEW_DELAY_MS : 0);
     return () => clearTimeout(timer);
-  }, [draftId, description, final]);
+  }, [draftId, description, final, revision]);
 
   function choose(next: Exclusions, store = true) {
     chosenNow.current = next;
@@ -71,7 +82,7 @@ export function ReviewPanel({ draftId, description, final }: { draftId: string; 
   };
 
   return (
-    <section class="review" aria-labelledby="review-h">
+    <section class="review" id="review" aria-labelledby="review-h" tabIndex={-1}>
       <h2 id="review-h">{t('reviewHeading')}</h2>
       <p class="hint">{t(final ? 'reviewFinal' : 'reviewIntro')}</p>
       {!result && <p class="muted">{t('reviewLoading')}</p>}

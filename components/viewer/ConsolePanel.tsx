@@ -27,6 +27,7 @@ export function ConsolePanel({ ticket }: { ticket: Ticket }) {
         <p class="muted">{t('reportNoConsole')}</p>
       ) : (
         <>
+          <p class="origin">{t('reportConsoleByPage')}</p>
           <div class="filters" role="group" aria-label={t('reportShowLevels')}>
             {present.map((level) => (
               <label key={level}>

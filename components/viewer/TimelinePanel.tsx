@@ -1,5 +1,5 @@
 import { t } from '@/utils/extension/i18n';
-import { requestOutcome, timeline, type TimelineItem } from '@/utils/core/ticket/facts';
+import { byPage, requestOutcome, timeline, type TimelineItem } from '@/utils/core/ticket/facts';
 import { formatClock } from '@/utils/core/ticket/format';
 import { STEP_KEYS } from '@/utils/core/ticket/labels';
 import type { Ticket } from '@/utils/core/model/ticket';
@@ -54,6 +54,7 @@ export function TimelinePanel({ ticket }: { ticket: Ticket }) {
             <li key={i} class={`tl-${item.kind}`}>
               <span class="mono">{formatClock(item.time, ticket.environment.utcOffsetMinutes, true)}</span>
               <What item={item} />
+              {byPage(item) && <span class="badge by-page">{t('reportByPage')}</span>}
             </li>
           ))}
         </ol>

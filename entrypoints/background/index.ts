@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { restrictStorage } from '@/utils/background/storage-access';
 import { registerWaysIn } from '@/utils/background/ways-in';
 import { t } from '@/utils/extension/i18n';
 import { registerOutbox } from './outbox';
@@ -9,6 +10,8 @@ import { registerSettings } from './settings';
 
 // Every listener is registered synchronously here, so an event that wakes the service worker finds it.
 export default defineBackground(() => {
+  // First: the page's isolated world (bridge, DOM capture) must never read the token or drafts.
+  void restrictStorage(browser.storage);
   const recorder = registerRecorder();
   const settings = registerSettings();
   const outbox = registerOutbox();

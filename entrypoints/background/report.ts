@@ -11,6 +11,7 @@ import { keepReportChoices, reportForm } from '@/utils/core/report/report-form';
 import { describeError, submitDraft, toStatus } from '@/utils/core/report/submit';
 import { t } from '@/utils/extension/i18n';
 import { onExtensionPageMessage, type StartResult } from '@/utils/extension/messaging';
+import { paintedFrame } from '@/utils/page/isolated/paint';
 import { getConnectorConfig } from '@/utils/extension/settings';
 import { buildContext, settingsNow, sleep, tabAllowed } from './context';
 import type { OutboxService } from '@/utils/background/outbox/service';
@@ -38,6 +39,8 @@ export function registerReport(outbox: OutboxService, observation: Observation) 
           const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/bridge.js'] });
           return result?.result;
         },
+        waitForPaint: async (tabId) =>
+          void (await browser.scripting.executeScript({ target: { tabId }, func: paintedFrame, args: [1000] })),
         takeScreenshot: screenshotFor(settings),
         ...observation,
         drafts,

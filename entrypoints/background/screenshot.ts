@@ -10,9 +10,9 @@ import { domCaptureEnv } from '@/utils/background/capture/dom-capture-wiring';
 import { measureImage, offscreenImageOps } from '@/utils/background/capture/images';
 import { takeVisibleScreenshot } from '@/utils/background/capture/visible';
 import { drafts } from '@/utils/background/drafts';
-import { BUILT_IN_MASK_SELECTORS, scanSensitiveRects } from '@/utils/page/isolated/sensitive-rects';
+import { maskSelectorList, scanSensitiveRects } from '@/utils/page/isolated/sensitive-rects';
 import { onExtensionPageMessage } from '@/utils/extension/messaging';
-import { sleep } from './context';
+import { settingsNow, sleep } from './context';
 
 const captureVisible = createCaptureQueue(
   (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
@@ -21,11 +21,10 @@ const captureVisible = createCaptureQueue(
 );
 
 async function scanMasks(tabId: number, settings: Settings) {
-  const selectors = [...BUILT_IN_MASK_SELECTORS, ...settings.maskSelectors];
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
     func: scanSensitiveRects,
-    args: [selectors, settings.maskAllInputs],
+    args: [maskSelectorList(settings.maskSelectors, settings.maskAllInputs), settings.showForeignFrames],
   });
   return maskScanSchema.parse(result?.result);
 }
@@ -48,7 +47,11 @@ export function registerScreenshot() {
     await drafts.update(data.draftId, (d: Draft) => (d.outboxId ? d : withScreenshot(d, edited)));
   });
 
-  onExtensionPageMessage('captureDom', async ({ data, sender }) =>
-    captureDom(data.draftId, data.mode, domCaptureEnv(browser, drafts, measureImage), sender.tab?.id),
-  );
+  onExtensionPageMessage('captureDom', async ({ data, sender }) => {
+    const settings = await settingsNow();
+    // With screenshots off, no capture of any kind, whatever a page of the extension asks.
+    if (!settings.collectScreenshot) return { ok: false, problem: 'disabled' };
+    const masks = maskSelectorList(settings.maskSelectors, settings.maskAllInputs);
+    return captureDom(data.draftId, data.mode, domCaptureEnv(browser, drafts, measureImage, masks), sender.tab?.id);
+  });
 }

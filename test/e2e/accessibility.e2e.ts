@@ -1,31 +1,14 @@
 /**
- * Every page a person or technician uses, in English and French: no serious or critical axe
- * violation, and a whole report made with the keyboard alone.
+ * Every page a person or technician uses, in English and French, light and dark: no serious or
+ * critical axe violation (contrast included), and a whole report made with the keyboard alone.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
 import { seriousViolations } from '../support/axe';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/extension';
-import { configureEndpoint, startReport } from '../support/flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { tabIdOf, type ExtensionBrowser } from '../support/extension';
+import { useRig } from '../support/rig';
 
-let site: StaticServer;
-let receiver: Receiver;
-let dataDir: string;
-
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-a11y-'));
-  receiver = await startReceiver({ dataDir });
-});
-afterAll(async () => {
-  await receiver.close();
-  await site.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const rig = useRig({ fresh: 'file', browser: false });
 
 const LANGUAGES = [
   { lang: 'en-US', send: 'Send report', description: 'What went wrong?', launcher: 'Report a problem' },
@@ -36,11 +19,15 @@ const LANGUAGES = [
     launcher: 'Signaler un problème',
   },
 ];
+const SCHEMES = ['light', 'dark'] as const;
+const CASES = LANGUAGES.flatMap((language) => SCHEMES.map((colorScheme) => ({ ...language, colorScheme })));
 
-describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher }) => {
+describe.each(CASES)('pages in $lang, $colorScheme', ({ lang, send, description, launcher, colorScheme }) => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
-    ext = await launchWithExtension({ lang });
+    ext = await rig.launch({ lang });
+    // Every page of this browser in the colour scheme under test (prefers-color-scheme).
+    ext.context.on('page', (page) => void page.emulateMedia({ colorScheme }).catch(() => undefined));
   });
   afterAll(() => ext.close());
 
@@ -49,15 +36,20 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
     { timeout: 90_000 },
     async () => {
       const options = await ext.context.newPage();
+      await options.emulateMedia({ colorScheme });
       await options.goto(ext.pageUrl('options.html'));
       await options.locator('main').waitFor();
+      expect(await options.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+        colorScheme === 'dark',
+      );
       expect(await seriousViolations(options), 'options').toEqual([]);
       await options.close();
       await configureEndpointIn(ext, lang);
 
       const page = await ext.context.newPage();
-      await page.goto(`${site.url}/broken-page.html`);
+      await page.goto(`${rig.site.url}/broken-page.html`);
       const popup = await ext.context.newPage();
+      await popup.emulateMedia({ colorScheme });
       await popup.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
       await popup.getByRole('button', { name: launcher }).waitFor();
       expect(await seriousViolations(popup), 'popup').toEqual([]);
@@ -65,6 +57,7 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
       await popup.getByRole('button', { name: launcher }).click();
       const compose = await composeOpened;
+      await compose.emulateMedia({ colorScheme });
       await compose.getByLabel(description).fill('Accessibility check');
       expect(await seriousViolations(compose), 'report page').toEqual([]);
       await compose.getByRole('button', { name: send }).click();
@@ -75,26 +68,28 @@ describe.each(LANGUAGES)('pages in $lang', ({ lang, send, description, launcher 
       expect(await seriousViolations(compose), 'report page after sending').toEqual([]);
 
       const viewer = await ext.context.newPage();
+      await viewer.emulateMedia({ colorScheme });
       await viewer.goto(ext.pageUrl('viewer.html'));
       await viewer.locator('main').waitFor();
       expect(await seriousViolations(viewer), 'viewer').toEqual([]);
-      const stored = (await receiver.store.list()).at(-1)!;
-      await viewer.locator('input[type=file]').setInputFiles(join(stored.folder, 'report.json'));
+      const stored = (await rig.receiver.store.list()).at(-1)!;
+      await viewer.locator('input[type=file]').setInputFiles(join(stored.attachmentsFolder, 'report.json'));
       await viewer.getByText('Accessibility check').first().waitFor();
       expect(await seriousViolations(viewer), 'viewer with a report').toEqual([]);
 
       const report = await ext.context.newPage();
-      await report.goto(`file://${join(stored.folder, 'report.html')}`);
+      await report.emulateMedia({ colorScheme });
+      await report.goto(`file://${join(stored.attachmentsFolder, 'report.html')}`);
       expect(await seriousViolations(report), 'report.html').toEqual([]);
     },
   );
 });
 
 async function configureEndpointIn(ext: ExtensionBrowser, lang: string) {
-  if (lang.startsWith('en')) return configureEndpoint(ext, `${receiver.url}/tickets`, '');
+  if (lang.startsWith('en')) return rig.configure(ext);
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
-  await options.getByLabel('URL de destination').fill(`${receiver.url}/tickets`);
+  await options.getByLabel('URL de destination').fill(rig.endpoint);
   await options.getByRole('button', { name: 'Enregistrer' }).click();
   await options.getByRole('status').filter({ hasText: 'Paramètres enregistrés.' }).waitFor();
   await options.close();
@@ -105,40 +100,36 @@ describe('keyboard alone', () => {
     'reports a problem from the launcher to the reference, with focus always visible',
     { timeout: 60_000 },
     async () => {
-      const ext = await launchWithExtension();
-      try {
-        await configureEndpoint(ext, `${receiver.url}/tickets`, '');
-        const page = await ext.context.newPage();
-        await page.goto(`${site.url}/broken-page.html`);
-        const launcher = await ext.context.newPage();
-        await launcher.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
-        await launcher.keyboard.press('Tab');
-        expect(await launcher.evaluate(() => document.activeElement?.textContent)).toBe('Report a problem');
-        const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-        await launcher.keyboard.press('Enter');
-        const compose = await composeOpened;
-        await compose.getByLabel('What went wrong?').waitFor();
+      const ext = await rig.launch();
+      await rig.configure(ext);
+      const page = await ext.context.newPage();
+      await page.goto(`${rig.site.url}/broken-page.html`);
+      const launcher = await ext.context.newPage();
+      await launcher.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
+      await launcher.keyboard.press('Tab');
+      expect(await launcher.evaluate(() => document.activeElement?.textContent)).toBe('Report a problem');
+      const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+      await launcher.keyboard.press('Enter');
+      const compose = await composeOpened;
+      await compose.getByLabel('What went wrong?').waitFor();
 
-        // Tab until the description has focus, type, then Tab to Send report and press Enter.
-        for (let i = 0; i < 30 && (await compose.evaluate(() => document.activeElement?.id)) !== 'description'; i++)
-          await compose.keyboard.press('Tab');
-        const outline = await compose.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-        expect(outline).not.toBe('none');
-        await compose.keyboard.type('Typed with the keyboard only');
-        for (
-          let i = 0;
-          i < 30 && (await compose.evaluate(() => document.activeElement?.textContent)) !== 'Send report';
-          i++
-        )
-          await compose.keyboard.press('Tab');
-        await compose.keyboard.press('Enter');
-        await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
-        expect((await receiver.store.list()).some((t) => t.ticket.description === 'Typed with the keyboard only')).toBe(
-          true,
-        );
-      } finally {
-        await ext.close();
-      }
+      // Tab until the description has focus, type, then Tab to Send report and press Enter.
+      for (let i = 0; i < 30 && (await compose.evaluate(() => document.activeElement?.id)) !== 'description'; i++)
+        await compose.keyboard.press('Tab');
+      const outline = await compose.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      expect(outline).not.toBe('none');
+      await compose.keyboard.type('Typed with the keyboard only');
+      for (
+        let i = 0;
+        i < 30 && (await compose.evaluate(() => document.activeElement?.textContent)) !== 'Send report';
+        i++
+      )
+        await compose.keyboard.press('Tab');
+      await compose.keyboard.press('Enter');
+      await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
+      expect(
+        (await rig.receiver.store.list()).some((t) => t.ticket.description === 'Typed with the keyboard only'),
+      ).toBe(true);
     },
   );
 });

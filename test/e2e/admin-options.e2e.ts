@@ -2,41 +2,30 @@
  * The options page as an admin uses it, with no policy: checks next to the field, Test connection,
  * export as a policy file, import back. No machine-wide file is written here.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fieldDescription as description } from '../support/flows';
+import { useRig } from '../support/rig';
 
 const TOKEN = 'options-e2e-token';
-let ext: ExtensionBrowser;
-let receiver: Receiver;
-let dir: string;
+const rig = useRig({ token: TOKEN, endpoint: false });
 let options: Page;
 
-const saved = () => ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get(['settings', 'secrets']));
+const saved = () =>
+  rig.ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get(['settings', 'secrets']));
 const statusWith = (text: string | RegExp) => options.getByRole('status').filter({ hasText: text });
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mayday-options-'));
-  receiver = await startReceiver({ dataDir: dir, token: TOKEN });
-  ext = await launchWithExtension();
-  options = await ext.context.newPage();
-  await options.goto(ext.pageUrl('options.html'));
+  options = await rig.ext.context.newPage();
+  await options.goto(rig.ext.pageUrl('options.html'));
   await options.getByLabel('Endpoint URL').waitFor();
-});
-afterEach(async () => {
-  await ext.close();
-  await receiver.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('the options page', () => {
   it('shows each problem next to its field, saves nothing until all are fixed, then applies the sites live', async () => {
-    await options.getByLabel('Endpoint URL').fill(`${receiver.url}/tickets`);
+    await options.getByLabel('Endpoint URL').fill(`${rig.receiver.url}/tickets`);
     const blocked = options.getByLabel('Blocked sites');
     await blocked.fill('*://*.bank.example/*\nbank.example');
     await options.getByLabel('Keep sent reports (days)').fill('a month');
@@ -53,13 +42,13 @@ describe('the options page', () => {
     await options.getByRole('button', { name: 'Save' }).click();
     await statusWith('Settings saved.').waitFor();
     expect((await saved()).settings).toEqual({
-      endpointUrl: `${receiver.url}/tickets`,
+      endpointUrl: `${rig.receiver.url}/tickets`,
       blockedSites: ['*://*.bank.example/*'],
       sentReportRetentionDays: 7,
     });
     await expect
       .poll(() =>
-        ext.worker.evaluate(
+        rig.ext.worker.evaluate(
           async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts())[0]?.excludeMatches,
         ),
       )
@@ -73,10 +62,10 @@ describe('the options page', () => {
       await statusWith(expected).waitFor();
     };
     await options.getByLabel('Access token').fill(TOKEN);
-    await test(`${receiver.url}/tickets`, 'Connection works: the endpoint answered (HTTP 200).');
-    await test(`${receiver.url}/nothing-here`, 'there is nothing at this address (HTTP 404)');
-    const port = new URL(receiver.url).port;
-    await receiver.close();
+    await test(`${rig.receiver.url}/tickets`, 'Connection works: the endpoint answered (HTTP 200).');
+    await test(`${rig.receiver.url}/nothing-here`, 'there is nothing at this address (HTTP 404)');
+    const port = new URL(rig.receiver.url).port;
+    await rig.receiver.close();
     await test(`http://127.0.0.1:${port}/tickets`, 'The endpoint could not be reached');
     await options.getByLabel('Helpdesk').selectOption('glpi');
     await options.getByLabel('User token').fill('user-token');
@@ -93,7 +82,7 @@ describe('the options page', () => {
     await options.getByRole('button', { name: 'Export Chrome policy' }).click();
     const file = await (await download).path();
     const policy = JSON.parse(await readFile(file, 'utf8'));
-    const values = policy['3rdparty'].extensions[ext.extensionId];
+    const values = policy['3rdparty'].extensions[rig.ext.extensionId];
     expect(values).toMatchObject({
       endpointUrl: 'https://support.example.org/tickets',
       categories: ['Mail', 'Intranet'],
@@ -102,7 +91,7 @@ describe('the options page', () => {
     expect(values).not.toHaveProperty('token'); // secrets only when asked for
 
     const importFile = async (name: string, content: string) => {
-      const path = join(dir, name);
+      const path = join(rig.dataDir, name);
       await writeFile(path, content);
       await options.getByLabel('Import settings').setInputFiles(path);
     };

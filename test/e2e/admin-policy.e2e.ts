@@ -3,36 +3,32 @@
  * extension's stable id, a fresh browser, and what the employee sees and can do. The folder is
  * shared with every Chromium on the machine, so the file exists only while a test runs.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
-import { EXTENSION_ID, launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EXTENSION_ID } from '../support/extension';
 import { describeAndSend, fieldDescription as description, openLauncher, startReport } from '../support/flows';
-import { removePolicy, samplePolicyValues, writePolicy } from '../support/policy';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { samplePolicyValues, writePolicy } from '../support/policy';
+import { useRig, type Rig } from '../support/rig';
 
 const TOKEN = 'policy-e2e-token';
 const BLOCKED = '*://localhost/*';
-let site: StaticServer;
-let receiver: Receiver;
-let dataDir: string;
-let ext: ExtensionBrowser | undefined;
-let policy: Record<string, unknown>;
 
 /** The documented sample policy, aimed at this test's receiver, blocking localhost, with one invalid value. */
-async function testPolicy(): Promise<Record<string, unknown>> {
+async function testPolicy(rig: Rig): Promise<Record<string, unknown>> {
   return {
     ...(await samplePolicyValues()),
-    endpointUrl: `${receiver.url}/tickets`,
+    endpointUrl: `${rig.receiver.url}/tickets`,
     token: TOKEN,
     blockedSites: [BLOCKED],
     // Not a match pattern (no scheme): ignored, and the options page must say so.
     allowedSites: ['intranet.example.org'],
   };
 }
+
+const rig = useRig({ token: TOKEN, policy: testPolicy, endpoint: false });
+beforeEach(() => {
+  expect(rig.ext.extensionId).toBe(EXTENSION_ID);
+});
 
 const recorderInstalled = (page: Page) =>
   page.evaluate(() => Boolean((window as unknown as Record<symbol, unknown>)[Symbol.for('mayday.recorder')]));
@@ -42,7 +38,7 @@ async function recorderExcludes(excluded: string[]) {
   await expect
     .poll(
       () =>
-        ext!.worker.evaluate(async () => {
+        rig.ext.worker.evaluate(async () => {
           const [script] = await (globalThis as any).chrome.scripting.getRegisteredContentScripts({
             ids: ['mayday-recorder'],
           });
@@ -53,44 +49,19 @@ async function recorderExcludes(excluded: string[]) {
     .toEqual(excluded);
 }
 
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-});
-afterAll(() => site.close());
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-'));
-  receiver = await startReceiver({ dataDir, token: TOKEN });
-  policy = await testPolicy();
-  await writePolicy(policy);
-  ext = await launchWithExtension();
-  expect(ext.extensionId).toBe(EXTENSION_ID);
-});
-afterEach(async () => {
-  try {
-    await ext?.close();
-  } finally {
-    ext = undefined;
-    // Removed even when the test failed: other Chromium runs on this machine read the same folder.
-    await removePolicy();
-    await receiver.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-});
-
 describe('a policy set by the organisation', () => {
   it('locks the endpoint and the other set fields, warns about its invalid value, and receives the report', async () => {
-    const options = await ext!.context.newPage();
-    await options.goto(ext!.pageUrl('options.html'));
+    const options = await rig.ext.context.newPage();
+    await options.goto(rig.ext.pageUrl('options.html'));
     const url = options.getByLabel('Endpoint URL');
-    await expect.poll(() => url.inputValue()).toBe(`${receiver.url}/tickets`);
+    await expect.poll(() => url.inputValue()).toBe(`${rig.receiver.url}/tickets`);
     expect(await url.isEditable()).toBe(false);
     expect(await description(url)).toContain('Set by your organisation');
     const token = options.getByLabel('Access token');
     expect(await token.isEditable()).toBe(false);
     expect(await token.inputValue()).toBe(''); // a policy token is never put in the page
     expect(await description(token)).toContain('Set by your organisation');
-    expect(await options.getByLabel('Organisation name').inputValue()).toBe(policy.organisationName);
+    expect(await options.getByLabel('Organisation name').inputValue()).toBe(rig.policy.organisationName);
     expect(await options.getByLabel('Organisation name').isEditable()).toBe(false);
     expect(await options.getByLabel('Blocked sites').inputValue()).toBe(BLOCKED);
     expect(await options.getByLabel('Mask all input fields').isDisabled()).toBe(true);
@@ -104,11 +75,11 @@ describe('a policy set by the organisation', () => {
 
     // Nobody configured an endpoint in this browser: the report goes where the policy says.
     await recorderExcludes([BLOCKED]);
-    const page = await ext!.context.newPage();
-    await page.goto(`${site.url}/broken-page.html`);
+    const page = await rig.ext.context.newPage();
+    await page.goto(`${rig.site.url}/broken-page.html`);
     await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
-    const compose = await startReport(ext!, page);
-    expect(await compose.getByText(String(policy.helpText)).isVisible()).toBe(true);
+    const compose = await startReport(rig.ext, page);
+    expect(await compose.getByText(String(rig.policy.helpText)).isVisible()).toBe(true);
     // The sample policy requires a category.
     await compose.getByLabel('What went wrong?').fill('The intranet search returns nothing');
     await compose.getByRole('button', { name: 'Send report' }).click();
@@ -117,25 +88,25 @@ describe('a policy set by the organisation', () => {
     const status = await describeAndSend(compose, 'The intranet search returns nothing');
     expect(status).toMatch(/Report sent\. Reference: 1/);
 
-    const [{ ticket }] = await receiver.store.list();
+    const [{ ticket }] = await rig.receiver.store.list();
     expect(ticket.description).toBe('The intranet search returns nothing');
     expect(ticket.category).toBe('Intranet');
     expect(ticket.urgency).toBeUndefined();
-    expect(ticket.page.url).toBe(`${site.url}/broken-page.html`);
+    expect(ticket.page.url).toBe(`${rig.site.url}/broken-page.html`);
     expect(ticket.capture.recorderMissing).toBe(false);
   });
 
   it('records nothing on a blocked site, says reporting is disabled there, and follows a policy change live', async () => {
     await recorderExcludes([BLOCKED]);
-    const blockedUrl = `${site.url.replace('127.0.0.1', 'localhost')}/broken-page.html`;
-    const allowed = await ext!.context.newPage();
-    await allowed.goto(`${site.url}/broken-page.html`);
+    const blockedUrl = `${rig.site.url.replace('127.0.0.1', 'localhost')}/broken-page.html`;
+    const allowed = await rig.ext.context.newPage();
+    await allowed.goto(`${rig.site.url}/broken-page.html`);
     expect(await recorderInstalled(allowed)).toBe(true);
-    const blocked = await ext!.context.newPage();
+    const blocked = await rig.ext.context.newPage();
     await blocked.goto(blockedUrl);
     expect(await recorderInstalled(blocked)).toBe(false);
 
-    const launcher = await openLauncher(ext!, blocked);
+    const launcher = await openLauncher(rig.ext, blocked);
     await launcher
       .getByRole('status')
       .filter({ hasText: 'Reporting is disabled on this site by your organisation.' })
@@ -144,16 +115,16 @@ describe('a policy set by the organisation', () => {
     await launcher.close();
 
     // A launcher opened on an allowed page, whose tab then goes to the blocked site: the background refuses.
-    const later = await openLauncher(ext!, allowed);
+    const later = await openLauncher(rig.ext, allowed);
     await allowed.goto(blockedUrl);
     await later.getByRole('button', { name: 'Report a problem' }).click();
     await later.getByRole('status').filter({ hasText: 'Reporting is disabled on this site' }).waitFor();
-    const stored = await ext!.worker.evaluate(() => (globalThis as any).chrome.storage.local.get(null));
+    const stored = await rig.ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get(null));
     expect(Object.keys(stored).filter((key) => key.startsWith('draft:'))).toEqual([]);
-    expect(await receiver.store.list()).toEqual([]);
+    expect(await rig.receiver.store.list()).toEqual([]);
 
     // The organisation lifts the block: Chromium reloads the policy file and Mayday follows it.
-    await writePolicy({ ...policy, blockedSites: [] });
+    await writePolicy({ ...rig.policy, blockedSites: [] });
     await recorderExcludes([]);
     await blocked.reload();
     expect(await recorderInstalled(blocked)).toBe(true);

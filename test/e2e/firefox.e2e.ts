@@ -6,22 +6,20 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import puppeteer from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findFirefox } from '../support/firefox';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { useRig } from '../support/rig';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
 const BUILD = join(OUTPUT, 'firefox-mv2');
-let site: StaticServer;
+const rig = useRig({ receiver: false, browser: false });
 
-beforeAll(async () => {
+beforeAll(() => {
   findFirefox();
   // The zip is what is sent to addons.mozilla.org; zipping builds .output/firefox-mv2 first.
   execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
 }, 120_000);
-afterAll(() => site?.close());
 
 describe('the Firefox build', () => {
   it('passes web-ext lint with no error, as built and as zipped', { timeout: 120_000 }, () => {
@@ -45,24 +43,21 @@ describe('the Firefox build', () => {
   });
 
   it('records the page from its first script in Firefox ESR, page result unchanged', { timeout: 120_000 }, async () => {
-    let browser: Browser | undefined;
-    try {
-      browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true });
-      await browser.installExtension(BUILD);
-      const page = await browser.newPage();
-      // The recorder is registered at runtime by the background: the first load may beat it.
-      let wrapped = false;
-      for (let i = 0; i < 10 && !wrapped; i++) {
-        await page.goto(`${site.url}/broken-page.html`);
-        wrapped = await page.evaluate(() => !String(console.error).includes('[native code]'));
-        if (!wrapped) await new Promise((r) => setTimeout(r, 500));
-      }
-      expect(wrapped).toBe(true);
-      expect(await page.evaluate(() => (window as { __pageResult?: string }).__pageResult)).toBe('ok');
-      // console.error still reaches the page's own console and returns what the original returns.
-      expect(await page.evaluate(() => console.error('from the test') === undefined)).toBe(true);
-    } finally {
-      await browser?.close();
+    const browser = rig.closeAfter(
+      await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true }),
+    );
+    await browser.installExtension(BUILD);
+    const page = await browser.newPage();
+    // The recorder is registered at runtime by the background: the first load may beat it.
+    let wrapped = false;
+    for (let i = 0; i < 10 && !wrapped; i++) {
+      await page.goto(`${rig.site.url}/broken-page.html`);
+      wrapped = await page.evaluate(() => !String(console.error).includes('[native code]'));
+      if (!wrapped) await new Promise((r) => setTimeout(r, 500));
     }
+    expect(wrapped).toBe(true);
+    expect(await page.evaluate(() => (window as { __pageResult?: string }).__pageResult)).toBe('ok');
+    // console.error still reaches the page's own console and returns what the original returns.
+    expect(await page.evaluate(() => console.error('from the test') === undefined)).toBe(true);
   });
 });

@@ -3,17 +3,24 @@
  * extension, read back through Redmine's own REST API.
  */
 import { describe, expect, it } from 'vitest';
-import { ticketBody } from '../../utils/core/delivery/connectors/body';
+import { redmineBody } from '../../utils/core/delivery/connectors/body';
 import { testRedmine } from '../../utils/core/delivery/connectors/redmine';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { describeAndSend, startReport } from '../support/flows';
-import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
+import {
+  brokenPage,
+  HELPDESK_RIG,
+  launchWithHelpdesk,
+  outboxReports,
+  sendThroughLostReply,
+} from '../support/helpdesk-flows';
+import { useRig } from '../support/rig';
 
 const REDMINE = helpdeskEnv('MAYDAY_REDMINE_URL');
 const KEY = helpdeskEnv('MAYDAY_REDMINE_KEY');
 const PROJECT = 'ci';
-const suite = helpdeskSuite();
+const rig = useRig(HELPDESK_RIG);
 
 async function redmine(path: string): Promise<Response> {
   const reply = await fetch(`${REDMINE}${path}`, { headers: { 'X-Redmine-API-Key': KEY } });
@@ -30,8 +37,14 @@ interface Issue {
 
 describe('Redmine 5, real server', () => {
   it('files the report as an issue: subject, description and every file byte for byte', async () => {
-    const ext = await suite.launch({ type: 'redmine', url: REDMINE, apiKey: KEY, projectId: PROJECT, trackerId: '3' });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'redmine',
+      url: REDMINE,
+      apiKey: KEY,
+      projectId: PROJECT,
+      trackerId: '3',
+    });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await describeAndSend(
       compose,
       "L'export PDF reste bloqué à 99 %\nMême après avoir rechargé la page.",
@@ -43,7 +56,7 @@ describe('Redmine 5, real server', () => {
     const { issue } = (await (await redmine(`/issues/${id}.json?include=attachments`)).json()) as { issue: Issue };
     expect(issue.subject).toBe("L'export PDF reste bloqué à 99 %");
     expect(issue.tracker.id).toBe(3);
-    expect(issue.description.replace(/\r\n/g, '\n')).toBe(ticketBody(sent.ticket).text);
+    expect(issue.description.replace(/\r\n/g, '\n')).toBe(redmineBody(sent.ticket));
     expect(issue.description).toContain('Failed to load invoices');
     expect(issue.attachments.map((a) => a.filename).sort()).toEqual(sent.attachments.map((f) => f.filename).sort());
     expect(sent.attachments.map((f) => f.filename)).toEqual(expect.arrayContaining(['screenshot.png', 'report.json']));
@@ -60,12 +73,52 @@ describe('Redmine 5, real server', () => {
     );
   });
 
+  it('shows markup from the page as text: no link and no image from the page in the rendered issue', async () => {
+    // A public project, so that Redmine renders the issue page without a session (the API key
+    // opens only the API).
+    const open = 'ci-public';
+    const found = await fetch(`${REDMINE}/projects/${open}.json`, { headers: { 'X-Redmine-API-Key': KEY } });
+    if (found.status === 404) {
+      const made = await fetch(`${REDMINE}/projects.json`, {
+        method: 'POST',
+        headers: { 'X-Redmine-API-Key': KEY, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ project: { name: 'CI public', identifier: open, is_public: true } }),
+      });
+      expect(made.status, await made.clone().text()).toBe(201);
+    }
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'redmine',
+      url: REDMINE,
+      apiKey: KEY,
+      projectId: open,
+      trackerId: '',
+    });
+    const page = await ext.context.newPage();
+    await page.goto(`${rig.site.url}/hostile-markup.html`);
+    await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
+    const status = await describeAndSend(await startReport(ext, page), 'Markup from the page');
+    const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
+    expect(id, status).toBeDefined();
+    const rendered = await (await fetch(`${REDMINE}/issues/${id}`)).text();
+    const description = rendered.slice(rendered.indexOf('class="description"'));
+    expect(description).toContain('evil.example/textile');
+    expect(description).toContain('Reset your password');
+    expect(description).not.toMatch(/<a [^>]*href="[^"]*evil\.example/);
+    expect(description).not.toMatch(/<img [^>]*src="[^"]*evil\.example/);
+  });
+
   it('files the issue once when the reply to its creation is lost and the worker restarts', async () => {
-    const proxy = suite.closeAfter(
+    const proxy = rig.closeAfter(
       await lossyProxy(REDMINE, (method, path) => method === 'POST' && path === '/issues.json'),
     );
-    const ext = await suite.launch({ type: 'redmine', url: proxy.url, apiKey: KEY, projectId: PROJECT, trackerId: '' });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'redmine',
+      url: proxy.url,
+      apiKey: KEY,
+      projectId: PROJECT,
+      trackerId: '',
+    });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await sendThroughLostReply(ext, compose, 'Lost reply to Redmine', proxy);
     const [sent] = await outboxReports(ext);
     const found = (await (

@@ -7,12 +7,19 @@ import { rtMarker, testRt } from '../../utils/core/delivery/connectors/rt';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { describeAndSend, startReport } from '../support/flows';
-import { helpdeskSuite, outboxReports, sendThroughLostReply } from '../support/helpdesk-flows';
+import {
+  brokenPage,
+  HELPDESK_RIG,
+  launchWithHelpdesk,
+  outboxReports,
+  sendThroughLostReply,
+} from '../support/helpdesk-flows';
+import { useRig } from '../support/rig';
 
 const RT = helpdeskEnv('MAYDAY_RT_URL');
 const TOKEN = helpdeskEnv('MAYDAY_RT_TOKEN');
 const QUEUE = 'General';
-const suite = helpdeskSuite();
+const rig = useRig(HELPDESK_RIG);
 
 async function rt<T>(path: string): Promise<T> {
   const reply = await fetch(`${RT}/REST/2.0${path}`, { headers: { Authorization: `token ${TOKEN}` } });
@@ -37,8 +44,8 @@ async function readTicket(id: string) {
 
 describe('Request Tracker 5, real server', () => {
   it('files the report as a ticket: subject, body and every file byte for byte', async () => {
-    const ext = await suite.launch({ type: 'rt', url: RT, token: TOKEN, queue: QUEUE });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, { type: 'rt', url: RT, token: TOKEN, queue: QUEUE });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await describeAndSend(
       compose,
       'Le bouton « Valider » ne répond plus\nDepuis ce matin, sur la page des factures.',
@@ -66,11 +73,11 @@ describe('Request Tracker 5, real server', () => {
   });
 
   it('files the ticket once when the reply to its creation is lost and the worker restarts', async () => {
-    const proxy = suite.closeAfter(
+    const proxy = rig.closeAfter(
       await lossyProxy(RT, (method, path) => method === 'POST' && path === '/REST/2.0/ticket'),
     );
-    const ext = await suite.launch({ type: 'rt', url: proxy.url, token: TOKEN, queue: QUEUE });
-    const compose = await startReport(ext, await suite.brokenPage(ext));
+    const ext = await launchWithHelpdesk(rig, { type: 'rt', url: proxy.url, token: TOKEN, queue: QUEUE });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
     const status = await sendThroughLostReply(ext, compose, 'Lost reply to RT', proxy);
     const [sent] = await outboxReports(ext);
     const query = encodeURIComponent(`Queue = '${QUEUE}' AND Subject LIKE '${rtMarker(sent.ticket.id)}'`);

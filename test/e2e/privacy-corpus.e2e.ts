@@ -1,22 +1,18 @@
 /**
- * The seeded privacy corpus end to end: 40 secrets planted in a page's fields, private text,
+ * The seeded privacy corpus end to end: 56 secrets planted in a page's fields, private text,
  * console, errors, failing requests, URL and title, and one pasted into the description, reported
  * through the real UI. None may be in any byte that reaches the endpoint or in the body text a
  * helpdesk shows; the masked fields are painted over; the look-alikes arrive untouched.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
-import { startReceiver, type Receiver } from '../../receiver/server';
 import { renderSummary } from '../../utils/core/ticket/summary';
 import { messageLookup } from '../../utils/core/ticket/translate';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { faultyEndpoint, type FaultyEndpoint } from '../support/faulty-endpoint';
-import { configureEndpoint, describeAndSend, editOptions, startReport } from '../support/flows';
+import { describeAndSend, editOptions, startReport } from '../support/flows';
 import { decodeImage, type DecodedImage } from '../support/images';
 import { findIn, findLeaks } from '../support/leak-search';
 import {
@@ -29,18 +25,13 @@ import {
   PROBES,
   SECRETS,
 } from '../support/privacy-corpus';
-import { serveFolder, type Route, type StaticServer } from '../support/static-server';
+import { useRig } from '../support/rig';
+import type { Route } from '../support/static-server';
 
 const TOKEN = 'corpus-e2e-token';
 /** The colour masks are painted in (utils/background/capture/images.ts). */
 const MASK = [31, 41, 51] as const;
 const VALUES = SECRETS.map((s) => s.value);
-
-let site: StaticServer;
-let receiver: Receiver;
-let front: FaultyEndpoint;
-let dataDir: string;
-let ext: ExtensionBrowser;
 
 const servePlan: Route = (req, res) => {
   if (!req.url?.startsWith('/privacy-corpus.json')) return false;
@@ -55,22 +46,10 @@ const failingApi: Route = (req, res) => {
   return true;
 };
 
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'), [servePlan, failingApi]);
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-corpus-'));
-  receiver = await startReceiver({ dataDir, token: TOKEN });
-  front = await faultyEndpoint(receiver.url, 'pass');
-  ext = await launchWithExtension();
-  await configureEndpoint(ext, `${front.url}/tickets`, TOKEN);
-  await editOptions(ext, (options) => options.getByLabel('Extra redaction patterns').fill(ADMIN_PATTERNS.join('\n')));
-});
-afterAll(async () => {
-  await ext.close();
-  await front.close();
-  await receiver.close();
-  await site.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const rig = useRig({ fresh: 'file', routes: [servePlan, failingApi], token: TOKEN, front: 'pass' });
+beforeAll(() =>
+  editOptions(rig.ext, (options) => options.getByLabel('Extra redaction patterns').fill(ADMIN_PATTERNS.join('\n'))),
+);
 
 function near(actual: readonly number[], expected: readonly number[], tolerance = 16): boolean {
   return actual.every((channel, i) => Math.abs(channel - expected[i]) <= tolerance);
@@ -92,8 +71,8 @@ async function pixelsInside(page: Page, selector: string, image: DecodedImage): 
 }
 
 async function plantedPage(): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`${site.url}/privacy-corpus.html${CORPUS_PLAN.search}${CORPUS_PLAN.hash}`);
+  const page = await rig.ext.context.newPage();
+  await page.goto(`${rig.site.url}/privacy-corpus.html${CORPUS_PLAN.search}${CORPUS_PLAN.hash}`);
   await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
   await page.waitForTimeout(50); // the corpus throws from a setTimeout(0)
   for (const field of [...MASKED_FIELDS, CONTROL_FIELD])
@@ -103,10 +82,12 @@ async function plantedPage(): Promise<Page> {
 }
 
 describe('the seeded privacy corpus', () => {
-  it('plants 40 distinct secrets, each in the page plan, a field or the description', () => {
-    expect(new Set(VALUES).size).toBe(40);
+  it('plants 56 distinct secrets, each in the page plan, a field or the description', () => {
+    expect(new Set(VALUES).size).toBe(56);
     const planted = JSON.stringify([CORPUS_PLAN, MASKED_FIELDS, DESCRIPTION]);
-    expect(VALUES.filter((value) => !planted.includes(JSON.stringify(value).slice(1, -1)))).toEqual([]);
+    // As written, or percent-encoded in a request's address.
+    const plantedAs = (value: string) => [JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+    expect(VALUES.filter((value) => !plantedAs(value).some((form) => planted.includes(form)))).toEqual([]);
   });
 
   it(
@@ -114,7 +95,7 @@ describe('the seeded privacy corpus', () => {
     { timeout: 120_000 },
     async () => {
       const page = await plantedPage();
-      const compose = await startReport(ext, page);
+      const compose = await startReport(rig.ext, page);
 
       // What the person reviews is already redacted, and is what gets sent.
       const panel = compose.getByRole('region', { name: 'What will be sent' });
@@ -126,31 +107,47 @@ describe('the seeded privacy corpus', () => {
       const previewSrc = await panel.getByRole('img', { name: 'Screenshot as it will be sent' }).getAttribute('src');
 
       expect(await describeAndSend(compose, DESCRIPTION)).toMatch(/^Report sent\. Reference: 1/);
-      const [{ ticket, folder }] = await receiver.store.list();
-      const files = await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name))));
+      const [{ ticket, folder, attachmentsFolder }] = await rig.receiver.store.list();
+      const files = await Promise.all(
+        [
+          ...(await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => join(folder, name)),
+          ...(await readdir(attachmentsFolder)).map((name) => join(attachmentsFolder, name)),
+        ].map((path) => readFile(path)),
+      );
       const bodyTexts = [messageLookup(en), messageLookup(fr)].flatMap((t) => {
         const summary = renderSummary(ticket, t);
         return [Buffer.from(summary.markdown), Buffer.from(summary.html)];
       });
-      expect(front.bodies).toHaveLength(1);
+      expect(rig.front.bodies).toHaveLength(1);
 
-      const delivered = findLeaks(VALUES, [...front.bodies, ...files, ...bodyTexts]);
+      const delivered = findLeaks(VALUES, [...rig.front.bodies, ...files, ...bodyTexts]);
       console.log(`privacy corpus: secrets delivered: ${delivered.length} of ${VALUES.length}`);
       expect(delivered).toEqual([]);
 
       // The texts that carried secrets arrived, without them; the look-alikes arrived as they were.
       const ticketJson = await readFile(join(folder, 'ticket.json'));
-      const reportHtml = await readFile(join(folder, 'report.html'));
+      const reportHtml = await readFile(join(attachmentsFolder, 'report.html'));
       for (const file of [ticketJson, reportHtml]) {
         expect(findIn(PROBES, [file])).toEqual(PROBES);
         expect(findIn(LOOK_ALIKES, [file])).toEqual(LOOK_ALIKES);
       }
-      expect(ticket.capture.redactions).toMatchObject({ custom: 2, card: 1, iban: 1, jwt: 1, 'private-key': 1 });
+      expect(ticket.capture.redactions).toMatchObject({
+        custom: 2,
+        card: 2,
+        iban: 1,
+        jwt: 1,
+        'private-key': 1,
+        nir: 1,
+        'slack-webhook': 1,
+        'vault-token': 1,
+        'azure-secret': 1,
+        'github-token': 2,
+      });
 
       // The screenshot: every masked field and private text is solid mask colour, the control is not.
-      const shot = await readFile(join(folder, ticket.screenshot!.attachment));
+      const shot = await readFile(join(attachmentsFolder, ticket.screenshot!.attachment));
       expect(previewSrc).toBe(`data:${ticket.screenshot!.type};base64,${shot.toString('base64')}`);
-      const image = await decodeImage(ext.context, shot, ticket.screenshot!.type);
+      const image = await decodeImage(rig.ext.context, shot, ticket.screenshot!.type);
       const masked = ['#password', '#new-password', '#card', '#card-name', '#otp', '#health', '#hr'];
       for (const selector of masked) {
         const unmasked = (await pixelsInside(page, selector, image)).filter((pixel) => !near(pixel, MASK));

@@ -3,68 +3,47 @@
  * lines, and exactly that arrives; what the organisation turns off is never collected at all.
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { configureEndpoint, describeAndSend, editOptions, startReport } from '../support/flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { describeAndSend, editOptions, startReport } from '../support/flows';
+import { useRig } from '../support/rig';
 
 const TOKEN = 'review-e2e-token';
 const TYPE_ERROR = "TypeError: Cannot read properties of undefined (reading 'total')";
-let site: StaticServer;
-let ext: ExtensionBrowser;
-let receiver: Receiver;
-let dataDir: string;
-
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-review-'));
-  receiver = await startReceiver({ dataDir, token: TOKEN });
-  ext = await launchWithExtension();
-});
-afterEach(async () => {
-  await ext.close();
-  await receiver.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const rig = useRig({ token: TOKEN, endpoint: false });
 
 async function reportBrokenPage(): Promise<Page> {
   // The background registers the recorder once it has read the settings; a page loaded before records nothing.
   await expect
     .poll(
       () =>
-        ext.worker.evaluate(
+        rig.ext.worker.evaluate(
           async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).length,
         ),
       { timeout: 10_000 },
     )
     .toBeGreaterThan(0);
-  const page = await ext.context.newPage();
-  await page.goto(`${site.url}/broken-page.html`);
+  const page = await rig.ext.context.newPage();
+  await page.goto(`${rig.site.url}/broken-page.html`);
   await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
   await page.waitForTimeout(50); // the fixture throws from a setTimeout(0)
-  return startReport(ext, page);
+  return startReport(rig.ext, page);
 }
 
 async function storedTicket() {
-  const [stored] = await receiver.store.list();
+  const [stored] = await rig.receiver.store.list();
   return {
     ticket: stored.ticket,
-    files: await readdir(stored.folder),
-    html: await readFile(join(stored.folder, 'report.html'), 'utf8'),
+    files: await readdir(stored.attachmentsFolder),
+    html: await readFile(join(stored.attachmentsFolder, 'report.html'), 'utf8'),
   };
 }
 
 describe('review before send', () => {
   it('shows the report as it will leave, and sends exactly what the person leaves in', async () => {
-    await configureEndpoint(ext, `${receiver.url}/tickets`, TOKEN);
+    await rig.configure(rig.ext);
     const compose = await reportBrokenPage();
     const panel = compose.getByRole('region', { name: 'What will be sent' });
     const consoleGroup = (count: number) => panel.getByRole('group', { name: `Console messages (${count})` });
@@ -87,7 +66,7 @@ describe('review before send', () => {
     expect(ticket.console.map((e) => e.message)).toEqual([TYPE_ERROR]);
     expect(ticket.screenshot).toBeNull();
     expect(ticket.capture.leftOut).toEqual({ sections: ['screenshot'], entries: 1 });
-    expect(files.sort()).toEqual(['receipt.json', 'report.html', 'report.json', 'ticket.json']);
+    expect(files.sort()).toEqual(['report.html', 'report.json']);
     expect(html).not.toContain('data:image/');
     expect(html).not.toContain('Failed to load invoices');
 
@@ -98,8 +77,8 @@ describe('review before send', () => {
   });
 
   it('collects nothing the organisation turned off: not in the draft, not in the report', async () => {
-    await editOptions(ext, async (options) => {
-      await options.getByLabel('Endpoint URL').fill(`${receiver.url}/tickets`);
+    await editOptions(rig.ext, async (options) => {
+      await options.getByLabel('Endpoint URL').fill(`${rig.receiver.url}/tickets`);
       await options.getByLabel('Access token').fill(TOKEN);
       await options.getByLabel('Screenshot of the page').uncheck();
       await options.getByLabel('Errors', { exact: true }).uncheck();
@@ -114,7 +93,7 @@ describe('review before send', () => {
     expect(await panel.getByText('Not collected: your organisation has turned this off.').count()).toBe(5);
     expect(await panel.getByRole('checkbox').count()).toBe(0);
 
-    const storage: Record<string, unknown> = await ext.worker.evaluate(() =>
+    const storage: Record<string, unknown> = await rig.ext.worker.evaluate(() =>
       (globalThis as any).chrome.storage.local.get(null),
     );
     const drafts = Object.entries(storage).filter(([key]) => key.startsWith('draft:'));

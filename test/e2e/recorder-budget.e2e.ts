@@ -6,8 +6,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension } from '../support/extension';
+import { EXTENSION_DIR } from '../support/extension';
+import { useRig } from '../support/rig';
 
+const rig = useRig({ receiver: false, browser: false });
 const KB = 1024;
 const RECORDER_BUDGET = 6 * KB;
 const BRIDGE_BUDGET = 12 * KB;
@@ -28,24 +30,20 @@ describe('the page-load budget', () => {
     // The manifest declares none: the background registers the recorder (blocked sites excluded).
     const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.content_scripts ?? []).toEqual([]);
-    const ext = await launchWithExtension();
-    try {
-      const registered = await ext.worker.evaluate(() =>
-        (globalThis as any).chrome.scripting.getRegisteredContentScripts(),
-      );
-      expect(registered).toEqual([
-        expect.objectContaining({
-          js: ['content-scripts/recorder.js'],
-          matches: ['<all_urls>'],
-          world: 'MAIN',
-          runAt: 'document_start',
-          allFrames: true,
-          matchOriginAsFallback: true,
-        }),
-      ]);
-    } finally {
-      await ext.close();
-    }
+    const ext = await rig.launch();
+    const registered = await ext.worker.evaluate(() =>
+      (globalThis as any).chrome.scripting.getRegisteredContentScripts(),
+    );
+    expect(registered).toEqual([
+      expect.objectContaining({
+        js: ['content-scripts/recorder.js'],
+        matches: ['<all_urls>'],
+        world: 'MAIN',
+        runAt: 'document_start',
+        allFrames: true,
+        matchOriginAsFallback: true,
+      }),
+    ]);
   });
 
   it('names the recorder in stack traces, so its console calls stay cheap in Chromium', async () => {

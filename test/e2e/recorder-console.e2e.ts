@@ -3,13 +3,14 @@
  * that each page computes exactly what it computes without the extension.
  */
 import { describe, expect, it } from 'vitest';
-import { consoleLines, useRecorderSuite } from '../support/recorder';
+import { consoleLines, RECORDER_RIG, reportFixture } from '../support/recorder';
+import { useRig } from '../support/rig';
 
-const suite = useRecorderSuite();
+const rig = useRig(RECORDER_RIG);
 
 describe('console recording', () => {
   it('records warnings, errors with their stack, uncaught errors, rejections and failed loads and requests', async () => {
-    const { ticket, result } = await suite.reportOn('console-errors.html', 'Invoices do not load');
+    const { ticket, result } = await reportFixture(rig, 'console-errors.html', 'Invoices do not load');
     expect(JSON.parse(result)).toEqual({ onerror: 1, rejections: 1, status: 404, warnReturn: 'undefined' });
     expect(consoleLines(ticket)).toEqual(
       expect.arrayContaining([
@@ -24,21 +25,22 @@ describe('console recording', () => {
     const typeError = ticket.console.find((e) => e.message.startsWith('TypeError'))!;
     expect(typeError.stack).toMatch(/^ {4}at .*console-errors\.html:\d+:\d+/);
     expect(ticket.console.find((e) => e.kind === 'error')!.source).toMatch(/console-errors\.html:\d+:\d+$/);
-    expect(ticket.console.find((e) => e.kind === 'resource')!.source).toBe(`${suite.site.url}/missing-image.png`);
-    // The page's fetch and the browser's view of it are one entry; the image is the browser's alone.
+    expect(ticket.console.find((e) => e.kind === 'resource')!.source).toBe(`${rig.site.url}/missing-image.png`);
+    // HTTP errors are the page's view (the browser reports only failures without an answer): the
+    // fetch from the hook, the image from the page's resource timeline, each once.
     expect(ticket.network).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          source: 'browser',
+          source: 'page',
           method: 'GET',
-          url: `${suite.site.url}/api/does-not-exist`,
+          url: `${rig.site.url}/api/does-not-exist`,
           status: 404,
           type: 'fetch',
           durationMs: expect.any(Number),
         }),
         expect.objectContaining({
-          source: 'browser',
-          url: `${suite.site.url}/missing-image.png`,
+          source: 'page',
+          url: `${rig.site.url}/missing-image.png`,
           status: 404,
           type: 'image',
         }),
@@ -48,7 +50,7 @@ describe('console recording', () => {
   });
 
   it('records what reaches the original console.error after the page replaces it, and nothing the page swallows', async () => {
-    const { ticket, result } = await suite.reportOn('console-replaced.html', 'Logger misbehaves');
+    const { ticket, result } = await reportFixture(rig, 'console-replaced.html', 'Logger misbehaves');
     expect(JSON.parse(result)).toEqual({
       seen: ['logged through the page logger'],
       returned: 'undefined',
@@ -60,7 +62,7 @@ describe('console recording', () => {
   });
 
   it('records through a console the page froze', async () => {
-    const { ticket, result } = await suite.reportOn('console-frozen.html', 'Frozen console');
+    const { ticket, result } = await reportFixture(rig, 'console-frozen.html', 'Frozen console');
     expect(JSON.parse(result)).toEqual({
       frozen: true,
       headAssign: 'TypeError',
@@ -76,7 +78,7 @@ describe('console recording', () => {
   });
 
   it('records circular, throwing, huge, Symbol, BigInt, DOM-node, null-prototype and Proxy arguments safely', async () => {
-    const { ticket } = await suite.reportOn('hard-values.html', 'Strange values');
+    const { ticket } = await reportFixture(rig, 'hard-values.html', 'Strange values');
     const lines = consoleLines(ticket);
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -96,7 +98,7 @@ describe('console recording', () => {
   });
 
   it('collapses 100,000 identical errors into one entry with a count', async () => {
-    const { ticket, result } = await suite.reportOn('console-loop.html', 'Page hangs retrying');
+    const { ticket, result } = await reportFixture(rig, 'console-loop.html', 'Page hangs retrying');
     expect(JSON.parse(result)).toEqual({ calls: 100000, items: 100 });
     const retry = ticket.console.find((e) => e.message.startsWith('Retrying request'))!;
     expect(retry.count).toBe(100000);
@@ -106,10 +108,10 @@ describe('console recording', () => {
   });
 
   it('records an error thrown by the very first inline script of <head>', async () => {
-    const { ticket, result } = await suite.reportOn('head-error.html', 'Blank page');
+    const { ticket, result } = await reportFixture(rig, 'head-error.html', 'Blank page');
     expect(JSON.parse(result)).toEqual({ early: 'undefined', ran: true });
     const error = ticket.console.find((e) => e.kind === 'error')!;
     expect(error.message).toBe('ReferenceError: undefinedFunctionInHead is not defined');
-    expect(error.source).toBe(`${suite.site.url}/head-error.html:2:72`);
+    expect(error.source).toBe(`${rig.site.url}/head-error.html:2:72`);
   });
 });

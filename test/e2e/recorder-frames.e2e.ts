@@ -4,15 +4,17 @@
  * components are the page's like any others.
  */
 import { describe, expect, it } from 'vitest';
-import { consoleLines, useRecorderSuite } from '../support/recorder';
+import { consoleLines, RECORDER_RIG, reportFixture } from '../support/recorder';
+import { useRig } from '../support/rig';
 
-const suite = useRecorderSuite();
+const rig = useRig(RECORDER_RIG);
 
 describe('frames and shadow DOM', () => {
   it('reports same-origin frame and shadow component errors, and nothing from a frame of another origin', async () => {
     // localhost and 127.0.0.1 are different origins: the third frame is another site.
-    const otherOrigin = suite.site.url.replace('127.0.0.1', 'localhost');
-    const { ticket, result } = await suite.reportOn(
+    const otherOrigin = rig.site.url.replace('127.0.0.1', 'localhost');
+    const { ticket, result } = await reportFixture(
+      rig,
       `frames.html?cross=${otherOrigin}`,
       'Widgets broken',
       async (page) => {
@@ -37,14 +39,14 @@ describe('frames and shadow DOM', () => {
       ]),
     );
     const from = (message: string) => ticket.console.find((e) => e.message === message)!.source;
-    expect(from('Error from a same-origin iframe')).toBe(`${suite.site.url}/frame-child.html`);
+    expect(from('Error from a same-origin iframe')).toBe(`${rig.site.url}/frame-child.html`);
     expect(from('TypeError: Uncaught error in a same-origin iframe')).toMatch(
-      new RegExp(`^${suite.site.url}/frame-child\\.html:\\d+:\\d+$`),
+      new RegExp(`^${rig.site.url}/frame-child\\.html:\\d+:\\d+$`),
     );
     expect(from('Error from a srcdoc frame')).toBe('about:srcdoc');
     expect(from('Error from inside a shadow DOM component')).toBeUndefined();
     // The frame's fetch, seen by its own hook and by the browser, once.
-    expect(ticket.network!.filter((e) => e.url === `${suite.site.url}/api/frame-fails`)).toEqual([
+    expect(ticket.network!.filter((e) => e.url === `${rig.site.url}/api/frame-fails`)).toEqual([
       expect.objectContaining({ status: 404, type: 'fetch' }),
     ]);
     // The click landed on the button inside the component, not on its host.

@@ -7,18 +7,19 @@
 import { describe, expect, it } from 'vitest';
 import { PULL, SNAPSHOT } from '../../utils/core/wire/page-protocol';
 import { EXTENSION_ID } from '../support/extension';
-import { consoleLines, pageResultOf, pageResultOverCdp, reportTicket, useRecorderSuite } from '../support/recorder';
+import { consoleLines, pageResultOf, pageResultOverCdp, reportTicket, RECORDER_RIG } from '../support/recorder';
+import { useRig } from '../support/rig';
 
-const suite = useRecorderSuite();
+const rig = useRig(RECORDER_RIG);
 
 describe('a page that tampers with built-ins from its first script', () => {
   it('is recorded all the same, and computes what it computes without the extension', async () => {
-    const url = `${suite.site.url}/tampered.html`;
-    const page = await suite.ext.context.newPage();
+    const url = `${rig.site.url}/tampered.html`;
+    const page = await rig.ext.context.newPage();
     await page.goto(url);
     // Its tampering breaks Playwright's helpers in the page's world: read the result another way.
     const result = await pageResultOverCdp(page);
-    expect(result).toBe(await suite.plain.pageResult(url));
+    expect(result).toBe(await rig.plain.pageResult(url));
     expect(JSON.parse(result)).toMatchObject({
       map: ['tampered map'],
       join: 'tampered join',
@@ -29,7 +30,7 @@ describe('a page that tampers with built-ins from its first script', () => {
     });
     await page.click('#act');
 
-    const ticket = await reportTicket(suite.ext, suite.receiver, page, 'Broken page');
+    const ticket = await reportTicket(rig.ext, rig.receiver, page, 'Broken page');
     expect(consoleLines(ticket)).toEqual(
       expect.arrayContaining([
         'console/error: Logged from a page with tampered built-ins {nested: [1, 2, 3]}',
@@ -39,7 +40,7 @@ describe('a page that tampers with built-ins from its first script', () => {
     expect(ticket.network).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          url: `${suite.site.url}/api/tampered-fails`,
+          url: `${rig.site.url}/api/tampered-fails`,
           status: 404,
           type: 'fetch',
           durationMs: expect.any(Number),
@@ -60,17 +61,15 @@ describe('a page that pokes at the extension', () => {
   it('can neither start nor send a report, nor read anything of the extension back', async () => {
     const draftKeys = async (): Promise<string[]> =>
       (
-        await suite.ext.worker.evaluate(async () =>
-          Object.keys(await (globalThis as any).chrome.storage.local.get(null)),
-        )
+        await rig.ext.worker.evaluate(async () => Object.keys(await (globalThis as any).chrome.storage.local.get(null)))
       ).filter((key: string) => key.startsWith('draft:'));
     const draftsBefore = await draftKeys();
-    const ticketsBefore = (await suite.receiver.store.list()).length;
-    const url = `${suite.site.url}/hostile-messages.html?ext=${EXTENSION_ID}`;
-    const page = await suite.ext.context.newPage();
+    const ticketsBefore = (await rig.receiver.store.list()).length;
+    const url = `${rig.site.url}/hostile-messages.html?ext=${EXTENSION_ID}`;
+    const page = await rig.ext.context.newPage();
     await page.goto(url);
     const result = await pageResultOf(page);
-    expect(result).toBe(await suite.plain.pageResult(url));
+    expect(result).toBe(await rig.plain.pageResult(url));
     expect(JSON.parse(result)).toEqual({
       chromeRuntime: 'undefined',
       sendMessage: 'TypeError',
@@ -80,12 +79,12 @@ describe('a page that pokes at the extension', () => {
 
     // Nothing it did opened a report page, made a draft or reached the receiver.
     await page.waitForTimeout(300);
-    expect(suite.ext.context.pages().filter((p) => p.url().includes('/compose.html'))).toEqual([]);
+    expect(rig.ext.context.pages().filter((p) => p.url().includes('/compose.html'))).toEqual([]);
     expect(await draftKeys()).toEqual(draftsBefore);
-    expect(await suite.receiver.store.list()).toHaveLength(ticketsBefore);
+    expect(await rig.receiver.store.list()).toHaveLength(ticketsBefore);
 
     // A report the person starts carries the page's real entries, not what it forged at load.
-    const ticket = await reportTicket(suite.ext, suite.receiver, page, 'Odd page');
+    const ticket = await reportTicket(rig.ext, rig.receiver, page, 'Odd page');
     const text = JSON.stringify(ticket);
     expect(consoleLines(ticket)).toContain('console/error: Hostile page logged this itself');
     expect(text).not.toContain('FORGED snapshot');

@@ -3,38 +3,32 @@
  * background injects it on install. The report says it started late, records from then on, and
  * still lists what the page's performance timeline tells of the loads that failed before.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchThenInstall } from '../support/extension';
-import {
-  configureSuiteEndpoint,
-  consoleLines,
-  pageResultOf,
-  reportTicket,
-  useRecorderSuite,
-} from '../support/recorder';
+import { consoleLines, pageResultOf, RECORDER_RIG, reportTicket } from '../support/recorder';
+import { useRig } from '../support/rig';
 
-const suite = useRecorderSuite({ extension: false });
+const rig = useRig({ ...RECORDER_RIG, browser: false });
 let browser: Awaited<ReturnType<typeof launchThenInstall>>;
 
 beforeAll(async () => {
-  browser = await launchThenInstall();
+  browser = rig.closeAfter(await launchThenInstall());
 });
-afterAll(() => browser?.close());
 
 describe('a tab open before install', () => {
   it('is recorded from the install on, and its report says the recorder started late', async () => {
-    const url = `${suite.site.url}/late.html`;
+    const url = `${rig.site.url}/late.html`;
     const page = await browser.context.newPage();
     await page.goto(url);
     const result = await pageResultOf(page);
-    expect(result).toBe(await suite.plain.pageResult(url));
+    expect(result).toBe(await rig.plain.pageResult(url));
     expect(await page.evaluate(() => !!(window as any)[Symbol.for('mayday.recorder')])).toBe(false);
 
     const ext = await browser.install();
     await page.waitForFunction(() => !!(window as any)[Symbol.for('mayday.recorder')]);
     expect(await page.evaluate(() => (window as any).__later())).toBe('later');
-    await configureSuiteEndpoint(ext, suite.receiver);
-    const ticket = await reportTicket(ext, suite.receiver, page, 'Was open all morning');
+    await rig.configure(ext);
+    const ticket = await reportTicket(ext, rig.receiver, page, 'Was open all morning');
 
     expect(ticket.capture).toMatchObject({ startedLate: true, recorderMissing: false });
     expect(consoleLines(ticket)).toContain('console/error: Logged after the extension was installed');
@@ -45,15 +39,15 @@ describe('a tab open before install', () => {
         expect.objectContaining({
           source: 'page',
           method: 'GET',
-          url: `${suite.site.url}/missing/before-install.png`,
+          url: `${rig.site.url}/missing/before-install.png`,
           status: 404,
-          type: 'img',
+          type: 'image',
         }),
-        // After the install, seen by both.
+        // After the install, seen by the recorder's fetch hook.
         expect.objectContaining({
-          source: 'browser',
+          source: 'page',
           method: 'GET',
-          url: `${suite.site.url}/api/after-install`,
+          url: `${rig.site.url}/api/after-install`,
           status: 404,
           type: 'fetch',
         }),

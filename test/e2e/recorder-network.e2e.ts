@@ -1,16 +1,18 @@
 /**
- * Failed loads and requests, seen by the page and by the browser and merged into one list, and
- * pages under a strict Content-Security-Policy.
+ * Failed loads and requests: HTTP statuses as the page saw them (its resource timeline, the
+ * recorder's fetch/XHR hooks), failures without a response as the browser saw them (net::ERR_*),
+ * merged into one list; and pages under a strict Content-Security-Policy.
  */
 import { describe, expect, it } from 'vitest';
-import { closedPort, consoleLines, useRecorderSuite } from '../support/recorder';
+import { closedPort, consoleLines, RECORDER_RIG, reportFixture } from '../support/recorder';
+import { useRig } from '../support/rig';
 
-const suite = useRecorderSuite();
+const rig = useRig(RECORDER_RIG);
 
 describe('failed requests', () => {
   it('lists a failing image, script, XHR and fetch and a refused connection once each, with status or net::ERR code', async () => {
     const port = await closedPort();
-    const { ticket, result } = await suite.reportOn(`network.html?closed=${port}`, 'Nothing loads');
+    const { ticket, result } = await reportFixture(rig, `network.html?closed=${port}`, 'Nothing loads');
     expect(JSON.parse(result)).toEqual({ fetchStatus: 404, ok: 200, refused: 'TypeError', xhrStatus: 500 });
 
     const network = ticket.network!.map(({ time, count, durationMs, ...entry }) => ({
@@ -20,33 +22,33 @@ describe('failed requests', () => {
     expect(network).toEqual(
       expect.arrayContaining([
         {
-          source: 'browser',
+          source: 'page',
           method: 'GET',
-          url: `${suite.site.url}/missing/logo.png`,
+          url: `${rig.site.url}/missing/logo.png`,
           status: 404,
           type: 'image',
-          timed: false,
+          timed: true,
         },
         {
-          source: 'browser',
+          source: 'page',
           method: 'GET',
-          url: `${suite.site.url}/missing/app.js`,
+          url: `${rig.site.url}/missing/app.js`,
           status: 404,
           type: 'script',
-          timed: false,
+          timed: true,
         },
         {
-          source: 'browser',
+          source: 'page',
           method: 'POST',
-          url: `${suite.site.url}/api/xhr-fails`,
+          url: `${rig.site.url}/api/xhr-fails`,
           status: 500,
           type: 'xhr',
           timed: true,
         },
         {
-          source: 'browser',
+          source: 'page',
           method: 'PUT',
-          url: `${suite.site.url}/api/fetch-missing`,
+          url: `${rig.site.url}/api/fetch-missing`,
           status: 404,
           type: 'fetch',
           timed: true,
@@ -66,14 +68,14 @@ describe('failed requests', () => {
       expect.arrayContaining(['resource/error: Failed to load <img>', 'resource/error: Failed to load <script>']),
     );
     expect(ticket.console.find((e) => e.message === 'Failed to load <script>')!.source).toBe(
-      `${suite.site.url}/missing/app.js`,
+      `${rig.site.url}/missing/app.js`,
     );
   });
 });
 
 describe('a strict Content-Security-Policy', () => {
   it("set by a meta tag: the recorder runs, records the blocked inline script and the allowed script's error", async () => {
-    const { ticket, result } = await suite.reportOn('csp-strict.html', 'Strict page');
+    const { ticket, result } = await reportFixture(rig, 'csp-strict.html', 'Strict page');
     expect(result).toBe('ok');
     expect(consoleLines(ticket)).toEqual(
       expect.arrayContaining([
@@ -85,7 +87,7 @@ describe('a strict Content-Security-Policy', () => {
   });
 
   it('sent as a header: the same, and a blocked image', async () => {
-    const { ticket, result } = await suite.reportOn('csp-header.html', 'Strict page, header');
+    const { ticket, result } = await reportFixture(rig, 'csp-header.html', 'Strict page, header');
     expect(result).toBe('ok');
     expect(consoleLines(ticket)).toEqual(
       expect.arrayContaining([

@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tabIdOf } from '../support/extension';
-import { pageResultOf, reportTicket, useRecorderSuite } from '../support/recorder';
+import { pageResultOf, reportTicket, RECORDER_RIG } from '../support/recorder';
+import { useRig } from '../support/rig';
 
-const suite = useRecorderSuite();
+const rig = useRig(RECORDER_RIG);
 
 /** The same visit without the extension, by script: the page's result does not depend on how events were made. */
 const SAME_VISIT = `(() => {
@@ -23,9 +24,9 @@ const SAME_VISIT = `(() => {
 
 describe('steps and environment', () => {
   it('says what the person did, never what they typed, and on what machine and page', async () => {
-    const url = `${suite.site.url}/steps.html`;
-    const page = await suite.ext.context.newPage();
-    await page.goto(url, { referer: `${suite.site.url}/` });
+    const url = `${rig.site.url}/steps.html`;
+    const page = await rig.ext.context.newPage();
+    await page.goto(url, { referer: `${rig.site.url}/` });
     await page.waitForFunction(() => (window as any).__pageResult === 'pending');
     await page.fill('#email', 'alice@example.com');
     await page.fill('#password', 'hunter2');
@@ -37,13 +38,13 @@ describe('steps and environment', () => {
     await page.waitForTimeout(100);
     await page.evaluate(() => (window as any).__finish());
     const result = await pageResultOf(page);
-    expect(result).toBe(await suite.plain.pageResult(url, SAME_VISIT));
+    expect(result).toBe(await rig.plain.pageResult(url, SAME_VISIT));
     expect(JSON.parse(result)).toEqual({ submits: 1, path: '/steps/list', state: { view: 'list' }, hash: '' });
 
-    const tabId = await tabIdOf(suite.ext, page);
-    await suite.ext.worker.evaluate((id) => (globalThis as any).chrome.tabs.setZoom(id, 1.25), tabId);
+    const tabId = await tabIdOf(rig.ext, page);
+    await rig.ext.worker.evaluate((id) => (globalThis as any).chrome.tabs.setZoom(id, 1.25), tabId);
     await page.waitForFunction(() => window.innerWidth === 1024);
-    const ticket = await reportTicket(suite.ext, suite.receiver, page, 'Cannot sign in');
+    const ticket = await reportTicket(rig.ext, rig.receiver, page, 'Cannot sign in');
 
     expect(ticket.steps!.map(({ kind, label, selector, how }) => [kind, label, selector ?? how])).toEqual([
       ['navigation', url, 'load'],
@@ -56,15 +57,15 @@ describe('steps and environment', () => {
       ['click', 'link "Details"', 'a#to-details'],
       ['navigation', `${url}#details`, 'push'],
       ['click', 'button "Show list"', 'button#to-list'],
-      ['navigation', `${suite.site.url}/steps/list?page=2`, 'push'],
+      ['navigation', `${rig.site.url}/steps/list?page=2`, 'push'],
     ]);
     const everything = JSON.stringify(ticket);
     for (const typed of ['alice@example.com', 'hunter2', '4111']) expect(everything).not.toContain(typed);
 
     expect(ticket.page).toEqual({
-      url: `${suite.site.url}/steps/list?page=2`,
+      url: `${rig.site.url}/steps/list?page=2`,
       title: 'Fixture: steps',
-      referrer: `${suite.site.url}/`,
+      referrer: `${rig.site.url}/`,
       readyState: 'complete',
       visibility: 'visible',
       timing: { ttfb: expect.any(Number), domContentLoaded: expect.any(Number), load: expect.any(Number) },

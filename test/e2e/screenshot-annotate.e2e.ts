@@ -5,9 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countPixels, delivered, reportOn, send, storedDraft, useRig } from './screenshot-helpers';
+import { useRig } from '../support/rig';
+import { countPixels, delivered, reportOn, SCREENSHOT_RIG, send, storedDraft } from '../support/screenshots';
 
-const rig = useRig();
+const rig = useRig(SCREENSHOT_RIG);
 const BLUE: [number, number, number] = [0, 160, 255];
 const BLACK: [number, number, number] = [0, 0, 0];
 const HIGHLIGHT: [number, number, number] = [250, 204, 21];
@@ -39,6 +40,11 @@ const isFocused = (page: Page, role: 'application', name: string) =>
 describe('annotating the screenshot', () => {
   it('sends the black-out and label placed by keyboard and the highlight drawn by mouse, flattened into the image', async () => {
     const { compose } = await reportOn(rig, 'screenshot-annotate.html');
+    // The keyboard instructions are one toggle away, and say how to draw without a mouse.
+    const help = compose.getByRole('button', { name: 'Keyboard help' });
+    expect(await help.getAttribute('aria-expanded')).toBe('false');
+    await help.click();
+    expect(await help.getAttribute('aria-expanded')).toBe('true');
     await compose.getByText('move the cursor with the arrow keys').waitFor();
 
     // Keyboard alone: Tab from the toolbar into the drawing area; the cursor starts at (640, 360).

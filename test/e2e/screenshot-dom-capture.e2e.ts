@@ -3,9 +3,10 @@
  * sensitive fields masked, the element picker driven by mouse and by keys, and the time limit.
  */
 import { describe, expect, it } from 'vitest';
-import { countPixels, delivered, reportOn, send, storedDraft, useRig } from './screenshot-helpers';
+import { useRig } from '../support/rig';
+import { countPixels, delivered, reportOn, SCREENSHOT_RIG, send, storedDraft } from '../support/screenshots';
 
-const rig = useRig();
+const rig = useRig(SCREENSHOT_RIG);
 const BLACK: [number, number, number] = [0, 0, 0];
 const HINT = 'Click the part of the page to capture';
 const area = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });

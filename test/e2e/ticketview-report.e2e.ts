@@ -3,48 +3,28 @@
  * from disk in Chromium, the receiver serving it, planted payloads staying inert, and 20 real
  * tickets checked against the published JSON Schema.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../utils/core/ticket/report-html';
 import { REPORT_CSP } from '../../utils/core/ticket/report-style';
 import { messageLookup } from '../../utils/core/ticket/translate';
 import en from '../../public/_locales/en/messages.json';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { configureEndpoint } from '../support/flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
-import { expectInert, sendReport, watch, withPlantedSteps } from './ticketview-support';
+import { useRig } from '../support/rig';
+import { expectInert, sendReport, watch, withPlantedSteps } from '../support/ticketview';
 
 const TOKEN = 'e2e-ticketview';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/ticketview');
-let site: StaticServer;
-let ext: ExtensionBrowser;
-let receiver: Receiver;
-let dataDir: string;
+const rig = useRig({ fresh: 'file', token: TOKEN });
 
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-ticketview-'));
-  receiver = await startReceiver({ dataDir, token: TOKEN });
-  ext = await launchWithExtension();
-  await configureEndpoint(ext, `${receiver.url}/tickets`, TOKEN);
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await ext?.close();
-  await receiver?.close();
-  await site?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => mkdir(ARTIFACTS, { recursive: true }));
 
 /** Opens a file from disk in a fresh tab, watched from before the first byte loads. */
 async function openFromDisk(path: string) {
-  const page = await ext.context.newPage();
+  const page = await rig.ext.context.newPage();
   const watched = watch(page);
   const url = pathToFileURL(path).href;
   await page.goto(url);
@@ -53,19 +33,13 @@ async function openFromDisk(path: string) {
 
 describe('report.html', () => {
   it('opens from disk with the screenshot and every section, and makes no request at all', async () => {
-    const { ticket, folder } = await sendReport(
-      ext,
-      receiver,
-      `${site.url}/broken-page.html`,
+    const { ticket, attachmentsFolder: folder } = await sendReport(
+      rig.ext,
+      rig.receiver,
+      `${rig.site.url}/broken-page.html`,
       'The invoice list stays empty',
     );
-    expect((await readdir(folder)).sort()).toEqual([
-      'receipt.json',
-      'report.html',
-      'report.json',
-      'screenshot.png',
-      'ticket.json',
-    ]);
+    expect((await readdir(folder)).sort()).toEqual(['report.html', 'report.json', 'screenshot.png']);
     expect(JSON.parse(await readFile(join(folder, 'report.json'), 'utf8'))).toEqual(ticket);
 
     const htmlBytes = (await stat(join(folder, 'report.html'))).size;
@@ -94,7 +68,7 @@ describe('report.html', () => {
     }
     const summary = await page.getByRole('region', { name: 'What went wrong' }).innerText();
     expect(summary).toContain('The invoice list stays empty');
-    expect(summary).toContain(`${site.url}/broken-page.html`);
+    expect(summary).toContain(`${rig.site.url}/broken-page.html`);
     expect(await page.evaluate(() => document.scripts.length)).toBe(0);
 
     // The level filter works without script: unticking Errors hides the errors.
@@ -115,12 +89,16 @@ describe('report.html', () => {
   });
 
   it('runs none of the payloads a page plants, from disk or served by the receiver', async () => {
-    const probe = await ext.context.newPage();
-    await probe.goto(`${site.url}/xss-payloads.html`);
+    const probe = await rig.ext.context.newPage();
+    await probe.goto(`${rig.site.url}/xss-payloads.html`);
     const payloads = await probe.evaluate(() => (window as unknown as { PAYLOADS: string[] }).PAYLOADS);
     await probe.close();
     const description = `Saving fails.\n${payloads.join('\n')}`;
-    const { ticket, folder, receipt } = await sendReport(ext, receiver, `${site.url}/xss-payloads.html`, description);
+    const {
+      ticket,
+      attachmentsFolder: folder,
+      receipt,
+    } = await sendReport(rig.ext, rig.receiver, `${rig.site.url}/xss-payloads.html`, description);
     expect(ticket.description).toBe(description);
     expect(ticket.page.title).toContain(payloads[0]);
     expect(ticket.console.map((e) => e.message)).toEqual(expect.arrayContaining(payloads));
@@ -141,12 +119,14 @@ describe('report.html', () => {
       await page.close();
     }
 
-    const served = `${receiver.url}/tickets/${receipt.id}/report.html`;
-    const response = await fetch(served);
+    const served = `${rig.receiver.url}/tickets/${receipt.id}/attachments/report.html`;
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    const response = await fetch(served, { headers: auth });
     expect(response.headers.get('content-security-policy')).toBe(`${REPORT_CSP}; sandbox`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    const page = await ext.context.newPage();
+    const page = await rig.ext.context.newPage();
     const watched = watch(page);
+    await page.setExtraHTTPHeaders(auth);
     await page.goto(served);
     expect(await page.getByRole('heading', { name: 'What went wrong' }).isVisible()).toBe(true);
     await expectInert(page, watched);
@@ -179,13 +159,18 @@ describe('the published JSON Schema', () => {
     const overheads: number[] = [];
     for (let i = 0; i < 20; i++) {
       const path = pages[i % pages.length];
-      const url = `${site.url}/${path}`;
-      const { ticket, folder } = await sendReport(ext, receiver, url, descriptions[i % descriptions.length]);
+      const url = `${rig.site.url}/${path}`;
+      const { ticket, folder, attachmentsFolder } = await sendReport(
+        rig.ext,
+        rig.receiver,
+        url,
+        descriptions[i % descriptions.length],
+      );
       const stored = JSON.parse(await readFile(join(folder, 'ticket.json'), 'utf8'));
       expect(validate(stored), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
       expect(stored.id).toBe(ticket.id);
       const shotBytes = ticket.screenshot ? Math.ceil(ticket.screenshot.size / 3) * 4 : 0;
-      overheads.push((await stat(join(folder, 'report.html'))).size - shotBytes);
+      overheads.push((await stat(join(attachmentsFolder, 'report.html'))).size - shotBytes);
       seen.add(ticket.capture.dropped.console > 0 ? 'entries dropped' : 'all entries kept');
       for (const entry of ticket.console) seen.add(`${entry.kind}/${entry.level}`);
     }

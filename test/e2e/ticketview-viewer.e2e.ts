@@ -8,60 +8,51 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
 import type { Ticket } from '../../utils/core/model/ticket';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { configureEndpoint, startReport } from '../support/flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
-import { expectInert, sendReport, watch, withPlantedSteps, type Watched } from './ticketview-support';
+import { startReport } from '../support/flows';
+import { useRig } from '../support/rig';
+import { expectInert, sendReport, watch, withPlantedSteps, type Watched } from '../support/ticketview';
 
 const TOKEN = 'e2e-viewer';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/ticketview');
-let site: StaticServer;
-let ext: ExtensionBrowser;
-let receiver: Receiver;
-let dataDir: string;
+const rig = useRig({ fresh: 'file', token: TOKEN });
 let work: string;
 let payloads: string[];
 let ticket: Ticket;
 let screenshot: Buffer;
 
 beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-viewer-'));
   work = await mkdtemp(join(tmpdir(), 'mayday-viewer-files-'));
-  receiver = await startReceiver({ dataDir, token: TOKEN });
-  ext = await launchWithExtension();
-  await configureEndpoint(ext, `${receiver.url}/tickets`, TOKEN);
   await mkdir(ARTIFACTS, { recursive: true });
-  const probe = await ext.context.newPage();
-  await probe.goto(`${site.url}/xss-payloads.html`);
+  const probe = await rig.ext.context.newPage();
+  await probe.goto(`${rig.site.url}/xss-payloads.html`);
   payloads = await probe.evaluate(() => (window as unknown as { PAYLOADS: string[] }).PAYLOADS);
   await probe.close();
-  const stored = await sendReport(ext, receiver, `${site.url}/xss-payloads.html`, `Saving fails ${payloads.join(' ')}`);
+  const stored = await sendReport(
+    rig.ext,
+    rig.receiver,
+    `${rig.site.url}/xss-payloads.html`,
+    `Saving fails ${payloads.join(' ')}`,
+  );
   ticket = withPlantedSteps(stored.ticket, payloads);
-  screenshot = await readFile(join(stored.folder, 'screenshot.png'));
+  screenshot = await readFile(join(stored.attachmentsFolder, 'screenshot.png'));
   await writeFile(join(work, 'report.json'), JSON.stringify(ticket));
   await writeFile(join(work, 'screenshot.png'), screenshot);
 });
-afterAll(async () => {
-  await ext?.close();
-  await receiver?.close();
-  await site?.close();
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => rm(work, { recursive: true, force: true }));
 
 async function openViewer(query = ''): Promise<{ viewer: Page; watched: Watched }> {
-  const viewer = await ext.context.newPage();
+  const viewer = await rig.ext.context.newPage();
   const watched = watch(viewer);
-  await viewer.goto(ext.pageUrl(`viewer.html${query}`));
+  await viewer.goto(rig.ext.pageUrl(`viewer.html${query}`));
   return { viewer, watched };
 }
 
 /** Nothing left the extension: its own files and the data: screenshot only. */
 function expectNoOutsideRequest(watched: Watched) {
-  expect(watched.requests.filter((url) => !url.startsWith(ext.pageUrl('')) && !url.startsWith('data:'))).toEqual([]);
+  expect(watched.requests.filter((url) => !url.startsWith(rig.ext.pageUrl('')) && !url.startsWith('data:'))).toEqual(
+    [],
+  );
 }
 
 describe('the viewer page', () => {
@@ -100,9 +91,9 @@ describe('the viewer page', () => {
     const environment = viewer.getByRole('region', { name: 'Environment' });
     await environment.getByRole('button', { name: 'Copy the environment as text' }).click();
     await environment.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
-    await ext.context.grantPermissions(['clipboard-read'], { origin: site.url });
-    const reader = await ext.context.newPage();
-    await reader.goto(`${site.url}/broken-page.html`);
+    await rig.ext.context.grantPermissions(['clipboard-read'], { origin: rig.site.url });
+    const reader = await rig.ext.context.newPage();
+    await reader.goto(`${rig.site.url}/broken-page.html`);
     const copied = await reader.evaluate(() => navigator.clipboard.readText());
     await reader.close();
     expect(copied).toMatch(/Browser: Chrom(e|ium) 156/);
@@ -140,15 +131,15 @@ describe('the viewer page', () => {
   });
 
   it('shows a draft of this browser, before it is described', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${site.url}/broken-page.html`);
-    const compose = await startReport(ext, page);
+    const page = await rig.ext.context.newPage();
+    await page.goto(`${rig.site.url}/broken-page.html`);
+    const compose = await startReport(rig.ext, page);
     const draftId = new URL(compose.url()).searchParams.get('draft');
     const { viewer } = await openViewer(`?draft=${draftId}`);
     const summary = viewer.getByRole('region', { name: 'What went wrong' });
     await summary.waitFor();
     expect(await summary.innerText()).toContain('(not described yet)');
-    expect(await summary.innerText()).toContain(`${site.url}/broken-page.html`);
+    expect(await summary.innerText()).toContain(`${rig.site.url}/broken-page.html`);
     expect(await viewer.getByRole('img', { name: 'Screenshot of the reported page' }).isVisible()).toBe(true);
     await Promise.all([viewer.close(), compose.close(), page.close()]);
 

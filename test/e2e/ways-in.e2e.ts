@@ -4,109 +4,81 @@
  * keyboard shortcut and the context menu, used for real (X key and mouse events) in a headed
  * Chromium on a virtual display, since headless Chromium has no browser-level shortcuts or menus.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
-import { startDisplay, type VirtualDisplay } from '../support/display';
-import { launchWithExtension } from '../support/extension';
-import { configureEndpoint, describeAndSend } from '../support/flows';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeAndSend } from '../support/flows';
 import { decodeImage } from '../support/images';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { useRig } from '../support/rig';
 
-let site: StaticServer;
-let receiver: Receiver;
-let dataDir: string;
-let display: VirtualDisplay;
-
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-ways-'));
-  receiver = await startReceiver({ dataDir });
-  display = await startDisplay();
-});
-afterAll(async () => {
-  display.close();
-  await receiver.close();
-  await site.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const rig = useRig({ fresh: 'file', browser: false, display: 99 });
 
 describe('the keyboard shortcut', () => {
   it('Alt+Shift+M reports on the page in front, with a screenshot of that page', async () => {
-    const ext = await launchWithExtension({ headless: false, display: display.name });
-    try {
-      await configureEndpoint(ext, `${receiver.url}/tickets`, '');
-      const page = await ext.context.newPage();
-      await page.goto(`${site.url}/broken-page.html`);
-      await page.bringToFront();
-      const worker = await ext.currentWorker();
-      const shortcut = await worker.evaluate(
-        async () =>
-          ((await (globalThis as any).chrome.commands.getAll()) as { name: string; shortcut: string }[]).find(
-            (c) => c.name === 'report-problem',
-          )?.shortcut,
-      );
-      expect(shortcut).toBe('Alt+Shift+M');
+    const ext = await rig.launch({ headless: false, display: rig.display.name });
+    await rig.configure(ext);
+    const page = await ext.context.newPage();
+    await page.goto(`${rig.site.url}/broken-page.html`);
+    await page.bringToFront();
+    const worker = await ext.currentWorker();
+    const shortcut = await worker.evaluate(
+      async () =>
+        ((await (globalThis as any).chrome.commands.getAll()) as { name: string; shortcut: string }[]).find(
+          (c) => c.name === 'report-problem',
+        )?.shortcut,
+    );
+    expect(shortcut).toBe('Alt+Shift+M');
 
-      const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-      display.key('alt+shift+m');
-      const compose = await composeOpened;
-      await compose.getByLabel('What went wrong?').waitFor();
-      expect(await describeAndSend(compose, 'Reported with the keyboard')).toMatch(/Report sent/);
-      const [stored] = (await receiver.store.list()).filter(
-        (t) => t.ticket.description === 'Reported with the keyboard',
-      );
-      expect(stored.ticket.page.url).toBe(`${site.url}/broken-page.html`);
-      const file = stored.files.find((f) => f.startsWith('screenshot.'))!;
-      const image = await decodeImage(
-        ext.context,
-        await (await import('node:fs/promises')).readFile(join(stored.folder, file)),
-        file.endsWith('.png') ? 'image/png' : 'image/jpeg',
-      );
-      const [r, g, b] = image.pixel(Math.round(140 * (image.width / 1280)), Math.round(180 * (image.width / 1280)));
-      expect(r).toBeGreaterThan(230);
-      expect(g).toBeLessThan(25);
-      expect(b).toBeGreaterThan(230);
-    } finally {
-      await ext.close();
-    }
+    const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+    rig.display.key('alt+shift+m');
+    const compose = await composeOpened;
+    await compose.getByLabel('What went wrong?').waitFor();
+    expect(await describeAndSend(compose, 'Reported with the keyboard')).toMatch(/Report sent/);
+    const [stored] = (await rig.receiver.store.list()).filter(
+      (t) => t.ticket.description === 'Reported with the keyboard',
+    );
+    expect(stored.ticket.page.url).toBe(`${rig.site.url}/broken-page.html`);
+    const file = stored.files.find((f) => f.startsWith('screenshot.'))!;
+    const image = await decodeImage(
+      ext.context,
+      await readFile(join(stored.attachmentsFolder, file)),
+      file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+    );
+    const [r, g, b] = image.pixel(Math.round(140 * (image.width / 1280)), Math.round(180 * (image.width / 1280)));
+    expect(r).toBeGreaterThan(230);
+    expect(g).toBeLessThan(25);
+    expect(b).toBeGreaterThan(230);
   });
 });
 
 describe('the context menu', () => {
   it('"Report a problem with this page" reports on the page that was right-clicked', { timeout: 90_000 }, async () => {
-    const ext = await launchWithExtension({ headless: false, display: display.name });
-    try {
-      await configureEndpoint(ext, `${receiver.url}/tickets`, '');
-      const page = await ext.context.newPage();
-      await page.goto(`${site.url}/broken-page.html`);
+    const ext = await rig.launch({ headless: false, display: rig.display.name });
+    await rig.configure(ext);
+    const page = await ext.context.newPage();
+    await page.goto(`${rig.site.url}/broken-page.html`);
+    await page.bringToFront();
+    // The page menu ends with Inspect, View page source, then extension items: the keyboard walks
+    // up from the bottom until our item opens the report page (earlier items only open tools).
+    let compose;
+    for (let up = 1; up <= 4 && !compose; up++) {
       await page.bringToFront();
-      // The page menu ends with Inspect, View page source, then extension items: the keyboard walks
-      // up from the bottom until our item opens the report page (earlier items only open tools).
-      let compose;
-      for (let up = 1; up <= 4 && !compose; up++) {
-        await page.bringToFront();
-        display.click(600, 500, 3);
-        await page.waitForTimeout(500);
-        const opened = ext.context
-          .waitForEvent('page', { predicate: (p) => p.url().includes('/compose.html'), timeout: 2500 })
-          .catch(() => undefined);
-        for (let i = 0; i < up; i++) display.key('Up');
-        display.key('Return');
-        compose = await opened;
-      }
-      expect(compose, 'the context menu item opened no report page').toBeDefined();
-      await compose!.getByLabel('What went wrong?').waitFor();
-      expect(await describeAndSend(compose!, 'Reported from the context menu')).toMatch(/Report sent/);
-      const [stored] = (await receiver.store.list()).filter(
-        (t) => t.ticket.description === 'Reported from the context menu',
-      );
-      expect(stored.ticket.page.url).toBe(`${site.url}/broken-page.html`);
-      expect(stored.ticket.screenshot).not.toBeNull();
-    } finally {
-      await ext.close();
+      rig.display.click(600, 500, 3);
+      await page.waitForTimeout(500);
+      const opened = ext.context
+        .waitForEvent('page', { predicate: (p) => p.url().includes('/compose.html'), timeout: 2500 })
+        .catch(() => undefined);
+      for (let i = 0; i < up; i++) rig.display.key('Up');
+      rig.display.key('Return');
+      compose = await opened;
     }
+    expect(compose, 'the context menu item opened no report page').toBeDefined();
+    await compose!.getByLabel('What went wrong?').waitFor();
+    expect(await describeAndSend(compose!, 'Reported from the context menu')).toMatch(/Report sent/);
+    const [stored] = (await rig.receiver.store.list()).filter(
+      (t) => t.ticket.description === 'Reported from the context menu',
+    );
+    expect(stored.ticket.page.url).toBe(`${rig.site.url}/broken-page.html`);
+    expect(stored.ticket.screenshot).not.toBeNull();
   });
 });

@@ -39,6 +39,11 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 });
 
 /** A multipart or urlencoded body read the way a server framework would. */
+/** A request's JSON value as the helpdesk's PHP reads it into a text field (objects and arrays: nothing). */
+export function fieldText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 export function formOf(seen: Seen): Promise<FormData> {
   return new Request('http://fake/', {
     method: 'POST',

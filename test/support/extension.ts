@@ -78,6 +78,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const extensionId = new URL(worker.url()).host;
   // The background registers the recorder at runtime; pages loaded before that are not recorded.
   await waitForRecorderRegistration(worker);
+  let closed: Promise<void> | undefined;
   return {
     context,
     worker,
@@ -85,10 +86,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     profileDir,
     currentWorker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
     pageUrl: (path) => `chrome-extension://${extensionId}/${path}`,
-    async close() {
-      await context.close();
-      if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
-    },
+    // Once: a test may close a browser sooner than the rig that launched it.
+    close: () =>
+      (closed ??= (async () => {
+        await context.close();
+        if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
+      })()),
   };
 }
 
@@ -156,10 +159,12 @@ export async function launchThenInstall(
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
-  const close = async () => {
-    await context.close();
-    await rm(profileDir, { recursive: true, force: true });
-  };
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    })());
   return {
     context,
     close,

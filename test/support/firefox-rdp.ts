@@ -4,7 +4,9 @@
  * every browsing context with an extension principal (bug 1755014), so a test cannot read or
  * drive Mayday's own pages (compose.html, options.html) through it. Over RDP a test can list the
  * browser's tabs, extension pages included, and evaluate an expression in one of them, as the
- * devtools console of that tab would.
+ * devtools console of that tab would. Written here because no kept client exists: foxdriver's last
+ * release is 1.0.6 of October 2021, `firefox-client` on npm is now an empty package npm holds the
+ * name with, and web-ext's RDP client is internal (its package exports no such module).
  *
  * Packets are `<byte length>:<JSON>`. A request goes to an actor and the actor's next packet
  * without a `type` is its reply; packets with a `type` are events (evaluationResult among them).

@@ -1,11 +1,10 @@
 /** E2E steps for helpdesk connectors: point the extension at a helpdesk, read what it sent. */
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { ConnectorConfig } from '../../utils/core/delivery/config';
 import type { OutgoingReport } from '../../utils/core/delivery/connector';
-import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './extension';
-import { serveFolder, type StaticServer } from './static-server';
+import { stopServiceWorker, type ExtensionBrowser } from './extension';
+import type { Rig, RigOptions } from './rig';
 
 const HELPDESK_NAMES: Record<Exclude<ConnectorConfig['type'], 'none'>, string> = {
   webhook: 'Webhook (any endpoint)',
@@ -13,6 +12,7 @@ const HELPDESK_NAMES: Record<Exclude<ConnectorConfig['type'], 'none'>, string> =
   zammad: 'Zammad',
   rt: 'Request Tracker',
   redmine: 'Redmine',
+  itop: 'iTop',
 };
 
 /** Points Mayday at a helpdesk the way an admin does: the options page, by its labels. */
@@ -54,6 +54,14 @@ export async function configureHelpdesk(ext: ExtensionBrowser, config: Connector
             ['Tracker ID', config.trackerId],
           ]
         : [],
+    itop: () =>
+      config.type === 'itop'
+        ? [
+            ['Password or token', config.user ? config.password : config.token],
+            ['iTop login', config.user],
+            ['iTop organisation', config.organization],
+          ]
+        : [],
   }[config.type]() as [string, string][];
   for (const [label, value] of fields) await options.getByLabel(label, { exact: true }).fill(value);
   await options.getByRole('button', { name: 'Save' }).click();
@@ -78,38 +86,22 @@ export async function outboxReports(ext: ExtensionBrowser): Promise<OutgoingRepo
   );
 }
 
-/**
- * A test file's fixtures: the broken page served for the whole file; a browser with Mayday pointed
- * at a helpdesk per test; whatever a test hands to `closeAfter` is closed after it.
- */
-export function helpdeskSuite() {
-  let site: StaticServer;
-  let closers: (() => Promise<void>)[] = [];
-  beforeAll(async () => {
-    site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-  });
-  afterAll(() => site.close());
-  afterEach(async () => {
-    for (const close of closers.reverse()) await close();
-    closers = [];
-  });
-  return {
-    closeAfter<T extends { close(): Promise<void> }>(thing: T): T {
-      closers.push(() => thing.close());
-      return thing;
-    },
-    async launch(config: ConnectorConfig): Promise<ExtensionBrowser> {
-      const ext = this.closeAfter(await launchWithExtension());
-      await configureHelpdesk(ext, config);
-      return ext;
-    },
-    async brokenPage(ext: ExtensionBrowser): Promise<Page> {
-      const page = await ext.context.newPage();
-      await page.goto(`${site.url}/broken-page.html`);
-      await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
-      return page;
-    },
-  };
+/** What the helpdesk files ask of the rig: the fixture site; each test launches its browser and helpdesk. */
+export const HELPDESK_RIG: RigOptions = { receiver: false, browser: false };
+
+/** A browser with Mayday pointed at a helpdesk, closed after the test. */
+export async function launchWithHelpdesk(rig: Rig, config: ConnectorConfig): Promise<ExtensionBrowser> {
+  const ext = await rig.launch();
+  await configureHelpdesk(ext, config);
+  return ext;
+}
+
+/** The broken fixture page in a new tab of `ext`, once its scripts have run. */
+export async function brokenPage(rig: Rig, ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`${rig.site.url}/broken-page.html`);
+  await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
+  return page;
 }
 
 /**
@@ -121,12 +113,16 @@ export async function sendThroughLostReply(
   compose: Page,
   description: string,
   lost: { lost: number },
+  /** What the helpdesk's ticket references look like: GLPI, RT 4711; iTop R-004711. */
+  reference = /\d+/,
 ): Promise<string> {
   await compose.getByLabel('What went wrong?').fill(description);
   await compose.getByRole('button', { name: 'Send report' }).click();
   await expect.poll(() => lost.lost, { timeout: 20_000 }).toBe(1);
   await stopServiceWorker(ext);
-  const status = compose.getByRole('status').filter({ hasText: /Report sent\. Reference: \d+/ });
+  const status = compose
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`Report sent\\. Reference: ${reference.source}`) });
   await status.waitFor({ timeout: 30_000 });
   return (await status.textContent()) ?? '';
 }

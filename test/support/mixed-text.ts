@@ -17,6 +17,10 @@ export const PLANTED_SECRETS = {
   awsKey: 'AKIAIOSFODNN7EXAMPLE',
   accessToken: '9f8e7d6c5b4a3210',
   refreshToken: 'a1b2c3d4e5f6',
+  nestedPassword: 'Pl4in-Obj3ct-Pass',
+  stripeKey: 'sk_live_51NmZq8Kx2Lr7Tw4Yp9Vb3Hc6Jd1Fg5',
+  nir: '2 85 05 2A 006 084 82',
+  resetToken: 'q8Zp2LmX7rT4wK9sV3bN6cF1',
 } as const;
 
 const SECRET_LINES = [
@@ -27,6 +31,10 @@ const SECRET_LINES = [
   `AWS key ${PLANTED_SECRETS.awsKey} leaked`,
   `GET https://api.example.com/v1/me?access_token=${PLANTED_SECRETS.accessToken}&lang=de`,
   `{"refresh_token":"${PLANTED_SECRETS.refreshToken}","keyboard":"de"}`,
+  `Login failed {request: {body: {username: "jane", password: "${PLANTED_SECRETS.nestedPassword}"}}}`,
+  `Response body: {"error":{"config":{"stripe":"${PLANTED_SECRETS.stripeKey}"}}}`,
+  `patient NIR ${PLANTED_SECRETS.nir} not found`,
+  `GET https://app.example.com/account/reset/${PLANTED_SECRETS.resetToken}?lang=fr 410`,
 ];
 
 export function seededRandom(seed: number): () => number {

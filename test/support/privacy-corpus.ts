@@ -1,5 +1,5 @@
 /**
- * The seeded privacy corpus: 40 distinct secrets planted in every place a report reads from, and
+ * The seeded privacy corpus: 56 distinct secrets planted in every place a report reads from, and
  * look-alikes that must survive redaction. The fixture (test/fixtures/privacy-corpus.html) fetches
  * CORPUS_PLAN as /privacy-corpus.json from the test's server, so page and test always agree.
  * Each planted text carries a `probe-NN` tag that is no secret: finding the tag in the ticket
@@ -68,6 +68,32 @@ export const SECRETS: readonly Secret[] = [
   secret('s39', 'title', 'PAT-77-31-0442'),
   // Pasted by the person into the description.
   secret('s40', 'description', 'Desc-C0rpus-P4ss'),
+  // Shapes real apps log: nested objects, JSON text, arguments side by side, mid-line headers,
+  // provider tokens, webhook URLs, link tokens, encoded addresses, French identifiers.
+  secret('s41', 'console', 'N3sted-C0rpus-Pass'),
+  secret('s42', 'console', 'cs-c0rpus-9f8e7d6c5b4a'),
+  secret('s43', 'console', 'Split-Arg-C0rpus'),
+  secret('s44', 'console', 'xak-c0rpus-5b4a3c2d1e0f'),
+  secret('s45', 'console', 'rk_live_51C0rpusRestrictedKeyAbc123XyZ9'),
+  secret('s46', 'console', 'T0C0RPUS1/B0C0RPUS2/C0rpusWebhookSecret123456'),
+  secret('s47', 'console', 'hvs.C0rpusVaultT0kenAbCdEfGhIjKlMnOpQrStUvWxYz0123456789'),
+  secret(
+    's48',
+    'console',
+    'sk-ant-api03-C0rpusAnthropicKey_0123456789-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-AA',
+  ),
+  secret('s49', 'console', 'abc8Q~C0rpusAzureClientSecret0123456789ab'),
+  secret('s50', 'request', 'rst-c0rpus-7f3e9b1d2a4c'),
+  secret('s51', 'console', 'inv-c0rpus-3f2b8c1e4d5a'),
+  secret('s52', 'request', 'louise.martin@corp-example.fr'),
+  secret('s53', 'console', '4242.4242.4242.4242'),
+  secret('s54', 'console', '2 85 05 2A 006 084 82'),
+  secret(
+    's55',
+    'console',
+    'github_pat_11C0RPUS0123456789ABCD_C0rpusFineGrainedT0kenAbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab',
+  ),
+  secret('s56', 'console', 'c0rpus-connect-sid-8f14e45f'),
 ];
 
 const v = Object.fromEntries(SECRETS.map((s) => [s.id, s.value])) as Record<string, string>;
@@ -107,6 +133,9 @@ export const LOOK_ALIKES = [
   'release 2.14.3',
   'page=2',
   'lang=fr',
+  'ORD-2024-118842',
+  'main.3f9a1c2b.js',
+  'sessionStorage: 3',
 ];
 
 export const DESCRIPTION = `probe-40 Saving my profile fails. Support asked me to paste this: password=${v.s40}`;
@@ -144,6 +173,30 @@ export const CORPUS_PLAN = {
       level: 'warn',
       args: ['probe-la keyboard layout de-CH, icon logo@2x.png, class sk-loading-spinner', { code: 'E_TIMEOUT' }],
     },
+    { level: 'error', args: ['probe-41 Login failed', { request: { body: { username: 'jdoe', password: v.s41 } } }] },
+    {
+      level: 'error',
+      args: ['probe-42 Response body:', JSON.stringify({ error: { config: { client_secret: v.s42 } } })],
+    },
+    { level: 'error', args: ['probe-43 password', v.s43] },
+    { level: 'error', args: [`probe-44 request refused with X-Api-Key: ${v.s44} (401)`] },
+    { level: 'error', args: ['probe-45 payments', { client: { options: { key: v.s45 } } }] },
+    { level: 'warn', args: [`probe-46 alert not posted to https://hooks.slack.com/services/${v.s46}`] },
+    { level: 'error', args: [JSON.stringify({ probe: 'probe-47', payload: JSON.stringify({ vault: v.s47 }) })] },
+    { level: 'error', args: ['probe-48 assistant failed', { headers: { 'x-api-key': v.s48 } }] },
+    { level: 'error', args: [`probe-49 AADSTS7000215 for secret ${v.s49}`] },
+    { level: 'warn', args: [`probe-51 invite link https://app.example.com/#/invite/${v.s51}`] },
+    { level: 'error', args: ['probe-53 card', { payment: { card: { number: v.s53 } } }] },
+    { level: 'error', args: [`probe-54 patient NIR ${v.s54} not found`] },
+    { level: 'error', args: [`probe-55 git push denied: ${v.s55}`] },
+    { level: 'warn', args: ['probe-56 connect.sid', v.s56] },
+    {
+      level: 'warn',
+      args: [
+        'probe-la order ORD-2024-118842 total 1 234,56 € build main.3f9a1c2b.js',
+        { session: { status: 'active' }, tokenType: 'Bearer', sessionStorage: 3 },
+      ],
+    },
   ],
   thrown: [`probe-28 Login failed for ${v.s28}`],
   rejected: [`probe-29 refresh failed: refresh_token=${v.s29}`],
@@ -155,6 +208,8 @@ export const CORPUS_PLAN = {
     { probe: 'probe-32', via: 'fetch', method: 'POST', path: `/api/profile?session=${v.s32}` },
     { probe: 'probe-33', via: 'xhr', method: 'GET', path: `/api/report?api_key=${v.s33}` },
     { probe: 'probe-34', via: 'img', method: 'GET', path: `/img/avatar.png?sig=${v.s34}` },
+    { probe: 'probe-50', via: 'fetch', method: 'POST', path: `/api/account/reset/${v.s50}` },
+    { probe: 'probe-52', via: 'fetch', method: 'GET', path: `/api/users?email=${encodeURIComponent(v.s52)}&page=2` },
   ],
 };
 

@@ -8,6 +8,7 @@ export function domCaptureEnv(
   browser: typeof Browser,
   drafts: DraftStore,
   measureImage: DomCaptureEnv['measureImage'],
+  maskSelectors: string[],
 ): DomCaptureEnv {
   return {
     drafts,
@@ -25,6 +26,7 @@ export function domCaptureEnv(
     },
     measureImage,
     pickerHint: browser.i18n.getMessage('pickerHint'),
+    maskSelectors,
     timeoutMs: DOM_CAPTURE_TIMEOUT_MS,
     pickTimeoutMs: PICK_TIMEOUT_MS,
   };

@@ -16,7 +16,7 @@ export const PICK_TIMEOUT_MS = 120_000;
 export type DomCaptureResult =
   | { ok: true; screenshot: DraftScreenshot }
   | { ok: false; problem: 'timeout'; seconds: number; kept: boolean }
-  | { ok: false; problem: 'cancelled' | 'gone' | 'draft-missing' | 'sent' }
+  | { ok: false; problem: 'cancelled' | 'gone' | 'draft-missing' | 'sent' | 'disabled' }
   | { ok: false; problem: 'failed'; detail: string };
 
 export interface DomCaptureEnv {
@@ -32,6 +32,8 @@ export interface DomCaptureEnv {
   call(tabId: number, op: 'pick' | 'render', arg: object): Promise<unknown>;
   measureImage(dataUrl: string): Promise<{ width: number; height: number }>;
   pickerHint: string;
+  /** What the render masks (maskSelectorList): the same fields as the visible screenshot. */
+  maskSelectors: string[];
   timeoutMs: number;
   pickTimeoutMs: number;
 }
@@ -91,7 +93,7 @@ async function capture(draftId: string, mode: DomCaptureMode, env: DomCaptureEnv
     if (picked === TIMED_OUT || !pickSchema.safeParse(picked).data?.ok) return { ok: false, problem: 'cancelled' };
   }
   const raw = await within(
-    env.call(draft.tabId, 'render', { target: mode === 'element' ? 'picked' : 'page' }),
+    env.call(draft.tabId, 'render', { target: mode === 'element' ? 'picked' : 'page', masks: env.maskSelectors }),
     env.timeoutMs,
   );
   if (raw === TIMED_OUT)

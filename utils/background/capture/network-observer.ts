@@ -1,7 +1,14 @@
 /**
- * The background's webRequest observer: every tab's failed requests (HTTP >= 400, net::ERR_*), of
- * every resource type, kept in storage.session so they survive service-worker restarts (and go
- * with the browser session), bounded per tab, and cleared when the tab closes.
+ * The background's webRequest observer: requests that failed without a response (net::ERR_*), the
+ * one thing only the browser can tell. It listens to onErrorOccurred alone, so a healthy request
+ * never wakes the service worker (docs/permissions.md); HTTP statuses come from the page (its
+ * resource timeline and the recorder's fetch/XHR hooks).
+ *
+ * The log belongs to the page in the tab's top frame: it starts over when an event names another
+ * top-level document, and a report keeps only entries since its page started loading
+ * (observations.ts). It is kept in storage.session, so it survives service-worker restarts, and
+ * written in batches: a page that fails thousands of requests costs one write per batch, not one
+ * rewrite of the whole log per request.
  */
 import {
   addToLog,
@@ -16,10 +23,7 @@ interface Event<L> {
 }
 
 export interface ObserverEnv {
-  webRequest: {
-    onCompleted: Event<(details: RequestEvent) => void>;
-    onErrorOccurred: Event<(details: RequestEvent) => void>;
-  };
+  webRequest: { onErrorOccurred: Event<(details: RequestEvent) => void> };
   tabs: { onRemoved: Event<(tabId: number) => void>; query(query: object): Promise<{ id?: number }[]> };
   /** storage.session (trusted contexts only: content scripts cannot read it). */
   storage: {
@@ -27,6 +31,8 @@ export interface ObserverEnv {
     set(items: Record<string, unknown>): Promise<void>;
     remove(keys: string | string[]): Promise<void>;
   };
+  /** How long events gather before one write (setTimeout in the worker). */
+  later?: (run: () => void, ms: number) => void;
 }
 
 export interface NetworkObserver {
@@ -36,39 +42,71 @@ export interface NetworkObserver {
 
 const PREFIX = 'network:';
 const keyOf = (tabId: number) => PREFIX + tabId;
+/** Events gathered this long go to storage in one write. */
+const FLUSH_MS = 250;
+
+/** Another top-level document than the one the log belongs to: the tab navigated. */
+function startsOver(log: TabNetworkLog, event: RequestEvent): boolean {
+  if (event.frameId !== 0 || !event.documentId) return event.type === 'main_frame';
+  return log.documentId !== undefined && log.documentId !== event.documentId;
+}
 
 export function registerNetworkObserver(env: ObserverEnv): NetworkObserver {
-  // One promise chain per tab: events apply in order, and a read-modify-write never races another
-  // (concurrent writes to storage lose updates). The chain starts from storage after a restart.
-  const chains = new Map<number, Promise<TabNetworkLog>>();
-  const update = (tabId: number, change: (log: TabNetworkLog) => TabNetworkLog | null) => {
-    const previous =
-      chains.get(tabId) ??
-      env.storage.get(keyOf(tabId)).then((items) => (items[keyOf(tabId)] as TabNetworkLog | undefined) ?? EMPTY_LOG);
-    const next = previous
-      .catch(() => EMPTY_LOG)
-      .then(async (log) => {
-        const changed = change(log);
-        if (!changed) return log;
-        await env.storage.set({ [keyOf(tabId)]: changed }).catch(() => undefined);
-        return changed;
-      });
-    chains.set(tabId, next);
-    return next;
+  const later = env.later ?? ((run, ms) => void setTimeout(run, ms));
+  // Each tab's log in memory, loaded from storage once after a restart; the promise orders events.
+  const logs = new Map<number, Promise<TabNetworkLog>>();
+  const dirty = new Set<number>();
+  let flushing: Promise<void> | null = null;
+
+  const load = (tabId: number) => {
+    let log = logs.get(tabId);
+    if (!log) {
+      log = env.storage
+        .get(keyOf(tabId))
+        .then((items) => (items[keyOf(tabId)] as TabNetworkLog | undefined) ?? EMPTY_LOG)
+        .catch(() => EMPTY_LOG);
+      logs.set(tabId, log);
+    }
+    return log;
   };
-  const onRequest = (details: RequestEvent) => {
+
+  const flush = async () => {
+    const tabs = [...dirty];
+    dirty.clear();
+    const items: Record<string, TabNetworkLog> = {};
+    for (const tabId of tabs) if (logs.has(tabId)) items[keyOf(tabId)] = await logs.get(tabId)!;
+    if (tabs.length) await env.storage.set(items).catch(() => undefined);
+  };
+  const scheduleFlush = () => {
+    if (flushing) return;
+    flushing = new Promise<void>((resolve) => later(resolve, FLUSH_MS)).then(flush).finally(() => (flushing = null));
+  };
+
+  const onError = (details: RequestEvent) => {
     const entry = browserEntry(details);
-    if (entry) void update(details.tabId, (log) => addToLog(log, entry));
+    if (!entry) return;
+    const tabId = details.tabId;
+    logs.set(
+      tabId,
+      load(tabId).then((log) => {
+        const base = startsOver(log, details) ? EMPTY_LOG : log;
+        const documentId = details.frameId === 0 && details.documentId ? details.documentId : base.documentId;
+        return { ...addToLog(base, entry), ...(documentId ? { documentId } : {}) };
+      }),
+    );
+    dirty.add(tabId);
+    scheduleFlush();
   };
+
   // Listeners are added synchronously at start-up, so an event wakes the worker and reaches them.
-  env.webRequest.onCompleted.addListener(onRequest, { urls: ['<all_urls>'] });
-  env.webRequest.onErrorOccurred.addListener(onRequest, { urls: ['<all_urls>'] });
+  env.webRequest.onErrorOccurred.addListener(onError, { urls: ['<all_urls>'] });
   env.tabs.onRemoved.addListener((tabId) => {
-    chains.delete(tabId);
+    logs.delete(tabId);
+    dirty.delete(tabId);
     void env.storage.remove(keyOf(tabId)).catch(() => undefined);
   });
   void pruneClosedTabs(env);
-  return { logOf: (tabId) => update(tabId, () => null) };
+  return { logOf: (tabId) => load(tabId) };
 }
 
 /**

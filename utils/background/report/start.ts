@@ -1,13 +1,15 @@
 /**
- * Starting a report: bring the tab to the front, read the page through the on-demand bridge,
- * capture what is on screen, add what the background observed itself, keep it all as a draft,
- * and open the report page on it.
+ * Starting a report: bring the tab to the front, capture what is on screen, then read the page
+ * through the on-demand bridge, add what the background observed itself, keep it all as a draft,
+ * and open the report page on it. The capture comes first: the bridge's pull is the first thing
+ * the page could notice (the recorder answers it in the page's world), and a page that changes
+ * what it shows when asked must not change the screenshot.
  */
 import type { Browser, browser } from 'wxt/browser';
 import type { BrowserEnvironment } from '../../core/capture/environment';
 import type { TabNetworkLog } from '../../core/capture/network-log';
 import { observe, type Observations } from '../../core/capture/observations';
-import { pageContextSchema, type ValidPageContext } from '../../core/wire/page-schemas';
+import { parsePageContext, type Rejected, type ValidPageContext } from '../../core/wire/page-schemas';
 import type { CaptureProblem } from '../../core/capture/restricted';
 import { applyCollectionSettings, type CollectionSettings } from '../../core/report/collection';
 import type { Draft, DraftScreenshot, DraftStore } from '../../core/model/draft';
@@ -18,6 +20,11 @@ export interface StartEnv {
   tabs: Pick<typeof browser.tabs, 'get' | 'update' | 'create' | 'getZoom'>;
   /** Runs the bridge in the tab and returns what it answered, as untrusted data. */
   injectBridge(tabId: number): Promise<unknown>;
+  /**
+   * Resolves once the tab has painted a frame (an isolated-world script waiting for two animation
+   * frames: nothing the page can see); rejects where the tab cannot be scripted.
+   */
+  waitForPaint(tabId: number): Promise<void>;
   /** The visible area, masked and encoded, or why there can be none (utils/background/capture/visible.ts). */
   takeScreenshot(tab: { id: number; windowId: number; url: string }): Promise<DraftScreenshot | CaptureProblem>;
   /** The tab's failed requests as the browser saw them (webRequest). */
@@ -33,20 +40,25 @@ export interface StartEnv {
   sleep(ms: number): Promise<void>;
 }
 
-/** The bridge's answer, validated; null where the page cannot be scripted or answered nonsense. */
-async function readPage(env: StartEnv, tabId: number): Promise<ValidPageContext | null> {
+/** The bridge's answer, validated; null where the page cannot be scripted or its own facts are not believable. */
+async function readPage(env: StartEnv, tabId: number) {
   const raw = await env.injectBridge(tabId).catch(() => null);
-  const parsed = pageContextSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  return parsePageContext(raw, env.now());
 }
 
-async function observeTab(env: StartEnv, tab: Tab, context: ValidPageContext | null): Promise<Observations> {
+async function observeTab(
+  env: StartEnv,
+  tab: Tab,
+  context: ValidPageContext | null,
+  rejected: Rejected,
+): Promise<Observations> {
   const [log, environment, zoom] = await Promise.all([
     env.networkLog(tab.id!),
     env.environment(),
     env.tabs.getZoom(tab.id).catch(() => undefined),
   ]);
-  return observe(context, log, { ...environment, zoom, incognito: tab.incognito });
+  const observed = observe(context, log, { ...environment, zoom, incognito: tab.incognito });
+  return rejected.parts.length || rejected.entries ? { ...observed, rejected } : observed;
 }
 
 export async function startReport(tabId: number, env: StartEnv): Promise<Draft> {
@@ -55,13 +67,11 @@ export async function startReport(tabId: number, env: StartEnv): Promise<Draft> 
     // From the popup opened as a page: the screenshot must show the reported page, not the popup.
     tab = (await env.tabs.update(tabId, { active: true })) ?? tab;
   }
-  const context = await readPage(env, tabId);
-  // Without the bridge (a page extensions may not script) nothing told us the page painted.
-  if (!context) await env.sleep(150);
-  const [shot, observed] = await Promise.all([
-    env.takeScreenshot({ id: tabId, windowId: tab.windowId, url: tab.url ?? '' }),
-    observeTab(env, tab, context),
-  ]);
+  // Where the tab cannot be scripted (a page extensions may not touch) nothing tells us it painted.
+  await env.waitForPaint(tabId).catch(() => env.sleep(150));
+  const shot = await env.takeScreenshot({ id: tabId, windowId: tab.windowId, url: tab.url ?? '' });
+  const { context, rejected } = await readPage(env, tabId);
+  const observed = await observeTab(env, tab, context, rejected);
   const draft: Draft = applyCollectionSettings(
     {
       id: env.randomId(),

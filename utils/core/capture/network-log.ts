@@ -1,12 +1,17 @@
 /**
- * The browser's view of a tab's failed requests (webRequest), reduced into a bounded per-tab log.
- * Pure functions: the observer (network-observer.ts) feeds them events and stores the result.
+ * The browser's view of a page's failed requests (webRequest), reduced into a bounded log.
+ * Pure functions: the observer (utils/background/capture/network-observer.ts) feeds them events
+ * and stores the result.
  */
 import { LIMITS, type NetworkEntry } from '../wire/page-protocol';
 
-/** The fields of webRequest's onCompleted / onErrorOccurred details used here. */
+/** The fields of webRequest's onErrorOccurred details used here. */
 export interface RequestEvent {
   tabId: number;
+  /** 0 for the tab's top frame. */
+  frameId?: number;
+  /** The document the request belongs to (Chromium; absent in Firefox). */
+  documentId?: string;
   method: string;
   url: string;
   type: string;
@@ -19,6 +24,8 @@ export interface TabNetworkLog {
   entries: NetworkEntry[];
   /** Older entries pushed out by newer ones. */
   dropped: number;
+  /** The top-level document the entries belong to, when the browser names it. */
+  documentId?: string;
 }
 
 export const EMPTY_LOG: TabNetworkLog = { entries: [], dropped: 0 };

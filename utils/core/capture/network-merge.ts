@@ -21,9 +21,10 @@ function sameRequest(page: NetworkEntry, browser: NetworkEntry): boolean {
 }
 
 /**
- * Page and browser entries, oldest first. A page entry the browser also saw merges into the
- * browser's (its error code is the precise one) and lends it the duration and the API (fetch,
- * xhr) only the page knows.
+ * Page and browser entries, oldest first. The browser's entries are kept exactly as the browser
+ * saw them: the page owns its world and could claim anything, so nothing of a page entry goes into
+ * a browser entry. A page entry the browser also saw is left out (the browser's row says it, with
+ * the precise error code); every other page entry is kept, marked as the page's.
  */
 export function mergeNetwork(page: NetworkEntry[], browser: NetworkEntry[]): NetworkEntry[] {
   const merged = browser.map((entry) => ({ ...entry }));
@@ -36,13 +37,6 @@ export function mergeNetwork(page: NetworkEntry[], browser: NetworkEntry[]): Net
       continue;
     }
     matched.add(index);
-    const into = merged[index];
-    merged[index] = {
-      ...into,
-      type: entry.type ?? into.type,
-      durationMs: entry.durationMs ?? into.durationMs,
-      count: Math.max(into.count, entry.count),
-    };
   }
   return [...merged, ...pageOnly].sort((a, b) => a.time - b.time);
 }

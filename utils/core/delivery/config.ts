@@ -11,7 +11,9 @@ export type ConnectorConfig =
   | { type: 'glpi'; url: string; userToken: string; appToken: string }
   | { type: 'zammad'; url: string; token: string; group: string; customer: string }
   | { type: 'rt'; url: string; token: string; queue: string }
-  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string };
+  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string }
+  /** iTop: `user` and `password` (basic auth), or, with no user, an authentication `token`. */
+  | { type: 'itop'; url: string; user: string; password: string; token: string; organization: string };
 
 /**
  * The connector the settings describe. Without a usable address there is nowhere to send
@@ -19,7 +21,8 @@ export type ConnectorConfig =
  */
 export function connectorConfig(settings: Settings, secrets: Secrets): ConnectorConfig {
   const url = settings.endpointUrl.trim();
-  if (checkEndpointUrl(url) !== null) return { type: 'none' };
+  // Credentials go over https:, or plain http: only to this machine or a host the admin named.
+  if (checkEndpointUrl(url, settings.plainHttpHosts) !== null) return { type: 'none' };
   const { token } = secrets;
   switch (settings.connectorType) {
     case 'webhook':
@@ -44,5 +47,16 @@ export function connectorConfig(settings: Settings, secrets: Secrets): Connector
         projectId: settings.redmineProjectId,
         trackerId: settings.redmineTrackerId,
       };
+    case 'itop': {
+      const user = settings.itopUser;
+      return {
+        type: 'itop',
+        url,
+        user,
+        password: user ? token : '',
+        token: user ? '' : token,
+        organization: settings.itopOrganization,
+      };
+    }
   }
 }

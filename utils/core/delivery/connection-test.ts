@@ -3,6 +3,7 @@
  * helpdesk, answered in plain words. Runs in the background, where the tokens are.
  */
 import type { ConnectorConfig } from './config';
+import { isFailure, request } from './connector';
 import { testConnection as testHelpdesk, type ConnectionResult } from './connectors';
 
 export type ConnectionTestResult =
@@ -36,20 +37,11 @@ async function probe(
   headers: Record<string, string>,
   env: ConnectionTestEnv,
 ): Promise<ConnectionTestResult> {
-  try {
-    const response = await env.fetch(url, {
-      method: 'GET',
-      headers: { Accept: 'application/json', ...headers },
-      credentials: 'omit',
-      signal: AbortSignal.timeout(env.timeoutMs),
-    });
-    return classifyTestStatus(response.status);
-  } catch (error) {
-    const name = (error as Error)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError')
-      return { kind: 'timeout', seconds: Math.round(env.timeoutMs / 1000) };
-    return { kind: 'unreachable', detail: String((error as Error)?.message ?? error) };
-  }
+  // Through request(): the credentials follow no redirect to another origin.
+  const response = await request(env, url, { method: 'GET', headers: { Accept: 'application/json', ...headers } });
+  if (!isFailure(response)) return classifyTestStatus(response.status);
+  if (response.kind === 'timeout') return { kind: 'timeout', seconds: response.seconds };
+  return { kind: 'unreachable', detail: 'detail' in response ? response.detail : response.kind };
 }
 
 /**

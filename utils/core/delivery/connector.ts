@@ -27,14 +27,64 @@ export interface Connector {
   send(report: OutgoingReport, ctx: SendContext): Promise<SendResult>;
 }
 
-/** A fetch with the connector's timeout that never throws: a thrown error becomes a failure. */
+/** Same-origin redirects followed before giving up (a helpdesk moving /api to /api/). */
+const MAX_REDIRECTS = 3;
+
+const isRedirect = (response: Response) =>
+  response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+
+/**
+ * Where a redirect goes: its Location when readable (a browser hides it behind an opaque
+ * response), else where the same address leads when asked again without credentials or body
+ * (nothing of the report or the token goes there). Undefined when neither says.
+ */
+async function redirectTarget(
+  ctx: Pick<SendContext, 'fetch'>,
+  url: string,
+  response: Response,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const location = response.headers.get('location');
+  if (location) return new URL(location, url).href;
+  try {
+    const probe = await ctx.fetch(url, { method: 'GET', credentials: 'omit', redirect: 'follow', signal });
+    return probe.url && probe.url !== url ? probe.url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A fetch with the connector's timeout that never throws: a thrown error becomes a failure.
+ * Redirects are not followed blindly: a helpdesk's answer could send the request, with its token
+ * headers (fetch strips only Authorization), to another origin. One to the same origin is
+ * followed; any other is refused, naming where it led.
+ */
 export async function request(
   ctx: Pick<SendContext, 'fetch' | 'timeoutMs'>,
   url: string,
   init: RequestInit,
 ): Promise<Response | DeliveryFailure> {
+  const signal = AbortSignal.timeout(ctx.timeoutMs);
   try {
-    return await ctx.fetch(url, { credentials: 'omit', ...init, signal: AbortSignal.timeout(ctx.timeoutMs) });
+    let at = url;
+    for (let hops = 0; ; hops++) {
+      const response = await ctx.fetch(at, { credentials: 'omit', ...init, redirect: 'manual', signal });
+      if (!isRedirect(response)) return response;
+      const target = await redirectTarget(ctx, at, response, signal);
+      if (target && new URL(target).origin === new URL(url).origin && hops < MAX_REDIRECTS) {
+        at = target;
+        continue;
+      }
+      return {
+        kind: 'rejected',
+        retryable: false,
+        status: response.status,
+        detail: target
+          ? `The helpdesk redirected to ${target}: Mayday sends credentials only to the address set in its options. Set that address instead if it is right.`
+          : 'The helpdesk answered with a redirect: Mayday sends credentials only to the address set in its options. Check that address.',
+      };
+    }
   } catch (error) {
     return classifyThrown(error, ctx.timeoutMs);
   }

@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../wire/page-protocol';
-import { consoleEntrySchema, networkEntrySchema, stepEntrySchema } from '../wire/page-schemas';
+import { consoleEntrySchema, networkEntrySchema, PAGE_PARTS, stepEntrySchema } from '../wire/page-schemas';
 
 export const TICKET_VERSION = 1;
-const DESCRIPTION_MAX = 5000;
+export const DESCRIPTION_MAX = 5000;
 /** The parts of a report that can be left out, by the organisation's settings or by the person. */
 export const REPORT_SECTIONS = ['screenshot', 'console', 'network', 'steps', 'environment'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -74,6 +74,8 @@ const captureSchema = z.object({
   /** The recorder was installed after the page had already run (tab open before install/update). */
   startedLate: z.boolean().optional(),
   dropped: z.object({ console: count, network: count.optional(), steps: count.optional() }),
+  /** What the page supplied that failed validation and was left out: parts by name, single entries counted. */
+  rejected: z.object({ parts: z.array(z.enum(PAGE_PARTS)).max(PAGE_PARTS.length), entries: count }).optional(),
   /** Redactions applied before the ticket left the browser, by kind (jwt, email, card…). */
   redactions: z.record(z.string().max(40), count).optional(),
   /**

@@ -28,3 +28,18 @@ export function passesIbanCheck(iban: string): boolean {
   }
   return remainder === 1;
 }
+
+/**
+ * The NIR's key: 97 minus the 13-digit number mod 97. For Corsica the département 2A counts as
+ * 19 and 2B as 18 (INSEE's rule: the number read with 20, minus 1,000,000 or 2,000,000).
+ */
+export function passesNirKey(number: string, key: string): boolean {
+  const corsica = { '2A': '19', '2B': '18' } as Record<string, string>;
+  const upper = number.toUpperCase();
+  const department = upper.slice(5, 7);
+  const digits = department in corsica ? upper.slice(0, 5) + corsica[department] + upper.slice(7) : upper;
+  if (!/^\d{13}$/.test(digits)) return false;
+  let remainder = 0;
+  for (let i = 0; i < digits.length; i++) remainder = (remainder * 10 + digits.charCodeAt(i) - 48) % 97;
+  return 97 - remainder === Number(key);
+}

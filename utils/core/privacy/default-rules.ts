@@ -1,26 +1,31 @@
-import { assignmentRule, headerLineRule, jsonKeyRule } from './key-value-rules';
-import { cardRule, emailRule, ibanRule } from './personal-rules';
+import { keyValueRule, namedFieldRule, xmlElementRule } from './key-value-rules';
+import { cardRule, emailRule, ibanRule, nirRule } from './personal-rules';
 import type { RedactionRule } from './rule';
-import { authorizationRule, jwtRule, privateKeyRule, providerKeyRule } from './secret-rules';
-import { urlParamRule, urlUserinfoRule } from './url-rules';
+import { authorizationRule, infixKeyRule, jwtRule, privateKeyRule, providerKeyRule } from './secret-rules';
+import { urlParamRule, urlPathRule, urlUserinfoRule, webhookUrlRule } from './url-rules';
 
 /**
  * The rules on by default, in the order they run. Private keys go first: they span lines that
  * line-based rules would cut through. Shape-based rules go before key-based ones so a token gets
- * its own name (`jwt`) rather than the generic `secret`; userinfo goes before email, which would
- * otherwise take `pass@host.com` for an address.
+ * its own name (`jwt`, `github-token`) rather than the generic `secret`; webhook URLs before
+ * userinfo and paths, which would take them apart; userinfo before email, which would otherwise
+ * take `pass@host.com` for an address. NIR before cards: both are digit runs.
  */
 export const DEFAULT_RULES: readonly RedactionRule[] = [
   privateKeyRule,
   jwtRule,
   providerKeyRule,
+  infixKeyRule,
   authorizationRule,
+  webhookUrlRule,
   urlUserinfoRule,
+  urlPathRule,
   urlParamRule,
-  jsonKeyRule,
-  headerLineRule,
-  assignmentRule,
+  namedFieldRule,
+  xmlElementRule,
+  keyValueRule,
   emailRule,
+  nirRule,
   cardRule,
   ibanRule,
 ];

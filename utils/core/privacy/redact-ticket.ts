@@ -1,5 +1,5 @@
 import { ticketSchema, type Ticket } from '../model/ticket';
-import { redactValue, type SkipTree } from './redact-value';
+import { redactValue, type SkipTree } from './redact';
 import { MARKER_OPEN, type RedactionCounts, type RedactionRule } from './rule';
 
 /**

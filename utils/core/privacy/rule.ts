@@ -3,6 +3,13 @@
  * that stood there, so the helpdesk still sees that a token was sent without seeing it.
  */
 
+/** A replacement of any part of the text, by position: for rules whose match is only where to start looking. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 export interface RedactionRule {
   /** Names the marker (`[REDACTED:<kind>]`) unless `replace` writes its own. Lowercase, digits and dashes. */
   readonly kind: string;
@@ -18,9 +25,12 @@ export interface RedactionRule {
   /**
    * The text that replaces one match, or null to keep the match. Without it the whole match
    * becomes the rule's marker. Rules that keep context (a parameter name, `Bearer`) return it
-   * around a marker.
+   * around a marker. A Span replaces another part of the text instead (a value after the name
+   * the pattern found); it must not start before the match. Matching goes on after whatever
+   * was replaced. `rules` are all the rules of the pass, for a rule that redacts a part of its
+   * match as text of its own (a percent-encoded value).
    */
-  readonly replace?: (match: RegExpExecArray) => string | null;
+  readonly replace?: (match: RegExpExecArray, rules: readonly RedactionRule[]) => string | Span | null;
 }
 
 /** Redactions applied, by kind: what goes into `ticket.capture.redactions`. */

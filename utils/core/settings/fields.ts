@@ -14,6 +14,8 @@ const PROBLEM_CODES = [
   'empty-item',
   'url-invalid',
   'url-scheme',
+  'url-insecure',
+  'host-invalid',
   'project-id',
   'digits-only',
   'pattern-invalid',

@@ -3,7 +3,7 @@
  * form holds text where the settings hold arrays and numbers. Save goes through `readForm`.
  */
 import { allShape, parseFields, type FieldProblem } from './fields';
-import { SECRET_KEYS, SETTING_KEYS, type PolicyKey, type Secrets, type Settings } from './schema';
+import { checkEndpointUrl, SECRET_KEYS, SETTING_KEYS, type PolicyKey, type Secrets, type Settings } from './schema';
 
 const LINE_LIST_KEYS = [
   'categories',
@@ -12,6 +12,7 @@ const LINE_LIST_KEYS = [
   'blockedSites',
   'redactionPatterns',
   'maskSelectors',
+  'plainHttpHosts',
 ] as const;
 type LineListKey = (typeof LINE_LIST_KEYS)[number];
 
@@ -44,6 +45,8 @@ export function requiredFor(settings: Pick<Settings, 'connectorType'>): PolicyKe
       return ['endpointUrl', 'token', 'rtQueue'];
     case 'redmine':
       return ['endpointUrl', 'token', 'redmineProjectId'];
+    case 'itop':
+      return ['endpointUrl', 'token', 'itopOrganization'];
   }
 }
 
@@ -75,6 +78,12 @@ export function readForm(form: FormState, locked: readonly PolicyKey[] = []): Re
     if (!locked.includes(key) && typeof value === 'string' && !value.trim() && !problems.some((p) => p.key === key)) {
       problems.push({ key, code: 'required' });
     }
+  }
+  // An unencrypted address needs its host named in plainHttpHosts (two fields, checked together).
+  const url = raw.endpointUrl;
+  const hosts = Array.isArray(raw.plainHttpHosts) ? (raw.plainHttpHosts as string[]) : [];
+  if (typeof url === 'string' && url.trim() && !problems.some((p) => p.key === 'endpointUrl')) {
+    if (checkEndpointUrl(url, hosts) === 'insecure') problems.push({ key: 'endpointUrl', code: 'url-insecure' });
   }
   if (problems.length) return { ok: false, problems };
   const values = parsed.values as Settings & Secrets;

@@ -34,6 +34,23 @@ export function parseMatchPattern(pattern: string): MatchPattern | null {
   return { schemes: scheme === '*' ? ['http', 'https', 'ws', 'wss'] : [scheme], host, path: globToRegExp(path) };
 }
 
+/**
+ * A host as browsers compare it: lower case, international names in their ASCII (punycode) form,
+ * without the trailing dot of a fully qualified name (`intranet.example.` is `intranet.example`).
+ */
+function normaliseHost(host: string): string {
+  const wildcard = host.startsWith('*.') ? '*.' : '';
+  const name = host.slice(wildcard.length);
+  if (name === '*' || name === '') return host;
+  let ascii = name.toLowerCase();
+  try {
+    ascii = new URL(`http://${name}/`).hostname;
+  } catch {
+    /* not a host a URL can hold: compared as typed, lower case */
+  }
+  return wildcard + ascii.replace(/\.+$/, '');
+}
+
 function hostMatches(pattern: string, hostname: string): boolean {
   if (pattern === '*') return true;
   if (pattern.startsWith('*.')) {
@@ -52,8 +69,8 @@ function urlMatches(pattern: MatchPattern, url: string): boolean {
   }
   const scheme = parsed.protocol.slice(0, -1);
   if (!pattern.schemes.includes(scheme)) return false;
-  // URL.hostname is lower case already; an admin may have typed capitals.
-  if (!hostMatches(pattern.host.toLowerCase(), parsed.hostname)) return false;
+  // Both sides normalised: an admin may type capitals or an accented name, a page a trailing dot.
+  if (!hostMatches(normaliseHost(pattern.host), normaliseHost(parsed.hostname))) return false;
   return pattern.path.test(parsed.pathname + parsed.search);
 }
 

@@ -6,15 +6,37 @@
 import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
 
-export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine'] as const;
+export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine', 'itop'] as const;
 const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
 const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
 const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
 
-export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme';
+export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme' | 'insecure';
 
-/** Checks an endpoint URL as typed by an admin; null when it is usable. */
-export function checkEndpointUrl(value: string): EndpointUrlProblem | null {
+/** This machine: credentials sent over plain http: to it never cross a network. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]';
+}
+
+/**
+ * Whether `url` travels unencrypted: plain http: to another machine. Such an address is usable only
+ * when the admin names its host in `plainHttpHosts` (an intranet helpdesk without TLS).
+ */
+export function isUnencrypted(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' && !isLoopback(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks an endpoint URL as typed by an admin; null when it is usable: https:, or http: to this
+ * machine or to a host named in `plainHttpHosts` ('insecure' otherwise).
+ */
+export function checkEndpointUrl(value: string, plainHttpHosts: readonly string[] = []): EndpointUrlProblem | null {
   const text = value.trim();
   if (!text) return 'empty';
   let url: URL;
@@ -23,8 +45,13 @@ export function checkEndpointUrl(value: string): EndpointUrlProblem | null {
   } catch {
     return 'invalid';
   }
-  return url.protocol === 'https:' || url.protocol === 'http:' ? null : 'scheme';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'scheme';
+  const host = url.hostname.toLowerCase();
+  return isUnencrypted(url.href) && !plainHttpHosts.some((h) => h.toLowerCase() === host) ? 'insecure' : null;
 }
+
+/** A host name as an admin writes it for plainHttpHosts: no scheme, port or path. */
+const isHostName = (text: string) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(text);
 
 function isRegExp(source: string): boolean {
   try {
@@ -69,6 +96,8 @@ export const settingsShape = {
   rtQueue: text(100),
   redmineProjectId: text(100).regex(/^[\w-]*$/, 'project-id'),
   redmineTrackerId: text(10).regex(/^\d*$/, 'digits-only'),
+  itopUser: text(255),
+  itopOrganization: text(255),
   organisationName: text(100),
   supportContact: text(200),
   helpText: text(2000),
@@ -85,11 +114,13 @@ export const settingsShape = {
   redactionPatterns: lines(50, 500, isRegExp, 'regex-invalid'),
   maskSelectors: lines(100, 300, isSelector, 'selector-invalid'),
   maskAllInputs: z.boolean(),
+  showForeignFrames: z.boolean(),
+  plainHttpHosts: lines(20, 253, isHostName, 'host-invalid'),
   sentReportRetentionDays: z.number('wrong-type').int('out-of-range').min(0, 'out-of-range').max(365, 'out-of-range'),
 };
 
 export const secretsShape = {
-  /** Webhook bearer token, GLPI user token, Zammad/RT token or Redmine API key. */
+  /** Webhook bearer token, GLPI user token, Zammad/RT token, Redmine API key, iTop password or token. */
   token: text(1000),
   glpiAppToken: text(1000),
   webhookSigningSecret: text(1000),
@@ -116,6 +147,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rtQueue: '',
   redmineProjectId: '',
   redmineTrackerId: '',
+  itopUser: '',
+  itopOrganization: '',
   organisationName: '',
   supportContact: '',
   helpText: '',
@@ -133,6 +166,8 @@ export const DEFAULT_SETTINGS: Settings = {
   redactionPatterns: [],
   maskSelectors: [],
   maskAllInputs: false,
+  showForeignFrames: false,
+  plainHttpHosts: [],
   sentReportRetentionDays: 30,
 };
 

@@ -71,6 +71,7 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
       recorderInstalledAt: recorder ? new Date(recorder.installedAt).toISOString() : null,
       recorderMissing: !recorder,
       startedLate: observed?.startedLate,
+      ...(observed?.rejected ? { rejected: observed.rejected } : {}),
       dropped: {
         console: recorder?.dropped.console ?? 0,
         network: observed?.networkDropped ?? recorder?.dropped.network ?? 0,

@@ -94,6 +94,14 @@ export type TimelineItem =
   | { kind: 'error'; time: number; entry: ConsoleEntry };
 
 /** Steps, failed requests and errors in the order they happened. */
+/**
+ * Whether the page supplied the item: steps and console errors always (the recorder runs in the
+ * page's world, which the page controls), requests when the page's hooks or timeline reported them.
+ */
+export function byPage(item: TimelineItem): boolean {
+  return item.kind !== 'request' || item.request.source === 'page';
+}
+
 export function timeline(ticket: Ticket): TimelineItem[] {
   const items: TimelineItem[] = [
     ...(ticket.steps ?? []).map((step) => ({ kind: 'step' as const, time: step.time, step })),

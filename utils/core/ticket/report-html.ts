@@ -4,7 +4,7 @@
  * value from the ticket goes through the escaping `html` template.
  */
 import { environmentRows } from './environment-rows';
-import { LEVELS, failedRequestCount, levelCounts, requestOutcome, timeline, type TimelineItem } from './facts';
+import { LEVELS, byPage, failedRequestCount, levelCounts, requestOutcome, timeline, type TimelineItem } from './facts';
 import type { ConsoleEntry, NetworkEntry } from '../wire/page-protocol';
 import { clip, formatClock, formatDateTime, formatDuration } from './format';
 import { html, type Html } from './html';
@@ -134,19 +134,22 @@ function consoleSection(ticket: Ticket, t: Translate, budget: number): Html {
   const body =
     ticket.console.length === 0
       ? html`<p class="muted">${t('reportNoConsole')}</p>`
-      : html`<div class="filters" role="group" aria-label="${t('reportShowLevels')}">${filters}</div><ol class="console">${fitted.shown}</ol>${more(fitted.hidden, t)}`;
+      : html`<p class="origin">${t('reportConsoleByPage')}</p><div class="filters" role="group" aria-label="${t('reportShowLevels')}">${filters}</div><ol class="console">${fitted.shown}</ol>${more(fitted.hidden, t)}`;
   return html`<section id="console" aria-labelledby="console-h"><h2 id="console-h">${t('reportConsole')}</h2>${body}</section>`;
 }
 
-function requestRow(entry: NetworkEntry, ticket: Ticket): Html {
-  return html`<tr><td>${clock(entry.time, ticket)}</td><td class="mono">${entry.method}</td><td class="url">${clip(entry.url, CLIP.url)}</td><td>${requestOutcome(entry)}${repeats(entry.count)}</td><td>${entry.type ?? ''}</td><td>${entry.durationMs !== undefined ? formatDuration(entry.durationMs) : ''}</td></tr>`;
+/** The mark on what the page supplied: it could have written anything there. */
+const byPageBadge = (t: Translate) => html`<span class="badge by-page">${t('reportByPage')}</span>`;
+
+function requestRow(entry: NetworkEntry, ticket: Ticket, t: Translate): Html {
+  return html`<tr><td>${clock(entry.time, ticket)}</td><td class="mono">${entry.method}</td><td class="url">${clip(entry.url, CLIP.url)}${entry.source === 'page' && html` ${byPageBadge(t)}`}</td><td>${requestOutcome(entry)}${repeats(entry.count)}</td><td>${entry.type ?? ''}</td><td>${entry.durationMs !== undefined ? formatDuration(entry.durationMs) : ''}</td></tr>`;
 }
 
 function requestsSection(ticket: Ticket, t: Translate, budget: number): Html {
   const requests = ticket.network ?? [];
   const fitted = fitToBudget(
     requests,
-    (r) => requestRow(r, ticket),
+    (r) => requestRow(r, ticket, t),
     budget,
     () => 0,
   );
@@ -168,7 +171,7 @@ function timelineItem(item: TimelineItem, ticket: Ticket, t: Translate): Html {
   } else {
     what = html`<span>${t('timelineError')}</span><div><pre>${clip(item.entry.message, CLIP.label)}</pre></div>`;
   }
-  return html`<li class="tl-${item.kind}">${clock(item.time, ticket, true)}${what}</li>`;
+  return html`<li class="tl-${item.kind}">${clock(item.time, ticket, true)}${what}${byPage(item) && byPageBadge(t)}</li>`;
 }
 
 const TIMELINE_RANK: Record<TimelineItem['kind'], number> = { step: 0, request: 1, error: 2 };

@@ -32,6 +32,8 @@ ol.top li{overflow-wrap:anywhere}
 .notes p{margin:.15rem 0}
 .muted{color:var(--muted)}
 .badge{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:.75rem;font-weight:600;background:var(--soft);border:1px solid var(--line)}
+.by-page{font-weight:400;font-style:italic;color:var(--warn);background:var(--warn-bg)}
+.origin{color:var(--muted);font-size:.85rem;margin:0 0 .5rem}
 .times{font-weight:600;color:var(--err)}
 figure{margin:0}
 figure img{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
@@ -75,7 +77,7 @@ footer{color:var(--muted);font-size:.8rem;text-align:center;padding:.5rem 0 1.5r
 `;
 
 /** CSP hash of REPORT_CSS (a unit test recomputes it). */
-export const REPORT_STYLE_HASH = 'sha256-wwOW3ETq1kxtqqZoF/igaIPAZQAdSyo740E0iVRVPpQ=';
+export const REPORT_STYLE_HASH = 'sha256-H7aMudF3hoI8sddCxmlI4BDNsC48u08XFDANa4rVuhA=';
 
 /** The page may load images from data: URLs and its one stylesheet, nothing else, ever. */
 export const REPORT_CSP = `default-src 'none'; img-src data:; style-src '${REPORT_STYLE_HASH}'; base-uri 'none'; form-action 'none'`;

@@ -3,6 +3,16 @@ import { browserAndOs, failedRequestCount, levelCounts, topErrors, type ErrorGro
 import { formatBytes, formatDateTime } from './format';
 import { SECTION_KEYS } from './labels';
 import type { Ticket } from '../model/ticket';
+import type { PagePart } from '../wire/page-schemas';
+import type { MessageKey } from '../i18n';
+
+const PAGE_PART_KEYS: Record<PagePart, MessageKey> = {
+  page: 'pagePartPage',
+  recorder: 'pagePartRecorder',
+  timing: 'pagePartTiming',
+  dimensions: 'pagePartDimensions',
+  failedResources: 'pagePartFailedResources',
+};
 import type { Translate } from './translate';
 
 interface Count {
@@ -44,6 +54,10 @@ export function captureNotes(ticket: Ticket, t: Translate): string[] {
   const notes: string[] = [];
   if (capture.recorderMissing) notes.push(t('noteRecorderMissing'));
   if (capture.startedLate) notes.push(t('noteStartedLate'));
+  // Said plainly, so a technician knows the page tried something (or is broken) and what is missing.
+  if (capture.rejected?.parts.length)
+    notes.push(t('noteRejectedParts', capture.rejected.parts.map((p) => t(PAGE_PART_KEYS[p])).join(', ')));
+  if (capture.rejected?.entries) notes.push(t('noteRejectedEntries', capture.rejected.entries));
   const { console: c, network = 0, steps = 0 } = capture.dropped;
   if (c + network + steps > 0) notes.push(t('noteDropped', c, network, steps));
   const redactions = Object.entries(capture.redactions ?? {}).filter(([, n]) => n > 0);

@@ -13,7 +13,7 @@ type PickOutcome = { ok: true } | { ok: false; reason: 'cancelled' };
 
 interface DomCaptureApi {
   pick(opts: { hint: string; timeoutMs: number }): Promise<PickOutcome>;
-  render(opts: { target: 'page' | 'picked' }): Promise<RenderOutcome>;
+  render(opts: { target: 'page' | 'picked'; masks: string[] }): Promise<RenderOutcome>;
 }
 
 export function installDomCapture(scope: object, env: RenderEnv): void {
@@ -23,10 +23,10 @@ export function installDomCapture(scope: object, env: RenderEnv): void {
       picked = await pickElement({ win: env.win, doc: env.doc, hint, timeoutMs, trusted: (e) => e.isTrusted });
       return picked ? { ok: true } : { ok: false, reason: 'cancelled' };
     },
-    async render({ target }) {
-      if (target === 'page') return renderDom(env, null);
+    async render({ target, masks }) {
+      if (target === 'page') return renderDom(env, null, masks);
       if (!picked?.isConnected) return { ok: false, reason: 'failed', detail: 'the chosen element left the page' };
-      return renderDom(env, picked);
+      return renderDom(env, picked, masks);
     },
   };
   Object.assign(scope, { [DOM_CAPTURE_KEY]: api });

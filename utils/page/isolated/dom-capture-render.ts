@@ -5,7 +5,6 @@
  * that outwits the clone's (a pseudo-element, an odd stacking) still shows nothing.
  */
 import type html2canvas from 'html2canvas';
-import { SENSITIVE_SELECTORS } from './sensitive';
 
 type Html2Canvas = typeof html2canvas;
 
@@ -19,7 +18,18 @@ export const MAX_AREA = 40_000_000;
 /** html2canvas waits up to 15 s for each image by default: far past the capture's own limit. */
 const IMAGE_TIMEOUT_MS = 3_000;
 
-const SENSITIVE = SENSITIVE_SELECTORS.join(',');
+/** Elements matching any of `selectors`; one the browser cannot parse (an admin's) matches nothing. */
+function matching(root: Document, selectors: readonly string[]): Set<Element> {
+  const found = new Set<Element>();
+  for (const selector of selectors) {
+    try {
+      for (const el of root.querySelectorAll(selector)) found.add(el);
+    } catch {
+      /* skipped: see above */
+    }
+  }
+  return found;
+}
 
 /** The device pixel ratio, lowered only as far as needed to stay within the canvas limits. */
 export function fitScale(dpr: number, width: number, height: number): number {
@@ -27,9 +37,9 @@ export function fitScale(dpr: number, width: number, height: number): number {
   return Math.min(dpr, MAX_SIDE / Math.max(width, height), Math.sqrt(MAX_AREA / (width * height)));
 }
 
-/** Empties and blacks out every sensitive field of html2canvas's copy of the document. */
-export function maskClone(clone: Document): void {
-  for (const el of clone.querySelectorAll<HTMLElement>(SENSITIVE)) {
+/** Empties and blacks out every masked field of html2canvas's copy of the document. */
+export function maskClone(clone: Document, selectors: readonly string[]): void {
+  for (const el of matching(clone, selectors) as Set<HTMLElement>) {
     // By tag, not instanceof: the clone lives in html2canvas's iframe, another realm.
     if (el.localName === 'input' || el.localName === 'textarea') {
       (el as HTMLInputElement).value = '';
@@ -58,9 +68,10 @@ export function maskBoxes(
   origin: { x: number; y: number },
   scroll: { x: number; y: number },
   scale: number,
+  selectors: readonly string[],
 ): Box[] {
   const boxes: Box[] = [];
-  for (const el of doc.querySelectorAll(SENSITIVE)) {
+  for (const el of matching(doc, selectors)) {
     const r = el.getBoundingClientRect();
     if (r.width <= 0 || r.height <= 0) continue;
     // A pixel of margin each side: antialiased edges must not keep a trace of the text.
@@ -78,7 +89,11 @@ export interface RenderEnv {
 }
 
 /** The whole page when `target` is null, else that element. */
-export async function renderDom(env: RenderEnv, target: Element | null): Promise<RenderOutcome> {
+export async function renderDom(
+  env: RenderEnv,
+  target: Element | null,
+  masks: readonly string[],
+): Promise<RenderOutcome> {
   const { win, doc } = env;
   const element = (target ?? doc.documentElement) as HTMLElement;
   const scroll = { x: win.scrollX, y: win.scrollY };
@@ -94,9 +109,9 @@ export async function renderDom(env: RenderEnv, target: Element | null): Promise
       useCORS: false,
       allowTaint: false,
       imageTimeout: IMAGE_TIMEOUT_MS,
-      onclone: (clone) => maskClone(clone),
+      onclone: (clone) => maskClone(clone, masks),
     });
-    const boxes = maskBoxes(doc, origin, scroll, scale).filter(
+    const boxes = maskBoxes(doc, origin, scroll, scale, masks).filter(
       (b) => b.x < canvas.width && b.y < canvas.height && b.x + b.width > 0 && b.y + b.height > 0,
     );
     const ctx = canvas.getContext('2d')!;

@@ -61,22 +61,6 @@ function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Pr
   });
 }
 
-/** Resolves once the page is visible and has painted a frame, so a screenshot shows it. */
-function waitForPaint(win: Window, doc: Document, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
-    const paint = () =>
-      win.requestAnimationFrame(() =>
-        win.requestAnimationFrame(() => {
-          clearTimeout(timer);
-          resolve();
-        }),
-      );
-    if (doc.visibilityState === 'visible') paint();
-    else doc.addEventListener('visibilitychange', paint, { once: true });
-  });
-}
-
 const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : undefined);
 
 function navigationTiming(perf: Performance): PageContext['timing'] {
@@ -95,6 +79,9 @@ function navigationTiming(perf: Performance): PageContext['timing'] {
  * load with GET; for fetch and XHR it is unknown. Loads that failed without a response look like
  * cross-origin ones here (status 0) and are left out.
  */
+/** The timeline's initiator types in the words the rest of a report uses (webRequest's, the hooks'). */
+const INITIATOR_TYPES: Record<string, string> = { img: 'image', xmlhttprequest: 'xhr', css: 'stylesheet' };
+
 function failedResources(perf: Performance): NetworkEntry[] {
   const out: NetworkEntry[] = [];
   for (const entry of perf.getEntriesByType('resource') as PerformanceResourceTiming[]) {
@@ -105,7 +92,7 @@ function failedResources(perf: Performance): NetworkEntry[] {
       method: /^(fetch|xmlhttprequest|beacon|other)$/.test(entry.initiatorType) ? '?' : 'GET',
       url: clip(entry.name, LIMITS.urlChars),
       status,
-      type: clip(entry.initiatorType, 40),
+      type: clip(INITIATOR_TYPES[entry.initiatorType] ?? entry.initiatorType, 40),
       durationMs: Math.round(entry.duration),
       time: Math.round(perf.timeOrigin + entry.responseEnd),
       count: 1,
@@ -119,10 +106,8 @@ export async function collectPageContext(
   doc: Document,
   opts: { nonce: string; timeoutMs: number },
 ): Promise<PageContext> {
-  const [recorder] = await Promise.all([
-    pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs),
-    waitForPaint(win, doc, opts.timeoutMs * 2),
-  ]);
+  // The screenshot is taken already (utils/background/report/start.ts): no wait for paint here.
+  const recorder = await pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs);
   const perf = win.performance;
   return {
     url: clip(win.location.href, LIMITS.urlChars),

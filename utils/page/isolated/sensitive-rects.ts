@@ -6,24 +6,27 @@
  */
 import type { MaskScan } from '../../core/wire/mask-scan-schema';
 
-/** Always masked, whatever the settings say: the one list every capture path uses. */
-export { SENSITIVE_SELECTORS as BUILT_IN_MASK_SELECTORS } from './sensitive';
+export { maskSelectorList } from './sensitive';
 
-export function scanSensitiveRects(selectors: string[], maskAllInputs: boolean): MaskScan {
-  const all = maskAllInputs
-    ? [
-        ...selectors,
-        'input:not([type="hidden"]):not([type="button"]):not([type="submit"])',
-        'textarea',
-        'select',
-        '[contenteditable=""]',
-        '[contenteditable="true"]',
-      ]
-    : selectors;
+/**
+ * `selectors` (maskSelectorList) in the top document, its open shadow roots and its same-origin
+ * frames at any depth, in the top frame's viewport coordinates. A frame whose document cannot be
+ * read (another origin) is painted over whole unless `showForeignFrames`: its fields cannot be
+ * checked, and its content cannot be placed reliably from inside it.
+ */
+export function scanSensitiveRects(selectors: string[], showForeignFrames: boolean): MaskScan {
   const viewport = { width: window.innerWidth, height: window.innerHeight };
   const rects: MaskScan['rects'] = [];
-  const visit = (root: Document | ShadowRoot) => {
-    for (const selector of all) {
+  const add = (left: number, top: number, right: number, bottom: number, clip: MaskScan['rects'][number]) => {
+    const x = Math.max(clip.x, left);
+    const y = Math.max(clip.y, top);
+    const r = Math.min(clip.x + clip.width, right);
+    const b = Math.min(clip.y + clip.height, bottom);
+    if (r > x && b > y) rects.push({ x, y, width: r - x, height: b - y });
+  };
+  // `dx, dy`: where this root's viewport sits in the top one; `clip`: what of it is visible there.
+  const visit = (root: Document | ShadowRoot, dx: number, dy: number, clip: MaskScan['rects'][number]) => {
+    for (const selector of selectors) {
       let found: NodeListOf<Element>;
       try {
         found = root.querySelectorAll(selector);
@@ -32,16 +35,38 @@ export function scanSensitiveRects(selectors: string[], maskAllInputs: boolean):
       }
       for (const element of found) {
         const r = element.getBoundingClientRect();
-        const x = Math.max(0, r.left);
-        const y = Math.max(0, r.top);
-        const right = Math.min(viewport.width, r.right);
-        const bottom = Math.min(viewport.height, r.bottom);
-        if (right > x && bottom > y) rects.push({ x, y, width: right - x, height: bottom - y });
+        add(r.left + dx, r.top + dy, r.right + dx, r.bottom + dy, clip);
       }
     }
-    // Open shadow roots hide their elements from querySelectorAll: walk into each.
-    for (const host of root.querySelectorAll('*')) if (host.shadowRoot) visit(host.shadowRoot);
+    for (const element of root.querySelectorAll('*')) {
+      // Open shadow roots hide their elements from querySelectorAll: walk into each.
+      if (element.shadowRoot) visit(element.shadowRoot, dx, dy, clip);
+      if (element.localName !== 'iframe' && element.localName !== 'frame') continue;
+      const frame = element as HTMLIFrameElement;
+      const box = frame.getBoundingClientRect();
+      if (box.width <= 0 || box.height <= 0) continue;
+      let inner: Document | null;
+      try {
+        inner = frame.contentDocument;
+      } catch {
+        inner = null;
+      }
+      if (!inner) {
+        if (!showForeignFrames) add(box.left + dx, box.top + dy, box.right + dx, box.bottom + dy, clip);
+        continue;
+      }
+      // The frame's own viewport starts inside its border and padding.
+      const style = getComputedStyle(frame);
+      const left = box.left + dx + frame.clientLeft + parseFloat(style.paddingLeft || '0');
+      const top = box.top + dy + frame.clientTop + parseFloat(style.paddingTop || '0');
+      const inside = { x: left, y: top, width: frame.clientWidth, height: frame.clientHeight };
+      const x = Math.max(clip.x, inside.x);
+      const y = Math.max(clip.y, inside.y);
+      const width = Math.min(clip.x + clip.width, inside.x + inside.width) - x;
+      const height = Math.min(clip.y + clip.height, inside.y + inside.height) - y;
+      if (width > 0 && height > 0) visit(inner, left, top, { x, y, width, height });
+    }
   };
-  visit(document);
+  visit(document, 0, 0, { x: 0, y: 0, ...viewport });
   return { rects, viewport };
 }

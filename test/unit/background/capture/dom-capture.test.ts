@@ -26,6 +26,7 @@ function makeEnv(
     },
     measureImage: async () => ({ width: 1280, height: 4000 }),
     pickerHint: 'Click it',
+    maskSelectors: ['[data-private]', '.salary'],
     timeoutMs: 50,
     pickTimeoutMs: 1000,
     ...overrides,
@@ -44,7 +45,13 @@ describe('captureDom', () => {
     const result = await captureDom('draft-1', 'full-page', env, 42);
     const screenshot = { dataUrl: PNG_1X1, width: 1280, height: 4000, mode: 'full-page', masks: 2 };
     expect(result).toEqual({ ok: true, screenshot });
-    expect(calls).toEqual(['activate 7', 'focus window 3', 'inject', 'render {"target":"page"}', 'activate 42']);
+    expect(calls).toEqual([
+      'activate 7',
+      'focus window 3',
+      'inject',
+      'render {"target":"page","masks":["[data-private]",".salary"]}',
+      'activate 42',
+    ]);
     expect((await drafts.get('draft-1'))?.screenshot).toEqual(screenshot);
   });
 
@@ -58,7 +65,7 @@ describe('captureDom', () => {
       'focus window 3',
       'inject',
       'pick {"hint":"Click it","timeoutMs":1000}',
-      'render {"target":"picked"}',
+      'render {"target":"picked","masks":["[data-private]",".salary"]}',
     ]);
   });
 

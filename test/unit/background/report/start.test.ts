@@ -52,6 +52,7 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
       calls.push('bridge');
       return onTheWire(pageContext);
     }),
+    waitForPaint: vi.fn(async () => void calls.push('paint')),
     networkLog: async () => ({ entries: [], dropped: 0 }),
     environment: async () => ({
       userAgent: 'Mozilla/5.0 (test)',
@@ -62,7 +63,7 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
     drafts,
     collection: DEFAULT_SETTINGS,
     composeUrl: (id) => `chrome-extension://x/compose.html?draft=${id}`,
-    now: () => 1000,
+    now: () => Date.UTC(2026, 10, 28, 9, 30),
     randomId: () => `id-${++ids}`,
     sleep: async () => {},
     ...overrides,
@@ -73,10 +74,11 @@ function makeEnv(overrides: Partial<StartEnv> = {}) {
 beforeEach(() => fakeBrowser.reset());
 
 describe('startReport', () => {
-  it('brings the tab to the front, reads the page, then captures, stores a draft and opens the report page next to the tab', async () => {
+  it('brings the tab to the front, captures once it painted, then reads the page, stores a draft and opens the report page next to the tab', async () => {
     const { env, calls } = makeEnv();
     const draft = await startReport(5, env);
-    expect(calls).toEqual(['activate', 'bridge', 'capture']);
+    // The bridge's pull is the first thing the page can notice: the screenshot is taken before it.
+    expect(calls).toEqual(['activate', 'paint', 'capture', 'bridge']);
     expect(env.takeScreenshot).toHaveBeenCalledWith({
       id: 5,
       windowId: 1,
@@ -113,6 +115,45 @@ describe('startReport', () => {
     const draft = await startReport(5, env);
     expect(draft.context?.url).toBe(pageContext!.url);
     expect(draft.context?.recorder).toBeNull();
+  });
+
+  it('survives times no page could have (installedAt 9e15), leaving out only that part and saying so', async () => {
+    const wire = onTheWire(pageContext);
+    const forged = { ...wire, recorder: { ...wire.recorder, installedAt: 9e15 } };
+    const { env } = makeEnv({ injectBridge: async () => forged, randomId: () => crypto.randomUUID() });
+    const draft = await startReport(5, env);
+    expect(draft.context?.url).toBe(pageContext!.url);
+    expect(draft.context?.recorder).toBeNull();
+    expect(draft.observed?.rejected).toEqual({ parts: ['recorder'], entries: 0 });
+    const { buildTicket } = await import('../../../../utils/core/ticket/build');
+    const { captureNotes } = await import('../../../../utils/core/ticket/summary-facts');
+    const t = (key: string, ...subs: unknown[]) => [key, ...subs].join(' ');
+    const ticket = buildTicket(draft, 'It broke', {
+      now: env.now(),
+      extensionVersion: '1.0.0',
+      fallbackUserAgent: 'UA',
+      fallbackLanguage: 'en',
+      t,
+    }).ticket;
+    expect(ticket.capture.rejected).toEqual({ parts: ['recorder'], entries: 0 });
+    expect(captureNotes(ticket, t as never)).toContain('noteRejectedParts pagePartRecorder');
+  });
+
+  it('drops single entries timed outside the page lifetime and counts them', async () => {
+    const wire = onTheWire(pageContext);
+    const recorder = wire.recorder;
+    const forged = {
+      ...wire,
+      recorder: {
+        ...recorder,
+        console: [...recorder.console, [JSON.stringify({ level: 'error', kind: 'console', message: 'x' }), 9e15, 1]],
+        steps: [...recorder.steps, [JSON.stringify({ kind: 'click', label: 'b' }), -1, 1]],
+      },
+    };
+    const { env } = makeEnv({ injectBridge: async () => forged });
+    const draft = await startReport(5, env);
+    expect(draft.context?.recorder?.console).toHaveLength(pageContext!.recorder!.console.length);
+    expect(draft.observed?.rejected).toEqual({ parts: [], entries: 2 });
   });
 
   it('still makes a draft on a page that cannot be scripted or captured, saying why', async () => {

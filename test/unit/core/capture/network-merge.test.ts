@@ -22,7 +22,7 @@ const browser = (over: Partial<NetworkEntry>): NetworkEntry => ({
 });
 
 describe('mergeNetwork', () => {
-  it("shows a request both saw once: the browser's error code, the page's API and duration", () => {
+  it("shows a request both saw once, as the browser saw it: nothing of the page's entry goes into it", () => {
     const merged = mergeNetwork(
       [page({ error: 'TypeError: Failed to fetch', durationMs: 30 })],
       [browser({ error: 'net::ERR_CONNECTION_REFUSED' })],
@@ -32,9 +32,8 @@ describe('mergeNetwork', () => {
         source: 'browser',
         method: 'GET',
         url: 'https://app.test/api',
-        type: 'fetch',
+        type: 'xmlhttprequest',
         error: 'net::ERR_CONNECTION_REFUSED',
-        durationMs: 30,
         time: 10_010,
         count: 1,
       },
@@ -49,7 +48,7 @@ describe('mergeNetwork', () => {
     expect(merged.map((e) => [e.source, e.url, e.status, e.durationMs])).toEqual([
       ['browser', 'https://app.test/logo.png', 404, undefined],
       ['page', 'https://app.test/only-page', 404, undefined],
-      ['browser', 'https://app.test/api', 500, 5],
+      ['browser', 'https://app.test/api', 500, undefined],
     ]);
   });
 
@@ -59,7 +58,7 @@ describe('mergeNetwork', () => {
       [browser({ status: 503 }), browser({ status: 503, time: 60_005 })],
     );
     expect(merged).toHaveLength(2);
-    expect(merged.every((e) => e.source === 'browser' && e.type === 'fetch')).toBe(true);
+    expect(merged.every((e) => e.source === 'browser' && e.type === 'xmlhttprequest')).toBe(true);
   });
 
   it('does not pair requests far apart in time, different methods, or different URLs', () => {
@@ -79,7 +78,14 @@ describe('mergeNetwork', () => {
     );
   });
 
-  it('keeps the larger count of the two views of repeated failures', () => {
-    expect(mergeNetwork([page({ status: 500, count: 4 })], [browser({ status: 500, count: 6 })])[0].count).toBe(6);
+  it("keeps the browser's count and type whatever the page claims (a page cannot rewrite a browser row)", () => {
+    const forged = page({ status: 500, count: 999, type: 'main_frame', durationMs: 1e6 });
+    const [row] = mergeNetwork([forged], [browser({ status: 500, count: 2 })]);
+    expect(row).toEqual(browser({ status: 500, count: 2 }));
+  });
+
+  it("keeps a page entry the browser did not see as the page's own row, never as the browser's", () => {
+    const forged = page({ error: 'net::ERR_CERT_AUTHORITY_INVALID', url: 'https://bank.test/' });
+    expect(mergeNetwork([forged], [])).toEqual([forged]);
   });
 });

@@ -44,8 +44,8 @@ describe('recorderStartedLate', () => {
 });
 
 describe('observe', () => {
-  it('adds the failed loads the timeline still lists from before a late recorder, and says it was late', () => {
-    const early = entry({ url: 'https://app.test/early.png', method: 'GET', type: 'img', time: 1200 });
+  it('takes failed loads from the timeline, from before a late recorder too, and says it was late', () => {
+    const early = entry({ url: 'https://app.test/early.png', method: 'GET', type: 'image', time: 1200 });
     const later = entry({ url: 'https://app.test/later.png', time: 70_000 });
     const observed = observe(
       context(60_000, { failedResources: [early, later] }),
@@ -53,15 +53,35 @@ describe('observe', () => {
       environment,
     );
     expect(observed.startedLate).toBe(true);
-    expect(observed.network.map((e) => e.url)).toEqual(['https://app.test/early.png']);
+    expect(observed.network.map((e) => e.url)).toEqual(['https://app.test/early.png', 'https://app.test/later.png']);
   });
 
-  it('ignores the timeline when the recorder was there from the start', () => {
-    const observed = observe(context(1010, { failedResources: [entry({})] }), { entries: [], dropped: 0 }, environment);
-    expect(observed.network).toEqual([]);
+  it("takes element loads' statuses from the timeline, and fetch and XHR from the recorder while it ran", () => {
+    const image = entry({ url: 'https://app.test/logo.png', type: 'image', time: 1100 });
+    const hookedFetch = entry({ url: 'https://app.test/api', method: '?', type: 'fetch', time: 1200 });
+    const ctx = context(1010, { failedResources: [image, hookedFetch] });
+    ctx.recorder!.network = [entry({ url: 'https://app.test/api', method: 'POST', type: 'fetch', time: 1201 })];
+    const observed = observe(ctx, { entries: [], dropped: 0 }, environment);
+    expect(observed.network.map((e) => [e.url, e.method])).toEqual([
+      ['https://app.test/logo.png', 'GET'],
+      ['https://app.test/api', 'POST'],
+    ]);
   });
 
-  it("merges the page's and the browser's entries and counts what either dropped", () => {
+  it("keeps only the browser's entries since the reported page started loading, none when it could not be read", () => {
+    const before = entry({
+      source: 'browser',
+      url: 'https://hr.test/salary?ssn=1',
+      error: 'net::ERR_FAILED',
+      time: 999,
+    });
+    const since = entry({ source: 'browser', url: 'https://app.test/font', error: 'net::ERR_FAILED', time: 1001 });
+    const log = { entries: [before, since], dropped: 0 };
+    expect(observe(context(1010), log, environment).network.map((e) => e.url)).toEqual(['https://app.test/font']);
+    expect(observe(null, log, environment).network).toEqual([]);
+  });
+
+  it("merges the page's and the browser's entries, the browser's untouched, and counts what either dropped", () => {
     const ctx = context(1010);
     ctx.recorder!.network = [entry({ status: 500, type: 'fetch', durationMs: 9 })];
     ctx.recorder!.dropped.network = 3;
@@ -70,7 +90,7 @@ describe('observe', () => {
       { entries: [entry({ source: 'browser', status: 500, type: 'xmlhttprequest' })], dropped: 2 },
       environment,
     );
-    expect(observed.network).toEqual([entry({ source: 'browser', status: 500, type: 'fetch', durationMs: 9 })]);
+    expect(observed.network).toEqual([entry({ source: 'browser', status: 500, type: 'xmlhttprequest' })]);
     expect(observed.networkDropped).toBe(5);
   });
 });

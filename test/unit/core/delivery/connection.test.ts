@@ -25,6 +25,21 @@ describe('connectorConfig', () => {
       { connectorType: 'redmine', redmineProjectId: 'it', redmineTrackerId: '3' },
       { type: 'redmine', url: 'https://h.example.org/x', apiKey: 'tok', projectId: 'it', trackerId: '3' },
     ],
+    [
+      { connectorType: 'itop', itopUser: 'mayday-rest', itopOrganization: 'IT' },
+      {
+        type: 'itop',
+        url: 'https://h.example.org/x',
+        user: 'mayday-rest',
+        password: 'tok',
+        token: '',
+        organization: 'IT',
+      },
+    ],
+    [
+      { connectorType: 'itop', itopUser: '', itopOrganization: '3' },
+      { type: 'itop', url: 'https://h.example.org/x', user: '', password: '', token: 'tok', organization: '3' },
+    ],
   ] as const)('%j', (settings, expected) => {
     expect(connectorConfig({ ...base, ...settings }, secrets)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passesIbanCheck, passesLuhn } from '../../../../utils/core/privacy/checksums';
+import { passesIbanCheck, passesLuhn, passesNirKey } from '../../../../utils/core/privacy/checksums';
 
 describe('passesLuhn', () => {
   it.each(['4111111111111111', '5500005555555559', '378282246310005', '4222222222222', '4000000000000000006'])(
@@ -28,4 +28,24 @@ describe('passesIbanCheck', () => {
       expect(passesIbanCheck(iban)).toBe(false);
     },
   );
+});
+
+describe('passesNirKey', () => {
+  it.each([
+    ['1850578006084', '91'],
+    ['2850519006084', '82'],
+    ['285052A006084', '82'],
+    ['285052B006084', '12'],
+  ])('accepts %s key %s', (number, key) => {
+    expect(passesNirKey(number, key)).toBe(true);
+  });
+
+  it.each([
+    ['1850578006084', '92'],
+    ['285052A006084', '86'],
+    ['285052C006084', '82'],
+    ['18505780060', '91'],
+  ])('rejects %s key %s', (number, key) => {
+    expect(passesNirKey(number, key)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../../utils/core/privacy/default-rules';
-import { headerLineRule } from '../../../../utils/core/privacy/key-value-rules';
-import { redactText } from '../../../../utils/core/privacy/redact-text';
+import { keyValueRule } from '../../../../utils/core/privacy/key-value-rules';
+import { redactText } from '../../../../utils/core/privacy/redact';
 import type { RedactionCounts, RedactionRule } from '../../../../utils/core/privacy/rule';
 import { jwtRule } from '../../../../utils/core/privacy/secret-rules';
 import { mixedText, PLANTED_SECRETS } from '../../../support/mixed-text';
@@ -30,14 +30,14 @@ describe('redactText', () => {
 
   it('lets a later rule take over the count of a marker it swallows', () => {
     // The jwt marker disappears into the Cookie header's marker: counts follow what is left.
-    expect(redact(`Cookie: jwt=${JWT}; theme=dark`, jwtRule, headerLineRule)).toEqual({
+    expect(redact(`Cookie: jwt=${JWT}; theme=dark`, jwtRule, keyValueRule)).toEqual({
       text: 'Cookie: [REDACTED:secret]',
       counts: { secret: 1 },
     });
   });
 
   it('never counts below zero for markers that were in the input', () => {
-    expect(redact('Cookie: [REDACTED:jwt]; theme=dark', headerLineRule).counts).toEqual({ secret: 1 });
+    expect(redact('Cookie: [REDACTED:jwt]; theme=dark', keyValueRule).counts).toEqual({ secret: 1 });
   });
 
   it('adds to the counts it is given', () => {
@@ -55,8 +55,18 @@ describe('redactText', () => {
 
   it('leaves no planted secret in generated mixed text', () => {
     const counts: RedactionCounts = {};
-    const redacted = redactText(mixedText(200_000), DEFAULT_RULES, counts);
+    const redacted = redactText(mixedText(500_000), DEFAULT_RULES, counts);
     for (const secret of Object.values(PLANTED_SECRETS)) expect(redacted).not.toContain(secret);
-    expect(Object.keys(counts).sort()).toEqual(['aws-key', 'card', 'email', 'jwt', 'secret', 'url-param']);
+    expect(Object.keys(counts).sort()).toEqual([
+      'aws-key',
+      'card',
+      'email',
+      'jwt',
+      'nir',
+      'secret',
+      'stripe-key',
+      'url-param',
+      'url-path',
+    ]);
   });
 });

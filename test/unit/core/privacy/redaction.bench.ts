@@ -5,7 +5,7 @@
  */
 import { bench, describe } from 'vitest';
 import { DEFAULT_RULES } from '../../../../utils/core/privacy/default-rules';
-import { redactText } from '../../../../utils/core/privacy/redact-text';
+import { redactText } from '../../../../utils/core/privacy/redact';
 import { mixedText } from '../../../support/mixed-text';
 
 const MB = 1_000_000;
@@ -30,6 +30,13 @@ describe('1 MB of pathological text', () => {
     'word characters only': 'a'.repeat(MB),
     'digits only': '1'.repeat(MB),
     'names without values': 'token: "'.repeat(MB / 8),
+    'weak names before unclosed containers': 'session: ['.repeat(MB / 10),
+    'escaped quotes never closed': '\\"session\\": \\"x'.repeat(MB / 18),
+    'array items named like secrets': '"password", '.repeat(MB / 12),
+    'reset links without tokens': '/reset/ab'.repeat(MB / 9),
+    'XML elements never closed': '<password>x'.repeat(MB / 11),
+    'percent-encoded at signs': '%40a'.repeat(MB / 4),
+    'JSON nested deeper than the stack': '['.repeat(MB / 2) + ']'.repeat(MB / 2),
   };
   for (const [name, text] of Object.entries(inputs)) {
     bench(name, () => {

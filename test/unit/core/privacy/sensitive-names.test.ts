@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isSensitiveKey, isSensitiveQueryParam, nameWords } from '../../../../utils/core/privacy/sensitive-names';
+import {
+  keySensitivity,
+  looksGenerated,
+  nameWords,
+  querySensitivity,
+} from '../../../../utils/core/privacy/sensitive-names';
 
 describe('nameWords', () => {
   it('splits camelCase, acronyms, digits and separators', () => {
@@ -10,7 +15,7 @@ describe('nameWords', () => {
   });
 });
 
-describe('isSensitiveKey', () => {
+describe('keySensitivity says a name is sensitive', () => {
   it.each([
     'password',
     'passwd',
@@ -48,8 +53,30 @@ describe('isSensitiveKey', () => {
     'x-api-key',
     'apikey',
     'privateKey',
+    'client_secret',
+    'CLOUDFLARE_API_KEY',
+    'SUMO_ACCESS_KEY',
+    'facebook_client_access_token',
+    'DD_APP_KEY',
+    'STRIPE_KEY',
+    'private_key_id',
+    'pass',
+    'db_pass',
+    'otp',
+    'otpCode',
+    'verificationCode',
+    'ssn',
+    'nir',
+    'cvv',
+    'signature',
+    'X-Hub-Signature-256',
+    'mot_de_passe',
+    'mdp',
+    'passwordConfirmation',
+    'tokens',
+    'accessTokens',
   ])('takes %s', (name) => {
-    expect(isSensitiveKey(name)).toBe(true);
+    expect(keySensitivity(name)).not.toBeNull();
   });
 
   it.each([
@@ -71,15 +98,36 @@ describe('isSensitiveKey', () => {
     'status',
     'code',
     'errorCode',
-    'pass',
-    'otp',
-    'signature',
+    'tokenizer',
+    'tokenType',
+    'token_type',
+    'max_tokens',
+    'completion_tokens',
+    'sessionStorage',
+    'session_timeout',
+    'passwordPolicy',
+    'passwordMinLength',
+    'cookieEnabled',
+    'authDomain',
+    'authProvider',
+    'authorization_endpoint',
+    'keyCode',
+    'keyId',
+    'primaryKey',
+    'sortKey',
+    'publicKey',
+    'NEXT_PUBLIC_STRIPE_KEY',
+    'bypass',
+    'compass',
+    'secretary',
+    'design',
+    'promo_code',
   ])('leaves %s', (name) => {
-    expect(isSensitiveKey(name)).toBe(false);
+    expect(keySensitivity(name)).toBeNull();
   });
 });
 
-describe('isSensitiveQueryParam', () => {
+describe('querySensitivity says a query parameter is sensitive', () => {
   it.each([
     'token',
     'access_token',
@@ -93,14 +141,68 @@ describe('isSensitiveQueryParam', () => {
     'totp',
     'key',
     'sid',
+    'ticket',
+    'signature',
+    'verification_code',
   ])('takes %s', (name) => {
-    expect(isSensitiveQueryParam(name)).toBe(true);
+    expect(querySensitivity(name)).not.toBeNull();
   });
 
-  it.each(['page', 'lang', 'keyboard', 'monkey', 'passage', 'author', 'zipcode', 'design', 'footprint', 'state', 'v'])(
-    'leaves %s',
-    (name) => {
-      expect(isSensitiveQueryParam(name)).toBe(false);
-    },
-  );
+  it.each([
+    'page',
+    'lang',
+    'keyboard',
+    'monkey',
+    'passage',
+    'author',
+    'zipcode',
+    'design',
+    'footprint',
+    'state',
+    'v',
+    'promo_code',
+    'token_type',
+    'expires_in',
+  ])('leaves %s', (name) => {
+    expect(querySensitivity(name)).toBeNull();
+  });
+});
+
+describe('keySensitivity', () => {
+  it.each([
+    ['password', 'strong'],
+    ['apiKey', 'strong'],
+    ['Authorization', 'strong'],
+    ['key', 'weak'],
+    ['stripeKey', 'weak'],
+    ['session', 'weak'],
+    ['sessionId', 'strong'],
+    ['credentials', 'weak'],
+    ['auth', 'weak'],
+    ['oauthToken', 'strong'],
+  ])('%s is %s', (name, strength) => {
+    expect(keySensitivity(name)).toBe(strength);
+  });
+});
+
+describe('looksGenerated', () => {
+  it.each(['hunter2', '9f8e7d6c', 'dXNlcjpwYXNz', 'Zx81-Qp2m', '482913', 'AbC.dEf'])('takes %s', (value) => {
+    expect(looksGenerated(value)).toBe(true);
+  });
+
+  it.each([
+    'Enter',
+    'include',
+    'createdAt',
+    'menu.title',
+    'expired',
+    '10:30',
+    '2024-06-10',
+    'v1.2.3',
+    '1234',
+    'ArrowDown',
+    '***',
+  ])('leaves %s', (value) => {
+    expect(looksGenerated(value)).toBe(false);
+  });
 });

@@ -9,6 +9,7 @@ const everythingOff = {
   collectNetwork: false,
   collectSteps: false,
   collectEnvironment: false,
+  blockedSites: [],
 };
 
 function draftWithAllLevels() {
@@ -77,5 +78,103 @@ describe('applyCollectionSettings', () => {
 
   it('leaves a page it could not read as it is', () => {
     expect(applyCollectionSettings(sampleDraft({ context: null }), everythingOff).context).toBeNull();
+  });
+});
+
+describe('applyCollectionSettings on blocked sites', () => {
+  const blockedSites = ['*://*.example.org/hr/*', '*://payroll.example.net/*'];
+
+  it('drops what a single-page app recorded on a blocked route, and requests to a blocked site', () => {
+    const draft = sampleDraft();
+    const recorder = draft.context!.recorder!;
+    recorder.steps = [
+      { kind: 'navigation', label: 'https://intranet.example.org/home', how: 'load', time: 100 },
+      { kind: 'click', label: 'link "Salaries"', time: 150 },
+      { kind: 'navigation', label: 'https://intranet.example.org/hr/salaries', how: 'push', time: 200 },
+      { kind: 'click', label: 'button "Employee 4711"', time: 250 },
+      { kind: 'navigation', label: 'https://intranet.example.org/invoices', how: 'push', time: 300 },
+      { kind: 'click', label: 'button "Export"', time: 350 },
+    ];
+    recorder.console = [
+      { level: 'error', kind: 'console', message: 'before load', time: 50, count: 1 },
+      { level: 'error', kind: 'console', message: 'salary of 4711 failed', time: 260, count: 1 },
+      { level: 'error', kind: 'console', message: 'export failed', time: 360, count: 1 },
+    ];
+    recorder.network = [
+      {
+        source: 'page',
+        method: 'GET',
+        url: 'https://intranet.example.org/api/employee/4711?ssn=1',
+        status: 500,
+        time: 255,
+        count: 1,
+      },
+      { source: 'page', method: 'GET', url: 'https://payroll.example.net/api', status: 502, time: 355, count: 1 },
+      {
+        source: 'page',
+        method: 'POST',
+        url: 'https://intranet.example.org/api/export',
+        status: 500,
+        time: 356,
+        count: 1,
+      },
+    ];
+    draft.context!.failedResources = [
+      {
+        source: 'page',
+        method: 'GET',
+        url: 'https://intranet.example.org/hr/photo/4711.jpg',
+        status: 404,
+        time: 90,
+        count: 1,
+      },
+    ];
+    draft.context!.referrer = 'https://intranet.example.org/hr/salaries?employee=4711';
+    draft.observed!.network = [
+      {
+        source: 'browser',
+        method: 'GET',
+        url: 'https://intranet.example.org/hr/x.js',
+        error: 'net::ERR_FAILED',
+        time: 60,
+        count: 1,
+      },
+      {
+        source: 'browser',
+        method: 'GET',
+        url: 'https://cdn.example.com/a.js',
+        error: 'net::ERR_FAILED',
+        time: 210,
+        count: 1,
+      },
+      {
+        source: 'browser',
+        method: 'GET',
+        url: 'https://cdn.example.com/b.js',
+        error: 'net::ERR_FAILED',
+        time: 310,
+        count: 1,
+      },
+    ];
+
+    const kept = applyCollectionSettings(draft, { ...DEFAULT_SETTINGS, blockedSites });
+    const r = kept.context!.recorder!;
+    expect(r.steps.map((s) => s.label)).toEqual([
+      'https://intranet.example.org/home',
+      'link "Salaries"',
+      'https://intranet.example.org/invoices',
+      'button "Export"',
+    ]);
+    expect(r.console.map((e) => e.message)).toEqual(['before load', 'export failed']);
+    expect(r.network.map((e) => e.url)).toEqual(['https://intranet.example.org/api/export']);
+    expect(kept.context!.failedResources).toEqual([]);
+    expect(kept.context!.referrer).toBe('');
+    expect(kept.observed!.network.map((e) => e.url)).toEqual(['https://cdn.example.com/b.js']);
+    expect(JSON.stringify(kept)).not.toMatch(/4711|payroll|\/hr\//);
+  });
+
+  it('keeps everything when no site is blocked', () => {
+    const draft = draftWithAllLevels();
+    expect(applyCollectionSettings(draft, DEFAULT_SETTINGS).context!.recorder!.network).toHaveLength(1);
   });
 });

@@ -42,6 +42,7 @@ describe('options form', () => {
     ['zammad', { endpointUrl: 'https://z.example.org' }, ['token', 'zammadGroup']],
     ['rt', { endpointUrl: 'https://rt.example.org' }, ['token', 'rtQueue']],
     ['redmine', { endpointUrl: 'https://r.example.org' }, ['token', 'redmineProjectId']],
+    ['itop', { endpointUrl: 'https://itop.example.org' }, ['token', 'itopOrganization']],
   ] as const)('%s needs its own fields', (connectorType, extra, missing) => {
     const form = formFrom({ ...DEFAULT_SETTINGS, connectorType, ...extra }, DEFAULT_SECRETS);
     const read = readForm(form);
@@ -68,5 +69,26 @@ describe('options form', () => {
       maskAllInputs: true,
       consoleLevels: ['error'],
     });
+  });
+});
+
+describe('an unencrypted endpoint in the form', () => {
+  const form = (endpointUrl: string, plainHttpHosts = '') => ({
+    ...formFrom({ ...DEFAULT_SETTINGS, connectorType: 'webhook', endpointUrl }, DEFAULT_SECRETS),
+    plainHttpHosts,
+  });
+
+  it('is refused with its own problem until its host is named, and the host list takes host names only', () => {
+    expect(readForm(form('http://helpdesk.lan/in'))).toEqual({
+      ok: false,
+      problems: [{ key: 'endpointUrl', code: 'url-insecure' }],
+    });
+    const named = readForm(form('http://helpdesk.lan/in', 'helpdesk.lan'));
+    expect(named.ok && named.settings.plainHttpHosts).toEqual(['helpdesk.lan']);
+    expect(readForm(form('https://helpdesk.example/in', 'http://helpdesk.lan/'))).toMatchObject({
+      ok: false,
+      problems: [{ key: 'plainHttpHosts', code: 'host-invalid' }],
+    });
+    expect(readForm(form('http://127.0.0.1:8080/in')).ok).toBe(true);
   });
 });

@@ -48,6 +48,13 @@ describe('matchesAny', () => {
     ['*://intranet/*?debug=*', 'http://intranet/app?debug=1', true],
     ['https://EXAMPLE.org/*', 'https://example.org/', true],
     ['<all_urls>', 'https://anything.example/', true],
+    // Hosts compare as browsers do: a trailing dot, capitals or an accented name are the same host.
+    ['*://localhost/*', 'http://localhost.:8080/page.html', true],
+    ['*://*.rh.example.org/*', 'https://PAIE.RH.Example.org./bulletins', true],
+    ['*://intranet.example./*', 'http://intranet.example/', true],
+    ['*://*.société.fr/*', 'https://paie.xn--socit-esab.fr/', true],
+    ['*://xn--socit-esab.fr/*', 'https://société.fr/', true],
+    ['*://société.fr/*', 'https://societe.fr/', false],
     ['<all_urls>', 'chrome://settings/', false],
     ['not a pattern', 'https://example.org/', false],
   ])('%s ~ %s -> %s', (pattern, url, expected) => {

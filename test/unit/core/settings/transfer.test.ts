@@ -140,6 +140,15 @@ describe('docs/policies samples', () => {
     expect(readPolicy(await values()).problems).toEqual([]);
   });
 
+  it('the iTop sample is a valid policy with no problem, and validates against the managed schema', async () => {
+    const text = await read('docs/policies/chromium-linux-itop.json');
+    const sample = JSON.parse(text)['3rdparty'].extensions[ID];
+    expect(importSettings(text, [ID])).toEqual({ ok: true, values: sample });
+    expect(readPolicy(sample).problems).toEqual([]);
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(await read('public/managed_schema.json')));
+    expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('the Chromium sample validates against the managed schema', async () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(await read('public/managed_schema.json')));
     expect(validate(await values()), JSON.stringify(validate.errors)).toBe(true);

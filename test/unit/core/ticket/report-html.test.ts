@@ -139,4 +139,24 @@ describe('renderReportHtml', () => {
     expect(doc.querySelector('#summary h1')!.textContent).toBe('Ce qui ne va pas');
     expect(doc.getElementById('summary')!.textContent).toContain('Chrome 126 sous Windows 10/11');
   });
+
+  it("marks what the page supplied as reported by the page, and the browser's rows not", () => {
+    for (const [t, mark] of [
+      [tEn, 'reported by the page'],
+      [tFr, 'signalé par la page'],
+    ] as const) {
+      const doc = parse(renderReportHtml(sampleTicket(), { t }));
+      const rows = [...doc.querySelectorAll('#requests tbody tr')].map((tr) => tr.textContent);
+      expect(rows.find((r) => r.includes('api/invoices'))).toContain(mark);
+      expect(rows.find((r) => r.includes('logo.png'))).not.toContain(mark);
+      const items = [...doc.querySelectorAll('#timeline li')];
+      const marked = (text: string) => items.find((li) => li.textContent.includes(text))!.textContent.includes(mark);
+      expect(marked('logo.png')).toBe(false);
+      expect(marked('api/invoices')).toBe(true);
+      expect(marked('button "March"')).toBe(true);
+      expect(doc.querySelector('#console .origin')!.textContent).toContain(
+        t === tEn ? 'Reported by the page' : 'Signalé par la page',
+      );
+    }
+  });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeStack, pageContextSchema, recorderSnapshotSchema } from '@/utils/core/wire/page-schemas';
+import {
+  normalizeStack,
+  pageContextSchema,
+  parsePageContext,
+  recorderSnapshotSchema,
+} from '@/utils/core/wire/page-schemas';
 import { bridgeAnswer } from '../../../support/bridge-answer';
 
 const raw = (console: unknown[] = [], network: unknown[] = [], steps: unknown[] = []) => ({
@@ -128,6 +133,61 @@ describe('the page context schema', () => {
 
   it('refuses a context the bridge could not have produced', () => {
     expect(pageContextSchema.safeParse({ ...context, url: 'x'.repeat(3000) }).success).toBe(false);
-    expect(pageContextSchema.safeParse({ ...context, devicePixelRatio: 0 }).success).toBe(false);
+  });
+});
+
+describe('parsePageContext, the background door', () => {
+  // bridgeAnswer's page started at 1_000_000; the report starts a minute later.
+  const now = 1_060_000;
+  const live = (...logs: unknown[][]) => bridgeAnswer({ ...raw(...logs), installedAt: 1_000_050 });
+  const context = live([[JSON.stringify({ level: 'error', kind: 'console', message: 'm' }), 1_000_100, 1]]);
+
+  it('keeps a believable answer whole and rejects nothing', () => {
+    const { context: parsed, rejected } = parsePageContext(context, now);
+    expect(parsed?.recorder?.console).toHaveLength(1);
+    expect(rejected).toEqual({ parts: [], entries: 0 });
+  });
+
+  it('leaves out, and names, each part that fails, keeping the rest', () => {
+    const { context: parsed, rejected } = parsePageContext(
+      {
+        ...context,
+        devicePixelRatio: 0,
+        timing: { load: 9e15 },
+        failedResources: [{ source: 'page', method: 'GET', url: 'u', time: 9e15, count: 1 }],
+        recorder: { ...context.recorder, installedAt: 9e15 },
+      },
+      now,
+    );
+    expect(parsed).toMatchObject({ url: context.url, devicePixelRatio: 1, timing: {}, failedResources: [] });
+    expect(parsed?.recorder).toBeNull();
+    expect(rejected.parts.sort()).toEqual(['dimensions', 'failedResources', 'recorder', 'timing']);
+  });
+
+  it('counts entries outside the lifetime, with absurd durations or counts', () => {
+    const e = JSON.stringify({ level: 'error', kind: 'console', message: 'm' });
+    const n = JSON.stringify({ method: 'GET', url: 'https://x.test/', status: 500 });
+    const { context: parsed, rejected } = parsePageContext(
+      live(
+        [
+          [e, 1_000_100, 1],
+          [e, 2e15, 1],
+          [e, 1_000_100, 1e12],
+        ],
+        [[n, 1_000_200, 1, 1e15]],
+      ),
+      now,
+    );
+    expect(parsed?.recorder?.console).toHaveLength(1);
+    expect(parsed?.recorder?.network).toHaveLength(0);
+    expect(rejected).toEqual({ parts: [], entries: 3 });
+  });
+
+  it('keeps nothing of a page whose own start is not believable, and says so', () => {
+    expect(parsePageContext({ ...context, timeOrigin: 9e15 }, now)).toEqual({
+      context: null,
+      rejected: { parts: ['page'], entries: 0 },
+    });
+    expect(parsePageContext(null, now)).toEqual({ context: null, rejected: { parts: [], entries: 0 } });
   });
 });

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { fitScale, maskBoxes, maskClone, MAX_AREA, MAX_SIDE } from '../../../../utils/page/isolated/dom-capture-render';
+import { maskSelectorList } from '../../../../utils/page/isolated/sensitive';
+
+const MASKS = maskSelectorList([], false);
 
 const FORM = `
   <input id="pw" type="password" value="hunter2">
@@ -14,7 +17,7 @@ const FORM = `
 describe('masking in the clone', () => {
   it('empties sensitive fields and blacks them out, leaving the others as they are', () => {
     document.body.innerHTML = FORM;
-    maskClone(document);
+    maskClone(document, MASKS);
     const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
     for (const id of ['pw', 'card', 'otp']) expect(el<HTMLInputElement>(id).value).toBe('');
     expect(el<HTMLTextAreaElement>('notes').value).toBe('');
@@ -47,7 +50,7 @@ describe('mask boxes on the rendered image', () => {
     document.getElementById('pw')!.getBoundingClientRect = at(40, 200, 400, 48);
     document.getElementById('private')!.getBoundingClientRect = at(40.5, -100, 100, 20);
     // Page scrolled by 1000: the field sits at y 1200 of the document; the element captured starts at y 1100.
-    const boxes = maskBoxes(document, { x: 0, y: 1100 }, { x: 0, y: 1000 }, 2);
+    const boxes = maskBoxes(document, { x: 0, y: 1100 }, { x: 0, y: 1000 }, 2, MASKS);
     expect(boxes).toEqual([
       { x: 79, y: 199, width: 802, height: 98 },
       { x: 80, y: -401, width: 202, height: 42 },

@@ -40,23 +40,61 @@ function topErrors(ticket: Ticket): string[] {
     });
 }
 
+/** Console errors come from the page's world, which the page controls: said so where they are listed. */
+const ERRORS_HEADING = 'Errors reported by the page, which could have written anything here:';
+
 /** The marker a retry searches for to find a ticket whose creation reply was lost. */
-function reportMarker(ticket: Ticket): string {
+export function reportMarker(ticket: Ticket): string {
   return `Mayday report ${ticket.id}`;
 }
 
-export function ticketBody(ticket: Ticket): { text: string; html: string } {
+const DEFAULT_DETAILS = 'the attached report.json';
+
+/**
+ * `text` made inert in both of Redmine's text formats, Textile and Markdown (CommonMark), whichever
+ * the Redmine is set to (its REST API does not say): every character either syntax gives a meaning
+ * becomes a numeric character reference, which both render as the character itself and neither
+ * reads as markup, and "://" and "www." get an invisible joiner so that neither auto-links an
+ * address. Line breaks stay.
+ */
+function inertForRedmine(text: string): string {
+  return text
+    .replace(/[&<>"'!*_[\](){}#@:|^~+=`\\$%-]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/&#58;\/\//g, '&#58;\u2060//')
+    .replace(/\b(www)\./gi, '$1\u2060.')
+    .replace(/&#64;/g, '&#64;\u2060');
+}
+
+function textBody(ticket: Ticket, inert: (s: string) => string, detailsIn: string): string {
   const errors = topErrors(ticket);
-  const page = `${ticket.page.title ? `${ticket.page.title} — ` : ''}${ticket.page.url}`;
-  const text = [
-    ticket.description.trim(),
+  const page = `${ticket.page.title ? `${inert(ticket.page.title)} — ` : ''}${inert(ticket.page.url)}`;
+  return [
+    inert(ticket.description.trim()),
     '',
     `Page: ${page}`,
-    `Browser: ${browserLine(ticket)}`,
-    ...(errors.length ? ['', 'Errors on the page:', ...errors.map((e) => `- ${e}`)] : []),
+    `Browser: ${inert(browserLine(ticket))}`,
+    ...(errors.length ? ['', ERRORS_HEADING, ...errors.map((e) => `- ${inert(e)}`)] : []),
     '',
-    `${reportMarker(ticket)}. All details are in the attached report.json.`,
+    `${reportMarker(ticket)}. All details are in ${detailsIn}.`,
   ].join('\n');
+}
+
+/** The body for Redmine: the text summary with everything from the page or the person made inert (inertForRedmine). */
+export function redmineBody(ticket: Ticket): string {
+  return textBody(ticket, inertForRedmine, DEFAULT_DETAILS);
+}
+
+/**
+ * The plain text and HTML bodies, everything from the page or the person escaped.
+ * `detailsIn` says where the whole report is, for a helpdesk that gets it under another name
+ * (GLPI: inside report.zip, as GLPI refuses .json files by default).
+ */
+export function ticketBody(
+  ticket: Ticket,
+  { detailsIn = DEFAULT_DETAILS }: { detailsIn?: string } = {},
+): { text: string; html: string } {
+  const errors = topErrors(ticket);
+  const text = textBody(ticket, (s) => s, detailsIn);
   const paragraphs = ticket.description
     .trim()
     .split(/\r?\n\s*\r?\n/)
@@ -67,9 +105,9 @@ export function ticketBody(ticket: Ticket): { text: string; html: string } {
     `<p><b>Page:</b> ${ticket.page.title ? `${escapeHtml(ticket.page.title)} — ` : ''}${pageLink(ticket.page.url)}<br>`,
     `<b>Browser:</b> ${escapeHtml(browserLine(ticket))}</p>`,
     errors.length
-      ? `<p><b>Errors on the page:</b></p><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>`
+      ? `<p><b>${ERRORS_HEADING}</b></p><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>`
       : '',
-    `<p>${escapeHtml(reportMarker(ticket))}. All details are in the attached report.json.</p>`,
+    `<p>${escapeHtml(reportMarker(ticket))}. All details are in ${escapeHtml(detailsIn)}.</p>`,
   ].join('');
   return { text, html };
 }

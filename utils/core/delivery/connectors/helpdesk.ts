@@ -2,6 +2,7 @@
  * What the helpdesk connectors share: URLs from the admin's base address, failures from replies,
  * the answer of a connection test, and "create once" for helpdesks without an Idempotency-Key.
  */
+import type { MessageKey } from '../../i18n';
 import type { Receipt } from '../../model/draft';
 import { isFailure, replyDetail, type SendContext, type SendResult } from '../connector';
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
@@ -9,8 +10,30 @@ import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors
 /** What a connection test needs: no progress, no clock. */
 export type TestContext = Pick<SendContext, 'fetch' | 'timeoutMs'>;
 
-export type ConnectionProblem = 'unreachable' | 'bad-token' | 'no-right' | 'wrong-queue' | 'wrong-project' | 'other';
-export type ConnectionResult = { ok: true } | { ok: false; problem: ConnectionProblem; detail: string };
+export type ConnectionProblem =
+  | 'unreachable'
+  | 'bad-token'
+  | 'no-right'
+  | 'wrong-queue'
+  | 'wrong-project'
+  | 'wrong-organisation'
+  /** Mayday can file tickets, but something in the helpdesk needs changing: see the checks. */
+  | 'needs-change'
+  | 'other';
+
+/**
+ * One thing a connection test looked at, in the options page's words (a public/_locales key and its
+ * substitutions), with what to change in the helpdesk when it is wrong. `ok` null: not checkable.
+ */
+export interface ConnectionCheck {
+  ok: boolean | null;
+  message: MessageKey;
+  substitutions?: string[];
+}
+
+export type ConnectionResult = ({ ok: true } | { ok: false; problem: ConnectionProblem; detail: string }) & {
+  checks?: ConnectionCheck[];
+};
 
 /** The admin's address without trailing slashes, then `path` (which starts with "/"). */
 export function endpoint(base: string, path: string): string {
@@ -35,6 +58,11 @@ export async function replyBody(
   if (isFailure(reply)) return reply;
   if (!reply.ok) return failureFrom(reply, now);
   return { body: await jsonOf(reply) };
+}
+
+/** A field of a helpdesk's reply as text: a string or number as it is, anything else as nothing. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 export function badReply(detail: string): DeliveryFailure {
@@ -109,6 +137,27 @@ export async function createOnce(ctx: SendContext, target: string, steps: Create
   if (isFailure(created)) return failed(created);
   await ctx.saveProgress({ target, createSent: true, receipt: created });
   return { ok: true, receipt: created };
+}
+
+/** Where a helpdesk ticket stands, in the words the popup shows (the follow-up loop). */
+export type FollowUpStatus = 'new' | 'in-progress' | 'waiting' | 'solved' | 'closed';
+
+interface FollowUpReply {
+  /** Stable for the ticket's life. */
+  id: string;
+  /** When it was written, ISO 8601 (without an offset when the helpdesk gives none). */
+  at: string;
+  author: string;
+  text: string;
+}
+
+/** A ticket's status and its public replies, oldest first, without what Mayday itself added. */
+export interface FollowUp {
+  status: FollowUpStatus;
+  /** The helpdesk's own status, for whoever needs more than the five states. */
+  helpdeskStatus: string;
+  closed: boolean;
+  replies: FollowUpReply[];
 }
 
 /** Which helpdesk a connector's progress belongs to. */

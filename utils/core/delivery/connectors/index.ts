@@ -2,6 +2,7 @@ import type { ConnectorConfig } from '../config';
 import type { Connector } from '../connector';
 import { glpiConnector, testGlpi } from './glpi';
 import type { ConnectionResult, TestContext } from './helpdesk';
+import { itopConnector, testItop } from './itop';
 import { redmineConnector, testRedmine } from './redmine';
 import { rtConnector, testRt } from './rt';
 import { webhookConnector } from './webhook';
@@ -22,6 +23,8 @@ export function connectorFor(config: ConnectorConfig): Connector | null {
       return rtConnector(config);
     case 'redmine':
       return redmineConnector(config);
+    case 'itop':
+      return itopConnector(config);
     case 'none':
       return null;
   }
@@ -33,7 +36,7 @@ export function connectorFor(config: ConnectorConfig): Connector | null {
  * the options page, which hold the secrets and the host permission.
  */
 export function testConnection(
-  config: Extract<ConnectorConfig, { type: 'glpi' | 'zammad' | 'rt' | 'redmine' }>,
+  config: Extract<ConnectorConfig, { type: 'glpi' | 'zammad' | 'rt' | 'redmine' | 'itop' }>,
   ctx: TestContext,
 ): Promise<ConnectionResult> {
   switch (config.type) {
@@ -45,5 +48,7 @@ export function testConnection(
       return testRt(config, ctx);
     case 'redmine':
       return testRedmine(config, ctx);
+    case 'itop':
+      return testItop(config, ctx);
   }
 }

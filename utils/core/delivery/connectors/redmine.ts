@@ -10,7 +10,7 @@ import type { Attachment } from '../../model/ticket';
 import type { ConnectorConfig } from '../config';
 import { isFailure, request, type Connector, type OutgoingReport, type SendContext } from '../connector';
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
-import { ticketBody, ticketTitle } from './body';
+import { redmineBody, ticketTitle } from './body';
 import {
   badReply,
   createOnce,
@@ -62,14 +62,14 @@ async function upload(config: RedmineConfig, file: Attachment, ctx: SendContext)
   return typeof token === 'string' ? token : badReply('Redmine answered the upload without a token');
 }
 
-function redmineIssue(config: RedmineConfig, report: OutgoingReport, tokens: string[]) {
+export function redmineIssue(config: RedmineConfig, report: OutgoingReport, tokens: string[]) {
   return {
     issue: {
       project_id: config.projectId,
       ...(config.trackerId ? { tracker_id: Number(config.trackerId) } : {}),
       subject: ticketTitle(report.ticket),
-      // Redmine formats descriptions as Textile or Markdown, not HTML: the plain-text summary.
-      description: ticketBody(report.ticket).text,
+      // Redmine formats descriptions as Textile or Markdown, not HTML: the text summary, inert in both.
+      description: redmineBody(report.ticket),
       uploads: report.attachments.map((file, n) => ({
         token: tokens[n],
         filename: file.filename,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketBody } from '../../../../../utils/core/delivery/connectors/body';
+import { redmineBody } from '../../../../../utils/core/delivery/connectors/body';
 import { redmineConnector, testRedmine } from '../../../../../utils/core/delivery/connectors/redmine';
 import { bytesOf, reply, sampleReport, scriptedFetch, sendContext } from '../../../../support/connector-harness';
 
@@ -36,7 +36,7 @@ describe('Redmine connector', () => {
         project_id: 'it-support',
         tracker_id: 3,
         subject: 'The invoice list stays empty',
-        description: ticketBody(report.ticket).text,
+        description: redmineBody(report.ticket),
         uploads: [
           { token: '1.aaa', filename: 'screenshot.png', content_type: 'image/png' },
           { token: '2.bbb', filename: 'report.json', content_type: 'application/json' },

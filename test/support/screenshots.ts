@@ -1,46 +1,15 @@
-/** What the screenshot E2E files share: the rig (site, receiver, browser) and reading the result. */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+/** What the screenshot E2E files share: the rig they ask for (site, receiver, browser) and reading the result. */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
 import type { Draft } from '../../utils/core/model/draft';
 import type { Ticket } from '../../utils/core/model/ticket';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { configureEndpoint, startReport } from '../support/flows';
-import { decodeImage, type DecodedImage } from '../support/images';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { startReport } from './flows';
+import { decodeImage, type DecodedImage } from './images';
+import type { Rig, RigOptions } from './rig';
 
-const TOKEN = 'e2e-screenshot-token';
-
-export interface Rig {
-  site: StaticServer;
-  ext: ExtensionBrowser;
-  receiver: Receiver;
-}
-
-/** Registers the hooks: a fixture site for the file, a receiver and a fresh browser per test. */
-export function useRig(): Rig {
-  const rig = {} as Rig;
-  let dataDir = '';
-  beforeAll(async () => {
-    rig.site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-  });
-  afterAll(() => rig.site.close());
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-'));
-    rig.receiver = await startReceiver({ dataDir, token: TOKEN });
-    rig.ext = await launchWithExtension();
-    await configureEndpoint(rig.ext, `${rig.receiver.url}/tickets`, TOKEN);
-  });
-  afterEach(async () => {
-    await rig.ext.close();
-    await rig.receiver.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-  return rig;
-}
+/** A receiver and a fresh browser pointed at it for each test. */
+export const SCREENSHOT_RIG: RigOptions = { token: 'e2e-screenshot-token' };
 
 /** Opens a fixture (`prepare` runs on it first) and starts a report on it. */
 export async function reportOn(
@@ -65,7 +34,7 @@ export async function send(compose: Page, description: string): Promise<void> {
 
 /** The one ticket the receiver holds, its files, and its screenshot decoded (null when none). */
 export async function delivered(rig: Rig): Promise<{ ticket: Ticket; files: string[]; image: DecodedImage | null }> {
-  const [{ ticket, folder }] = await rig.receiver.store.list();
+  const [{ ticket, attachmentsFolder: folder }] = await rig.receiver.store.list();
   const files = await readdir(folder);
   const name = files.find((f) => f.startsWith('screenshot.'));
   const image = name

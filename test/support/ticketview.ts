@@ -4,8 +4,8 @@ import { expect } from 'vitest';
 import type { Receiver } from '../../receiver/server';
 import type { StoredTicket } from '../../receiver/store';
 import { ticketSchema, type Ticket } from '../../utils/core/model/ticket';
-import type { ExtensionBrowser } from '../support/extension';
-import { describeAndSend, startReport } from '../support/flows';
+import type { ExtensionBrowser } from './extension';
+import { describeAndSend, startReport } from './flows';
 
 export interface Watched {
   requests: string[];
