@@ -3,9 +3,12 @@
  * Kept free of imports: the recorder runs on every page and must stay tiny. The bridge passes what
  * it receives on untouched; the background validates it with the schemas in ./page-schemas.
  */
-/** Message types on the page channel, namespaced and versioned (v2: entries as [json, time, count]). */
-export const PULL = 'mayday.v2/pull';
-export const SNAPSHOT = 'mayday.v2/snapshot';
+/**
+ * Event types of the page channel (docs/recorder.md, "Channel"), versioned (v3: synchronous events
+ * stopped by the recorder; the snapshot as JSON text in the bridge's element).
+ */
+export const PULL_EVENT = 'mayday.v3/pull';
+export const LINK_EVENT = 'mayday.v3/link';
 
 /**
  * The recorder keeps each entry as JSON of at most this many characters; time, count and duration
@@ -26,10 +29,6 @@ export const LIMITS = {
   entryChars: ENTRY_JSON_CHARS + 64,
 } as const;
 
-export interface PullRequest {
-  type: typeof PULL;
-  nonce: string;
-}
 
 export interface ConsoleEntry {
   level: 'error' | 'warn' | 'info' | 'log' | 'debug';
@@ -96,8 +95,3 @@ export interface RecorderSnapshot {
   dropped: { console: number; network: number; steps: number };
 }
 
-export interface SnapshotReply {
-  type: typeof SNAPSHOT;
-  nonce: string;
-  snapshot: RawSnapshot;
-}

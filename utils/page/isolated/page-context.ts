@@ -5,7 +5,7 @@
  * (pageContextSchema) before any use (zod in the bridge would triple its size). Facts about the
  * machine (browser, OS, languages, time zone, network) come from the background itself.
  */
-import { LIMITS, PULL, SNAPSHOT, type NetworkEntry, type PullRequest } from '../../core/wire/page-protocol';
+import { LIMITS, PULL_EVENT, type NetworkEntry } from '../../core/wire/page-protocol';
 
 /** Far above what the capped buffers need; a larger reply is forged or corrupted. */
 export const MAX_SNAPSHOT_CHARS = 1_500_000;
@@ -34,31 +34,22 @@ export function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
-/** Ask the recorder for its buffers; null when it is absent or answers with nonsense. */
-export function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Promise<unknown> {
-  return new Promise((resolve) => {
-    const done = (value: unknown) => {
-      win.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      resolve(value);
-    };
-    const onMessage = (event: MessageEvent) => {
-      if (event.source !== win) return;
-      const data = event.data as { type?: unknown; nonce?: unknown; snapshot?: unknown } | null;
-      if (!data || data.type !== SNAPSHOT || data.nonce !== nonce) return;
-      let size = Infinity;
-      try {
-        size = JSON.stringify(data.snapshot)?.length ?? 0;
-      } catch {
-        /* not serialisable: treated as oversized */
-      }
-      done(size <= MAX_SNAPSHOT_CHARS ? data.snapshot : null);
-    };
-    const timer = setTimeout(() => done(null), timeoutMs);
-    win.addEventListener('message', onMessage);
-    const request: PullRequest = { type: PULL, nonce };
-    win.postMessage(request, '*');
-  });
+/**
+ * Asks the recorder for its buffers (docs/recorder.md, "Channel"): a synchronous event on the
+ * window, carrying a detached element the recorder writes its snapshot into as JSON text. The
+ * recorder's listener, the first on the window, stops the event: the page sees nothing. Null when
+ * no recorder answered, or the answer is oversized or not JSON.
+ */
+export function pullRecorderSnapshot(win: Window, doc: Document): unknown {
+  const box = doc.createElement('div');
+  win.dispatchEvent(new FocusEvent(PULL_EVENT, { relatedTarget: box }));
+  const text = box.textContent ?? '';
+  if (!text || text.length > MAX_SNAPSHOT_CHARS) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : undefined);
@@ -101,13 +92,9 @@ export function failedResources(perf: Performance): NetworkEntry[] {
   return out.slice(-LIMITS.networkEntries);
 }
 
-export async function collectPageContext(
-  win: Window,
-  doc: Document,
-  opts: { nonce: string; timeoutMs: number },
-): Promise<PageContext> {
+export function collectPageContext(win: Window, doc: Document): PageContext {
   // The screenshot is taken already (utils/background/report/start.ts): no wait for paint here.
-  const recorder = await pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs);
+  const recorder = pullRecorderSnapshot(win, doc);
   const perf = win.performance;
   return {
     url: clip(win.location.href, LIMITS.urlChars),

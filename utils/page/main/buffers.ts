@@ -13,7 +13,7 @@ import {
   type RawSnapshot,
   type StepEntry,
 } from '../../core/wire/page-protocol';
-import { now, slice, stringify, Units } from './intrinsics';
+import { arrayProto, bare, bareArray, keys, now, setProto, slice, stringify, Units } from './intrinsics';
 import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
 type LogName = keyof RawSnapshot['dropped'];
@@ -33,16 +33,22 @@ const RING_UNITS = 1 << 18;
  * `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. A console message
  * goes last: it is what is read first, and its "… [N chars]" says what it lost already.
  */
-export function entryJson(entry: Fields): string {
+export function entryJson(fields: Fields): string {
+  // Copied to an object with no prototype: JSON.stringify finds no toJSON of the page's, and the
+  // cuts below write own properties, never a setter the page put on Object.prototype.
+  const entry = bare({ ...fields });
+  const names = keys(entry);
   let json = stringify(entry);
   for (let over: number; (over = json.length - ENTRY_JSON_CHARS) > 0; json = stringify(entry)) {
     // The longest string of ten characters or more (never a level or a kind, which must stay
     // whole to be valid), the message only when there is none.
     let longest = 'message';
     let most = 9;
-    for (const field in entry)
+    for (let i = 0; i < names.length; i++) {
+      const field = names[i];
       if (field !== 'message' && (entry[field] as string)?.length > most)
         most = (entry[(longest = field)] as string).length;
+    }
     const text = entry[longest] as string;
     // Cutting n characters shortens the JSON by n or more (escapes are longer than what they stand for).
     entry[longest] = slice(text, 0, text.length > over ? text.length - over - 1 : 0) + '…';
@@ -65,7 +71,7 @@ export interface Recorder {
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
   network(entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number): void;
   step(entry: Omit<StepEntry, 'time' | 'count'>): void;
-  /** Every log as [json, time, count, duration?] entries (postMessage copies them). */
+  /** Every log as [json, time, count, duration?] entries. */
   snapshot(): RawSnapshot;
 }
 
@@ -74,7 +80,7 @@ export interface Recorder {
  * entry that takes the slot of a kept one is counted in `dropped[name]`.
  */
 function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) {
-  const slots: T[] = [];
+  const slots: T[] = bareArray();
   let kept = 0;
   return {
     /** Undefined while empty: the slot before the first is the last, still a hole. */
@@ -85,9 +91,10 @@ function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: nu
     },
     /** The entries kept, oldest first. */
     list<R = T>(map: (entry: T) => R = (entry) => entry as never): R[] {
-      const out: R[] = [];
+      const out: R[] = bareArray();
       for (let i = kept > capacity ? kept - capacity : 0; i < kept; i++) out[out.length] = map(slots[i % capacity]);
-      return out;
+      // Filled with no prototype, then an ordinary array for whoever reads it.
+      return setProto(out, arrayProto);
     },
   };
 }
@@ -101,7 +108,7 @@ let writing = false;
 
 export function createRecorder(clock: () => number = now): Recorder {
   const installedAt = clock();
-  const dropped = { console: 0, network: 0, steps: 0 };
+  const dropped = bare({ console: 0, network: 0, steps: 0 });
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
   // come whole into this script (a unit test checks they agree).
   const consoleLog = ringLog<KeptConsole>(dropped, 'console', 200);
@@ -130,7 +137,7 @@ export function createRecorder(clock: () => number = now): Recorder {
         if (cursor > RING_UNITS - ENTRY_UNITS) cursor = 0;
         const start = cursor;
         const units = ring || (ring = new Units(RING_UNITS));
-        const entry: ConsoleFields = { level, kind, source };
+        const entry: ConsoleFields = bare({ level, kind, source, stack: undefined });
         const stop = writeEntry(units, start, entry, message);
         const length = stop - start;
         const last = consoleLog.last();
@@ -168,4 +175,23 @@ export function createRecorder(clock: () => number = now): Recorder {
       dropped,
     }),
   };
+}
+
+/**
+ * The snapshot as JSON text, written here rather than by JSON.stringify of the arrays, which would
+ * look for a toJSON the page may have put on Array.prototype or Object.prototype. Entries are JSON
+ * already; the rest is numbers.
+ */
+export function snapshotJson(snap: RawSnapshot): string {
+  const log = (entries: RawEntry[]) => {
+    let out = '';
+    for (let i = 0; i < entries.length; i++) {
+      // By index: destructuring would call the page's Array.prototype[Symbol.iterator].
+      const e = entries[i];
+      out += `${i ? ',' : ''}[${stringify(e[0])},${e[1]},${e[2]},${e[3] ?? null}]`;
+    }
+    return `[${out}]`;
+  };
+  const d = snap.dropped;
+  return `{"installedAt":${snap.installedAt},"console":${log(snap.console)},"network":${log(snap.network)},"steps":${log(snap.steps)},"dropped":{"console":${d.console},"network":${d.network},"steps":${d.steps}}}`;
 }

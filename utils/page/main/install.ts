@@ -3,15 +3,15 @@
  * every same-origin frame (which writes into the top frame's recorder), so it must stay tiny,
  * dependency-free, never throw into the page and never change what the page observes.
  */
-import { PULL, SNAPSHOT, type ConsoleEntry } from '../../core/wire/page-protocol';
-import { createRecorder, type Recorder } from './buffers';
+import { LINK_EVENT, PULL_EVENT, type ConsoleEntry } from '../../core/wire/page-protocol';
+import { createRecorder, snapshotJson, type Recorder } from './buffers';
+import { defineProperty, dispatch, hasOwn, ownDescriptor, relatedTargetOf, setText, stopAll } from './intrinsics';
 import { hookFetch, hookXhr } from './network';
 import { clickStep, inputStep, submitStep } from './steps';
-import { listen, wrap } from './wrap';
+import { listen, nativeLooking, wrap } from './wrap';
 
 export { createRecorder, type Recorder };
 
-export const RECORDER_KEY = Symbol.for('mayday.recorder');
 export type Level = ConsoleEntry['level'];
 
 export interface RecorderOptions {
@@ -96,16 +96,46 @@ function hookNavigation(win: PageWindow, rec: Recorder) {
   else listen(win, 'load', start, { once: true });
 }
 
+/** Where a recorder puts itself on a link request (an own property of that event object only). */
+const LINKED = 'r';
+
 /**
- * Answers the on-demand bridge's pull, which checks the nonce. The reply goes to this window only:
- * a frame that asks learns nothing, and the page learns only what it wrote.
+ * The recorder's only ways in, both synchronous events on its window that its capturing listener,
+ * registered at document_start before any page script, receives first and stops there: no
+ * listener of the page ever sees them (docs/recorder.md, "Channel").
+ * - The bridge's pull: a FocusEvent whose relatedTarget is a detached element of the bridge's; the
+ *   snapshot is written into it as JSON text, which the bridge reads back from the isolated world.
+ * - A link request, from a same-origin child frame's recorder or a second copy of this one: the
+ *   recorder is set on that event object, which only the caller holds.
  */
-function answerPulls(win: PageWindow, rec: Recorder) {
-  const post = win.postMessage.bind(win);
-  listen(win, 'message', (event: MessageEvent) => {
-    const data = event.data;
-    if (data?.type === PULL) post({ type: SNAPSHOT, nonce: data.nonce, snapshot: rec.snapshot() }, '*');
-  });
+function answer(win: PageWindow, rec: Recorder) {
+  listen(
+    win,
+    PULL_EVENT,
+    (event: FocusEvent) => {
+      stopAll(event);
+      const box = relatedTargetOf(event);
+      if (box) setText(box, snapshotJson(rec.snapshot()));
+    },
+    true,
+  );
+  listen(
+    win,
+    LINK_EVENT,
+    (event: Event) => {
+      stopAll(event);
+      defineProperty(event, LINKED, { value: rec });
+    },
+    true,
+  );
+}
+
+/** The recorder of `target`'s window, if one is installed there (see answer). */
+function linkTo(win: PageWindow, target: PageWindow): Recorder | undefined {
+  const event = new win.Event(LINK_EVENT);
+  dispatch(target, event);
+  const desc = ownDescriptor(event, LINKED);
+  return desc && hasOwn(desc, 'value') ? (desc.value as Recorder) : undefined;
 }
 
 /**
@@ -119,9 +149,12 @@ export function installRecorder(
 ): Recorder | undefined {
   try {
     const top = win.parent === win;
-    const rec: Recorder | undefined = top ? createRecorder() : (win.parent as any)[RECORDER_KEY];
-    // Defined once and for good: a second copy (injected after an update) leaves the first in charge.
-    if (!rec || !Reflect.defineProperty(win, RECORDER_KEY, { value: rec })) return undefined;
+    // A second copy (injected after an update) leaves the first in charge.
+    if (linkTo(win, win)) return undefined;
+    const rec: Recorder | undefined = top ? createRecorder() : linkTo(win, win.parent as PageWindow);
+    if (!rec) return undefined;
+    answer(win, rec);
+    nativeLooking(win);
     const frame = top ? undefined : win.location.href;
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i];
@@ -131,10 +164,7 @@ export function installRecorder(
     hookFetch(win, rec.network);
     hookXhr(win, rec.network);
     hookSteps(win, rec);
-    if (top) {
-      hookNavigation(win, rec);
-      answerPulls(win, rec);
-    }
+    if (top) hookNavigation(win, rec);
     return rec;
   } catch {
     /* undefined: nothing recorded */

@@ -1,30 +1,63 @@
 /**
  * Replacing a page function with one that records, without changing what the page observes: the
  * original always runs first, with the same `this` and the same argument objects, and its return
- * value (or exception) is what the caller gets. Recording runs in try/catch and never throws.
+ * value (or exception) is what the caller gets. Recording runs in try/catch and never throws. The
+ * replacement has the original's `name` and `length`, and Function.prototype.toString shows it as
+ * the original (see nativeLooking).
  */
-import { addListener, apply } from './intrinsics';
+import { addListener, apply, defineProperty, weakGet, weakSet } from './intrinsics';
 
 /** Called with the original's result; a non-undefined return replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
+
+/** Each replacement (and the replaced toString itself) and the function whose source it shows. */
+const shownAs = new WeakMap<Function, Function>();
+
+/**
+ * Function.prototype.toString of `win`, replaced once so that a wrapper prints as the native
+ * function it stands for ("function error() { [native code] }"), and so does the replacement
+ * itself. Everything else prints exactly as before.
+ */
+export function nativeLooking(win: { Function: FunctionConstructor }): void {
+  const proto = win.Function.prototype;
+  const original = proto.toString;
+  if (weakGet(shownAs, original)) return;
+  const toString = {
+    toString(this: Function) {
+      return apply(original, weakGet(shownAs, this) || this, []);
+    },
+  }.toString;
+  weakSet(shownAs, toString, original);
+  proto.toString = toString;
+}
+
+/** `fn`, shown as `original`: same name, same length, same source. */
+function lookAlike<F extends Function>(fn: F, original: Function): F {
+  defineProperty(fn, 'length', { value: original.length, configurable: true });
+  weakSet(shownAs, fn, original);
+  return fn;
+}
 
 export function wrap(owner: any, name: string, after: After): void {
   try {
     const original = owner[name];
     if (typeof original !== 'function') return;
     // A method, not a function: keeps the original's name and, like it, cannot be called with new.
-    owner[name] = {
-      [name](this: unknown) {
-        const result = apply(original, this, arguments);
-        try {
-          const replaced = after(result, arguments, this);
-          if (replaced !== undefined) return replaced;
-        } catch {
-          /* the page gets the original result */
-        }
-        return result;
-      },
-    }[name];
+    owner[name] = lookAlike(
+      {
+        [name](this: unknown) {
+          const result = apply(original, this, arguments);
+          try {
+            const replaced = after(result, arguments, this);
+            if (replaced !== undefined) return replaced;
+          } catch {
+            /* the page gets the original result */
+          }
+          return result;
+        },
+      }[name],
+      original,
+    );
   } catch {
     // Frozen or read-only: that hook stays off, the others still work.
   }

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { ENTRY_JSON_CHARS, LIMITS } from '@/utils/core/wire/page-protocol';
 import { entryJson } from '@/utils/page/main/buffers';

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { Window as HappyWindow } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
-import { PULL, SNAPSHOT, type RawSnapshot } from '@/utils/core/wire/page-protocol';
-import { installRecorder, RECORDER_KEY } from '@/utils/page/main/install';
+import { PULL_EVENT, type RawSnapshot } from '@/utils/core/wire/page-protocol';
+import { installRecorder } from '@/utils/page/main/install';
+import { pullRecorderSnapshot } from '@/utils/page/isolated/page-context';
 
 type FakeWindow = EventTarget & Record<string, any>;
 
@@ -14,6 +15,8 @@ function fakeWindow(href = 'https://app.test/page', parent?: FakeWindow): FakeWi
   win.location = { href };
   win.navigation = new EventTarget();
   win.document = { readyState: 'loading' };
+  win.Event = Event;
+  win.Function = Function;
   win.postMessage = (data: unknown) => win.dispatchEvent(Object.assign(new Event('message'), { data, source: win }));
   return win;
 }
@@ -184,34 +187,63 @@ describe('navigation steps', () => {
   });
 });
 
-describe('the pull protocol', () => {
-  it('answers a pull with the buffers and the nonce, to its own window only', () => {
+describe('the channel', () => {
+  it("answers the bridge's pull with the buffers, and no listener of the page sees the pull", () => {
     const win = fakeWindow();
     install(win);
     win.console.error('visible');
-    const replies: any[] = [];
-    win.addEventListener('message', (event) => {
-      const data = (event as MessageEvent).data;
-      if (data?.type === SNAPSHOT) replies.push(data);
-    });
-    win.postMessage({ type: PULL, nonce: 'n-1' });
-    win.postMessage({ type: 'something else', nonce: 'n-2' });
-    expect(replies).toHaveLength(1);
-    expect(replies[0].nonce).toBe('n-1');
-    expect(JSON.parse(replies[0].snapshot.console[0][0]).message).toBe('visible');
+    const seen = vi.fn();
+    win.addEventListener(PULL_EVENT, seen, true);
+    win.addEventListener(PULL_EVENT, seen);
+    const snapshot = pullRecorderSnapshot(win as unknown as Window, document) as RawSnapshot;
+    expect(JSON.parse(snapshot.console[0][0]).message).toBe('visible');
+    expect(snapshot.dropped).toEqual({ console: 0, network: 0, steps: 0 });
+    expect(seen).not.toHaveBeenCalled();
   });
 
-  it('still answers when the page replaced window.postMessage after install', () => {
+  it('gives the bridge null where no recorder answers', () => {
+    expect(pullRecorderSnapshot(fakeWindow() as unknown as Window, document)).toBeNull();
+  });
+
+  it('leaves nothing on the window a page could find: no property, no symbol', () => {
     const win = fakeWindow();
-    const real = win.postMessage;
+    const before = Reflect.ownKeys(win);
     install(win);
-    win.postMessage = () => {
-      throw new Error('tampered');
-    };
-    const replies: unknown[] = [];
-    win.addEventListener('message', (event) => (event as MessageEvent).data?.type === SNAPSHOT && replies.push(1));
-    real({ type: PULL, nonce: 'n' });
-    expect(replies).toHaveLength(1);
+    expect(Reflect.ownKeys(win)).toEqual(before);
+    expect(Object.getOwnPropertySymbols(window)).toEqual([]);
+  });
+
+  it("answers with JSON the page's prototype pollution cannot change or stall", () => {
+    const win = fakeWindow();
+    install(win);
+    const calls = vi.fn();
+    const protos = [Object.prototype, Array.prototype];
+    try {
+      for (const proto of protos) {
+        Object.defineProperty(proto, 'toJSON', { value: () => calls('toJSON') ?? 'forged', configurable: true });
+        for (const key of ['0', '1', 'stack', 'message', 'source', 'x'])
+          Object.defineProperty(proto, key, { set: () => calls(key), configurable: true, enumerable: true });
+      }
+      win.console.error('polluted', { a: 1 });
+      fire(win, 'error', { error: new Error('boom'), message: 'x', filename: 'f.js', lineno: 1, colno: 1 });
+      const text = (() => {
+        const box = document.createElement('div');
+        win.dispatchEvent(new FocusEvent(PULL_EVENT, { relatedTarget: box }));
+        return box.textContent!;
+      })();
+      for (const proto of protos) {
+        delete (proto as any).toJSON;
+        for (const key of ['0', '1', 'stack', 'message', 'source', 'x']) delete (proto as any)[key];
+      }
+      const snapshot = JSON.parse(text) as RawSnapshot;
+      expect(snapshot.console.map(([json]) => JSON.parse(json).message)).toEqual(['polluted {a: 1}', 'Error: boom']);
+      expect(calls).not.toHaveBeenCalled();
+    } finally {
+      for (const proto of protos) {
+        delete (proto as any).toJSON;
+        for (const key of ['0', '1', 'stack', 'message', 'source', 'x']) delete (proto as any)[key];
+      }
+    }
   });
 });
 
@@ -263,7 +295,6 @@ describe('installing twice', () => {
     const wrapped = win.console.error;
     expect(installRecorder(win as unknown as Window & typeof globalThis)).toBeUndefined();
     expect(win.console.error).toBe(wrapped);
-    expect(win[RECORDER_KEY as unknown as string]).toBe(first);
     win.console.error('once');
     expect(first.snapshot().console).toHaveLength(1);
   });
