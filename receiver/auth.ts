@@ -9,7 +9,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SESSION_COOKIE = 'mayday_receiver_session';
+const SESSION_COOKIE = 'mayday_receiver_session';
 
 function derive(token: string, purpose: string): string {
   return createHmac('sha256', token).update(`mayday-receiver ${purpose}`).digest('base64url');
@@ -34,7 +34,7 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-export const sessionValue = (token: string) => derive(token, 'session v1');
+const sessionValue = (token: string) => derive(token, 'session v1');
 export const formValue = (token: string) => derive(token, 'form v1');
 
 export function sessionMatches(req: IncomingMessage, token: string): boolean {

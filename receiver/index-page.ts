@@ -5,8 +5,7 @@
 import { STATUS_LABELS } from './conversation';
 import type { BrokenFolder, StoredTicket } from './store';
 
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'";
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'";
 /** Sent as a header, where frame-ancestors counts: no other site can frame a page with forms. */
 export const INDEX_CSP = `${PAGE_CSP}; frame-ancestors 'none'`;
 

@@ -27,7 +27,7 @@ if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+\/?$/.test(publicUrl)) {
   process.exit(2);
 }
 const receiver = await startReceiver(
-  { dataDir: values.data!, token: values.token, signingSecret: values['signing-secret'], publicUrl },
+  { dataDir: values.data, token: values.token, signingSecret: values['signing-secret'], publicUrl },
   port,
   values.host,
 );
@@ -38,6 +38,6 @@ console.log(
   `Mayday receiver listening on ${receiver.url}/tickets (technicians: ${receiver.url}/), storing in ${values.data}${checks ? ` (${checks} required)` : ''}`,
 );
 // A ticket being written when SIGTERM arrives is finished first: folders are renamed into place.
-const stop = () => receiver.shutdown().then(() => process.exit(0));
+const stop = () => void receiver.shutdown().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -5,7 +5,7 @@
  */
 const SAFE = /^[A-Za-z0-9_][\w.-]{0,99}$/;
 /** The receiver's own files, and the folders it keeps beside them. */
-export const RESERVED_NAMES = ['ticket.json', 'receipt.json', 'conversation.json', 'attachments', 'requester-replies'];
+const RESERVED_NAMES = ['ticket.json', 'receipt.json', 'conversation.json', 'attachments', 'requester-replies'];
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 
 /** Why `name` cannot be stored as an attachment, or null when it can. */

@@ -133,7 +133,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 const isForm = (req: IncomingMessage) => /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '');
 const header = (req: IncomingMessage, name: string) =>
-  typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined;
+  typeof req.headers[name] === 'string' ? req.headers[name] : undefined;
 
 function idempotencyKey(req: IncomingMessage): string | null {
   const key = header(req, 'idempotency-key');
@@ -422,13 +422,15 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
   }
 
   let closing = false;
-  const server = createServer(async (req, res) => {
+  // Every failure is answered inside (500 at worst): the promise never rejects.
+  const server = createServer((req, res) => void respond(req, res));
+  async function respond(req: IncomingMessage, res: ServerResponse) {
     // During a graceful shutdown, a keep-alive connection must not outlive its last answer.
     res.on('finish', () => closing && req.socket.end());
     try {
       await route(req, res);
-    } catch (error) {
-      if (error instanceof URIError) error = new HttpError(404, 'No such ticket or file');
+    } catch (thrown) {
+      const error = thrown instanceof URIError ? new HttpError(404, 'No such ticket or file') : thrown;
       if (res.headersSent) return void res.destroy();
       const wantsPage = /text\/html/.test(req.headers.accept ?? '') && (req.method === 'GET' || isForm(req));
       if (error instanceof Unauthorized && wantsPage) {
@@ -446,7 +448,7 @@ export async function startReceiver(options: ReceiverOptions, port = 0, host = '
         headers,
       );
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   base = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;

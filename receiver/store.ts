@@ -53,7 +53,7 @@ export interface BrokenFolder {
   problem: string;
 }
 
-export const TICKET_FOLDER = /^\d{6,9}$/;
+const TICKET_FOLDER = /^\d{6,9}$/;
 
 /**
  * What an Idempotency-Key is bound to: the ticket, apart from its screenshot, which the outbox
@@ -125,12 +125,13 @@ export class TicketStore {
   private async readReceipt(folder: string): Promise<StoredReceipt> {
     let receipt: Partial<StoredReceipt>;
     try {
-      receipt = JSON.parse(await readFile(join(this.dir, folder, 'receipt.json'), 'utf8'));
+      receipt = JSON.parse(await readFile(join(this.dir, folder, 'receipt.json'), 'utf8')) as Partial<StoredReceipt>;
     } catch (error) {
       throw new Error(
         (error as NodeJS.ErrnoException).code === 'ENOENT'
           ? 'receipt.json is missing'
           : 'receipt.json is not valid JSON',
+        { cause: error },
       );
     }
     if (typeof receipt?.id !== 'string' || !/^\d+$/.test(receipt.id) || typeof receipt.receivedAt !== 'string')
@@ -182,10 +183,11 @@ export class TicketStore {
     const receipt = await this.readReceipt(name);
     let ticket: Ticket;
     try {
-      ticket = JSON.parse(await readFile(join(folder, 'ticket.json'), 'utf8'));
+      ticket = JSON.parse(await readFile(join(folder, 'ticket.json'), 'utf8')) as Ticket;
     } catch (error) {
       throw new Error(
         (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ticket.json is missing' : 'ticket.json is not valid JSON',
+        { cause: error },
       );
     }
     // What the pages show of a ticket; the rest is served as stored.

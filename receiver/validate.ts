@@ -1,7 +1,7 @@
-import { webhookPayloadSchema, type WebhookPayload } from '../utils/core/model/ticket';
+import { outgoingReportSchema, type OutgoingReport } from '../utils/core/model/ticket';
 import { checkAttachmentNames } from './names';
 
-export type Checked<T = WebhookPayload> = { ok: true; payload: T } | { ok: false; field: string; message: string };
+export type Checked<T = OutgoingReport> = { ok: true; payload: T } | { ok: false; field: string; message: string };
 
 export function fieldName(path: PropertyKey[]): string {
   return (
@@ -16,7 +16,7 @@ export function fieldName(path: PropertyKey[]): string {
 export function checkPayload(body: unknown): Checked {
   const badName = checkAttachmentNames(body);
   if (badName) return { ok: false, ...badName };
-  const parsed = webhookPayloadSchema.safeParse(body);
+  const parsed = outgoingReportSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = fieldName(issue.path);

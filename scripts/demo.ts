@@ -22,15 +22,16 @@ function summary({ receipt, ticket, folder }: StoredTicket): string {
   return `Ticket ${receipt.id} stored in ${folder}\n  "${ticket.description}" on ${ticket.page.url} — ${errors} errors, ${ticket.console.length} console entries, ${shot}`;
 }
 
-async function watch(receiver: Receiver) {
+function watch(receiver: Receiver) {
   const seen = new Set<string>();
-  setInterval(async () => {
+  const printNew = async () => {
     for (const stored of await receiver.store.list()) {
       if (seen.has(stored.receipt.id)) continue;
       seen.add(stored.receipt.id);
       console.log(summary(stored));
     }
-  }, 1000);
+  };
+  setInterval(() => void printNew().catch((error) => console.error('Could not read the receiver:', error)), 1000);
 }
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.MAYDAY_DEMO_HEADLESS !== '1';
@@ -57,7 +58,7 @@ if (headed) {
     '\nA broken page is open. Click Mayday\'s toolbar button (pin it from the puzzle icon), then "Report a problem".',
   );
   console.log('Each ticket the receiver stores is printed here. Close the browser or press Ctrl+C to stop.\n');
-  await watch(receiver);
+  watch(receiver);
   ext.context.on('close', () => process.exit(0));
 } else {
   console.log('No display: filing one report end to end, headless.');

@@ -34,7 +34,7 @@ const LANGUAGES = [
   },
   {
     lang: 'fr-FR',
-    messages: fr as Messages,
+    messages: fr,
     code: 'fr',
     description: "Mes notes de frais ne s'affichent pas : la liste indique « Something went wrong. »",
   },

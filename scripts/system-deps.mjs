@@ -105,7 +105,9 @@ function readOsRelease(env) {
   for (const path of env.MAYDAY_OS_RELEASE ? [env.MAYDAY_OS_RELEASE] : ['/etc/os-release', '/usr/lib/os-release']) {
     try {
       return readFileSync(path, 'utf8');
-    } catch {}
+    } catch {
+      /* not there: the next one */
+    }
   }
   return '';
 }

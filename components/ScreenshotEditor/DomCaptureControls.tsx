@@ -8,11 +8,11 @@ import type { DomCaptureMode, DomCaptureResult } from '@/utils/background/captur
 import type { DraftScreenshot } from '@/utils/core/model/draft';
 
 export interface DomCaptureControlsProps {
-  capture(mode: DomCaptureMode): Promise<DomCaptureResult>;
-  onCaptured(screenshot: DraftScreenshot): void;
+  capture: (mode: DomCaptureMode) => Promise<DomCaptureResult>;
+  onCaptured: (screenshot: DraftScreenshot) => void;
 }
 
-export function captureMessage(result: DomCaptureResult): string {
+function captureMessage(result: DomCaptureResult): string {
   if (result.ok) return t('composeCaptureDone', result.screenshot.width, result.screenshot.height);
   switch (result.problem) {
     case 'timeout':
@@ -53,10 +53,10 @@ export function DomCaptureControls({ capture, onCaptured }: DomCaptureControlsPr
   return (
     <div class="shot-capture">
       <div class="actions">
-        <button type="button" class="secondary" disabled={busy !== null} onClick={() => run('full-page')}>
+        <button type="button" class="secondary" disabled={busy !== null} onClick={() => void run('full-page')}>
           {t('composeCaptureFullPage')}
         </button>
-        <button type="button" class="secondary" disabled={busy !== null} onClick={() => run('element')}>
+        <button type="button" class="secondary" disabled={busy !== null} onClick={() => void run('element')}>
           {t('composeCaptureElement')}
         </button>
       </div>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/extension/i18n';
 import { LABEL_MAX } from '@/utils/core/annotate/shapes';
 
-export function LabelField({ onDone }: { onDone(text: string | null): void }) {
+export function LabelField({ onDone }: { onDone: (text: string | null) => void }) {
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);

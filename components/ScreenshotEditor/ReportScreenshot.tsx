@@ -20,9 +20,9 @@ export interface ReportScreenshotProps {
   /** Queued or sent: the screenshot can no longer change. */
   readOnly: boolean;
   /** undefined: as the draft has it; null: removed. */
-  onEdited(screenshot: EditedScreenshot | undefined): void;
+  onEdited: (screenshot: EditedScreenshot | undefined) => void;
   /** The draft holds a new screenshot (edited, replaced or removed): what will be sent changed. */
-  onStored?(): void;
+  onStored?: () => void;
 }
 
 export function ReportScreenshot({ draft, readOnly, onEdited, onStored }: ReportScreenshotProps) {
@@ -50,7 +50,9 @@ export function ReportScreenshot({ draft, readOnly, onEdited, onStored }: Report
     const next = result && base ? { ...base, ...result } : null;
     edited(next);
     if (pending.current) clearTimeout(pending.current.timer);
-    pending.current = { value: next, timer: setTimeout(saveNow, SAVE_DELAY_MS) };
+    // Send and Save as file carry the page's own copy (onEdited): a save that fails only loses the
+    // edit for a reopened page.
+    pending.current = { value: next, timer: setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS) };
   }
 
   async function capture(mode: DomCaptureMode) {

@@ -19,7 +19,7 @@ export type EditorImage = Flattened;
 
 export interface ScreenshotEditorProps {
   image: EditorImage;
-  onChange(result: EditorImage | null): void;
+  onChange: (result: EditorImage | null) => void;
 }
 
 const ADDED: Record<Shape['kind'], MessageKey> = {

@@ -24,19 +24,19 @@ export interface ToolbarProps {
   canClear: boolean;
   helpOpen: boolean;
   full: boolean;
-  onTool(tool: Tool): void;
-  onUndo(): void;
-  onRedo(): void;
-  onClear(): void;
-  onRemove(): void;
-  onHelp(): void;
-  onFull(): void;
+  onTool: (tool: Tool) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onClear: () => void;
+  onRemove: () => void;
+  onHelp: () => void;
+  onFull: () => void;
 }
 
 interface Item {
   icon: IconName;
   label: string;
-  onClick(): void;
+  onClick: () => void;
   disabled?: boolean;
   pressed?: boolean;
   expanded?: boolean;
@@ -52,7 +52,7 @@ export function Toolbar(props: ToolbarProps) {
   const [current, setCurrent] = useState<number | null>(null);
   const items: Item[] = [
     ...TOOLS.map((tool, i) => ({
-      icon: tool as IconName,
+      icon: tool,
       label: t(TOOL_NAMES[tool]),
       onClick: () => props.onTool(tool),
       pressed: tool === props.tool,

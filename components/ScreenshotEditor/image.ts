@@ -1,5 +1,5 @@
 /** The page-side half of flattening: a real image element and a real canvas. */
-import { flatten, type FlatCanvas, type Flattened } from '@/utils/core/annotate/flatten';
+import { flatten, type Flattened } from '@/utils/core/annotate/flatten';
 import type { Shape } from '@/utils/core/annotate/shapes';
 
 export function loadImage(dataUrl: string): Promise<HTMLImageElement> {
@@ -9,5 +9,5 @@ export function loadImage(dataUrl: string): Promise<HTMLImageElement> {
 }
 
 export function flattenOnPage(img: HTMLImageElement, original: Flattened, shapes: readonly Shape[]): Flattened {
-  return flatten(() => img.ownerDocument.createElement('canvas') as FlatCanvas, img, original, shapes);
+  return flatten(() => img.ownerDocument.createElement('canvas'), img, original, shapes);
 }

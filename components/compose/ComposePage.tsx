@@ -5,7 +5,7 @@ import { downloadBase64 } from '@/utils/ui/download';
 import type { ReportChoices, ReportForm } from '@/utils/core/report/report-form';
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
-import { ReportScreenshot } from '../ScreenshotEditor';
+import { ReportScreenshot } from '../ScreenshotEditor/ReportScreenshot';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { ComposeLayout } from './ComposeLayout';
 import { SentSummaryLine } from './SentSummaryLine';
@@ -13,6 +13,12 @@ import './compose.css';
 
 const SAVE_DELAY_MS = 400;
 const POLL_MS = 2000;
+const noop = () => undefined;
+
+function problem(error: unknown): ComposeStatus {
+  const detail = String((error as Error)?.message ?? error);
+  return { kind: 'problem', failure: { kind: 'invalid-report', retryable: false, detail } };
+}
 
 export function ComposePage({ draftId }: { draftId: string }) {
   const [compose, setCompose] = useState<ComposeState | null | undefined>(undefined);
@@ -32,14 +38,14 @@ export function ComposePage({ draftId }: { draftId: string }) {
 
   useEffect(() => {
     document.title = t('composeTitle');
-    sendMessage('getCompose', draftId).then((loaded) => {
+    void sendMessage('getCompose', draftId).then((loaded) => {
       setCompose(loaded);
       if (!loaded) return;
       setDescription(loaded.draft.description);
       setChoices({ category: loaded.draft.category, urgency: loaded.draft.urgency });
       if (loaded.status) setStatus({ kind: 'report', status: loaded.status });
     });
-    sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
+    void sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
   }, [draftId]);
 
   // The person came to say what went wrong: the page opens with the description ready to type in.
@@ -55,10 +61,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
       : null;
   useEffect(() => {
     if (!pendingId) return;
-    const timer = setInterval(async () => {
-      const next = await sendMessage('reportStatus', pendingId);
-      if (next) setStatus({ kind: 'report', status: next });
-    }, POLL_MS);
+    // A poll the background does not answer is tried again at the next tick.
+    const poll = () =>
+      sendMessage('reportStatus', pendingId).then((next) => next && setStatus({ kind: 'report', status: next }), noop);
+    const timer = setInterval(() => void poll(), POLL_MS);
     return () => clearInterval(timer);
   }, [pendingId]);
 
@@ -77,8 +83,9 @@ export function ComposePage({ draftId }: { draftId: string }) {
     setDescription(value);
     if (value.trim()) setMissing(false);
     clearTimeout(saveTimer.current);
+    // Send carries the page's own copy: a save that fails only loses the text for a reopened page.
     saveTimer.current = setTimeout(
-      () => sendMessage('saveDescription', { draftId, description: value }),
+      () => void sendMessage('saveDescription', { draftId, description: value }).catch(noop),
       SAVE_DELAY_MS,
     );
   }
@@ -91,8 +98,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
     return Boolean(description.trim()) && !unchosen.length;
   }
 
-  async function send(event: Event) {
-    event.preventDefault();
+  async function send() {
     if (!ready()) return;
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'busy' });
@@ -105,37 +111,42 @@ export function ComposePage({ draftId }: { draftId: string }) {
       });
       setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
     } catch (error) {
-      // The background went away mid-answer (stopped, updated): the report may well be queued.
-      const state = await sendMessage('getCompose', draftId).catch(() => null);
-      setStatus(
-        state?.status
-          ? { kind: 'report', status: state.status }
-          : {
-              kind: 'problem',
-              failure: { kind: 'invalid-report', retryable: false, detail: (error as Error).message },
-            },
-      );
+      await unanswered(error);
     }
+  }
+
+  /** The background went away mid-answer (stopped, updated): the report may well be queued. */
+  async function unanswered(error: unknown) {
+    const state = await sendMessage('getCompose', draftId).catch(() => null);
+    setStatus(state?.status ? { kind: 'report', status: state.status } : problem(error));
   }
 
   async function retry() {
     if (status.kind !== 'report') return;
     setStatus({ kind: 'busy' });
-    const next = await sendMessage('retryReport', status.status.id);
-    if (next) setStatus({ kind: 'report', status: next });
+    try {
+      const next = await sendMessage('retryReport', status.status.id);
+      if (next) setStatus({ kind: 'report', status: next });
+    } catch (error) {
+      await unanswered(error);
+    }
   }
 
   async function saveFile() {
     if (!ready()) return;
-    const result = await sendMessage('exportReport', {
-      draftId,
-      description,
-      ...choices,
-      screenshot: screenshot.current,
-    });
-    if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
-    downloadBase64(document, result.filename, result.base64, 'application/zip');
-    if (!queued) setStatus({ kind: 'saved', filename: result.filename });
+    try {
+      const result = await sendMessage('exportReport', {
+        draftId,
+        description,
+        ...choices,
+        screenshot: screenshot.current,
+      });
+      if (!result.ok) return setStatus({ kind: 'problem', failure: result.failure });
+      downloadBase64(document, result.filename, result.base64, 'application/zip');
+      if (!queued) setStatus({ kind: 'saved', filename: result.filename });
+    } catch (error) {
+      setStatus(problem(error));
+    }
   }
 
   function openReview() {
@@ -171,7 +182,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
       <form
         class="compose-form"
         aria-label={t('composeFormLabel')}
-        onSubmit={canSend ? send : (e) => (e.preventDefault(), saveFile())}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void (canSend ? send() : saveFile());
+        }}
         noValidate
       >
         <div class="field">
@@ -220,12 +234,12 @@ export function ComposePage({ draftId }: { draftId: string }) {
           )}
           {!canSend && <button type="submit">{t('composeSaveReport')}</button>}
           {failed && (
-            <button type="button" onClick={retry}>
+            <button type="button" onClick={() => void retry()}>
               {t('composeRetry')}
             </button>
           )}
           {canSend && (failed || status.kind === 'problem') && (
-            <button type="button" class="secondary" onClick={saveFile}>
+            <button type="button" class="secondary" onClick={() => void saveFile()}>
               {t('composeSaveFile')}
             </button>
           )}

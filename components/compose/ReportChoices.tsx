@@ -44,7 +44,7 @@ function ChoiceSelect(props: {
         disabled={disabled}
         aria-invalid={missing}
         aria-describedby={missing ? `${id}-error` : undefined}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
       >
         <option value="">{t(required ? 'composeChoose' : 'composeChooseOptional')}</option>
         {options.map((option) => (

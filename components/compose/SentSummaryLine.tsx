@@ -21,7 +21,7 @@ function partText(part: SummaryPart): string {
   return part.count === 1 ? t(one) : t(many, part.count);
 }
 
-export function summaryText(result: PreviewResult | null): string {
+function summaryText(result: PreviewResult | null): string {
   if (!result) return t('composeSentLoading');
   // The review says what went wrong.
   if (!result.ok) return '';
@@ -29,7 +29,7 @@ export function summaryText(result: PreviewResult | null): string {
   return parts.length ? parts.join(' · ') : t('composeSentOnlyDescription');
 }
 
-export function SentSummaryLine({ result, onReview }: { result: PreviewResult | null; onReview(): void }) {
+export function SentSummaryLine({ result, onReview }: { result: PreviewResult | null; onReview: () => void }) {
   return (
     <p class="sent-line">
       <span class="sent-label">{t('composeSentLabel')}</span>

@@ -53,7 +53,7 @@ const CONNECTION_PROBLEM_MESSAGES = {
   other: 'connectionOther',
 } as const satisfies Record<ConnectionProblem, MessageKey>;
 
-export function testResultText(result: ConnectionTestResult): string {
+function testResultText(result: ConnectionTestResult): string {
   switch (result.kind) {
     case 'ok':
       return t('testOk', result.status);
@@ -79,7 +79,7 @@ export function testResultText(result: ConnectionTestResult): string {
 }
 
 /** What a helpdesk's test looked at, each with what to change in the helpdesk when it is wrong. */
-export function testChecks(result: ConnectionTestResult): { state: string; text: string }[] {
+function testChecks(result: ConnectionTestResult): { state: string; text: string }[] {
   if (result.kind !== 'helpdesk') return [];
   return (result.result.checks ?? []).map((check: ConnectionCheck) => ({
     state: t(CHECK_STATES[String(check.ok)]),
@@ -217,7 +217,7 @@ export function ConnectorSection({
           />
         </>
       )}
-      <button type="button" class="secondary" onClick={runTest} disabled={test.kind === 'testing'}>
+      <button type="button" class="secondary" onClick={() => void runTest()} disabled={test.kind === 'testing'}>
         {t('optionsTestConnection')}
       </button>
       <p role="status" class={`status${test.kind === 'done' ? (test.ok ? ' ok' : ' bad') : ''}`}>

@@ -50,7 +50,7 @@ export function OptionsPage() {
     document.title = t('optionsTitle');
     const reload = async () => {
       const loaded = await loadForm();
-      const unlocked = [...edited.current].filter((key) => !loaded.effective.locked.includes(key as PolicyKey));
+      const unlocked = [...edited.current].filter((key) => !loaded.effective.locked.includes(key));
       const kept = Object.fromEntries(unlocked.map((key) => [key, current.current?.[key]]));
       setEffective(loaded.effective);
       setForm({ ...loaded.form, ...kept });
@@ -94,7 +94,7 @@ export function OptionsPage() {
     setProblems(read.ok ? [] : read.problems);
     if (read.ok) return { settings: read.settings, secrets: read.secrets };
     // The first field marked in page order, once the marks are rendered.
-    setTimeout(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
+    setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     return null;
   }
 
@@ -127,7 +127,7 @@ export function OptionsPage() {
         <SectionNav marks={marks} />
         <div class="options-sections">
           <PolicyWarning problems={effective.problems} />
-          <form id="options-form" onSubmit={save} noValidate>
+          <form id="options-form" onSubmit={(e) => void save(e)} noValidate>
             <ConnectorSection api={api} readValues={readValues} />
             <OrganisationSection api={api} />
             <ReportFormSection api={api} />

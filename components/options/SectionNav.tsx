@@ -9,7 +9,7 @@ import type { MessageKey } from '@/utils/core/i18n';
 import { Icon } from '../shared/Icon';
 
 /** In page order; each id is a Section's id (fields.tsx). */
-export const OPTION_SECTIONS: [id: string, label: MessageKey][] = [
+const OPTION_SECTIONS: [id: string, label: MessageKey][] = [
   ['connector', 'optionsNavHelpdesk'],
   ['organisation', 'optionsNavOrganisation'],
   ['report-form', 'optionsReportHeading'],

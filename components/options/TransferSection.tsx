@@ -16,9 +16,9 @@ import { Section } from './fields';
 interface Props {
   extensionId: string;
   /** The form's values, validated; null (with problems marked) when they are not valid. */
-  readValues(): { settings: Settings; secrets: Secrets } | null;
+  readValues: () => { settings: Settings; secrets: Secrets } | null;
   /** Puts imported values in the form; returns how many were skipped because policy locks them. */
-  applyImport(values: PolicyValues): number;
+  applyImport: (values: PolicyValues) => number;
 }
 
 type Note = { ok: boolean; text: string; details?: string[] };
@@ -70,7 +70,7 @@ export function TransferSection({ extensionId, readValues, applyImport }: Props)
           type="checkbox"
           id="export-secrets"
           checked={withSecrets}
-          onChange={(e) => setWithSecrets((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => setWithSecrets(e.currentTarget.checked)}
           aria-describedby="export-secrets-hint"
         />
         <div>
@@ -101,7 +101,7 @@ export function TransferSection({ extensionId, readValues, applyImport }: Props)
           id="import-file"
           accept=".json,application/json"
           aria-describedby="import-file-hint"
-          onChange={(e) => importFile(e.currentTarget as HTMLInputElement)}
+          onChange={(e) => void importFile(e.currentTarget)}
         />
       </div>
       <div role="status" class={`status${note ? (note.ok ? ' ok' : ' bad') : ''}`}>

@@ -122,7 +122,7 @@ export function CheckField({ api, name, label, hint }: FieldProps<BoolKey>) {
         checked={api.form[name]}
         disabled={n.locked}
         aria-describedby={n.describedBy}
-        onChange={(e) => api.set(name, (e.currentTarget as HTMLInputElement).checked)}
+        onChange={(e) => api.set(name, e.currentTarget.checked)}
       />
       <div>
         <label for={n.id}>{label}</label>
@@ -151,7 +151,7 @@ export function SelectField<K extends TextKey>({
         disabled={n.locked}
         aria-describedby={n.describedBy}
         aria-invalid={n.invalid}
-        onChange={(e) => api.set(name, (e.currentTarget as HTMLSelectElement).value as FormState[K])}
+        onChange={(e) => api.set(name, e.currentTarget.value as FormState[K])}
       >
         {options.map(([value, text]) => (
           <option value={value}>{text}</option>
@@ -186,7 +186,7 @@ export function ChoicesField<K extends ListKey>({
             type="checkbox"
             checked={chosen.includes(value)}
             disabled={n.locked}
-            onChange={(e) => toggle(value, (e.currentTarget as HTMLInputElement).checked)}
+            onChange={(e) => toggle(value, e.currentTarget.checked)}
           />
           {text}
         </label>

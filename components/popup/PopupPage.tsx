@@ -13,7 +13,7 @@ const targetTab = () =>
     return tab?.id;
   });
 
-export function Launcher() {
+export function PopupPage() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const openedAsPage = new URLSearchParams(location.search).has('tabId');
   useEffect(() => {
@@ -44,7 +44,7 @@ export function Launcher() {
   const blocked = state.kind === 'blocked';
   return (
     <main style={{ padding: '1rem', width: openedAsPage ? undefined : '19rem' }}>
-      <button type="button" onClick={report} disabled={state.kind === 'busy' || blocked}>
+      <button type="button" onClick={() => void report()} disabled={state.kind === 'busy' || blocked}>
         {t('popupReport')}
       </button>
       <p class="hint">{t('popupHint')}</p>

@@ -38,17 +38,19 @@ function StateText({ report }: { report: ReportStatus }) {
 export function RecentReports() {
   const [overview, setOverview] = useState<OutboxOverview | null>(null);
 
+  // A list the background does not answer for stays as it was until the next poll.
+  const load = () => sendMessage('listReports').then(setOverview, () => undefined);
   useEffect(() => {
-    const load = () => sendMessage('listReports').then(setOverview, () => undefined);
     void load();
-    const timer = setInterval(load, POLL_MS);
+    const timer = setInterval(() => void load(), POLL_MS);
     return () => clearInterval(timer);
   }, []);
 
   if (!overview || !overview.reports.length) return null;
   async function retry(id: string) {
-    await sendMessage('retryReport', id);
-    setOverview(await sendMessage('listReports'));
+    // Unanswered, the report stays failed with its Retry button.
+    await sendMessage('retryReport', id).catch(() => undefined);
+    await load();
   }
   return (
     <section aria-labelledby="recent-heading">
@@ -69,7 +71,7 @@ export function RecentReports() {
               <button
                 type="button"
                 class="secondary"
-                onClick={() => retry(report.id)}
+                onClick={() => void retry(report.id)}
                 aria-label={`${t('popupRetry')}: ${report.summary.description}`}
               >
                 {t('popupRetry')}

@@ -6,14 +6,14 @@ interface Props<T> {
   entries: T[];
   /** The collected index of each entry shown, which is what a removal names. */
   kept: number[];
-  render(entry: T): ComponentChildren;
+  render: (entry: T) => ComponentChildren;
   /** "Remove console message 3", for the n-th entry shown. */
-  removeLabel(n: number): string;
+  removeLabel: (n: number) => string;
   removed: number;
   putBackLabel: string;
   final: boolean;
-  onRemove(index: number): void;
-  onPutBack(): void;
+  onRemove: (index: number) => void;
+  onPutBack: () => void;
 }
 
 /** A list as it will be sent, each entry with its Remove button, and a way to undo removals. */
@@ -34,7 +34,7 @@ export function EntryList<T>({
     <>
       {entries.length === 0 && removed === 0 && <p class="muted">{t('reviewNothing')}</p>}
       {entries.length > 0 && (
-        <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>{t('reviewShowEntries', entries.length)}</summary>
           <ol class="review-entries">
             {entries.map((entry, i) => (

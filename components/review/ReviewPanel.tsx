@@ -26,7 +26,7 @@ export interface ReviewPanelProps {
   /** Changes when the draft changed elsewhere on the page (the screenshot edited, replaced, removed). */
   revision?: number;
   /** Each preview shown, so the page's summary line counts exactly what the review shows. */
-  onPreview?(result: PreviewResult): void;
+  onPreview?: (result: PreviewResult) => void;
 }
 
 export function ReviewPanel({ draftId, description, final, revision, onPreview }: ReviewPanelProps) {
@@ -54,7 +54,7 @@ export function ReviewPanel({ draftId, description, final, revision, onPreview }
   }
 
   useEffect(() => {
-    const timer = setTimeout(refresh, result ? PREVIEW_DELAY_MS : 0);
+    const timer = setTimeout(() => void refresh(), result ? PREVIEW_DELAY_MS : 0);
     return () => clearTimeout(timer);
   }, [draftId, description, final, revision]);
 

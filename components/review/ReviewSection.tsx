@@ -13,7 +13,7 @@ interface Props {
   count?: number;
   /** The report is in the outbox: nothing can change any more. */
   final: boolean;
-  onInclude(include: boolean): void;
+  onInclude: (include: boolean) => void;
   children: ComponentChildren;
 }
 

@@ -1,6 +1,7 @@
 /** How each entry reads in the review panel: every field that leaves, as plain text. */
 import { t } from '@/utils/extension/i18n';
-import { requestOutcome, type ConsoleEntry, type NetworkEntry, type StepEntry } from '@/utils/core/ticket/facts';
+import { requestOutcome } from '@/utils/core/ticket/facts';
+import type { ConsoleEntry, NetworkEntry, StepEntry } from '@/utils/core/wire/page-protocol';
 import { KIND_KEYS, STEP_KEYS } from '@/utils/core/ticket/labels';
 
 export function ConsoleText({ entry }: { entry: ConsoleEntry }) {

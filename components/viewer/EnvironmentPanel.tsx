@@ -20,7 +20,7 @@ export function EnvironmentPanel({ ticket, copy }: { ticket: Ticket; copy: (text
     <section id="environment" aria-labelledby="environment-h">
       <h2 id="environment-h">{t('reportEnvironment')}</h2>
       <p>
-        <button type="button" onClick={copyText}>
+        <button type="button" onClick={() => void copyText()}>
           {t('viewerCopyEnvironment')}
         </button>{' '}
         <span role="status">{status}</span>

@@ -13,9 +13,9 @@ import { TimelinePanel } from './TimelinePanel';
 export interface ViewerEnv {
   /** viewer.html?draft=<id>: a report of this browser, read through the background. */
   draftId: string | null;
-  loadDraft(id: string): Promise<Draft | null>;
-  buildContext(): Omit<BuildContext, 'now'>;
-  copy(text: string): Promise<void>;
+  loadDraft: (id: string) => Promise<Draft | null>;
+  buildContext: () => Omit<BuildContext, 'now'>;
+  copy: (text: string) => Promise<void>;
 }
 
 type State =
@@ -38,7 +38,7 @@ export function ViewerPage({ env }: { env: ViewerEnv }) {
   useEffect(() => {
     document.title = t('viewerTitle');
     if (!env.draftId) return;
-    env
+    void env
       .loadDraft(env.draftId)
       .catch(() => null)
       .then((draft) => {
@@ -59,7 +59,7 @@ export function ViewerPage({ env }: { env: ViewerEnv }) {
 
   function drop(event: DragEvent) {
     event.preventDefault();
-    open(event.dataTransfer?.files);
+    void open(event.dataTransfer?.files);
   }
 
   return (
@@ -75,7 +75,7 @@ export function ViewerPage({ env }: { env: ViewerEnv }) {
           multiple
           accept=".json,application/json,image/png,image/jpeg"
           aria-describedby="open-hint"
-          onChange={(e) => open((e.target as HTMLInputElement).files)}
+          onChange={(e) => void open(e.currentTarget.files)}
         />
         <p class="muted" id="open-hint">
           {t('viewerOpenHint')}

@@ -1,14 +1,12 @@
 /** The outbox as the popup and report page see it: the reports' fates, and Retry. */
 import { browser } from 'wxt/browser';
 import { outboxOverview } from '@/utils/background/outbox/outbox';
-import { createOutboxService } from '@/utils/background/outbox/service';
+import { createOutboxService, type OutboxService } from '@/utils/background/outbox/service';
 import { toStatus } from '@/utils/core/report/submit';
 import { t } from '@/utils/extension/i18n';
 import { onExtensionPageMessage } from '@/utils/extension/messaging';
 import { getConnectorConfig } from '@/utils/extension/settings';
 import { settingsNow } from './context';
-
-export type OutboxService = ReturnType<typeof createOutboxService>;
 
 export function registerOutbox(): OutboxService {
   const outbox = createOutboxService(browser, {

@@ -19,7 +19,7 @@ export function registerRecorder() {
     console.error('Mayday: recorder registration failed', error),
   );
   void settingsNow().then(syncRecorder);
-  watchEffectiveSettings(({ settings }) => syncRecorder(settings));
+  watchEffectiveSettings(({ settings }) => void syncRecorder(settings));
 
   return {
     observation: {

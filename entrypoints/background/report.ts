@@ -14,7 +14,7 @@ import { onExtensionPageMessage, type StartResult } from '@/utils/extension/mess
 import { paintedFrame } from '@/utils/page/isolated/paint';
 import { getConnectorConfig } from '@/utils/extension/settings';
 import { buildContext, settingsNow, sleep, tabAllowed } from './context';
-import type { OutboxService } from './outbox';
+import type { OutboxService } from '@/utils/background/outbox/service';
 import type { registerRecorder } from './recorder';
 import { screenshotFor } from './screenshot';
 

@@ -12,7 +12,7 @@ import { ticketSchema, type Ticket } from '../../utils/core/model/ticket';
 import { seededRandom } from '../support/mixed-text';
 import { FORMATS, pick, type Random, type SecretFormat } from '../support/secret-samples';
 
-export type Placement =
+type Placement =
   | 'console, nested three deep'
   | 'console, JSON text'
   | 'console, JSON inside a JSON string'

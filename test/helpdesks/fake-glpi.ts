@@ -20,7 +20,7 @@
  * - text fields stored HTML-encoded (& < > as &#38; &#60; &#62;), as GLPI's Sanitizer does.
  */
 import { createHash } from 'node:crypto';
-import { formOf, json, startFakeServer, type FakeServer, type Reply, type Seen } from './fake-server';
+import { fieldText, formOf, json, startFakeServer, type FakeServer, type Reply, type Seen } from './fake-server';
 
 export interface GlpiProfile {
   name: string;
@@ -45,7 +45,7 @@ export const GLPI_PROFILES = {
 } satisfies Record<string, GlpiProfile>;
 
 /** GLPI 10's default document types (install/empty_data.php), every one uploadable; no json. */
-export const GLPI_DEFAULT_EXTENSIONS = (
+const GLPI_DEFAULT_EXTENSIONS = (
   'jpg png gif bmp psd tif aiff asf avi c rm mid mov mp3 mpg ogg qt bz2 ra ram doc djvu mng eps gz wav html ' +
   'swf pdf ppt ps wmv rtf sdd sdw sit ai sxi sxw dvi tgz txt rpm xls xml zip deb h pas sxc tex xcf jpeg odt ods ' +
   'odp otp ott ots odf odg otg odb oth odm odc odi docx xlsx pptx csv svg'
@@ -69,7 +69,7 @@ export interface FakeGlpiOptions {
   documentTypes?: DocumentType[];
 }
 
-export interface FakeDocument {
+interface FakeDocument {
   id: number;
   name: string;
   /** null: an empty Document, made for a file GLPI refused. */
@@ -99,7 +99,7 @@ const UPLOAD_PREFIX = '6b15fa47ea4ec2.16765201';
 const NO_RIGHT = "You don't have permission to perform this action.";
 
 /** GLPI's Sanitizer: what it stores for a text field. */
-export const glpiEncode = (text: string) => text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+const glpiEncode = (text: string) => text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
 
 export function defaultDocumentTypes(): DocumentType[] {
   return GLPI_DEFAULT_EXTENSIONS.map((ext, i) => ({ id: i + 1, name: ext.toUpperCase(), ext, is_uploadable: 1 }));
@@ -149,7 +149,7 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     const [firstKey, firstFiles] = [...byKey][0] ?? [];
     const upload_result = firstKey
       ? {
-          [firstKey]: firstFiles!.map((f) => ({
+          [firstKey]: firstFiles.map((f) => ({
             name: `${UPLOAD_PREFIX}${f.name}`,
             size: f.bytes.length,
             type: f.type,
@@ -265,8 +265,8 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
         if (!right('ticket', 4)) return error(400, 'ERROR_GLPI_ADD', NO_RIGHT);
         const id = ++next;
         tickets.set(id, {
-          name: glpiEncode(String(input.name ?? '')),
-          content: glpiEncode(String(input.content ?? '')),
+          name: glpiEncode(fieldText(input.name)),
+          content: glpiEncode(fieldText(input.content)),
         });
         const files = form ? await uploads(form) : null;
         // CommonDBTM::addFiles with _only_if_upload_succeed: no Document for a refused file. A file
@@ -305,8 +305,8 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
           const id = addDocument(name, file, { itemtype: 'Ticket', items_id: itemId });
           return json(201, { id, message: `Item successfully added: ${name}`, upload_result });
         }
-        const id = addDocument(String(input.name ?? ''), file);
-        return json(201, { id, message: `Item successfully added: ${String(input.name ?? '')}`, upload_result });
+        const id = addDocument(fieldText(input.name), file);
+        return json(201, { id, message: `Item successfully added: ${fieldText(input.name)}`, upload_result });
       }
       case 'POST Document_Item': {
         if (!right('document', 4)) return error(400, 'ERROR_GLPI_ADD', NO_RIGHT);
@@ -330,7 +330,7 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
         followups.push({
           id,
           items_id: itemId,
-          content: glpiEncode(String(input.content ?? '')),
+          content: glpiEncode(fieldText(input.content)),
           is_private: Number(input.is_private ?? 0),
         });
         return json(201, { id, message: '' });

@@ -10,9 +10,9 @@
  * - field values returned as strings, `ref` as R-000123, public_log entries oldest first;
  * - `comment` required to create or update; descriptions stripped of <script>, as iTop's HTML sanitizer does.
  */
-import { json, startFakeServer, type FakeServer, type Reply, type Seen } from './fake-server';
+import { fieldText, json, startFakeServer, type FakeServer, type Reply, type Seen } from './fake-server';
 
-export interface FakeItopAccount {
+interface FakeItopAccount {
   login: string;
   password: string;
   /** Has the "REST Services User" profile. */
@@ -91,7 +91,7 @@ export async function startFakeItop(options: FakeItopOptions): Promise<FakeItop>
     m = /^SELECT Attachment WHERE item_class = '(\w+)' AND item_id = (\d+)$/.exec(key);
     if (m) return rows.filter((r) => r.item_class === m![1] && r.item_id === Number(m![2]));
     m = /^SELECT (\w+) WHERE id = (\d+)$/.exec(key);
-    if (m) return rows.filter((r) => r.id === Number(m![2]));
+    if (m) return rows.filter((r) => r.id === Number(m[2]));
     return `Error: the fake does not understand this OQL: ${key}`;
   }
 
@@ -161,7 +161,7 @@ export async function startFakeItop(options: FakeItopOptions): Promise<FakeItop>
         if (typeof rows === 'string') return reply(100, rows);
         const objects = Object.fromEntries(
           rows.map((r) => [
-            `${cls}::${r.id}`,
+            `${cls}::${String(r.id)}`,
             { code: 0, message: '', class: cls, key: String(r.id), fields: output(cls, r, op.output_fields ?? 'id') },
           ]),
         );
@@ -175,18 +175,18 @@ export async function startFakeItop(options: FakeItopOptions): Promise<FakeItop>
         const id = ++next;
         if (cls === 'UserRequest') {
           if (!organizations.some((o) => o.id === Number(fields.org_id)))
-            return reply(100, `Error: org_id: Invalid object Organization::${String(fields.org_id)}`);
+            return reply(100, `Error: org_id: Invalid object Organization::${fieldText(fields.org_id)}`);
           if (!fields.title)
             return reply(100, "Error: Unexpected value for attribute 'Title' (title) : Null not allowed");
           if (fields.caller_id !== undefined && !persons.some((p) => p.id === Number(fields.caller_id)))
-            return reply(100, `Error: caller_id: Invalid object Person::${String(fields.caller_id)}`);
+            return reply(100, `Error: caller_id: Invalid object Person::${fieldText(fields.caller_id)}`);
           requests.set(id, {
             id,
             ref: `R-${String(id).padStart(6, '0')}`,
             org_id: Number(fields.org_id),
             caller_id: fields.caller_id === undefined ? 0 : Number(fields.caller_id),
-            title: String(fields.title),
-            description: String(fields.description ?? '').replace(/<script[\s\S]*?<\/script>/gi, ''),
+            title: fieldText(fields.title),
+            description: fieldText(fields.description).replace(/<script[\s\S]*?<\/script>/gi, ''),
             origin: fields.origin ?? 'phone',
             status: 'new',
             public_log: [],
@@ -244,7 +244,7 @@ export async function startFakeItop(options: FakeItopOptions): Promise<FakeItop>
           });
         }
         return reply(0, null, {
-          [`${cls}::${row.id}`]: {
+          [`${cls}::${String(row.id)}`]: {
             code: 0,
             message: 'updated',
             class: cls,

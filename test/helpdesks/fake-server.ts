@@ -3,7 +3,7 @@
  * through a handler, and injects one-off faults (answer something else, or do the work and then drop
  * the connection, as when a reply is lost on the way).
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Seen {
@@ -22,7 +22,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export type Fault = Reply | 'drop-after';
+type Fault = Reply | 'drop-after';
 
 export interface FakeServer {
   url: string;
@@ -39,6 +39,11 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 });
 
 /** A multipart or urlencoded body read the way a server framework would. */
+/** A request's JSON value as the helpdesk's PHP reads it into a text field (objects and arrays: nothing). */
+export function fieldText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 export function formOf(seen: Seen): Promise<FormData> {
   return new Request('http://fake/', {
     method: 'POST',
@@ -50,7 +55,9 @@ export function formOf(seen: Seen): Promise<FormData> {
 export async function startFakeServer(handle: (seen: Seen) => Reply | Promise<Reply>): Promise<FakeServer> {
   const seen: Seen[] = [];
   const faults: { match: (s: Seen) => boolean; fault: Fault }[] = [];
-  const server = createServer(async (req, res) => {
+  // A handler that throws drops the connection: the client sees a network error, not a hang.
+  const server = createServer((req, res) => void serve(req, res).catch((error: Error) => res.destroy(error)));
+  async function serve(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const request: Seen = {
@@ -73,7 +80,7 @@ export async function startFakeServer(handle: (seen: Seen) => Reply | Promise<Re
       res.writeHead(reply.status, { 'Content-Type': type, ...reply.headers });
       res.end(text);
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

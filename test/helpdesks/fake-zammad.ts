@@ -16,7 +16,7 @@ export interface FakeZammadOptions {
   canCreate?: boolean;
 }
 
-export interface ZammadArticle {
+interface ZammadArticle {
   subject: string;
   body: string;
   content_type: string;

@@ -3,7 +3,7 @@
  * accepts is forwarded (so the helpdesk acts on it) but never answered, as when a connection drops
  * on the way back.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface LossyProxy {
@@ -25,7 +25,9 @@ export async function lossyProxy(
 ): Promise<LossyProxy> {
   let armed = true;
   const proxy: LossyProxy = { url: '', lost: 0, close: async () => {} };
-  const server = createServer(async (req, res) => {
+  // A request that fails drops the connection: the client sees a network error, not a hang.
+  const server = createServer((req, res) => void forward(req, res).catch((error: Error) => res.destroy(error)));
+  async function forward(req: IncomingMessage, res: ServerResponse) {
     const body = await bodyOf(req);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
@@ -43,7 +45,7 @@ export async function lossyProxy(
     }
     res.writeHead(reply.status, { 'Content-Type': reply.headers.get('content-type') ?? 'application/octet-stream' });
     res.end(payload);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   proxy.close = () =>

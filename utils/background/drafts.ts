@@ -2,7 +2,7 @@
  * The drafts' storage: one key per draft in extension storage, so concurrent writes to different
  * drafts never clobber each other.
  */
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import type { Draft, DraftStore } from '../core/model/draft';
 
 const key = (id: string) => `local:draft:${id}` as const;
@@ -13,7 +13,7 @@ function queued<T>(id: string, task: () => Promise<T>): Promise<T> {
   const run = (pending.get(id) ?? Promise.resolve()).then(task, task);
   const settled = run.catch(() => undefined);
   pending.set(id, settled);
-  settled.then(() => pending.get(id) === settled && pending.delete(id));
+  void settled.then(() => pending.get(id) === settled && pending.delete(id));
   return run;
 }
 
@@ -40,7 +40,7 @@ export const drafts: DraftStore = {
 };
 
 /** A draft not yet in the outbox may be a report someone is still writing: it stays this long at least. */
-export const UNQUEUED_DRAFT_MIN_MS = 24 * 60 * 60_000;
+const UNQUEUED_DRAFT_MIN_MS = 24 * 60 * 60_000;
 
 /**
  * Drafts older than the retention period go, except those whose report is still waiting in the

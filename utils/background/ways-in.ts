@@ -9,7 +9,7 @@ import type { StartResult } from '../extension/messaging';
 import { toolbarButton } from './toolbar-button';
 
 export const REPORT_COMMAND = 'report-problem';
-export const REPORT_MENU_ID = 'mayday-report-page';
+const REPORT_MENU_ID = 'mayday-report-page';
 
 export function registerWaysIn(
   api: typeof Browser,
@@ -37,10 +37,12 @@ export function registerWaysIn(
   api.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === REPORT_MENU_ID) void start(tab?.id);
   });
-  api.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== REPORT_COMMAND) return;
+  const startInActiveTab = async (tab: { id?: number } | undefined) => {
     const [active] = tab?.id !== undefined ? [tab] : await api.tabs.query({ active: true, lastFocusedWindow: true });
-    void start(active?.id);
+    await start(active?.id);
+  };
+  api.commands.onCommand.addListener((command, tab) => {
+    if (command === REPORT_COMMAND) void startInActiveTab(tab);
   });
   return { createMenu };
 }

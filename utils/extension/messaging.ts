@@ -14,7 +14,7 @@ import type { Secrets, Settings } from '../core/settings/schema';
 
 export type StartResult =
   { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
-export type { DomCaptureResult, EditedScreenshot, PreviewResult, ReportStatus, SubmitResult };
+export type { EditedScreenshot, PreviewResult, ReportStatus };
 
 export interface ComposeState {
   draft: Draft;
@@ -30,7 +30,7 @@ export interface OutboxOverview {
   nearlyFull: boolean;
 }
 
-export type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
+type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
 
 export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;
@@ -56,7 +56,7 @@ export interface ExtensionProtocol {
   saveScreenshot(data: { draftId: string; screenshot: EditedScreenshot }): void;
   /** Replaces the draft's screenshot with the whole page or one element, rendered in the tab. */
   captureDom(data: { draftId: string; mode: DomCaptureMode }): DomCaptureResult;
-  // Admin settings (utils/settings): the launcher and report page never read settings storage.
+  // Admin settings: the popup and the report page never read settings storage.
   /** Whether the organisation allows reporting on the tab's site. */
   siteStatus(data: { tabId: number }): { reportingAllowed: boolean };
   getReportForm(): ReportForm;
@@ -66,7 +66,7 @@ export interface ExtensionProtocol {
 
 const messaging = defineExtensionMessaging<ExtensionProtocol>();
 
-export const sendMessage = messaging.sendMessage;
+export const sendMessage = messaging.sendMessage.bind(messaging);
 
 /** The names of every message in the protocol, checked against it by the compiler. */
 export const EXTENSION_MESSAGES = [
@@ -111,10 +111,10 @@ export function onExtensionPageMessage<K extends keyof ExtensionProtocol>(
   key: K,
   handler: Handler<K>,
   extensionOrigin: string = browser.runtime.getURL('/'),
-  listen: typeof messaging.onMessage = messaging.onMessage,
+  listen: typeof messaging.onMessage = messaging.onMessage.bind(messaging),
 ) {
-  return listen(key, ((message: Parameters<Handler<K>>[0]) => {
+  return listen(key, (message: Parameters<Handler<K>>[0]) => {
     if (!isExtensionPage(message.sender, extensionOrigin)) throw new Error('Not allowed from this context');
     return handler(message);
-  }) as Handler<K>);
+  });
 }

@@ -2,11 +2,9 @@
  * Where settings live. Each item stores only what the user changed from the defaults; secrets are
  * their own item so that only the background and the options page ever read them.
  */
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { secretsFromV1, settingsFromV1, V1_ENDPOINT_KEY, V1_TOKEN_KEY } from '../core/settings/migrations';
 import type { Secrets, Settings } from '../core/settings/schema';
-
-export { checkEndpointUrl, type EndpointUrlProblem } from '../core/settings/schema';
 
 /**
  * v1 was the two items named in ./migrations. WXT runs an item's migrations only on a key that

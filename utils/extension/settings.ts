@@ -20,7 +20,7 @@ import { DEFAULT_SECRETS, DEFAULT_SETTINGS, type Secrets, type Settings } from '
 export type { EffectiveSettings } from '../core/settings/policy';
 
 /** The policy as the browser holds it. Firefox rejects the read when no policy exists at all. */
-export async function readManagedPolicy(): Promise<Policy> {
+async function readManagedPolicy(): Promise<Policy> {
   const managed = await browser.storage.managed.get(null).catch(() => ({}));
   return readPolicy(managed);
 }
@@ -36,12 +36,6 @@ export async function getUserSecrets(): Promise<Secrets> {
 export async function getEffectiveSettings(): Promise<EffectiveSettings> {
   const [user, policy] = await Promise.all([getUserSettings(), readManagedPolicy()]);
   return overlaySettings(user, policy);
-}
-
-/** Secrets with policy applied: for the background (sending) and the options page only. */
-export async function getEffectiveSecrets(): Promise<Secrets> {
-  const [user, policy] = await Promise.all([getUserSecrets(), readManagedPolicy()]);
-  return overlaySecrets(user, policy);
 }
 
 /** Where reports go now, policy applied: what the background sends with. */

@@ -1,6 +1,6 @@
 /**
- * Which tab the launcher reports on: `?tabId=` when the launcher is opened as a page (tests,
- * assistive tools), otherwise the active tab of the launcher's own window (the toolbar popup).
+ * Which tab the popup reports on: `?tabId=` when the popup is opened as a page (tests, assistive
+ * tools), otherwise the active tab of the popup's own window.
  */
 export async function resolveTargetTab(
   search: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isExtensionPage } from '../../../utils/extension/messaging';
 import { resolveTargetTab } from '../../../utils/ui/target-tab';
-import { checkEndpointUrl } from '../../../utils/extension/settings-items';
+import { checkEndpointUrl } from '../../../utils/core/settings/schema';
 
 describe('checkEndpointUrl', () => {
   it.each([

@@ -19,7 +19,7 @@ import {
 } from '../../core/capture/network-log';
 
 interface Event<L> {
-  addListener(listener: L, ...filter: any[]): void;
+  addListener(listener: L, ...filter: unknown[]): void;
 }
 
 export interface ObserverEnv {
@@ -37,13 +37,13 @@ export interface ObserverEnv {
 
 export interface NetworkObserver {
   /** The tab's log, after every event received so far has been applied. */
-  logOf(tabId: number): Promise<TabNetworkLog>;
+  logOf: (tabId: number) => Promise<TabNetworkLog>;
 }
 
 const PREFIX = 'network:';
 const keyOf = (tabId: number) => PREFIX + tabId;
 /** Events gathered this long go to storage in one write. */
-export const FLUSH_MS = 250;
+const FLUSH_MS = 250;
 
 /** Another top-level document than the one the log belongs to: the tab navigated. */
 function startsOver(log: TabNetworkLog, event: RequestEvent): boolean {

@@ -9,7 +9,7 @@ export function openDatabase(
     const open = factory.open(name, version);
     open.onupgradeneeded = () => upgrade(open.result);
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error(`IndexedDB ${name} could not be opened`));
     open.onblocked = () => reject(new Error(`IndexedDB ${name} is blocked by another connection`));
   });
 }
@@ -17,7 +17,7 @@ export function openDatabase(
 export function requestResult<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -32,7 +32,7 @@ export function transaction<T>(
     const tx = db.transaction(stores, mode, { durability: 'strict' });
     let result: T;
     tx.oncomplete = () => resolve(result);
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
     Promise.resolve(work(tx)).then(
       (value) => {

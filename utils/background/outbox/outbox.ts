@@ -5,7 +5,7 @@
  */
 import type { Connector, OutgoingReport } from '../../core/delivery/connector';
 import type { DeliveryFailure } from '../../core/delivery/errors';
-import { isDue, type OutboxEntry, type OutboxStore } from '../../core/model/outbox';
+import type { OutboxEntry, OutboxStore } from '../../core/model/outbox';
 import { toStatus, type ReportStatus } from '../../core/report/submit';
 
 export const OUTBOX_LIMITS = {
@@ -29,13 +29,13 @@ export class OutboxFullError extends Error {
 export interface OutboxEnv {
   store: OutboxStore;
   /** The connector for the current settings, or null when no endpoint is configured. */
-  connector(): Promise<Connector | null>;
+  connector: () => Promise<Connector | null>;
   fetch: typeof fetch;
   timeoutMs: number;
-  now(): number;
-  random(): number;
+  now: () => number;
+  random: () => number;
   /** Re-encodes the screenshot smaller after a 413; null when there is nothing to shrink. */
-  shrink(report: OutgoingReport): Promise<OutgoingReport | null>;
+  shrink: (report: OutgoingReport) => Promise<OutgoingReport | null>;
 }
 
 /** Exponential backoff from 5 s to 1 h, with jitter so that many browsers do not retry in step. */
@@ -44,7 +44,7 @@ export function backoffMs(attempt: number, random: () => number): number {
   return Math.round(base * (0.75 + random() * 0.25));
 }
 
-export function reportBytes(report: OutgoingReport): number {
+function reportBytes(report: OutgoingReport): number {
   return report.attachments.reduce((n, a) => n + a.data.length, 0) + JSON.stringify(report.ticket).length;
 }
 
@@ -53,9 +53,9 @@ export function isUnsent(entry: OutboxEntry): boolean {
 }
 
 /** How many reports the popup lists, newest first. */
-export const POPUP_REPORTS = 20;
+const POPUP_REPORTS = 20;
 /** Share of the outbox's limits past which the popup warns that it is nearly full. */
-export const NEARLY_FULL = 0.8;
+const NEARLY_FULL = 0.8;
 
 /** What the popup shows of the outbox: the newest reports, and whether unsent ones nearly fill it. */
 export function outboxOverview(entries: OutboxEntry[]): { reports: ReportStatus[]; nearlyFull: boolean } {

@@ -16,13 +16,13 @@ import type { Translate } from '../../core/ticket/translate';
 import { reencodeImage } from '../capture/images';
 import { createWakeScheduler, OUTBOX_ALARM, showUnsentCount } from './wiring';
 
-export const SEND_TIMEOUT_MS = 30_000;
+const SEND_TIMEOUT_MS = 30_000;
 const DAY_MS = 24 * 60 * 60_000;
 /** Local copies are checked against the retention period at start and then this often. */
 const PURGE_ALARM = 'mayday-purge';
 const PURGE_EVERY_MINUTES = 60;
 
-export interface OutboxServiceDeps {
+export interface OutboxServiceEnv {
   connectorConfig(): Promise<ConnectorConfig>;
   retentionDays(): Promise<number>;
   t: Translate;
@@ -36,7 +36,7 @@ export interface OutboxService {
   retryNow(ids?: string[]): Promise<void>;
 }
 
-export function createOutboxService(api: typeof Browser, deps: OutboxServiceDeps): OutboxService {
+export function createOutboxService(api: typeof Browser, deps: OutboxServiceEnv): OutboxService {
   // Leases are released before anything else may touch the outbox, so no fresh claim is undone.
   const store = openOutboxStore().then(async (opened) => {
     await releaseLeases({ store: opened, now: Date.now });

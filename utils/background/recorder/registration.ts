@@ -5,7 +5,7 @@
 import type { Browser, browser } from 'wxt/browser';
 import type { SiteRules } from '../../core/settings/sites';
 
-export const RECORDER_SCRIPT_ID = 'mayday-recorder';
+const RECORDER_SCRIPT_ID = 'mayday-recorder';
 /** Where WXT writes entrypoints/recorder.content.ts. */
 export const RECORDER_FILE = 'content-scripts/recorder.js';
 

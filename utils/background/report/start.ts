@@ -55,7 +55,7 @@ async function observeTab(
   const [log, environment, zoom] = await Promise.all([
     env.networkLog(tab.id!),
     env.environment(),
-    env.tabs.getZoom(tab.id!).catch(() => undefined),
+    env.tabs.getZoom(tab.id).catch(() => undefined),
   ]);
   const observed = observe(context, log, { ...environment, zoom, incognito: tab.incognito });
   return rejected.parts.length || rejected.entries ? { ...observed, rejected } : observed;
@@ -64,12 +64,12 @@ async function observeTab(
 export async function startReport(tabId: number, env: StartEnv): Promise<Draft> {
   let tab = await env.tabs.get(tabId);
   if (!tab.active) {
-    // Opened from a launcher tab: the screenshot must show the reported page, not the launcher.
+    // From the popup opened as a page: the screenshot must show the reported page, not the popup.
     tab = (await env.tabs.update(tabId, { active: true })) ?? tab;
   }
   // Where the tab cannot be scripted (a page extensions may not touch) nothing tells us it painted.
   await env.waitForPaint(tabId).catch(() => env.sleep(150));
-  const shot = await env.takeScreenshot({ id: tabId, windowId: tab.windowId!, url: tab.url ?? '' });
+  const shot = await env.takeScreenshot({ id: tabId, windowId: tab.windowId, url: tab.url ?? '' });
   const { context, rejected } = await readPage(env, tabId);
   const observed = await observeTab(env, tab, context, rejected);
   const draft: Draft = applyCollectionSettings(

@@ -4,7 +4,7 @@
  */
 import type { Shape } from './shapes';
 
-export interface Doc {
+interface Doc {
   shapes: readonly Shape[];
   removed: boolean;
 }

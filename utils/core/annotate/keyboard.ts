@@ -31,7 +31,7 @@ export type KeyCommand =
   | { type: 'undo' }
   | { type: 'redo' };
 
-export const TOOL_KEYS: Record<string, Tool> = Object.fromEntries(TOOLS.map((tool, i) => [String(i + 1), tool]));
+const TOOL_KEYS: Record<string, Tool> = Object.fromEntries(TOOLS.map((tool, i) => [String(i + 1), tool]));
 const MOVES: Record<string, [number, number]> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
@@ -39,7 +39,7 @@ const MOVES: Record<string, [number, number]> = {
   ArrowDown: [0, 1],
 };
 /** Big steps are this many small ones. */
-export const BIG_STEP = 5;
+const BIG_STEP = 5;
 
 export function startPointer(size: Size): Pointer {
   return { cursor: { x: Math.round(size.width / 2), y: Math.round(size.height / 2) }, anchor: null };

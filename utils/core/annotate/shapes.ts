@@ -22,7 +22,7 @@ export type Shape =
   | { kind: 'text'; at: Point; text: string };
 
 /** Drags shorter than this are slips of the hand, not shapes. */
-export const MIN_DRAG = 4;
+const MIN_DRAG = 4;
 export const LABEL_MAX = 120;
 
 export function clampPoint(p: Point, size: Size): Point {
@@ -52,8 +52,4 @@ export function toImagePoint(client: Point, box: Rect, size: Size): Point {
   const sx = box.width ? size.width / box.width : 1;
   const sy = box.height ? size.height / box.height : 1;
   return clampPoint({ x: (client.x - box.x) * sx, y: (client.y - box.y) * sy }, size);
-}
-
-export function countBlackouts(shapes: readonly Shape[]): number {
-  return shapes.filter((s) => s.kind === 'blackout').length;
 }

@@ -6,7 +6,7 @@
 import type { NetworkEntry } from '../wire/page-protocol';
 
 /** Both views time a failure when it ends; the page's clock and the event's are the same machine's. */
-export const MATCH_WINDOW_MS = 3000;
+const MATCH_WINDOW_MS = 3000;
 
 const withoutFragment = (url: string) => url.split('#')[0];
 

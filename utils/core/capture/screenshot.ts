@@ -4,16 +4,10 @@
  * The pixel work is passed in (OffscreenCanvas in the background, fakes in tests).
  */
 import type { MaskScan } from '../wire/mask-scan-schema';
+import type { Rect } from '../annotate/shapes';
 import { base64ToBytes, bytesToBase64 } from '../encoding';
 
 export const SCREENSHOT_LIMITS = { maxWidth: 2560, budgetBytes: 400 * 1024, jpegQualities: [0.85, 0.75, 0.6, 0.45] };
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 export interface Encoded {
   type: 'image/png' | 'image/jpeg';
@@ -73,7 +67,7 @@ export function pickEncoding(png: Encoded, jpegs: Encoded[], budget: number): En
   return bestJpeg ?? png;
 }
 
-export function toDataUrl(encoded: Encoded): string {
+function toDataUrl(encoded: Encoded): string {
   return `data:${encoded.type};base64,${bytesToBase64(encoded.bytes)}`;
 }
 
@@ -82,7 +76,7 @@ export async function processScreenshot<Canvas>(
   scan: MaskScan | null,
   ops: ImageOps<Canvas>,
 ): Promise<ProcessedShot> {
-  let canvas: Canvas = (await ops.decode(raw)) as Canvas;
+  let canvas: Canvas = await ops.decode(raw);
   const original = ops.size(canvas);
   // Masks are painted at full resolution, before anything else can see the pixels.
   const rects = scan ? mapRects(scan.rects, scan.viewport, original) : [];

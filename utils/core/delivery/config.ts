@@ -15,8 +15,6 @@ export type ConnectorConfig =
   /** iTop: `user` and `password` (basic auth), or, with no user, an authentication `token`. */
   | { type: 'itop'; url: string; user: string; password: string; token: string; organization: string };
 
-export type ConnectorType = ConnectorConfig['type'];
-
 /**
  * The connector the settings describe. Without a usable address there is nowhere to send
  * ('none'); a missing token is passed on as '' so the helpdesk's refusal can be worded.

@@ -23,7 +23,7 @@ export interface ConnectionTestEnv {
   timeoutMs: number;
 }
 
-export function classifyTestStatus(status: number): ConnectionTestResult {
+function classifyTestStatus(status: number): ConnectionTestResult {
   if (status >= 200 && status < 300) return { kind: 'ok', status };
   if (status === 401 || status === 403) return { kind: 'unauthorized', status };
   if (status === 404) return { kind: 'not-found' };
@@ -32,7 +32,7 @@ export function classifyTestStatus(status: number): ConnectionTestResult {
 }
 
 /** A request with the connector's credentials; network failures and timeouts become results. */
-export async function probe(
+async function probe(
   url: string,
   headers: Record<string, string>,
   env: ConnectionTestEnv,

@@ -4,27 +4,23 @@
  * a receipt or a classified failure.
  */
 import type { Receipt } from '../model/draft';
-import type { Attachment, Ticket } from '../model/ticket';
+import type { OutgoingReport } from '../model/ticket';
 import { classifyThrown, type DeliveryFailure } from './errors';
 
-export interface OutgoingReport {
-  ticket: Ticket;
-  /** The screenshot (if any), report.json and report.html, base64. */
-  attachments: Attachment[];
-}
+export type { OutgoingReport };
 
 export type SendResult = { ok: true; receipt: Receipt } | { ok: false; failure: DeliveryFailure };
 
 export interface SendContext {
   fetch: typeof fetch;
   timeoutMs: number;
-  now(): number;
+  now: () => number;
   /**
    * What the connector recorded on earlier attempts of this report (e.g. the helpdesk ticket it
    * already created), so a retry resumes instead of creating a second ticket.
    */
   progress: Readonly<Record<string, unknown>>;
-  saveProgress(progress: Record<string, unknown>): Promise<void>;
+  saveProgress: (progress: Record<string, unknown>) => Promise<void>;
 }
 
 export interface Connector {

@@ -6,7 +6,7 @@
  */
 import { base64ToBytes, bytesToBase64 } from '../encoding';
 
-export const SECRET_PREFIX = 'whsec_';
+const SECRET_PREFIX = 'whsec_';
 
 function secretBytes(secret: string): Uint8Array {
   if (!secret.startsWith(SECRET_PREFIX)) return new TextEncoder().encode(secret);
@@ -30,7 +30,7 @@ export async function signWebhook(
   const signed = new Uint8Array(prefix.length + body.length);
   signed.set(prefix);
   signed.set(body, prefix.length);
-  return `v1,${bytesToBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, signed as BufferSource)))}`;
+  return `v1,${bytesToBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, signed)))}`;
 }
 
 /** True when one of the space-separated signatures matches and the timestamp is recent. */

@@ -3,7 +3,7 @@ import type { OutgoingReport } from '../delivery/connector';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { Receipt } from './draft';
 
-export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
 
 export interface OutboxEntry {
   /** The ticket id, which is also the Idempotency-Key of every attempt. */

@@ -18,7 +18,7 @@ const short = z.string().max(200);
 const ms = z.number().min(0);
 const count = z.number().int().min(0);
 
-export const pageSchema = z.object({
+const pageSchema = z.object({
   url,
   title: z.string().max(500),
   referrer: url.optional(),
@@ -28,7 +28,7 @@ export const pageSchema = z.object({
   timing: z.object({ ttfb: ms.optional(), domContentLoaded: ms.optional(), load: ms.optional() }).optional(),
 });
 
-export const environmentSchema = z.object({
+const environmentSchema = z.object({
   userAgent: z.string().max(500),
   browser: z.object({ name: short, version: short }).optional(),
   os: z.object({ name: short, version: short.optional() }).optional(),
@@ -68,7 +68,7 @@ export const screenshotSchema = z.object({
   masks: count.optional(),
 });
 
-export const captureSchema = z.object({
+const captureSchema = z.object({
   recorderInstalledAt: z.string().datetime().nullable(),
   recorderMissing: z.boolean(),
   /** The recorder was installed after the page had already run (tab open before install/update). */
@@ -87,7 +87,7 @@ export const captureSchema = z.object({
     .optional(),
 });
 
-export const reporterSchema = z.object({
+const reporterSchema = z.object({
   name: z.string().max(200).optional(),
   email: z.string().max(254).optional(),
 });
@@ -113,7 +113,6 @@ export const ticketSchema = z.object({
 });
 
 export type Ticket = z.infer<typeof ticketSchema>;
-export type TicketScreenshot = z.infer<typeof screenshotSchema>;
 
 /** A file sent with the ticket; `data` is base64. */
 export const attachmentSchema = z.object({
@@ -126,9 +125,18 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-/** The JSON body POSTed to a webhook endpoint. */
-export const webhookPayloadSchema = z.object({
+/**
+ * A report as it leaves: the ticket and its files (the screenshot if any, report.json,
+ * report.html). What the outbox keeps and every connector sends; a webhook receives it as its
+ * JSON body.
+ */
+export const outgoingReportSchema = z.object({
   ticket: ticketSchema,
   attachments: z.array(attachmentSchema).max(10),
 });
-export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+export type OutgoingReport = z.infer<typeof outgoingReportSchema>;
+/**
+ * @internal The old name, for test/support/tickets.ts until it says OutgoingReport.
+ * TODO(issue 17): remove with the E2E rig work.
+ */
+export type WebhookPayload = OutgoingReport;

@@ -1,6 +1,6 @@
 import type { RedactionRule } from './rule';
 
-export interface AdminPatternProblem {
+interface AdminPatternProblem {
   /** Position in the admin's list, so the options page can point at the line. */
   index: number;
   pattern: string;

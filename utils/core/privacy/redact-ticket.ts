@@ -9,7 +9,7 @@ import { MARKER_OPEN, type RedactionCounts, type RedactionRule } from './rule';
  * people paste tokens and log lines into it, so it is redacted like the rest.
  * Numbers and booleans need no entry: only strings are redacted.
  */
-export const TICKET_SKIP: SkipTree = {
+const TICKET_SKIP: SkipTree = {
   id: true,
   createdAt: true,
   reporter: true,
@@ -61,7 +61,7 @@ function updateAt(value: unknown, path: readonly PropertyKey[], update: (old: un
   if (path.length === 0) return update(value);
   if (typeof value !== 'object' || value === null) return value;
   const [step, ...rest] = path;
-  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<PropertyKey, unknown>;
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...value }) as Record<PropertyKey, unknown>;
   copy[step] = updateAt(copy[step], rest, update);
   return copy;
 }

@@ -105,11 +105,7 @@ const JSON_MAX = 1_000_000;
  * JSON. Written back with the text's own indentation; what changes beyond the markers is only
  * what JSON does not keep (spacing inside lines, escapes, number spelling).
  */
-export function redactJsonText(
-  text: string,
-  rules: readonly RedactionRule[],
-  counts: RedactionCounts,
-): string | undefined {
+function redactJsonText(text: string, rules: readonly RedactionRule[], counts: RedactionCounts): string | undefined {
   if (text.length < 2 || text.length > JSON_MAX || !looksLikeJson(text)) return undefined;
   let parsed: unknown;
   try {
@@ -182,7 +178,7 @@ export function redactValue(
     const elements = skip['*'] ?? SKIP_NOTHING;
     if (elements === true) return value;
     return value.map((element, i) => {
-      const name = i > 0 ? value[i - 1] : undefined;
+      const name: unknown = i > 0 ? value[i - 1] : undefined;
       const sensitivity = typeof name === 'string' && name.length <= 64 ? argumentName(name) : null;
       // A list of field names (['username', 'password', 'email']) is no pair: the value must look
       // like one, or the array be the pair.

@@ -103,14 +103,6 @@ export function querySensitivity(name: string): Sensitivity | null {
   return cached(queryCache, name, (n) => classify(nameWords(n), n, true));
 }
 
-export function isSensitiveKey(name: string): boolean {
-  return keySensitivity(name) !== null;
-}
-
-export function isSensitiveQueryParam(name: string): boolean {
-  return querySensitivity(name) !== null;
-}
-
 function classify(words: readonly string[], name: string, query: boolean): Sensitivity | null {
   // A name ending in a word like `name`, `type` or `url` describes something (axios's
   // xsrfCookieName: "XSRF-TOKEN", passwordResetUrl): it is not the secret itself.

@@ -144,7 +144,7 @@ function encodeAroundMarkers(text: string): string {
 }
 
 /** Percent-escapes one run at a time, so one malformed sequence does not stop the rest. */
-export function decodePercent(text: string): string {
+function decodePercent(text: string): string {
   if (!text.includes('%')) return text;
   return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
     try {

@@ -9,7 +9,7 @@ import { buildTicket, type BuildContext } from '../ticket/build';
 import type { ReportChoices } from './report-form';
 import { describeError } from './submit';
 
-export function exportFilename(report: OutgoingReport): string {
+function exportFilename(report: OutgoingReport): string {
   const created = new Date(report.ticket.createdAt);
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${created.getFullYear()}-${pad(created.getMonth() + 1)}-${pad(created.getDate())}-${pad(created.getHours())}${pad(created.getMinutes())}`;
@@ -22,7 +22,7 @@ export function exportFilename(report: OutgoingReport): string {
   return `mayday-report-${stamp}-${host.replace(/[^\w.-]/g, '_')}.zip`;
 }
 
-export function zipReport(report: OutgoingReport): Uint8Array {
+function zipReport(report: OutgoingReport): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const file of report.attachments) files[file.filename] = base64ToBytes(file.data);
   files['report.json'] ??= strToU8(JSON.stringify(report.ticket, null, 2));

@@ -4,7 +4,7 @@
  * file as it is attached, and what is left out.
  */
 import { buildReport, type BuildContext } from '../ticket/build';
-import type { Attachment, ReportSection, Ticket, WebhookPayload } from '../model/ticket';
+import type { Attachment, ReportSection, Ticket, OutgoingReport } from '../model/ticket';
 import type { Draft } from '../model/draft';
 import { NO_EXCLUSIONS, type Exclusions, type KeptEntries } from './exclusions';
 
@@ -29,7 +29,7 @@ export function previewDraft(draft: Draft, description: string, ctx: BuildContex
   return fromReport(report, kept, draft, false);
 }
 
-export function previewStored(report: WebhookPayload, draft: Draft): ReportPreview {
+export function previewStored(report: OutgoingReport, draft: Draft): ReportPreview {
   const every = (entries: unknown[] | undefined) => (entries ?? []).map((_, i) => i);
   const { ticket } = report;
   return fromReport(
@@ -40,7 +40,7 @@ export function previewStored(report: WebhookPayload, draft: Draft): ReportPrevi
   );
 }
 
-function fromReport(report: WebhookPayload, kept: KeptEntries, draft: Draft, final: boolean): ReportPreview {
+function fromReport(report: OutgoingReport, kept: KeptEntries, draft: Draft, final: boolean): ReportPreview {
   const shot = report.ticket.screenshot;
   return {
     ticket: report.ticket,

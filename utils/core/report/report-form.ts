@@ -43,7 +43,7 @@ export interface KeepChoicesEnv {
   form: ReportForm;
   drafts: Pick<DraftStore, 'update'>;
   /** The person's words for a required choice left empty. */
-  requiredText(field: 'category' | 'urgency'): string;
+  requiredText: (field: 'category' | 'urgency') => string;
 }
 
 /**

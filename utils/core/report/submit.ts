@@ -7,7 +7,7 @@ import type { DeliveryFailure } from '../delivery/errors';
 import type { OutboxEntry } from '../model/outbox';
 import { checkEdited, type EditedScreenshot } from '../annotate/edited';
 import { buildTicket, type BuildContext } from '../ticket/build';
-import type { WebhookPayload } from '../model/ticket';
+import type { OutgoingReport } from '../model/ticket';
 import type { DraftStore } from '../model/draft';
 
 export type ReportStatus = Pick<
@@ -19,7 +19,7 @@ export type SubmitResult = { ok: true; status: ReportStatus } | { ok: false; fai
 export interface SubmitEnv {
   drafts: DraftStore;
   context(): BuildContext;
-  enqueue(report: WebhookPayload, draftId: string): Promise<OutboxEntry>;
+  enqueue(report: OutgoingReport, draftId: string): Promise<OutboxEntry>;
   /** Runs the outbox once and returns the entry as it stands afterwards. */
   deliver(id: string): Promise<OutboxEntry | undefined>;
   status(id: string): Promise<OutboxEntry | undefined>;
@@ -51,7 +51,7 @@ export async function submitDraft(
     const entry = await env.status(draft.outboxId);
     if (entry) return { ok: true, status: toStatus(entry) };
   }
-  let report: WebhookPayload;
+  let report: OutgoingReport;
   try {
     report = buildTicket(draft, description, env.context());
   } catch (error) {

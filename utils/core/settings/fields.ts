@@ -3,17 +3,9 @@
  * dropped, the rest are kept. Used for what is stored, what a policy sets and what is imported.
  */
 import type { z } from 'zod';
-import {
-  DEFAULT_SECRETS,
-  DEFAULT_SETTINGS,
-  secretsShape,
-  settingsShape,
-  type PolicyKey,
-  type Secrets,
-  type Settings,
-} from './schema';
+import { DEFAULT_SECRETS, DEFAULT_SETTINGS, secretsShape, settingsShape, type Secrets, type Settings } from './schema';
 
-export const PROBLEM_CODES = [
+const PROBLEM_CODES = [
   'wrong-type',
   'not-allowed-value',
   'too-long',
@@ -97,8 +89,4 @@ export function differences<T extends Record<string, unknown>>(values: T, defaul
     if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key])) changed[key] = values[key];
   }
   return changed;
-}
-
-export function isPolicyKey(key: string): key is PolicyKey {
-  return Object.hasOwn(allShape, key);
 }

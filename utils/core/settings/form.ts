@@ -5,7 +5,7 @@
 import { allShape, parseFields, type FieldProblem } from './fields';
 import { checkEndpointUrl, SECRET_KEYS, SETTING_KEYS, type PolicyKey, type Secrets, type Settings } from './schema';
 
-export const LINE_LIST_KEYS = [
+const LINE_LIST_KEYS = [
   'categories',
   'urgencies',
   'allowedSites',
@@ -99,5 +99,5 @@ export function formPatch(values: Partial<Record<PolicyKey, unknown>>): Partial<
     patch[key] =
       Array.isArray(value) && isLineList(key) ? value.join('\n') : typeof value === 'number' ? String(value) : value;
   }
-  return patch as Partial<FormState>;
+  return patch;
 }

@@ -38,7 +38,7 @@ export function parseMatchPattern(pattern: string): MatchPattern | null {
  * A host as browsers compare it: lower case, international names in their ASCII (punycode) form,
  * without the trailing dot of a fully qualified name (`intranet.example.` is `intranet.example`).
  */
-export function normaliseHost(host: string): string {
+function normaliseHost(host: string): string {
   const wildcard = host.startsWith('*.') ? '*.' : '';
   const name = host.slice(wildcard.length);
   if (name === '*' || name === '') return host;
@@ -60,7 +60,7 @@ function hostMatches(pattern: string, hostname: string): boolean {
   return hostname === pattern;
 }
 
-export function urlMatches(pattern: MatchPattern, url: string): boolean {
+function urlMatches(pattern: MatchPattern, url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);

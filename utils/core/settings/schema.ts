@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
 
 export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine', 'itop'] as const;
-export const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
-export const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
-export const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
+const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
+const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
+const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
 
 export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme' | 'insecure';
 
 /** This machine: credentials sent over plain http: to it never cross a network. */
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]';
 }

@@ -2,7 +2,7 @@ import { DEFAULT_RULES, redactTicket, type RedactionRule } from '../privacy';
 import type { Draft } from '../model/draft';
 import { applyExclusions, draftExclusions, type KeptEntries } from '../report/exclusions';
 import { screenshotFilename, splitDataUrl, ticketAttachments } from './attachments';
-import { ticketSchema, TICKET_VERSION, type Ticket, type WebhookPayload } from '../model/ticket';
+import { ticketSchema, TICKET_VERSION, type Ticket, type OutgoingReport } from '../model/ticket';
 import type { Translate } from './translate';
 
 export interface BuildContext {
@@ -88,7 +88,7 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
  * the ticket (report.json, report.html, the body text, a saved zip) carries the same text.
  * Throws on invalid data.
  */
-export function buildTicket(draft: Draft, description: string, ctx: BuildContext): WebhookPayload {
+export function buildTicket(draft: Draft, description: string, ctx: BuildContext): OutgoingReport {
   return buildReport(draft, description, ctx).report;
 }
 
@@ -97,7 +97,7 @@ export function buildReport(
   draft: Draft,
   description: string,
   ctx: BuildContext,
-): { report: WebhookPayload; kept: KeptEntries } {
+): { report: OutgoingReport; kept: KeptEntries } {
   const { ticket: chosen, kept } = applyExclusions(ticketFromDraft(draft, description, ctx), draftExclusions(draft));
   const { ticket: redacted, counts } = redactTicket(chosen, ctx.rules ?? DEFAULT_RULES);
   const ticket = { ...redacted, capture: { ...redacted.capture, redactions: counts } };

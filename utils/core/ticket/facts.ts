@@ -3,10 +3,8 @@
  * body text and the viewer page.
  */
 import type { Ticket } from '../model/ticket';
+import type { ConsoleEntry, NetworkEntry, StepEntry } from '../wire/page-protocol';
 
-export type ConsoleEntry = Ticket['console'][number];
-export type NetworkEntry = NonNullable<Ticket['network']>[number];
-export type StepEntry = NonNullable<Ticket['steps']>[number];
 export type Level = ConsoleEntry['level'];
 export type Environment = Ticket['environment'];
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ticketSchema, TICKET_VERSION } from '../model/ticket';
 
-export function ticketJsonSchema(): Record<string, unknown> {
+function ticketJsonSchema(): Record<string, unknown> {
   // draft-07: the version most validators in every language read. `input`: what the reference
   // receiver accepts, so fields that a later v1 adds (unknown properties) do not break receivers.
   const generated = z.toJSONSchema(ticketSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 /** Message keys for the ticket's enums, shared by report.html, the ticket body and the viewer. */
 import type { MessageKey } from '../i18n';
-import type { ConsoleEntry, Level, StepEntry } from './facts';
+import type { ConsoleEntry, StepEntry } from '../wire/page-protocol';
+import type { Level } from './facts';
 import type { ReportSection } from '../model/ticket';
 
 /** Plural headings: filter labels and counts. */

@@ -4,17 +4,8 @@
  * value from the ticket goes through the escaping `html` template.
  */
 import { environmentRows } from './environment-rows';
-import {
-  LEVELS,
-  byPage,
-  failedRequestCount,
-  levelCounts,
-  requestOutcome,
-  timeline,
-  type ConsoleEntry,
-  type NetworkEntry,
-  type TimelineItem,
-} from './facts';
+import { LEVELS, byPage, failedRequestCount, levelCounts, requestOutcome, timeline, type TimelineItem } from './facts';
+import type { ConsoleEntry, NetworkEntry } from '../wire/page-protocol';
 import { clip, formatClock, formatDateTime, formatDuration } from './format';
 import { html, type Html } from './html';
 import { KIND_KEYS, LEVEL_KEYS, STEP_KEYS } from './labels';

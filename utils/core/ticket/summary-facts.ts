@@ -15,7 +15,7 @@ const PAGE_PART_KEYS: Record<PagePart, MessageKey> = {
 };
 import type { Translate } from './translate';
 
-export interface Count {
+interface Count {
   label: string;
   value: number;
   /** Worth the technician's eye first (errors, failed requests). */

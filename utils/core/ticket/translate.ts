@@ -12,7 +12,10 @@ export interface LocaleMessage {
   placeholders?: Record<string, { content: string }>;
 }
 
-/** A Translate over one `_locales/<lang>/messages.json`, with the placeholder rules of chrome.i18n. */
+/**
+ * A Translate over one `_locales/<lang>/messages.json`, with the placeholder rules of chrome.i18n.
+ * @internal For Node, where there is no browser.i18n: tests render in every locale with it.
+ */
 export function messageLookup(messages: Record<string, LocaleMessage>): Translate {
   return (key, ...substitutions) => {
     const entry = messages[key];

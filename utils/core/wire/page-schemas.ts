@@ -68,9 +68,9 @@ export interface Lifetime {
 }
 const ANY_TIME: Lifetime = { from: -8.64e15, to: 8.64e15 };
 /** Clock skew allowed between the page's Date.now(), performance.timeOrigin and the background's clock. */
-export const CLOCK_SLACK_MS = 60_000;
+const CLOCK_SLACK_MS = 60_000;
 /** A page open longer than this (a year) is not believed: its timeOrigin is forged or its clock broken. */
-export const MAX_PAGE_AGE_MS = 366 * 24 * 3600_000;
+const MAX_PAGE_AGE_MS = 366 * 24 * 3600_000;
 
 /** What failed validation and was set aside: the parts named, and single entries counted. */
 export interface Rejected {
@@ -222,9 +222,10 @@ export function parsePageContext(raw: unknown, now: number): { context: ValidPag
 
 // The hand-written interfaces (used by the dependency-free recorder) must match the schemas.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const schemasMatchInterfaces: [
+const schemasMatchInterfaces: [
   Same<z.infer<typeof consoleEntrySchema>, ConsoleEntry>,
   Same<z.infer<typeof networkEntrySchema>, NetworkEntry>,
   Same<z.infer<typeof stepEntrySchema>, StepEntry>,
   Same<z.infer<typeof recorderSnapshotSchema>, RecorderSnapshot>,
 ] = [true, true, true, true];
+void schemasMatchInterfaces;

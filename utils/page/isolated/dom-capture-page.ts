@@ -9,9 +9,9 @@ import { renderDom, type RenderEnv, type RenderOutcome } from './dom-capture-ren
 /** The isolated world's global the operations hang from; the page's own world cannot see it. */
 export const DOM_CAPTURE_KEY = '__maydayDomCapture';
 
-export type PickOutcome = { ok: true } | { ok: false; reason: 'cancelled' };
+type PickOutcome = { ok: true } | { ok: false; reason: 'cancelled' };
 
-export interface DomCaptureApi {
+interface DomCaptureApi {
   pick(opts: { hint: string; timeoutMs: number }): Promise<PickOutcome>;
   render(opts: { target: 'page' | 'picked'; masks: string[] }): Promise<RenderOutcome>;
 }

@@ -6,7 +6,7 @@
  */
 import type html2canvas from 'html2canvas';
 
-export type Html2Canvas = typeof html2canvas;
+type Html2Canvas = typeof html2canvas;
 
 export type RenderOutcome =
   | { ok: true; dataUrl: string; width: number; height: number; masks: number }

@@ -28,10 +28,11 @@ export function cacheParsedValues<Context extends object>(parse: ParseFn<Context
   const caches = new WeakMap<Context, Map<Descriptor, Map<string, unknown>>>();
   return (context, descriptor, style) => {
     let byProperty = caches.get(context);
-    if (!byProperty) caches.set(context, (byProperty = new Map()));
+    if (!byProperty) caches.set(context, (byProperty = new Map<Descriptor, Map<string, unknown>>()));
     let byText = byProperty.get(descriptor);
-    if (!byText) byProperty.set(descriptor, (byText = new Map()));
+    if (!byText) byProperty.set(descriptor, (byText = new Map<string, unknown>()));
     // What html2canvas itself parses: the text, or the property's initial value when absent.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a CSS value object is keyed by its text, as html2canvas reads it
     const text = style === null || style === undefined ? descriptor.initialValue : String(style);
     if (byText.has(text)) return byText.get(text);
     const value = parse(context, descriptor, style);

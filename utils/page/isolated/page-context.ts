@@ -8,7 +8,7 @@
 import { LIMITS, PULL, SNAPSHOT, type NetworkEntry, type PullRequest } from '../../core/wire/page-protocol';
 
 /** Far above what the capped buffers need; a larger reply is forged or corrupted. */
-export const MAX_SNAPSHOT_CHARS = 1_500_000;
+const MAX_SNAPSHOT_CHARS = 1_500_000;
 
 export interface PageContext {
   url: string;
@@ -30,12 +30,12 @@ export interface PageContext {
   recorder: unknown;
 }
 
-export function clip(text: string, max: number): string {
+function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
 /** Ask the recorder for its buffers; null when it is absent or answers with nonsense. */
-export function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Promise<unknown> {
+function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Promise<unknown> {
   return new Promise((resolve) => {
     const done = (value: unknown) => {
       win.removeEventListener('message', onMessage);
@@ -63,7 +63,7 @@ export function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: numb
 
 const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : undefined);
 
-export function navigationTiming(perf: Performance): PageContext['timing'] {
+function navigationTiming(perf: Performance): PageContext['timing'] {
   const entry = perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   return entry
     ? {
@@ -82,7 +82,7 @@ export function navigationTiming(perf: Performance): PageContext['timing'] {
 /** The timeline's initiator types in the words the rest of a report uses (webRequest's, the hooks'). */
 const INITIATOR_TYPES: Record<string, string> = { img: 'image', xmlhttprequest: 'xhr', css: 'stylesheet' };
 
-export function failedResources(perf: Performance): NetworkEntry[] {
+function failedResources(perf: Performance): NetworkEntry[] {
   const out: NetworkEntry[] = [];
   for (const entry of perf.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     const status = entry.responseStatus;

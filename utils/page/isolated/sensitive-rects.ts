@@ -45,7 +45,7 @@ export function scanSensitiveRects(selectors: string[], showForeignFrames: boole
       const frame = element as HTMLIFrameElement;
       const box = frame.getBoundingClientRect();
       if (box.width <= 0 || box.height <= 0) continue;
-      let inner: Document | null = null;
+      let inner: Document | null;
       try {
         inner = frame.contentDocument;
       } catch {

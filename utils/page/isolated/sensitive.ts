@@ -4,7 +4,7 @@
  * autocomplete holds space-separated tokens ("section-x billing cc-number"), matched
  * case-insensitively because browsers read them that way.
  */
-export const SENSITIVE_SELECTORS: readonly string[] = [
+const SENSITIVE_SELECTORS: readonly string[] = [
   'input[type="password" i]',
   '[data-private]',
   '[data-mayday-mask]',

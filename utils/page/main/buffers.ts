@@ -56,17 +56,17 @@ export interface Recorder {
    * A console call, uncaught error, rejection, failed load or CSP violation: its message, or the
    * call's arguments (or the error, or the reason) to write it from, and where it comes from.
    */
-  console(
+  console: (
     kind: ConsoleEntry['kind'],
     message: string | ArrayLike<unknown>,
     source?: string,
     level?: ConsoleEntry['level'],
-  ): void;
+  ) => void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
-  network(entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number): void;
-  step(entry: Omit<StepEntry, 'time' | 'count'>): void;
+  network: (entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number) => void;
+  step: (entry: Omit<StepEntry, 'time' | 'count'>) => void;
   /** Every log as [json, time, count, duration?] entries (postMessage copies them). */
-  snapshot(): RawSnapshot;
+  snapshot: () => RawSnapshot;
 }
 
 /**

@@ -3,7 +3,7 @@
  * every same-origin frame (which writes into the top frame's recorder), so it must stay tiny,
  * dependency-free, never throw into the page and never change what the page observes.
  */
-import { PULL, SNAPSHOT, type ConsoleEntry } from '../../core/wire/page-protocol';
+import { PULL, SNAPSHOT, type ConsoleEntry, type SnapshotReply } from '../../core/wire/page-protocol';
 import { createRecorder, type Recorder } from './buffers';
 import { hookFetch, hookXhr } from './network';
 import { clickStep, inputStep, submitStep } from './steps';
@@ -12,7 +12,7 @@ import { listen, wrap } from './wrap';
 export { createRecorder, type Recorder };
 
 export const RECORDER_KEY = Symbol.for('mayday.recorder');
-export type Level = ConsoleEntry['level'];
+type Level = ConsoleEntry['level'];
 
 export interface RecorderOptions {
   /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */
@@ -104,7 +104,8 @@ function answerPulls(win: PageWindow, rec: Recorder) {
   const post = win.postMessage.bind(win);
   listen(win, 'message', (event: MessageEvent) => {
     const data = event.data;
-    if (data?.type === PULL) post({ type: SNAPSHOT, nonce: data.nonce, snapshot: rec.snapshot() }, '*');
+    if (data?.type === PULL)
+      post({ type: SNAPSHOT, nonce: data.nonce, snapshot: rec.snapshot() } satisfies SnapshotReply, '*');
   });
 }
 

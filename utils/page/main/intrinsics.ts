@@ -12,7 +12,7 @@
  * original call, whatever the page does to either later (the primordials pattern of Node.js).
  */
 const functionProto = Function.prototype;
-const uncurry: (method: Function) => any = functionProto.bind.bind(functionProto.call);
+const uncurry: (method: (...args: never[]) => unknown) => any = functionProto.bind.bind(functionProto.call);
 
 export const apply = Reflect.apply;
 /** Own enumerable string keys: what a console preview shows, and 10x faster than Reflect.ownKeys. */

@@ -75,7 +75,9 @@ function write(v: any, depth: number): void {
       // The stack as the engine wrote it (the background removes V8's repeated headline). Its
       // getter may throw: the error is still written.
       if (!depth) stack ||= v.stack;
-    } catch {}
+    } catch {
+      /* written without its stack */
+    }
     return;
   }
   const array = isArray(v);
@@ -101,7 +103,10 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
     if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
     if (i) put(sep);
     const key = keys ? keys[i] : i;
-    if (keys) (put(key as string), put(': '));
+    if (keys) {
+      put(key as string);
+      put(': ');
+    }
     const at = end;
     try {
       write(v[key], depth);
@@ -159,6 +164,9 @@ function copyOf(s: unknown, max: number): string | undefined {
   if (typeof s !== 'string') return;
   const at = end;
   put(s);
-  if (end - at > max) ((end = at + max - 1), put('…'));
+  if (end - at > max) {
+    end = at + max - 1;
+    put('…');
+  }
   return read(units, at, end);
 }

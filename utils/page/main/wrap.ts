@@ -15,8 +15,10 @@ export function wrap(owner: any, name: string, after: After): void {
     // A method, not a function: keeps the original's name and, like it, cannot be called with new.
     owner[name] = {
       [name](this: unknown) {
+        // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
         const result = apply(original, this, arguments);
         try {
+          // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
           const replaced = after(result, arguments, this);
           if (replaced !== undefined) return replaced;
         } catch {

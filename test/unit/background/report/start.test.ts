@@ -133,7 +133,7 @@ describe('startReport', () => {
       extensionVersion: '1.0.0',
       fallbackUserAgent: 'UA',
       fallbackLanguage: 'en',
-      t: t as never,
+      t,
     }).ticket;
     expect(ticket.capture.rejected).toEqual({ parts: ['recorder'], entries: 0 });
     expect(captureNotes(ticket, t as never)).toContain('noteRejectedParts pagePartRecorder');

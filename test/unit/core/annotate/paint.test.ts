@@ -19,7 +19,7 @@ function recorder() {
         if (prop === 'measureText') return { width: 100 };
         if (prop === 'fillRect')
           calls.push(
-            `fillRect ${args.join(',')} ${target.fillStyle} alpha=${target.globalAlpha} ${target.globalCompositeOperation}`,
+            `fillRect ${args.join(',')} ${String(target.fillStyle)} alpha=${String(target.globalAlpha)} ${String(target.globalCompositeOperation)}`,
           );
         else if (!['save', 'restore', 'beginPath', 'moveTo', 'lineTo', 'closePath', 'arc'].includes(prop))
           calls.push(`${prop} ${args.filter((a) => typeof a !== 'object').join(',')}`);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   clampPoint,
-  countBlackouts,
   rectBetween,
   shapeFromDrag,
   textShape,
@@ -51,13 +50,5 @@ describe('shapes', () => {
     expect(toImagePoint({ x: 420, y: 230 }, box, size)).toEqual({ x: 640, y: 360 });
     expect(toImagePoint({ x: 0, y: 9999 }, box, size)).toEqual({ x: 0, y: 720 });
     expect(clampPoint({ x: 10.6, y: -3 }, size)).toEqual({ x: 11, y: 0 });
-  });
-
-  it('counts black-outs', () => {
-    const shapes = [
-      shapeFromDrag('blackout', { x: 0, y: 0 }, { x: 9, y: 9 })!,
-      shapeFromDrag('arrow', { x: 0, y: 0 }, { x: 9, y: 9 })!,
-    ];
-    expect(countBlackouts(shapes)).toBe(1);
   });
 });

@@ -6,8 +6,8 @@ import {
   processScreenshot,
   SCREENSHOT_LIMITS,
   type ImageOps,
-  type Rect,
 } from '../../../../utils/core/capture/screenshot';
+import type { Rect } from '../../../../utils/core/annotate/shapes';
 
 describe('mapRects', () => {
   const field = { x: 100, y: 50, width: 200, height: 30 };
@@ -82,7 +82,7 @@ describe('processScreenshot', () => {
       size: (c) => c,
       scale: (c, f) => ({ width: Math.round(c.width * f), height: Math.round(c.height * f) }),
       fill: (_c, rects) => fills.push(rects),
-      encode: vi.fn(async (_c, type, q) => bytes(type === 'image/png' ? pngBytes : jpegBytes(q!))),
+      encode: vi.fn(async (_c, type, q) => bytes(type === 'image/png' ? pngBytes : jpegBytes(q))),
     };
     return { ops, fills };
   }

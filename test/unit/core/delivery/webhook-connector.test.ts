@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SendContext } from '../../../../utils/core/delivery/connector';
 import { webhookConnector } from '../../../../utils/core/delivery/connectors/webhook';
-import type { WebhookPayload } from '../../../../utils/core/model/ticket';
+import type { OutgoingReport } from '../../../../utils/core/model/ticket';
 import { samplePayload } from '../../../support/tickets';
 
 const target = { url: 'https://helpdesk.example.org/mayday/tickets', token: 's3cret' };
 
 function postWebhook(
   config: { url: string; token: string },
-  payload: WebhookPayload,
+  payload: OutgoingReport,
   env: { fetch: typeof fetch; timeoutMs: number },
 ) {
   const ctx: SendContext = {

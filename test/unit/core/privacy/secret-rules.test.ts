@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../../utils/core/privacy/default-rules';
 import { PROVIDER_KEYS } from '../../../../utils/core/privacy/provider-keys';
-import {
-  authorizationRule,
-  infixKeyRule,
-  jwtRule,
-  privateKeyRule,
-  providerKeyRule,
-} from '../../../../utils/core/privacy/secret-rules';
+import { infixKeyRule, jwtRule, privateKeyRule, providerKeyRule } from '../../../../utils/core/privacy/secret-rules';
 import { FORMATS, samples } from '../../../support/secret-samples';
 import { redact } from './redact';
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isSensitiveKey,
-  isSensitiveQueryParam,
   keySensitivity,
   looksGenerated,
   nameWords,
+  querySensitivity,
 } from '../../../../utils/core/privacy/sensitive-names';
 
 describe('nameWords', () => {
@@ -16,7 +15,7 @@ describe('nameWords', () => {
   });
 });
 
-describe('isSensitiveKey', () => {
+describe('keySensitivity says a name is sensitive', () => {
   it.each([
     'password',
     'passwd',
@@ -77,7 +76,7 @@ describe('isSensitiveKey', () => {
     'tokens',
     'accessTokens',
   ])('takes %s', (name) => {
-    expect(isSensitiveKey(name)).toBe(true);
+    expect(keySensitivity(name)).not.toBeNull();
   });
 
   it.each([
@@ -124,11 +123,11 @@ describe('isSensitiveKey', () => {
     'design',
     'promo_code',
   ])('leaves %s', (name) => {
-    expect(isSensitiveKey(name)).toBe(false);
+    expect(keySensitivity(name)).toBeNull();
   });
 });
 
-describe('isSensitiveQueryParam', () => {
+describe('querySensitivity says a query parameter is sensitive', () => {
   it.each([
     'token',
     'access_token',
@@ -146,7 +145,7 @@ describe('isSensitiveQueryParam', () => {
     'signature',
     'verification_code',
   ])('takes %s', (name) => {
-    expect(isSensitiveQueryParam(name)).toBe(true);
+    expect(querySensitivity(name)).not.toBeNull();
   });
 
   it.each([
@@ -165,7 +164,7 @@ describe('isSensitiveQueryParam', () => {
     'token_type',
     'expires_in',
   ])('leaves %s', (name) => {
-    expect(isSensitiveQueryParam(name)).toBe(false);
+    expect(querySensitivity(name)).toBeNull();
   });
 });
 

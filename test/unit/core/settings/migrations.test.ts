@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  getEffectiveSecrets,
+  getConnectorConfig,
   getEffectiveSettings,
   getUserSecrets,
   getUserSettings,
@@ -41,7 +41,7 @@ describe('settings v1 -> v2', () => {
     const left = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(left).sort()).toEqual(['secrets', 'secrets$', 'settings', 'settings$']);
     expect((await getEffectiveSettings()).settings.endpointUrl).toBe('https://h.example.org/t');
-    expect((await getEffectiveSecrets()).token).toBe('abc');
+    expect(await getConnectorConfig()).toMatchObject({ url: 'https://h.example.org/t', token: 'abc' });
   });
 
   it('starts from the defaults on a fresh install', async () => {

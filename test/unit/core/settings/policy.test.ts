@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   applyPolicy,
   getConnectorConfig,
-  getEffectiveSecrets,
   getEffectiveSettings,
   saveUserValues,
   watchEffectiveSettings,
@@ -47,7 +46,6 @@ describe('policy overlay', () => {
     expect(effective.settings.endpointUrl).toBe('https://org.example.org/t');
     expect(effective.settings.organisationName).toBe('Mine');
     expect(effective.settings.blockedSites).toEqual(['*://*.bank.example/*']);
-    expect((await getEffectiveSecrets()).token).toBe('org');
     expect(await getConnectorConfig()).toEqual({
       type: 'webhook',
       url: 'https://org.example.org/t',

@@ -3,7 +3,7 @@ import { utf8ToBase64 } from '../../../../utils/core/encoding';
 import { ticketAttachments } from '../../../../utils/core/ticket/attachments';
 import { buildTicket } from '../../../../utils/core/ticket/build';
 import { renderReportHtml } from '../../../../utils/core/ticket/report-html';
-import { webhookPayloadSchema } from '../../../../utils/core/model/ticket';
+import { outgoingReportSchema } from '../../../../utils/core/model/ticket';
 import { sampleDraft, sampleTicket, tEn, tFr, TINY_PNG } from '../../../support/sample-ticket';
 
 const decode = (base64: string) => Buffer.from(base64, 'base64').toString('utf8');
@@ -45,7 +45,7 @@ describe('buildTicket', () => {
 
   it('returns a payload the receiver accepts, with the three files, in the language asked for', () => {
     const payload = buildTicket(draft, 'Nothing loads', { ...ctx, t: tFr });
-    expect(webhookPayloadSchema.parse(payload)).toEqual(payload);
+    expect(outgoingReportSchema.parse(payload)).toEqual(payload);
     expect(payload.ticket.screenshot).toEqual({
       attachment: 'screenshot.png',
       type: 'image/png',

@@ -44,7 +44,7 @@ describe('renderReportHtml', () => {
     ]);
     expect(doc.querySelector('img')!.getAttribute('src')).toBe(TINY_PNG);
     expect(doc.querySelector('img')!.getAttribute('alt')).toBe('Screenshot of the reported page');
-    const summary = doc.getElementById('summary')!.textContent!.replace(/\s+/g, ' ');
+    const summary = doc.getElementById('summary')!.textContent.replace(/\s+/g, ' ');
     expect(summary).toContain('The invoice list stays empty after I pick March.');
     expect(summary).toContain('https://erp.example.org/invoices?month=2026-03');
     expect(summary).toContain('2026-03-04 10:16:00 UTC+01:00');
@@ -111,7 +111,7 @@ describe('renderReportHtml', () => {
         if (attr.name === 'src') expect(attr.value).toBe(TINY_PNG);
       }
     }
-    const text = doc.body.textContent!;
+    const text = doc.body.textContent;
     for (const payload of PAYLOADS) expect(text).toContain(payload);
     expect(markup).not.toContain('<img src=x');
     expect(markup).not.toContain('</script>');
@@ -146,11 +146,11 @@ describe('renderReportHtml', () => {
       [tFr, 'signalé par la page'],
     ] as const) {
       const doc = parse(renderReportHtml(sampleTicket(), { t }));
-      const rows = [...doc.querySelectorAll('#requests tbody tr')].map((tr) => tr.textContent!);
+      const rows = [...doc.querySelectorAll('#requests tbody tr')].map((tr) => tr.textContent);
       expect(rows.find((r) => r.includes('api/invoices'))).toContain(mark);
       expect(rows.find((r) => r.includes('logo.png'))).not.toContain(mark);
       const items = [...doc.querySelectorAll('#timeline li')];
-      const marked = (text: string) => items.find((li) => li.textContent!.includes(text))!.textContent!.includes(mark);
+      const marked = (text: string) => items.find((li) => li.textContent.includes(text))!.textContent.includes(mark);
       expect(marked('logo.png')).toBe(false);
       expect(marked('api/invoices')).toBe(true);
       expect(marked('button "March"')).toBe(true);

@@ -6,14 +6,23 @@ import { pickElement, type PickerEnv } from '../../../../utils/page/isolated/pic
 function page() {
   document.body.innerHTML = '<section id="card"><a id="link" href="/elsewhere">Open</a></section><p id="empty"></p>';
   for (const el of document.querySelectorAll<HTMLElement>('section, a, body, html'))
-    el.getBoundingClientRect = () =>
-      ({ x: 10, y: 20, left: 10, top: 20, width: 100, height: 50, right: 110, bottom: 70, toJSON() {} }) as DOMRect;
+    el.getBoundingClientRect = () => ({
+      x: 10,
+      y: 20,
+      left: 10,
+      top: 20,
+      width: 100,
+      height: 50,
+      right: 110,
+      bottom: 70,
+      toJSON() {},
+    });
   const el = (id: string) => document.getElementById(id)!;
   return { card: el('card'), link: el('link'), empty: el('empty') };
 }
 
 const env = (overrides: Partial<PickerEnv> = {}): PickerEnv => ({
-  win: window as unknown as Window,
+  win: window,
   doc: document,
   hint: '<b>Click</b> it',
   timeoutMs: 60_000,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_JSON_CHARS } from '@/utils/core/wire/page-protocol';
 import { createRecorder } from '@/utils/page/main/buffers';
-import { BREADTH, ENTRY_UNITS, read, STRING_CHARS, TOTAL_CHARS, writeEntry } from '@/utils/page/main/serialize';
+import { BREADTH, DEPTH, ENTRY_UNITS, read, STRING_CHARS, TOTAL_CHARS, writeEntry } from '@/utils/page/main/serialize';
 
 /** One console call -> its line of text, as the recorder writes it into its ring. */
 function serializeArgs(args: ArrayLike<unknown>): string {
@@ -20,7 +20,7 @@ describe('serializeArgs', () => {
     expect(one(['a', ['b', 1]])).toBe('["a", ["b", 1]]');
   });
 
-  it('stops at depth 3', () => {
+  it(`stops at depth ${DEPTH}`, () => {
     expect(one({ a: { b: { c: { d: 1 } } } })).toBe('{a: {b: {c: […]}}}');
     expect(one([[[[1]]]])).toBe('[[[[…]]]]');
   });

@@ -8,7 +8,7 @@ import en from '@/public/_locales/en/messages.json';
 import { sampleTicket } from '../../../support/sample-ticket';
 
 vi.mock('@/utils/extension/i18n', () => ({
-  t: (key: string, ...subs: (string | number)[]) => messageLookup(en as never)(key as never, ...subs),
+  t: (key: string, ...subs: (string | number)[]) => messageLookup(en)(key as never, ...subs),
 }));
 
 describe('the viewer', () => {
@@ -17,7 +17,7 @@ describe('the viewer', () => {
     render(<TimelinePanel ticket={sampleTicket()} />, root);
     const items = [...root.querySelectorAll('li')];
     const marked = (text: string) =>
-      items.find((li) => li.textContent!.includes(text))!.textContent!.includes('reported by the page');
+      items.find((li) => li.textContent.includes(text))!.textContent.includes('reported by the page');
     expect(marked('logo.png')).toBe(false);
     expect(marked('api/invoices')).toBe(true);
     expect(marked('button "March"')).toBe(true);

@@ -57,7 +57,7 @@ const DEFAULT_DETAILS = 'the attached report.json';
  * reads as markup, and "://" and "www." get an invisible joiner so that neither auto-links an
  * address. Line breaks stay.
  */
-export function inertForRedmine(text: string): string {
+function inertForRedmine(text: string): string {
   return text
     .replace(/[&<>"'!*_[\](){}#@:|^~+=`\\$%-]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/&#58;\/\//g, '&#58;\u2060//')

@@ -39,6 +39,7 @@ import {
   jsonOf,
   problemFor,
   targetOf,
+  textOf,
   type ConnectionCheck,
   type ConnectionResult,
   type TestContext,
@@ -47,7 +48,7 @@ import {
 type GlpiConfig = Extract<ConnectorConfig, { type: 'glpi' }>;
 
 /** The GLPI address, whether the admin typed the root or the apirest.php URL. */
-export function glpiBase(url: string): string {
+function glpiBase(url: string): string {
   return url
     .trim()
     .replace(/\/+$/, '')
@@ -196,7 +197,7 @@ function firstUpload(result: unknown): UploadResult | undefined {
   const first = (Object.values(result)[0] as unknown[] | undefined)?.[0] as
     { display?: unknown; name?: unknown; error?: unknown } | undefined;
   if (!first) return undefined;
-  const display = typeof first.display === 'string' ? first.display : String(first.name ?? '');
+  const display = typeof first.display === 'string' ? first.display : textOf(first.name);
   return typeof first.error === 'string' && first.error ? { display, error: first.error.slice(0, 200) } : { display };
 }
 
@@ -573,7 +574,7 @@ export async function testGlpi(config: GlpiConfig, ctx: TestContext): Promise<Co
     const profile = (reply.body as { session?: { glpiactiveprofile?: Record<string, unknown> } } | null)?.session
       ?.glpiactiveprofile;
     if (!profile) return { ok: false, problem: 'other', detail: 'getFullSession answered without an active profile' };
-    const name = String(profile.name ?? '');
+    const name = textOf(profile.name);
     const has = (right: string, bits: number) => (Number(profile[right] ?? 0) & bits) !== 0;
     const tickets = has('ticket', CREATE);
     const followups = has('followup', FOLLOWUP_ADD);

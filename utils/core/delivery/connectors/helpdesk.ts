@@ -60,6 +60,11 @@ export async function replyBody(
   return { body: await jsonOf(reply) };
 }
 
+/** A field of a helpdesk's reply as text: a string or number as it is, anything else as nothing. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
 export function badReply(detail: string): DeliveryFailure {
   return { kind: 'bad-reply', retryable: false, detail };
 }
@@ -94,7 +99,7 @@ export function problemFor(failure: DeliveryFailure, notFound: ConnectionProblem
   }
 }
 
-export function savedReceipt(progress: Readonly<Record<string, unknown>>): Receipt | null {
+function savedReceipt(progress: Readonly<Record<string, unknown>>): Receipt | null {
   const receipt = progress.receipt as Receipt | undefined;
   return receipt && typeof receipt.id === 'string' ? receipt : null;
 }
@@ -137,7 +142,7 @@ export async function createOnce(ctx: SendContext, target: string, steps: Create
 /** Where a helpdesk ticket stands, in the words the popup shows (the follow-up loop). */
 export type FollowUpStatus = 'new' | 'in-progress' | 'waiting' | 'solved' | 'closed';
 
-export interface FollowUpReply {
+interface FollowUpReply {
   /** Stable for the ticket's life. */
   id: string;
   /** When it was written, ISO 8601 (without an offset when the helpdesk gives none). */

@@ -8,16 +8,7 @@ import { rtConnector, testRt } from './rt';
 import { webhookConnector } from './webhook';
 import { testZammad, zammadConnector } from './zammad';
 
-export type {
-  ConnectionCheck,
-  ConnectionProblem,
-  ConnectionResult,
-  FollowUp,
-  FollowUpReply,
-  FollowUpStatus,
-  TestContext,
-} from './helpdesk';
-export { itopAddReply, itopFollowUp } from './itop';
+export type { ConnectionResult, TestContext } from './helpdesk';
 
 /** The connector for a configuration; null when reports have nowhere to go (save as file). */
 export function connectorFor(config: ConnectorConfig): Connector | null {

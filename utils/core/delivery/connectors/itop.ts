@@ -16,14 +16,7 @@ import type { Receipt } from '../../model/draft';
 import { escapeHtml } from '../../ticket/html';
 import type { Attachment, Ticket } from '../../model/ticket';
 import type { ConnectorConfig } from '../config';
-import {
-  isFailure,
-  request,
-  type Connector,
-  type OutgoingReport,
-  type SendContext,
-  type SendResult,
-} from '../connector';
+import { isFailure, request, type Connector, type OutgoingReport, type SendContext } from '../connector';
 import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors';
 import { reportMarker, ticketBody, ticketTitle } from './body';
 import {
@@ -31,6 +24,7 @@ import {
   failed,
   problemFor,
   targetOf,
+  textOf,
   type ConnectionCheck,
   type ConnectionResult,
   type FollowUp,
@@ -40,7 +34,7 @@ import {
 
 type ItopConfig = Extract<ConnectorConfig, { type: 'itop' }>;
 
-export const ITOP_API_VERSION = '1.3';
+const ITOP_API_VERSION = '1.3';
 
 /** The iTop address, whether the admin typed the root or the webservices/rest.php URL. */
 export function itopBase(url: string): string {
@@ -75,7 +69,7 @@ export function oqlString(value: string): string {
 }
 
 /** One REST operation; iTop's refusals (HTTP 200 with a non-zero code) become failures. */
-export async function itopCall(
+async function itopCall(
   config: ItopConfig,
   ctx: TestContext & { now?: () => number },
   operation: Record<string, unknown>,
@@ -115,7 +109,7 @@ export async function itopCall(
   if (body.code === 1) return { kind: 'rejected', retryable: false, status: 401, detail: message || 'unauthorized' };
   if (body.code !== 0)
     return { kind: 'rejected', retryable: false, status: 200, detail: message || `code ${body.code}` };
-  const objects = body.objects && typeof body.objects === 'object' ? Object.values(body.objects as object) : [];
+  const objects = body.objects && typeof body.objects === 'object' ? Object.values(body.objects) : [];
   return { code: 0, message, objects: objects as ItopObject[] };
 }
 
@@ -397,6 +391,7 @@ const MAYDAY_REPLY = /Mayday reply [\w-]+/;
 
 /**
  * The request's status and public log (never the private log). `ref` is the receipt's id (R-000123).
+ * @internal Only tests call it until the follow-up loop (issue 21) does. TODO(issue 21): wire it.
  */
 export async function itopFollowUp(
   config: ItopConfig,
@@ -412,7 +407,7 @@ export async function itopFollowUp(
   if (isFailure(reply)) return authFailure(reply);
   const object = reply.objects[0];
   if (!object) return { kind: 'rejected', retryable: false, status: 404, detail: `iTop has no request ${ref}` };
-  const status = String(fieldOf(object, 'status') ?? '');
+  const status = textOf(fieldOf(object, 'status'));
   const log = fieldOf(object, 'public_log') as { entries?: unknown } | undefined;
   const entries = Array.isArray(log?.entries)
     ? (log.entries as { date?: unknown; user_login?: unknown; message?: unknown; message_html?: unknown }[])
@@ -421,10 +416,10 @@ export async function itopFollowUp(
   const replies = entries
     .map((entry, rank) => ({
       id: `public_log:${rank}`,
-      at: String(entry.date ?? '').replace(' ', 'T'),
-      author: String(entry.user_login ?? ''),
-      text: String(entry.message ?? ''),
-      html: String(entry.message_html ?? ''),
+      at: textOf(entry.date).replace(' ', 'T'),
+      author: textOf(entry.user_login),
+      text: textOf(entry.message),
+      html: textOf(entry.message_html),
     }))
     .filter((entry) => !MAYDAY_REPLY.test(entry.html) && !MAYDAY_REPLY.test(entry.text))
     .map(({ html: _html, ...entry }) => entry);
@@ -444,6 +439,7 @@ export interface ItopAnswer {
 /**
  * Adds the person's answer to the request's public log, then its files as Attachments. Progress as
  * in `send`: a retry whose reply was lost looks for the entry's marker before adding it again.
+ * @internal Only tests call it until the follow-up loop (issue 21) does. TODO(issue 21): wire it.
  */
 export async function itopAddReply(
   config: ItopConfig,
@@ -460,7 +456,7 @@ export async function itopAddReply(
     request: saved.request as ItopRequestRef | undefined,
     files: { ...((saved.files as Record<string, 'sending' | number>) ?? {}) },
   };
-  const save = () => ctx.saveProgress(structuredClone(progress) as unknown as Record<string, unknown>);
+  const save = () => ctx.saveProgress(structuredClone(progress));
   if (!progress.request) {
     const reply = await itopCall(config, ctx, {
       operation: 'core/get',

@@ -33,7 +33,7 @@ export function rtMarker(ticketId: string): string {
   return `[Mayday ${ticketId.slice(0, 8)}]`;
 }
 
-export function rtTicket(config: RtConfig, report: OutgoingReport) {
+function rtTicket(config: RtConfig, report: OutgoingReport) {
   return {
     Queue: config.queue,
     Subject: `${ticketTitle(report.ticket)} ${rtMarker(report.ticket.id)}`,

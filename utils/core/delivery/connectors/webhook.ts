@@ -13,7 +13,7 @@ import { signWebhook } from '../signature';
 
 type WebhookConfig = Extract<ConnectorConfig, { type: 'webhook' }>;
 
-export function parseReceipt(body: unknown): Receipt | null {
+function parseReceipt(body: unknown): Receipt | null {
   if (!body || typeof body !== 'object') return null;
   const { id, url } = body as { id?: unknown; url?: unknown };
   if (typeof id !== 'string' && typeof id !== 'number') return null;

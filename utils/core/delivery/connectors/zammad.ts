@@ -32,7 +32,7 @@ function customerOf(config: ZammadConfig, ticket: Ticket): string | undefined {
   return ticket.reporter?.email ? `guess:${ticket.reporter.email}` : undefined;
 }
 
-export function zammadTicket(config: ZammadConfig, report: OutgoingReport) {
+function zammadTicket(config: ZammadConfig, report: OutgoingReport) {
   const title = ticketTitle(report.ticket);
   const customer = customerOf(config, report.ticket);
   return {

@@ -111,7 +111,7 @@ describe('the Redmine body', () => {
     }));
   // What Textile or Markdown (Redmine's two formats) read as a link, an image, HTML, an
   // auto-linked address or a Redmine macro; the body's own labels have none of these.
-  const MARKUP = /["!\[\]()<>`*_{}#@]|:\/\/|www\./;
+  const MARKUP = /["![\]()<>`*_{}#@]|:\/\/|www\./;
 
   it('leaves nothing from the page or the person that Textile or Markdown could read as a link, image or markup', () => {
     const body = redmineBody(nasty());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redmineBody, ticketBody } from '../../../../../utils/core/delivery/connectors/body';
+import { redmineBody } from '../../../../../utils/core/delivery/connectors/body';
 import { redmineConnector, testRedmine } from '../../../../../utils/core/delivery/connectors/redmine';
 import { bytesOf, reply, sampleReport, scriptedFetch, sendContext } from '../../../../support/connector-harness';
 
