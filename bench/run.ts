@@ -3,7 +3,8 @@
  * (bench/budgets.json). Prints progress and the table, writes bench/results/latest.{json,md},
  * and exits non-zero when a budget is missed. The method is in docs/performance.md.
  * BENCH_SKIP_BUILD=1 measures the build already in .output/; BENCH_ONLY=1,5 runs only the
- * phases that measure those items (results are then written all the same).
+ * phases that measure those items (results are then written all the same); BENCH_QUICK=1 uses two
+ * pairs of browsers and no pooling, to check that the bench works, not to judge a figure.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -12,20 +13,38 @@ import { consoleCostMeter } from './figures/console-cost';
 import { measureDomCapture } from './figures/dom-capture';
 import { measureHeapGrowth } from './figures/heap-growth';
 import { pageLoadMeter } from './figures/page-load';
+import { requestCostMeter } from './figures/request-cost';
 import { measureRedaction } from './figures/redaction';
-import { reportOpenFigure } from './figures/report-open';
+import { reportOpenFigures } from './figures/report-open';
 import { measureScreenshotBytes } from './figures/screenshot-bytes';
 import { measureScriptSizes } from './figures/script-sizes';
 import { sendReportFigures } from './figures/send-report';
-import { CALLS_PAGE, DOM_PAGE, IMAGE_PAGE, LOAD_PAGE, startBenchSite, TEXT_PAGE } from './fixtures/index';
+import {
+  CALLS_PAGE,
+  DOM_PAGE,
+  IMAGE_PAGE,
+  LOAD_PAGE,
+  PING,
+  startBenchSite,
+  SUBRESOURCE_PAGE,
+  SUBRESOURCES,
+  TEXT_PAGE,
+} from './fixtures/index';
 import { failedFigure, verdict, type BudgetKey, type Figure } from './lib/figures';
 import { summary, writeResults } from './lib/output';
-import { inFreshPairs } from './lib/pair';
+import { inFreshPairs, whileFreshPairs } from './lib/pair';
 import { timeReports } from './lib/report-session';
 
-const REPORTS = 15;
-/** Fresh pairs of browsers for items 1 and 2. */
-const ROUNDS = 10;
+/** Fresh pairs of browsers for items 1, 2 and 10. */
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROUNDS = QUICK ? 2 : 10;
+const REPORTS = QUICK ? 3 : 15;
+/**
+ * Item 1 then adds pairs of browsers, item 1 alone, until its 95% interval is within ±1.5%, or
+ * until the phase has taken this long (issue 20: fifteen minutes of bench time at most).
+ */
+const ITEM1_HALF_WIDTH = 0.015;
+const ITEM1_PHASE_MS = QUICK ? 0 : 15 * 60_000;
 const startedAt = new Date();
 const loadAtStart = loadavg();
 const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 1000);
@@ -67,19 +86,39 @@ await phase(
 );
 
 await phase(
-  `1, 2. page load, console.error and fetch, with Mayday and without: ${ROUNDS} fresh pairs of browsers (bare Chromium, no Playwright)`,
+  `1, 2, 10. page load, console.error, fetch and request cost, with Mayday and without: ${ROUNDS} fresh pairs of browsers (bare Chromium, no Playwright), then more for item 1`,
   [
     [1, 'Page load with Mayday ÷ without', 'page-load-ratio'],
     [2, 'console.error, recorder − without, per call', 'console-error-cost'],
+    [10, 'fetch on loopback, with Mayday ÷ without', 'request-fetch-ratio'],
+    [10, 'Page loading 100 images, with Mayday ÷ without', 'request-page-ratio'],
   ],
   async () => {
+    const phaseStarted = Date.now();
     const load = pageLoadMeter(url(LOAD_PAGE), ROUNDS);
     const calls = consoleCostMeter(url(CALLS_PAGE));
+    const requests = requestCostMeter({
+      calls: url(CALLS_PAGE),
+      ping: url(PING),
+      page: url(SUBRESOURCE_PAGE),
+      images: SUBRESOURCES,
+    });
     await inFreshPairs(ROUNDS, url(CALLS_PAGE), progress, async (pair) => {
       await load.measure(pair);
       await calls.measure(pair);
+      await requests.measure(pair);
     });
-    return [...load.figures(), ...calls.figures()];
+    await whileFreshPairs(
+      url(CALLS_PAGE),
+      progress,
+      () => {
+        const halfWidth = load.relativeHalfWidth();
+        progress(`  item 1: 95% interval ±${(halfWidth * 100).toFixed(2)}%`);
+        return halfWidth > ITEM1_HALF_WIDTH && Date.now() - phaseStarted < ITEM1_PHASE_MS;
+      },
+      (pair) => load.measure(pair),
+    );
+    return [...load.figures(), ...calls.figures(), ...requests.figures()];
   },
 );
 
@@ -104,7 +143,7 @@ await phase(
   ],
   async () => {
     const runs = await timeReports(url(LOAD_PAGE), REPORTS, progress);
-    return [reportOpenFigure(runs), ...sendReportFigures(runs)];
+    return [...reportOpenFigures(runs), ...sendReportFigures(runs)];
   },
 );
 
@@ -122,7 +161,7 @@ await phase('7. full-page DOM capture', [[7, 'Full-page DOM capture', 'dom-captu
   measureDomCapture(url(DOM_PAGE), progress),
 );
 
-await phase('9. redaction throughput', [[9, 'Redaction throughput', 'redaction-throughput']], () =>
+await phase('9. redaction throughput', [[9, 'Redaction throughput', 'redaction-cost']], () =>
   measureRedaction(progress),
 );
 

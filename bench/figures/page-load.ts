@@ -51,6 +51,12 @@ export function pageLoadMeter(url: string, rounds: number) {
           .catch((error) => failedFigure(1, RECORDER_MAIN_THREAD_LABEL, undefined, error));
       }
     },
+    /** Half the 95% interval's width, relative to the median: what a further pair of browsers narrows. */
+    relativeHalfWidth(): number {
+      if (ratiosByBrowsers.length < 2) return Infinity;
+      const [low, high] = clusteredInterval(ratiosByBrowsers);
+      return (high - low) / 2 / median(ratiosByBrowsers.flat());
+    },
     figures(): Figure[] {
       // Resampling the pairs of browsers too: one pair alone can be a few percent off (docs/performance.md).
       const [low, high] = clusteredInterval(ratiosByBrowsers);
@@ -64,7 +70,7 @@ export function pageLoadMeter(url: string, rounds: number) {
           unit: '×',
           digits: 3,
           budget: 'page-load-ratio',
-          how: `median over ${samples.mayday.length} pairs of loads (A B / B A, the other browser frozen; ${rounds} fresh pairs of browsers) of with ÷ without; 95% interval ×${low.toFixed(3)}–×${high.toFixed(3)}, resampling the pairs of browsers, then the loads within each; per pair of browsers ${byBrowsers}; medians of each side ${medians.mayday.toFixed(1)} and ${medians.baseline.toFixed(1)} ms.`,
+          how: `median over ${samples.mayday.length} pairs of loads (A B / B A, the other browser frozen; ${ratiosByBrowsers.length} fresh pairs of browsers, pooled) of with ÷ without; 95% interval ×${low.toFixed(3)}–×${high.toFixed(3)} (±${(((high - low) / 2 / median(ratiosByBrowsers.flat())) * 100).toFixed(1)}%), resampling the pairs of browsers, then the loads within each; per pair of browsers ${byBrowsers}; medians of each side ${medians.mayday.toFixed(1)} and ${medians.baseline.toFixed(1)} ms.`,
           detail: {
             medianMs: medians,
             interval95: [low, high],

@@ -9,7 +9,7 @@ export interface Budget {
 }
 
 export interface Figure {
-  /** The item of the benchmark issue this figure answers (1–9). */
+  /** The item of the benchmark issue this figure answers (1–10). */
   item: number;
   label: string;
   /** null when it could not be measured; `note` says why. */

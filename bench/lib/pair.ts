@@ -121,11 +121,29 @@ export async function inFreshPairs(
   }
 }
 
+/** One fresh pair at a time while `more()` says so: for a figure that stops once it is precise enough. */
+export async function whileFreshPairs(
+  readyUrl: string,
+  progress: (line: string) => void,
+  more: () => boolean,
+  work: (pair: BrowserPair) => Promise<void>,
+) {
+  for (let round = 1; more(); round++) {
+    const pair = await openPair(readyUrl, progress);
+    try {
+      await work(pair);
+    } finally {
+      await pair.close();
+    }
+    progress(`  extra pair of browsers ${round} done`);
+  }
+}
+
 /** True when a console.error call ends in our no-op rather than in the browser's console. */
 const REACHES_MUTE =
   "(() => { const before = window.__benchMuted || 0; console.error('bench: mute check'); return (window.__benchMuted || 0) > before; })()";
 
-async function callTab(browser: RawBrowser, url: string, mute: boolean): Promise<Tab> {
+export async function callTab(browser: RawBrowser, url: string, mute: boolean): Promise<Tab> {
   const tab = await browser.newTab();
   if (mute) await tab.beforeEveryDocument(MUTE_CONSOLE_ERROR);
   await tab.load(url);

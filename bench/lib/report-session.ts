@@ -149,8 +149,49 @@ export async function timeReport(session: ReportSession, target: Page): Promise<
   };
 }
 
+/**
+ * What item 5's budget is relative to, measured in the same session between reports: the
+ * browser's own capture of the visible tab, and an extension page (the viewer, empty) opened in a
+ * new tab up to its load. Both from the service worker, as Mayday does them. Machines of this
+ * kind differ by about 2× in speed; the ratio to these holds where milliseconds do not.
+ */
+export interface ReferenceTiming {
+  captureMs: number;
+  extensionPageMs: number;
+}
+
+/** A string, not a function: tsx would wrap inner functions in a helper the worker does not have. */
+const TIME_REFERENCE = (pageUrl: string) => `(async () => {
+  let t = performance.now();
+  await chrome.tabs.captureVisibleTab({ format: 'png' });
+  const captureMs = performance.now() - t;
+  // Listening before the tab exists: a light page can finish before create() answers.
+  const complete = new Set();
+  const waiting = new Map();
+  const listener = (id, info) => {
+    if (info.status !== 'complete') return;
+    complete.add(id);
+    waiting.get(id)?.();
+  };
+  chrome.tabs.onUpdated.addListener(listener);
+  t = performance.now();
+  const tab = await chrome.tabs.create({ url: ${JSON.stringify(pageUrl)}, active: true });
+  if (!complete.has(tab.id)) await new Promise((resolve) => waiting.set(tab.id, resolve));
+  const extensionPageMs = performance.now() - t;
+  chrome.tabs.onUpdated.removeListener(listener);
+  await chrome.tabs.remove(tab.id);
+  return { captureMs, extensionPageMs };
+})()`;
+
+async function timeReference(ext: ExtensionBrowser, target: Page): Promise<ReferenceTiming> {
+  await target.bringToFront();
+  const worker = await ext.currentWorker();
+  return worker.evaluate<ReferenceTiming>(TIME_REFERENCE(ext.pageUrl('viewer.html')));
+}
+
 export interface ReportRuns {
   timings: ReportTiming[];
+  references: ReferenceTiming[];
   /** Why the reports that did not complete failed: a figure says how many. */
   failures: string[];
 }
@@ -161,7 +202,7 @@ export async function timeReports(url: string, count: number, progress: (line: s
   try {
     const target = await session.ext.context.newPage();
     await target.goto(url);
-    const runs: ReportRuns = { timings: [], failures: [] };
+    const runs: ReportRuns = { timings: [], references: [], failures: [] };
     await timeReport(session, target).catch((error) =>
       progress(`  the report that warms up failed: ${String(error?.message ?? error).split('\n')[0]}`),
     );
@@ -169,6 +210,8 @@ export async function timeReports(url: string, count: number, progress: (line: s
       // Chrome allows two captures a second: a report right after another would wait for its turn.
       await target.waitForTimeout(1100);
       try {
+        runs.references.push(await timeReference(session.ext, target));
+        await target.waitForTimeout(1100);
         const timing = await timeReport(session, target);
         runs.timings.push(timing);
         progress(
