@@ -75,7 +75,7 @@ export async function openPair(readyUrl: string, progress: (line: string) => voi
   const launches = await Promise.allSettled(SIDES.map((side) => launchFrozen(side, readyUrl, progress)));
   const failed = launches.find((launch) => launch.status === 'rejected');
   if (failed) {
-    await Promise.all(launches.map((launch) => (launch.status === 'fulfilled' ? launch.value.close() : undefined)));
+    await Promise.all(launches.flatMap((launch) => (launch.status === 'fulfilled' ? [launch.value.close()] : [])));
     throw failed.reason;
   }
   const browsers = Object.fromEntries(

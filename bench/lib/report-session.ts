@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
 import { startReceiver, type Receiver } from '../../receiver/server';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../test/support/extension';
 import { configureEndpoint, describeAndSend, openLauncher } from '../../test/support/flows';
@@ -82,12 +83,12 @@ async function outboxEntryOf(ext: ExtensionBrowser, draftId: string): Promise<{ 
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('mayday');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
     });
     const all = await new Promise<{ id: string; draftId: string; createdAt: number }[]>((resolve, reject) => {
       const req = db.transaction('outbox').objectStore('outbox').getAll();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('outbox.getAll failed'));
     });
     db.close();
     return all.find((e) => e.draftId === id);
@@ -99,10 +100,10 @@ async function outboxEntryOf(ext: ExtensionBrowser, draftId: string): Promise<{ 
 async function draftCreatedAt(ext: ExtensionBrowser, draftId: string): Promise<number> {
   const worker = await ext.currentWorker();
   const key = `draft:${draftId}`;
-  return worker.evaluate(
-    async (k) => ((await (globalThis as any).chrome.storage.local.get(k))[k] as { createdAt: number }).createdAt,
-    key,
-  );
+  return worker.evaluate(async (k) => {
+    const { storage } = (globalThis as unknown as { chrome: Browser }).chrome;
+    return ((await storage.local.get(k))[k] as { createdAt: number }).createdAt;
+  }, key);
 }
 
 /** One report from `target`: open it, describe, send, and read when each step happened. */
@@ -116,7 +117,7 @@ export async function timeReport(session: ReportSession, target: Page): Promise<
     .waitForFunction(() => (window as unknown as { __benchShotAt?: number }).__benchShotAt, undefined, {
       timeout: 15_000,
     })
-    .catch(async (error) => {
+    .catch(async (error: Error) => {
       const shown = await compose.evaluate(() => ({
         stamping: '__benchStamping' in window,
         images: [...document.images].map((i) => `${i.alt} ${i.naturalWidth}px`),
@@ -162,8 +163,10 @@ export async function timeReports(url: string, count: number, progress: (line: s
     const target = await session.ext.context.newPage();
     await target.goto(url);
     const runs: ReportRuns = { timings: [], failures: [] };
-    await timeReport(session, target).catch((error) =>
-      progress(`  the report that warms up failed: ${String(error?.message ?? error).split('\n')[0]}`),
+    await timeReport(session, target).catch((error: unknown) =>
+      progress(
+        `  the report that warms up failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      ),
     );
     for (let i = 1; i <= count; i++) {
       // Chrome allows two captures a second: a report right after another would wait for its turn.

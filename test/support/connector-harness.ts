@@ -21,7 +21,7 @@ export function scriptedFetch(...script: Scripted[]) {
   const fetch = vi.fn<typeof globalThis.fetch>(async (url, init) => {
     const request: SentRequest = {
       method: init?.method ?? 'GET',
-      url: String(url),
+      url: url instanceof Request ? url.url : String(url),
       headers: { ...(init?.headers as Record<string, string>) },
       body: init?.body,
     };

@@ -76,10 +76,10 @@ export async function outboxReports(ext: ExtensionBrowser): Promise<OutgoingRepo
     () =>
       new Promise<OutgoingReport[]>((resolve, reject) => {
         const open = indexedDB.open('mayday');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const all = open.result.transaction('payloads').objectStore('payloads').getAll();
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error('payloads.getAll failed'));
           all.onsuccess = () => resolve(all.result as OutgoingReport[]);
         };
       }),

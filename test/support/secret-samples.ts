@@ -120,7 +120,7 @@ function pem(random: Random, label: string): string {
 
 /** A 16-digit card number of the given prefix that passes Luhn. */
 function card(random: Random, prefix: string): string {
-  let body = prefix + digits(random, 15 - prefix.length);
+  const body = prefix + digits(random, 15 - prefix.length);
   for (let check = 0; check < 10; check++) if (passesLuhn(body + check)) return body + check;
   return body;
 }
