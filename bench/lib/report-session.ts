@@ -107,7 +107,7 @@ async function draftCreatedAt(ext: ExtensionBrowser, draftId: string): Promise<n
 }
 
 /** One report from `target`: open it, describe, send, and read when each step happened. */
-export async function timeReport(session: ReportSession, target: Page): Promise<ReportTiming> {
+async function timeReport(session: ReportSession, target: Page): Promise<ReportTiming> {
   const { ext, receiver } = session;
   const launcher = await openLauncher(ext, target);
   const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));

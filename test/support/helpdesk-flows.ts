@@ -16,7 +16,7 @@ const HELPDESK_NAMES: Record<Exclude<ConnectorConfig['type'], 'none'>, string> =
 };
 
 /** Points Mayday at a helpdesk the way an admin does: the options page, by its labels. */
-export async function configureHelpdesk(ext: ExtensionBrowser, config: ConnectorConfig): Promise<void> {
+async function configureHelpdesk(ext: ExtensionBrowser, config: ConnectorConfig): Promise<void> {
   if (config.type === 'none') throw new Error('configureHelpdesk needs a helpdesk');
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
