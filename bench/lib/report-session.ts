@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { startReceiver, type Receiver } from '../../receiver/server';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../test/support/extension';
-import { configureEndpoint, describeAndSend, openLauncher } from '../../test/support/flows';
+import { configureEndpoint, describeAndSend, openPopup } from '../../test/support/flows';
 
 const TOKEN = 'bench-token';
 export const SCREENSHOT_ALT = 'Screenshot of the reported page';
@@ -109,9 +109,9 @@ async function draftCreatedAt(ext: ExtensionBrowser, draftId: string): Promise<n
 /** One report from `target`: open it, describe, send, and read when each step happened. */
 async function timeReport(session: ReportSession, target: Page): Promise<ReportTiming> {
   const { ext, receiver } = session;
-  const launcher = await openLauncher(ext, target);
+  const popup = await openPopup(ext, target);
   const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-  await launcher.getByRole('button', { name: 'Report a problem' }).click();
+  await popup.getByRole('button', { name: 'Report a problem' }).click();
   const compose = await composeOpened;
   await compose
     .waitForFunction(() => (window as unknown as { __benchShotAt?: number }).__benchShotAt, undefined, {
@@ -126,7 +126,7 @@ async function timeReport(session: ReportSession, target: Page): Promise<ReportT
       // stamping false: Playwright attached its init script too late to this page.
       throw new Error(`${error.message.split('\n')[0]}; the report page: ${JSON.stringify(shown)}`);
     });
-  const clickAt = (await stamp(launcher, '__benchClickAt'))!;
+  const clickAt = (await stamp(popup, '__benchClickAt'))!;
   const shotAt = (await stamp(compose, '__benchShotAt'))!;
   const draftId = new URL(compose.url()).searchParams.get('draft')!;
   const savedAt = await draftCreatedAt(ext, draftId);
@@ -139,7 +139,7 @@ async function timeReport(session: ReportSession, target: Page): Promise<ReportT
   const stored = (await receiver.store.list()).find((t) => t.receipt.ticketId === entry.id);
   if (!stored) throw new Error(`Ticket ${entry.id} did not reach the receiver`);
   await compose.close();
-  await launcher.close();
+  await popup.close();
   return {
     openMs: shotAt - clickAt,
     captureMs: savedAt - clickAt,
