@@ -45,10 +45,6 @@ export default defineConfig(
     'receiver-data/',
   ]),
 
-  // TODO(issue 17, E2E rig unification): lint these once that work is merged; 30 problems were left
-  // in them (listed in the lint-knip branch's report). Remove this block then.
-  globalIgnores(['test/e2e/', 'test/support/', 'bench/'], 'Being rewritten on another branch'),
-
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -39,10 +39,6 @@ export default {
     ...(production ? ['@wxt-dev/webextension-polyfill', 'webextension-polyfill'] : []),
   ],
   ignoreIssues: {
-    // TODO(issue 17, E2E rig unification): test/support and bench are being rewritten on another
-    // branch; what they export and nothing imports is listed in the lint-knip branch's report.
-    'test/support/**': ['exports', 'types'],
-    'bench/**': ['exports', 'types'],
     // TODO(issue 17): renderSummary() is the helpdesk body docs/ticket.md describes, but the
     // connectors still send their own (utils/core/delivery/connectors/body.ts): wire it or drop it.
     ...(production ? { 'utils/core/ticket/summary.ts': ['files'] } : {}),

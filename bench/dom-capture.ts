@@ -167,7 +167,7 @@ async function runOnce(lane: Lane): Promise<number> {
   await lane.page.bringToFront();
   const { ms, url } = await lane.page.evaluate(async (code) => {
     const started = performance.now();
-    const url: string = await (0, eval)(code);
+    const url = (await (0, eval)(code)) as string;
     return { ms: performance.now() - started, url };
   }, lane.renderer.render);
   lane.dataUrl = url;

@@ -63,7 +63,7 @@ async function phase(
   try {
     figures.push(...(await run()));
   } catch (error) {
-    progress(`  failed: ${error instanceof Error ? error.stack : error}`);
+    progress(`  failed: ${error instanceof Error ? error.stack : String(error)}`);
     figures.push(...owed.map(([item, label, budget]) => failedFigure(item, label, budget, error)));
   }
 }

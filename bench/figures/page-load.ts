@@ -10,7 +10,7 @@ import { RECORDER_MAIN_THREAD_LABEL, recorderMainThreadFigure } from './recorder
  * median ratio of 50 pairs with a 95% interval of about ±5% (×0.99 to ×1.04 across recent runs).
  * Four times as many halve it, for about 30 s more.
  */
-export const LOADS_PER_SIDE = 200;
+const LOADS_PER_SIDE = 200;
 /** A fresh pair's first loads fill its caches and compile the scripts: not counted. */
 const WARM_UP_PAIRS = 3;
 

@@ -22,7 +22,7 @@ interface TraceEvent {
 }
 
 /** Durations in µs of the EvaluateScript events of the recorder in `events`. */
-export function recorderEvaluations(events: TraceEvent[]): number[] {
+function recorderEvaluations(events: TraceEvent[]): number[] {
   return events
     .filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url?.endsWith(RECORDER_FILE))
     .map((e) => e.dur ?? 0);

@@ -27,7 +27,7 @@ export interface Figure {
 export type Verdict = 'ok' | 'MISSED' | 'info';
 
 export function budgetOf(figure: Figure): Budget | undefined {
-  return figure.budget ? (budgets[figure.budget] as Budget) : undefined;
+  return figure.budget ? budgets[figure.budget] : undefined;
 }
 
 export function verdict(figure: Figure): Verdict {

@@ -11,7 +11,7 @@
 import { launchRaw, SIDES, type RawBrowser, type Side, type Tab } from './raw-browser';
 
 /** Replaces the browser's console.error before any page script (and before the recorder wraps it). */
-export const MUTE_CONSOLE_ERROR =
+const MUTE_CONSOLE_ERROR =
   'window.__benchMute = function () { window.__benchMuted = (window.__benchMuted || 0) + 1; }; console.error = window.__benchMute;';
 
 /** By behaviour, not by manifest: console.error is neither the browser's own nor our mute. */
@@ -32,7 +32,7 @@ const SETTLE_AFTER_LAUNCH_MS = 8000;
 const SETTLE_AFTER_RESUME_MS = 30;
 
 /** Reloads `url` until the recorder shows; pauses grow, since each load delays the extension more. */
-export async function waitForRecorder(tab: Tab, url: string, timeoutMs = 120_000): Promise<number> {
+async function waitForRecorder(tab: Tab, url: string, timeoutMs = 120_000): Promise<number> {
   const started = Date.now();
   for (let pause = 500; ; pause = Math.min(pause * 2, 4000)) {
     await tab.load(url);
@@ -71,11 +71,11 @@ async function launchFrozen(side: Side, readyUrl: string, progress: (line: strin
  * Launches both sides at once, each left frozen until its turn. Together, each settles in the
  * same seconds as the other, and a pair of browsers costs one start-up instead of two.
  */
-export async function openPair(readyUrl: string, progress: (line: string) => void): Promise<BrowserPair> {
+async function openPair(readyUrl: string, progress: (line: string) => void): Promise<BrowserPair> {
   const launches = await Promise.allSettled(SIDES.map((side) => launchFrozen(side, readyUrl, progress)));
   const failed = launches.find((launch) => launch.status === 'rejected');
   if (failed) {
-    await Promise.all(launches.map((launch) => (launch.status === 'fulfilled' ? launch.value.close() : undefined)));
+    await Promise.all(launches.flatMap((launch) => (launch.status === 'fulfilled' ? [launch.value.close()] : [])));
     throw failed.reason;
   }
   const browsers = Object.fromEntries(

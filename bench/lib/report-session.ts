@@ -8,9 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
 import { startReceiver, type Receiver } from '../../receiver/server';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../test/support/extension';
-import { configureEndpoint, describeAndSend, openLauncher } from '../../test/support/flows';
+import { configureEndpoint, describeAndSend, openPopup } from '../../test/support/flows';
 
 const TOKEN = 'bench-token';
 export const SCREENSHOT_ALT = 'Screenshot of the reported page';
@@ -82,12 +83,12 @@ async function outboxEntryOf(ext: ExtensionBrowser, draftId: string): Promise<{ 
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('mayday');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
     });
     const all = await new Promise<{ id: string; draftId: string; createdAt: number }[]>((resolve, reject) => {
       const req = db.transaction('outbox').objectStore('outbox').getAll();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('outbox.getAll failed'));
     });
     db.close();
     return all.find((e) => e.draftId === id);
@@ -99,24 +100,24 @@ async function outboxEntryOf(ext: ExtensionBrowser, draftId: string): Promise<{ 
 async function draftCreatedAt(ext: ExtensionBrowser, draftId: string): Promise<number> {
   const worker = await ext.currentWorker();
   const key = `draft:${draftId}`;
-  return worker.evaluate(
-    async (k) => ((await (globalThis as any).chrome.storage.local.get(k))[k] as { createdAt: number }).createdAt,
-    key,
-  );
+  return worker.evaluate(async (k) => {
+    const { storage } = (globalThis as unknown as { chrome: Browser }).chrome;
+    return ((await storage.local.get(k))[k] as { createdAt: number }).createdAt;
+  }, key);
 }
 
 /** One report from `target`: open it, describe, send, and read when each step happened. */
-export async function timeReport(session: ReportSession, target: Page): Promise<ReportTiming> {
+async function timeReport(session: ReportSession, target: Page): Promise<ReportTiming> {
   const { ext, receiver } = session;
-  const launcher = await openLauncher(ext, target);
+  const popup = await openPopup(ext, target);
   const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-  await launcher.getByRole('button', { name: 'Report a problem' }).click();
+  await popup.getByRole('button', { name: 'Report a problem' }).click();
   const compose = await composeOpened;
   await compose
     .waitForFunction(() => (window as unknown as { __benchShotAt?: number }).__benchShotAt, undefined, {
       timeout: 15_000,
     })
-    .catch(async (error) => {
+    .catch(async (error: Error) => {
       const shown = await compose.evaluate(() => ({
         stamping: '__benchStamping' in window,
         images: [...document.images].map((i) => `${i.alt} ${i.naturalWidth}px`),
@@ -125,7 +126,7 @@ export async function timeReport(session: ReportSession, target: Page): Promise<
       // stamping false: Playwright attached its init script too late to this page.
       throw new Error(`${error.message.split('\n')[0]}; the report page: ${JSON.stringify(shown)}`);
     });
-  const clickAt = (await stamp(launcher, '__benchClickAt'))!;
+  const clickAt = (await stamp(popup, '__benchClickAt'))!;
   const shotAt = (await stamp(compose, '__benchShotAt'))!;
   const draftId = new URL(compose.url()).searchParams.get('draft')!;
   const savedAt = await draftCreatedAt(ext, draftId);
@@ -138,7 +139,7 @@ export async function timeReport(session: ReportSession, target: Page): Promise<
   const stored = (await receiver.store.list()).find((t) => t.receipt.ticketId === entry.id);
   if (!stored) throw new Error(`Ticket ${entry.id} did not reach the receiver`);
   await compose.close();
-  await launcher.close();
+  await popup.close();
   return {
     openMs: shotAt - clickAt,
     captureMs: savedAt - clickAt,
@@ -203,8 +204,10 @@ export async function timeReports(url: string, count: number, progress: (line: s
     const target = await session.ext.context.newPage();
     await target.goto(url);
     const runs: ReportRuns = { timings: [], references: [], failures: [] };
-    await timeReport(session, target).catch((error) =>
-      progress(`  the report that warms up failed: ${String(error?.message ?? error).split('\n')[0]}`),
+    await timeReport(session, target).catch((error: unknown) =>
+      progress(
+        `  the report that warms up failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      ),
     );
     for (let i = 1; i <= count; i++) {
       // Chrome allows two captures a second: a report right after another would wait for its turn.

@@ -11,18 +11,18 @@ import { useRig } from '../support/rig';
 const rig = useRig({ fresh: 'file', browser: false });
 
 const LANGUAGES = [
-  { lang: 'en-US', send: 'Send report', description: 'What went wrong?', launcher: 'Report a problem' },
+  { lang: 'en-US', send: 'Send report', description: 'What went wrong?', reportButton: 'Report a problem' },
   {
     lang: 'fr-FR',
     send: 'Envoyer le signalement',
     description: "Qu'est-ce qui ne va pas ?",
-    launcher: 'Signaler un problème',
+    reportButton: 'Signaler un problème',
   },
 ];
 const SCHEMES = ['light', 'dark'] as const;
 const CASES = LANGUAGES.flatMap((language) => SCHEMES.map((colorScheme) => ({ ...language, colorScheme })));
 
-describe.each(CASES)('pages in $lang, $colorScheme', ({ lang, send, description, launcher, colorScheme }) => {
+describe.each(CASES)('pages in $lang, $colorScheme', ({ lang, send, description, reportButton, colorScheme }) => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     ext = await rig.launch({ lang });
@@ -51,11 +51,11 @@ describe.each(CASES)('pages in $lang, $colorScheme', ({ lang, send, description,
       const popup = await ext.context.newPage();
       await popup.emulateMedia({ colorScheme });
       await popup.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
-      await popup.getByRole('button', { name: launcher }).waitFor();
+      await popup.getByRole('button', { name: reportButton }).waitFor();
       expect(await seriousViolations(popup), 'popup').toEqual([]);
 
       const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-      await popup.getByRole('button', { name: launcher }).click();
+      await popup.getByRole('button', { name: reportButton }).click();
       const compose = await composeOpened;
       await compose.emulateMedia({ colorScheme });
       await compose.getByLabel(description).fill('Accessibility check');
@@ -96,40 +96,36 @@ async function configureEndpointIn(ext: ExtensionBrowser, lang: string) {
 }
 
 describe('keyboard alone', () => {
-  it(
-    'reports a problem from the launcher to the reference, with focus always visible',
-    { timeout: 60_000 },
-    async () => {
-      const ext = await rig.launch();
-      await rig.configure(ext);
-      const page = await ext.context.newPage();
-      await page.goto(`${rig.site.url}/broken-page.html`);
-      const launcher = await ext.context.newPage();
-      await launcher.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
-      await launcher.keyboard.press('Tab');
-      expect(await launcher.evaluate(() => document.activeElement?.textContent)).toBe('Report a problem');
-      const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-      await launcher.keyboard.press('Enter');
-      const compose = await composeOpened;
-      await compose.getByLabel('What went wrong?').waitFor();
+  it('reports a problem from the popup to the reference, with focus always visible', { timeout: 60_000 }, async () => {
+    const ext = await rig.launch();
+    await rig.configure(ext);
+    const page = await ext.context.newPage();
+    await page.goto(`${rig.site.url}/broken-page.html`);
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Report a problem');
+    const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+    await popup.keyboard.press('Enter');
+    const compose = await composeOpened;
+    await compose.getByLabel('What went wrong?').waitFor();
 
-      // Tab until the description has focus, type, then Tab to Send report and press Enter.
-      for (let i = 0; i < 30 && (await compose.evaluate(() => document.activeElement?.id)) !== 'description'; i++)
-        await compose.keyboard.press('Tab');
-      const outline = await compose.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-      expect(outline).not.toBe('none');
-      await compose.keyboard.type('Typed with the keyboard only');
-      for (
-        let i = 0;
-        i < 30 && (await compose.evaluate(() => document.activeElement?.textContent)) !== 'Send report';
-        i++
-      )
-        await compose.keyboard.press('Tab');
-      await compose.keyboard.press('Enter');
-      await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
-      expect(
-        (await rig.receiver.store.list()).some((t) => t.ticket.description === 'Typed with the keyboard only'),
-      ).toBe(true);
-    },
-  );
+    // Tab until the description has focus, type, then Tab to Send report and press Enter.
+    for (let i = 0; i < 30 && (await compose.evaluate(() => document.activeElement?.id)) !== 'description'; i++)
+      await compose.keyboard.press('Tab');
+    const outline = await compose.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await compose.keyboard.type('Typed with the keyboard only');
+    for (
+      let i = 0;
+      i < 30 && (await compose.evaluate(() => document.activeElement?.textContent)) !== 'Send report';
+      i++
+    )
+      await compose.keyboard.press('Tab');
+    await compose.keyboard.press('Enter');
+    await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
+    expect((await rig.receiver.store.list()).some((t) => t.ticket.description === 'Typed with the keyboard only')).toBe(
+      true,
+    );
+  });
 });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../support/extension';
-import { describeAndSend, fieldDescription as description, openLauncher, startReport } from '../support/flows';
+import { describeAndSend, fieldDescription as description, openPopup, startReport } from '../support/flows';
 import { samplePolicyValues, writePolicy } from '../support/policy';
 import { useRig, type Rig } from '../support/rig';
 
@@ -106,16 +106,16 @@ describe('a policy set by the organisation', () => {
     await blocked.goto(blockedUrl);
     expect(await recorderInstalled(blocked)).toBe(false);
 
-    const launcher = await openLauncher(rig.ext, blocked);
-    await launcher
+    const popup = await openPopup(rig.ext, blocked);
+    await popup
       .getByRole('status')
       .filter({ hasText: 'Reporting is disabled on this site by your organisation.' })
       .waitFor();
-    expect(await launcher.getByRole('button', { name: 'Report a problem' }).isDisabled()).toBe(true);
-    await launcher.close();
+    expect(await popup.getByRole('button', { name: 'Report a problem' }).isDisabled()).toBe(true);
+    await popup.close();
 
-    // A launcher opened on an allowed page, whose tab then goes to the blocked site: the background refuses.
-    const later = await openLauncher(rig.ext, allowed);
+    // A popup opened on an allowed page, whose tab then goes to the blocked site: the background refuses.
+    const later = await openPopup(rig.ext, allowed);
     await allowed.goto(blockedUrl);
     await later.getByRole('button', { name: 'Report a problem' }).click();
     await later.getByRole('status').filter({ hasText: 'Reporting is disabled on this site' }).waitFor();

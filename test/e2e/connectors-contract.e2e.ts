@@ -7,7 +7,6 @@ import { unzipSync } from 'fflate';
 import { GLPI_PROFILES, startFakeGlpi } from '../helpdesks/fake-glpi';
 import { startFakeItop } from '../helpdesks/fake-itop';
 import { startFakeZammad } from '../helpdesks/fake-zammad';
-import { launchWithExtension } from '../support/extension';
 import { describeAndSend, startReport } from '../support/flows';
 import { brokenPage, HELPDESK_RIG, launchWithHelpdesk, outboxReports } from '../support/helpdesk-flows';
 import { useRig } from '../support/rig';
@@ -96,7 +95,7 @@ describe('Test connection on the options page (contract fakes)', () => {
         profile: { name: 'Self-Service', interface: 'helpdesk', rights: { ticket: 5, followup: 1 } },
       }),
     );
-    const ext = rig.closeAfter(await launchWithExtension());
+    const ext = await rig.launch();
     const options = await ext.context.newPage();
     await options.goto(ext.pageUrl('options.html'));
     await options.getByLabel('Helpdesk').selectOption({ label: 'GLPI' });
@@ -120,7 +119,7 @@ describe('Test connection on the options page (contract fakes)', () => {
         accounts: [{ login: 'mayday-rest', password: 'pw', rest: true, agent: true, friendlyName: 'REST Mayday' }],
       }),
     );
-    const ext = rig.closeAfter(await launchWithExtension());
+    const ext = await rig.launch();
     const options = await ext.context.newPage();
     await options.goto(ext.pageUrl('options.html'));
     await options.getByLabel('Helpdesk').selectOption({ label: 'iTop' });

@@ -148,7 +148,7 @@ describe('the outbox', () => {
     await compose.getByRole('button', { name: 'Save report' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^mayday-report-\d{4}-\d{2}-\d{2}-\d{4}-127\.0\.0\.1\.zip$/);
-    const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
+    const zip = unzipSync(new Uint8Array(await readFile(await file.path())));
     expect(Object.keys(zip).sort()).toEqual(['report.html', 'report.json', 'screenshot.png']);
     expect(JSON.parse(strFromU8(zip['report.json'])).description).toBe('Saved for email');
     // The technician opens report.html from the unzipped folder: the screenshot shows.

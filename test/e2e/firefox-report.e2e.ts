@@ -65,7 +65,7 @@ describe('a report from Firefox ESR', () => {
     expect(shot, 'no screenshot reached the receiver').toBeDefined();
     const bytes = (await readFile(join(attachmentsFolder, shot!))).toString('base64');
     const type = shot!.endsWith('.png') ? 'image/png' : 'image/jpeg';
-    const scale = ticket.screenshot!.width / ticket.environment!.viewport.width;
+    const scale = ticket.screenshot!.width / ticket.environment.viewport.width;
     const [r, g, b] = await page.evaluate(
       async (b64, mime, x, y) => {
         const bitmap = await createImageBitmap(await (await fetch(`data:${mime};base64,${b64}`)).blob());

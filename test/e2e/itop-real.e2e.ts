@@ -189,7 +189,7 @@ describe('iTop, real server', () => {
     const refs = Object.values(found).map((o) => o.fields.ref);
     expect(refs).toHaveLength(1);
     expect(status).toMatch(/Report sent\. Reference: R-\d+/);
-    expect(status).toContain(`Reference: ${refs[0]}`);
+    expect(status).toContain(`Reference: ${String(refs[0])}`);
     expectEveryFile((await readRequest(String(refs[0]))).files, sent);
   });
 

@@ -3,24 +3,23 @@
  * then said to be unencrypted, in English and in French.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
+import { describe, expect, it } from 'vitest';
+import type { ExtensionBrowser } from '../support/extension';
 import { fieldDescription as description } from '../support/flows';
+import { useRig } from '../support/rig';
 
-let ext: ExtensionBrowser | undefined;
-afterEach(async () => {
-  await ext?.close();
-  ext = undefined;
-});
+// Each test launches Mayday in its own language; nothing is sent anywhere.
+const rig = useRig({ receiver: false, browser: false });
+let ext: ExtensionBrowser;
 
 async function optionsIn(lang: string): Promise<Page> {
-  ext = await launchWithExtension({ lang });
+  ext = await rig.launch({ lang });
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
   return options;
 }
 
-const saved = () => ext!.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('settings'));
+const saved = () => ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('settings'));
 
 describe('an unencrypted endpoint', () => {
   it('is refused with a clear message until its host is named, then shown as unencrypted', async () => {

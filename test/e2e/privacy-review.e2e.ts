@@ -128,7 +128,7 @@ describe('review before send', () => {
     await compose.getByLabel('What went wrong?').fill('Saved for email');
     const download = compose.waitForEvent('download');
     await compose.getByRole('button', { name: 'Save report' }).click();
-    const zip = unzipSync(new Uint8Array(await readFile((await (await download).path())!)));
+    const zip = unzipSync(new Uint8Array(await readFile(await (await download).path())));
     expect(Object.keys(zip).sort()).toEqual(['report.html', 'report.json']);
     const ticket = JSON.parse(strFromU8(zip['report.json']));
     expect(ticket.console.map((e: { message: string }) => e.message)).toEqual([

@@ -3,57 +3,43 @@
  * open a ticket, answer it and change its status with the forms, see what the person added, and
  * what Mayday reads back at statusUrl. Nothing a page or a person wrote runs.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { findChromium } from '../support/chromium';
+import { useRig } from '../support/rig';
 import { samplePayload } from '../support/tickets';
 
 const TOKEN = 'e2e-technician-token';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
 const HOSTILE = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script>';
-let dataDir: string;
-let receiver: Receiver;
-let browser: Browser;
+// One receiver for the file, holding one ticket; each test opens its pages in a browser of its own.
+const rig = useRig({ fresh: 'file', token: TOKEN, browser: false });
 let links: { url: string; statusUrl: string; replyUrl: string };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-technician-'));
-  receiver = await startReceiver({ dataDir, token: TOKEN });
   const payload = samplePayload(`Saving the invoice fails ${HOSTILE}`);
   payload.ticket.reporter = { name: `Ana ${HOSTILE}`, email: 'ana@example.org' };
-  const res = await fetch(`${receiver.url}/tickets`, {
+  const res = await fetch(rig.endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.ticket.id, ...AUTH },
     body: JSON.stringify(payload),
   });
   links = await res.json();
-  browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-  });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await receiver?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+/** A technician's browser that has never signed in (Mayday installed, as on any machine here). */
+const freshBrowser = async (): Promise<BrowserContext> => (await rig.launch()).context;
 
 const ran = (page: Page) => page.evaluate(() => (window as { __ran?: number }).__ran ?? 0);
 
 describe("the receiver's pages", () => {
   it('let a technician sign in, answer, change the status and read what the person added', async () => {
-    const context = await browser.newContext();
+    const context = await freshBrowser();
     const page = await context.newPage();
     const blocked: string[] = [];
     page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
 
-    await page.goto(`${receiver.url}/`);
+    await page.goto(`${rig.receiver.url}/`);
     await page.getByRole('heading', { name: 'Mayday tickets' }).waitFor();
     await page.getByLabel('Access token').fill('not the token');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -120,18 +106,17 @@ describe("the receiver's pages", () => {
       page.waitForEvent('framenavigated', (f) => f.url().endsWith('/attachments/report.html')),
       page.getByRole('link', { name: 'report.html' }).click(),
     ]);
-    expect(report.url()).toBe(`${receiver.url}/tickets/1/attachments/report.html`);
+    expect(report.url()).toBe(`${rig.receiver.url}/tickets/1/attachments/report.html`);
     await page.getByRole('heading', { name: 'What went wrong' }).waitFor();
 
     expect(await ran(page)).toBe(0);
     expect(blocked.filter((m) => /Content Security Policy/.test(m))).toEqual([]);
-    await context.close();
   });
 
   it('keep the pages from a browser that has not signed in, and from a form posted by another site', async () => {
-    const context = await browser.newContext();
+    const context = await freshBrowser();
     const page = await context.newPage();
-    const denied = await page.goto(`${receiver.url}/tickets/1/page`);
+    const denied = await page.goto(`${rig.receiver.url}/tickets/1/page`);
     expect(denied!.status()).toBe(401);
     await page.getByLabel('Access token').waitFor();
     expect(await page.content()).not.toContain('Saving the invoice fails');
@@ -142,11 +127,10 @@ describe("the receiver's pages", () => {
     await page.getByRole('heading', { name: 'Ticket #1' }).waitFor();
     const other = await context.newPage();
     await other.setContent(
-      `<form method="post" action="${receiver.url}/tickets/1/status"><input name="status" value="closed"><button>Go</button></form>`,
+      `<form method="post" action="${rig.receiver.url}/tickets/1/status"><input name="status" value="closed"><button>Go</button></form>`,
     );
     const [answer] = await Promise.all([other.waitForNavigation(), other.getByRole('button', { name: 'Go' }).click()]);
     expect([401, 403]).toContain(answer!.status());
     expect((await (await fetch(links.statusUrl, { headers: AUTH })).json()).closed).toBe(false);
-    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The walking skeleton, end to end: a broken page, the launcher, the report page, the receiver.
+ * The walking skeleton, end to end: a broken page, the popup, the report page, the receiver.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';

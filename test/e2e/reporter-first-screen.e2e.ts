@@ -4,50 +4,31 @@
  * of what will be sent and Send report all fit without scrolling; the summary counts what is sent;
  * and a person with only a keyboard annotates, reviews and sends, keystrokes counted.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../utils/core/model/ticket';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/extension';
-import { editOptions, startReport } from '../support/flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { editOptions, openPopup, startReport } from '../support/flows';
+import { useRig } from '../support/rig';
 
 const VIEWPORTS = [
   { width: 1366, height: 657 },
   { width: 1280, height: 609 },
 ];
-let site: StaticServer;
-let ext: ExtensionBrowser;
-let receiver: Receiver;
-let dataDir: string;
+// The endpoint is set below, with the choices, on one visit to the options page.
+const rig = useRig({ endpoint: false });
 
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-});
-afterAll(() => site.close());
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-first-screen-'));
-  receiver = await startReceiver({ dataDir });
-  ext = await launchWithExtension();
-  await editOptions(ext, async (options) => {
-    await options.getByLabel('Endpoint URL').fill(`${receiver.url}/tickets`);
+  await editOptions(rig.ext, async (options) => {
+    await options.getByLabel('Endpoint URL').fill(rig.endpoint);
     // The organisation asks for both choices: the tallest form a person meets.
     await options.getByLabel('Categories').fill('Intranet\nEmail\nPrinting');
     await options.getByLabel('Urgency levels').fill('Low\nNormal\nHigh');
   });
 });
-afterEach(async () => {
-  await ext.close();
-  await receiver.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 async function brokenPage(): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`${site.url}/broken-page.html`);
+  const page = await rig.ext.context.newPage();
+  await page.goto(`${rig.site.url}/broken-page.html`);
   await page.waitForFunction(() => (window as { __pageResult?: string }).__pageResult === 'ok');
   await page.waitForTimeout(50); // the fixture throws from a setTimeout(0)
   return page;
@@ -89,7 +70,7 @@ describe.each(VIEWPORTS)('the report page at $width×$height', (viewport) => {
   it('shows the screenshot, the form and Send report without scrolling, focus in the description', async () => {
     const page = await brokenPage();
     await page.setViewportSize(viewport);
-    const compose = await startReport(ext, page);
+    const compose = await startReport(rig.ext, page);
     await compose.setViewportSize(viewport);
     const shot = compose.getByRole('img', { name: 'Screenshot of the reported page' });
     await shot.waitFor();
@@ -125,7 +106,7 @@ describe.each(VIEWPORTS)('the report page at $width×$height', (viewport) => {
     const promised = await summary.textContent();
     await send.click();
     await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
-    const [{ ticket }] = await receiver.store.list();
+    const [{ ticket }] = await rig.receiver.store.list();
     expect(promised).toBe(expectedSummary(ticket));
     expect(ticket).toMatchObject({ category: 'Intranet', urgency: 'High' });
   });
@@ -133,7 +114,7 @@ describe.each(VIEWPORTS)('the report page at $width×$height', (viewport) => {
 
 describe('the report page on a narrow window', () => {
   it('stacks the form first, then the screenshot', async () => {
-    const compose = await startReport(ext, await brokenPage());
+    const compose = await startReport(rig.ext, await brokenPage());
     await compose.setViewportSize({ width: 700, height: 900 });
     const shot = compose.getByRole('img', { name: 'Screenshot of the reported page' });
     await shot.waitFor();
@@ -144,7 +125,7 @@ describe('the report page on a narrow window', () => {
 
 describe('the editor', () => {
   it('keeps its keyboard help behind a toggle and opens a full-window view that Escape closes', async () => {
-    const compose = await startReport(ext, await brokenPage());
+    const compose = await startReport(rig.ext, await brokenPage());
     await compose.setViewportSize(VIEWPORTS[1]);
     const shot = compose.getByRole('img', { name: 'Screenshot of the reported page' });
     await shot.waitFor();
@@ -183,11 +164,10 @@ describe('with the keyboard alone', () => {
 
     const page = await brokenPage();
     await page.setViewportSize(VIEWPORTS[1]);
-    const launcher = await ext.context.newPage();
-    await launcher.goto(ext.pageUrl(`popup.html?tabId=${await tabIdOf(ext, page)}`));
-    const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-    await pressUntil(launcher, 'Tab', async () => (await focusedName(launcher)) === 'Report a problem');
-    await press(launcher, 'Enter');
+    const popup = await openPopup(rig.ext, page);
+    const composeOpened = rig.ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
+    await pressUntil(popup, 'Tab', async () => (await focusedName(popup)) === 'Report a problem');
+    await press(popup, 'Enter');
     const compose = await composeOpened;
     await compose.setViewportSize(VIEWPORTS[1]);
     await compose.getByRole('img', { name: 'Screenshot of the reported page' }).waitFor();
@@ -218,7 +198,7 @@ describe('with the keyboard alone', () => {
     await press(compose, 'Enter');
     await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
 
-    const [{ ticket }] = await receiver.store.list();
+    const [{ ticket }] = await rig.receiver.store.list();
     expect(ticket).toMatchObject({ description: text, category: 'Intranet', urgency: 'Low', console: [] });
     expect(ticket.screenshot).not.toBeNull();
     console.log(

@@ -3,30 +3,19 @@
  * extension's storage: not the token, not a draft. Tested from a script injected there as the
  * bridge is.
  */
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/extension';
-import { configureEndpoint } from '../support/flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { tabIdOf } from '../support/extension';
+import { useRig } from '../support/rig';
 
 const TOKEN = 'isolated-world-must-not-read-this';
-let site: StaticServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-  ext = await launchWithExtension();
-  await configureEndpoint(ext, 'https://helpdesk.example/tickets', TOKEN);
-});
-afterAll(async () => {
-  await ext.close();
-  await site.close();
-});
+// Mayday configured with the token, as an organisation has it.
+const rig = useRig({ fresh: 'file', token: TOKEN });
 
 describe("extension storage from the page's isolated world", () => {
   it('is refused: local storage (the token, drafts) and session storage alike', async () => {
+    const { ext } = rig;
     const page = await ext.context.newPage();
-    await page.goto(`${site.url}/broken-page.html`);
+    await page.goto(`${rig.site.url}/broken-page.html`);
     const tabId = await tabIdOf(ext, page);
     const worker = await ext.currentWorker();
     // The worker itself still reads the token: the restriction is on the page's side only.

@@ -103,7 +103,7 @@ describe('the viewer page', () => {
     const download = viewer.waitForEvent('download');
     await viewer.getByRole('link', { name: 'Download the screenshot' }).click();
     expect((await download).suggestedFilename()).toBe('screenshot.png');
-    expect(await readFile((await (await download).path())!)).toEqual(screenshot);
+    expect(await readFile(await (await download).path())).toEqual(screenshot);
 
     await expectInert(viewer, watched);
     expectNoOutsideRequest(watched);

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { describeAndSend } from '../support/flows';
 import { decodeImage } from '../support/images';
@@ -60,7 +61,7 @@ describe('the context menu', () => {
     await page.bringToFront();
     // The page menu ends with Inspect, View page source, then extension items: the keyboard walks
     // up from the bottom until our item opens the report page (earlier items only open tools).
-    let compose;
+    let compose: Page | undefined;
     for (let up = 1; up <= 4 && !compose; up++) {
       await page.bringToFront();
       rig.display.click(600, 500, 3);

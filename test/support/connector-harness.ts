@@ -21,7 +21,7 @@ export function scriptedFetch(...script: Scripted[]) {
   const fetch = vi.fn<typeof globalThis.fetch>(async (url, init) => {
     const request: SentRequest = {
       method: init?.method ?? 'GET',
-      url: String(url),
+      url: url instanceof Request ? url.url : String(url),
       headers: { ...(init?.headers as Record<string, string>) },
       body: init?.body,
     };
@@ -37,7 +37,7 @@ export function scriptedFetch(...script: Scripted[]) {
 export const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
 
-export const NOW = Date.UTC(2026, 10, 28, 10);
+const NOW = Date.UTC(2026, 10, 28, 10);
 
 /** A SendContext starting from `progress`; `saved` holds every progress the connector stored. */
 export function sendContext(fetch: typeof globalThis.fetch, progress: Record<string, unknown> = {}) {

@@ -37,7 +37,7 @@ export interface ExtensionBrowser {
 
 /** Chromium ships region packs for a few languages only (en-US, pt-BR…); others are bare (fr). */
 const REGION_PACKS = new Set(['en-US', 'en-GB', 'es-419', 'pt-BR', 'pt-PT', 'zh-CN', 'zh-TW']);
-export function chromiumLocale(lang: string): string {
+function chromiumLocale(lang: string): string {
   return REGION_PACKS.has(lang) ? lang : lang.split('-')[0];
 }
 
@@ -96,7 +96,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 }
 
 /** Waits until the background has registered the recorder content script (a few seconds at most). */
-export async function waitForRecorderRegistration(worker: Worker, timeoutMs = 15_000): Promise<void> {
+async function waitForRecorderRegistration(worker: Worker, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const ids: string[] = await worker.evaluate(async () =>

@@ -3,7 +3,7 @@
  * refuse (nothing listens), 500, 429 with Retry-After: 2, hang (never answers), swallow
  * (forwards, so the ticket is stored, but never answers: the reply is lost), pass.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Fault = 'refuse' | '500' | '429' | 'hang' | 'swallow' | 'pass';
@@ -41,7 +41,7 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
       body: req.method === 'GET' ? undefined : new Uint8Array(body),
     });
   };
-  const server: Server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const now = fault;
     seen[now]++;
     const body = await readAll(req);
@@ -54,7 +54,9 @@ export async function faultyEndpoint(target: string, initial: Fault = 'pass'): P
     if (now === 'swallow') return;
     res.writeHead(reply.status, { 'Content-Type': reply.headers.get('content-type') ?? 'application/json' });
     res.end(Buffer.from(await reply.arrayBuffer()));
-  });
+  };
+  // A receiver that fails to answer still fails the test: the rejection stays unhandled.
+  const server: Server = createServer((req, res) => void answer(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const stopListening = () =>

@@ -64,7 +64,7 @@ export class FirefoxRdp {
         await client.greeting;
         return client;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`No Firefox debugging server on port ${port}: ${String(error)}`);
+        if (Date.now() > deadline) throw new Error(`No Firefox debugging server on port ${port}`, { cause: error });
         await new Promise((r) => setTimeout(r, 200));
       }
     }
@@ -120,7 +120,9 @@ export class FirefoxRdp {
       (await new Promise<Packet>((resolve, reject) => this.evaluations.set(resultID, { resolve, reject })));
     this.early.delete(resultID);
     if (result.hasException)
-      throw new Error(`Evaluation failed: ${String(result.exceptionMessage ?? JSON.stringify(result.exception))}`);
+      throw new Error(
+        `Evaluation failed: ${typeof result.exceptionMessage === 'string' ? result.exceptionMessage : JSON.stringify(result.exception)}`,
+      );
     return result.result as Grip;
   }
 

@@ -21,7 +21,7 @@ export function findFirefox(): string {
   return programPath('firefox-esr');
 }
 
-export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -165,7 +165,7 @@ function locate(
 }
 
 /** One of Mayday's pages in a Firefox tab: read over the devtools protocol, used with X events. */
-export class MaydayTab {
+class MaydayTab {
   constructor(
     readonly tab: RdpTab,
     readonly console: RdpConsole,

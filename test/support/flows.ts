@@ -19,22 +19,25 @@ export function configureEndpoint(ext: ExtensionBrowser, url: string, token: str
   });
 }
 
-/** Opens the launcher as a page aimed at `target` (popup.html?tabId=), as the toolbar popup would be. */
-export async function openLauncher(ext: ExtensionBrowser, target: Page): Promise<Page> {
-  const tabId = await tabIdOf(ext, target);
-  const launcher = await ext.context.newPage();
-  await launcher.goto(ext.pageUrl(`popup.html?tabId=${tabId}`));
-  return launcher;
+/**
+ * Opens the toolbar popup's page as a tab, aimed at `target` (popup.html?tabId=) as the popup is at
+ * the tab it opens over; without a target it lists the reports (also a retry trigger).
+ */
+export async function openPopup(ext: ExtensionBrowser, target?: Page): Promise<Page> {
+  const query = target ? `?tabId=${await tabIdOf(ext, target)}` : '';
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.pageUrl(`popup.html${query}`));
+  return popup;
 }
 
-/** Opens the launcher aimed at `target`, presses Report a problem and returns the report page that opens. */
+/** Opens the popup aimed at `target`, presses Report a problem and returns the report page that opens. */
 export async function startReport(ext: ExtensionBrowser, target: Page, buttonName = 'Report a problem'): Promise<Page> {
-  const launcher = await openLauncher(ext, target);
+  const popup = await openPopup(ext, target);
   const composeOpened = ext.context.waitForEvent('page', (p) => p.url().includes('/compose.html'));
-  await launcher.getByRole('button', { name: buttonName }).click();
+  await popup.getByRole('button', { name: buttonName }).click();
   const compose = await composeOpened;
   await compose.locator('textarea').waitFor();
-  await launcher.close();
+  await popup.close();
   return compose;
 }
 
@@ -44,13 +47,6 @@ export async function describeAndSend(compose: Page, description: string): Promi
   const status = compose.getByRole('status');
   await status.filter({ hasText: /Report sent|Sending failed|Not sent yet|could not/ }).waitFor();
   return (await status.textContent()) ?? '';
-}
-
-/** Opens the toolbar popup's page as a tab: listing reports is also a retry trigger. */
-export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
-  const popup = await ext.context.newPage();
-  await popup.goto(ext.pageUrl('popup.html'));
-  return popup;
 }
 
 /** The toolbar badge text, read from the extension's service worker. */

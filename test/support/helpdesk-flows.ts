@@ -16,7 +16,7 @@ const HELPDESK_NAMES: Record<Exclude<ConnectorConfig['type'], 'none'>, string> =
 };
 
 /** Points Mayday at a helpdesk the way an admin does: the options page, by its labels. */
-export async function configureHelpdesk(ext: ExtensionBrowser, config: ConnectorConfig): Promise<void> {
+async function configureHelpdesk(ext: ExtensionBrowser, config: ConnectorConfig): Promise<void> {
   if (config.type === 'none') throw new Error('configureHelpdesk needs a helpdesk');
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
@@ -76,10 +76,10 @@ export async function outboxReports(ext: ExtensionBrowser): Promise<OutgoingRepo
     () =>
       new Promise<OutgoingReport[]>((resolve, reject) => {
         const open = indexedDB.open('mayday');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const all = open.result.transaction('payloads').objectStore('payloads').getAll();
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error('payloads.getAll failed'));
           all.onsuccess = () => resolve(all.result as OutgoingReport[]);
         };
       }),

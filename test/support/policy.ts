@@ -7,9 +7,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXTENSION_ID } from './extension';
 
-export const POLICY_DIR = process.env.MAYDAY_POLICY_DIR ?? '/etc/chromium/policies/managed';
-export const POLICY_FILE = join(POLICY_DIR, 'mayday-e2e-policy.json');
-export const SAMPLE_POLICY = resolve(import.meta.dirname, '../../docs/policies/chromium-linux.json');
+const POLICY_DIR = process.env.MAYDAY_POLICY_DIR ?? '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'mayday-e2e-policy.json');
+const SAMPLE_POLICY = resolve(import.meta.dirname, '../../docs/policies/chromium-linux.json');
 
 /** The values of the documented sample policy (docs/policies/chromium-linux.json). */
 export async function samplePolicyValues(): Promise<Record<string, unknown>> {

@@ -6,7 +6,7 @@
  * proves the text arrived, so a secret's absence means it was removed, not that it never came.
  */
 
-export type Channel = 'field' | 'private' | 'console' | 'error' | 'request' | 'url' | 'title' | 'description';
+type Channel = 'field' | 'private' | 'console' | 'error' | 'request' | 'url' | 'title' | 'description';
 
 export interface Secret {
   id: string;

@@ -44,7 +44,7 @@ export async function pageResultOverCdp(page: Page): Promise<string> {
   }
 }
 
-/** Reports a problem on `page` through the launcher and the report page, and returns the ticket the receiver got. */
+/** Reports a problem on `page` through the popup and the report page, and returns the ticket the receiver got. */
 export async function reportTicket(
   ext: ExtensionBrowser,
   receiver: Receiver,

@@ -73,15 +73,15 @@ type Step = () => unknown;
 
 /** Runs every step, in order, even after one fails; then throws the first failure. */
 async function runAll(steps: Step[]): Promise<void> {
-  let failure: unknown;
+  const failures: unknown[] = [];
   for (const step of steps) {
     try {
       await step();
     } catch (error) {
-      failure ??= error;
+      failures.push(error);
     }
   }
-  if (failure !== undefined) throw failure;
+  if (failures.length > 0) throw failures[0];
 }
 
 export function useRig(options: RigOptions = {}): Rig {

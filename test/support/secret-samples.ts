@@ -72,7 +72,7 @@ function base62(n: number, width: number): string {
 }
 
 /** GitHub's format: 30 random base62 characters, then the CRC32 of those in 6 base62 digits. */
-export function githubToken(random: Random, prefix: string): string {
+function githubToken(random: Random, prefix: string): string {
   const body = pick(random, ALNUM, 30);
   return `${prefix}_${body}${base62(crc32(body), 6)}`;
 }
@@ -120,7 +120,7 @@ function pem(random: Random, label: string): string {
 
 /** A 16-digit card number of the given prefix that passes Luhn. */
 function card(random: Random, prefix: string): string {
-  let body = prefix + digits(random, 15 - prefix.length);
+  const body = prefix + digits(random, 15 - prefix.length);
   for (let check = 0; check < 10; check++) if (passesLuhn(body + check)) return body + check;
   return body;
 }

@@ -21,7 +21,7 @@ export interface StaticServer {
 
 /** `routes` answer special paths first (failing APIs, slow replies); files come from `root`. */
 export async function serveFolder(root: string, routes: Route[] = []): Promise<StaticServer> {
-  const server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     for (const route of routes) if (await route(req, res)) return;
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
       /^(\.\.[/\\])+/,
@@ -35,7 +35,9 @@ export async function serveFolder(root: string, routes: Route[] = []): Promise<S
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found');
     }
-  });
+  };
+  // A failing route still fails the test: its rejection stays unhandled.
+  const server = createServer((req, res) => void answer(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

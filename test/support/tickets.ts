@@ -1,7 +1,7 @@
 /** Valid tickets and payloads for unit tests, built through the same builder the extension uses. */
 import type { Draft } from '../../utils/core/model/draft';
 import { buildTicket } from '../../utils/core/ticket/build';
-import type { WebhookPayload } from '../../utils/core/model/ticket';
+import type { OutgoingReport } from '../../utils/core/model/ticket';
 import { messageLookup } from '../../utils/core/ticket/translate';
 import en from '../../public/_locales/en/messages.json';
 
@@ -70,6 +70,6 @@ export const BUILD_CONTEXT = {
   t: messageLookup(en),
 };
 
-export function samplePayload(description = 'The invoice list stays empty'): WebhookPayload {
+export function samplePayload(description = 'The invoice list stays empty'): OutgoingReport {
   return buildTicket(sampleDraft(), description, BUILD_CONTEXT);
 }

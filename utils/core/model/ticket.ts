@@ -135,8 +135,3 @@ export const outgoingReportSchema = z.object({
   attachments: z.array(attachmentSchema).max(10),
 });
 export type OutgoingReport = z.infer<typeof outgoingReportSchema>;
-/**
- * @internal The old name, for test/support/tickets.ts until it says OutgoingReport.
- * TODO(issue 17): remove with the E2E rig work.
- */
-export type WebhookPayload = OutgoingReport;
