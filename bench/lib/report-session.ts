@@ -156,7 +156,7 @@ async function timeReport(session: ReportSession, target: Page): Promise<ReportT
  * new tab up to its load. Both from the service worker, as Mayday does them. Machines of this
  * kind differ by about 2× in speed; the ratio to these holds where milliseconds do not.
  */
-export interface ReferenceTiming {
+interface ReferenceTiming {
   captureMs: number;
   extensionPageMs: number;
 }
