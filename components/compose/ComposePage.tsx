@@ -113,7 +113,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
     if (requesterShown) setRequesterShown(requesterProblem(requesterForm, next));
     clearTimeout(requesterTimer.current);
     requesterTimer.current = setTimeout(
-      () => sendMessage('saveRequester', { draftId, requester: next }),
+      () => void sendMessage('saveRequester', { draftId, requester: next }).catch(noop),
       SAVE_DELAY_MS,
     );
   }

@@ -42,7 +42,7 @@ export function Conversation({ reportId }: { reportId: string }) {
       setState(next);
     };
     void load();
-    const timer = setInterval(load, POLL_MS);
+    const timer = setInterval(() => void load(), POLL_MS);
     return () => clearInterval(timer);
   }, [reportId]);
 
@@ -121,35 +121,30 @@ export function Conversation({ reportId }: { reportId: string }) {
           ) : (
             <li key={item.key} class="mine">
               <p class="muted">
-                {t('conversationYou', timeText(item.addition!.createdAt))}
-                {item.addition!.files > 0 && ` · ${t('conversationFileAttached')}`}
+                {t('conversationYou', timeText(item.addition.createdAt))}
+                {item.addition.files > 0 && ` · ${t('conversationFileAttached')}`}
                 {' · '}
-                {item.addition!.state === 'sent'
+                {item.addition.state === 'sent'
                   ? t('conversationAdded')
-                  : item.addition!.state === 'failed'
+                  : item.addition.state === 'failed'
                     ? t(
                         'conversationFailed',
-                        item.addition!.lastFailure ? failureMessage(item.addition!.lastFailure) : '',
+                        item.addition.lastFailure ? failureMessage(item.addition.lastFailure) : '',
                       )
                     : t('conversationQueued')}
               </p>
-              <p style={{ whiteSpace: 'pre-line' }}>{item.addition!.text}</p>
+              <p style={{ whiteSpace: 'pre-line' }}>{item.addition.text}</p>
             </li>
           ),
         )}
       </ol>
       {followUp?.closed && <p>{t('conversationClosedNote')}</p>}
       {state.canAdd && (
-        <form onSubmit={add} noValidate aria-labelledby="add-h">
+        <form onSubmit={(event) => void add(event)} noValidate aria-labelledby="add-h">
           <h3 id="add-h">{t('conversationAddHeading')}</h3>
           <div class="field">
             <label for="add-text">{t('conversationAddLabel')}</label>
-            <textarea
-              id="add-text"
-              value={text}
-              maxLength={5000}
-              onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
-            />
+            <textarea id="add-text" value={text} maxLength={5000} onInput={(e) => setText(e.currentTarget.value)} />
           </div>
           <div class="field">
             <label for="add-file">{t('conversationFileLabel')}</label>

@@ -35,7 +35,7 @@ export function RequesterFields(props: {
           required={form.required}
           aria-invalid={problem !== null}
           aria-describedby={describedBy}
-          onInput={(e) => props.onChange({ ...value, email: (e.currentTarget as HTMLInputElement).value })}
+          onInput={(e) => props.onChange({ ...value, email: e.currentTarget.value })}
         />
         {problem && (
           <p class="field-error" id="requester-email-error">
@@ -54,7 +54,7 @@ export function RequesterFields(props: {
           value={value.name}
           maxLength={NAME_MAX}
           readOnly={disabled}
-          onInput={(e) => props.onChange({ ...value, name: (e.currentTarget as HTMLInputElement).value })}
+          onInput={(e) => props.onChange({ ...value, name: e.currentTarget.value })}
         />
       </div>
     </fieldset>

@@ -53,7 +53,8 @@ export function registerFollowUp(outbox: OutboxService) {
   void ensureFollowUpAlarm(browser);
 
   // The notification opens the report's page, at its conversation.
-  browser.notifications.onClicked.addListener(async (id) => {
+  browser.notifications.onClicked.addListener((id) => void openFromNotification(id));
+  async function openFromNotification(id: string) {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     const [, reportId] = id.split('|');
     void browser.notifications.clear(id);
@@ -62,7 +63,7 @@ export function registerFollowUp(outbox: OutboxService) {
     await browser.tabs.create({
       url: browser.runtime.getURL(`/compose.html?draft=${encodeURIComponent(entry.draftId)}#conversation`),
     });
-  });
+  }
 
   async function conversation(reportId: string): Promise<Conversation | null> {
     const entries = await (await store).list();
@@ -93,7 +94,7 @@ export function registerFollowUp(outbox: OutboxService) {
     return conversation(data);
   });
 
-  onExtensionPageMessage('checkReplies', async () => {
+  onExtensionPageMessage('checkReplies', () => {
     void look();
   });
 

@@ -73,7 +73,7 @@ export interface FakeGlpiOptions {
   userNames?: Record<number, string>;
 }
 
-export interface GlpiFollowup {
+interface GlpiFollowup {
   id: number;
   items_id: number;
   content: string;

@@ -25,7 +25,7 @@ interface ZammadArticle {
   attachments: { filename: string; data: string; 'mime-type': string }[];
 }
 
-export interface StoredArticle {
+interface StoredArticle {
   id: number;
   ticket_id: number;
   internal: boolean;

@@ -10,9 +10,9 @@ import type { TechnicianReply } from '../core/delivery/follow-up';
 import { isAddition, type OutboxEntry, type OutboxStore } from '../core/model/outbox';
 
 export const FOLLOW_UP_ALARM = 'mayday-follow-up';
-export const FOLLOW_UP_EVERY_MINUTES = 15;
+const FOLLOW_UP_EVERY_MINUTES = 15;
 /** A page looking at the reports triggers a check no more often than this. */
-export const LOOK_THROTTLE_MS = 5_000;
+const LOOK_THROTTLE_MS = 5_000;
 
 export interface FollowUpEnv {
   store: OutboxStore;
@@ -26,7 +26,7 @@ export interface FollowUpEnv {
 }
 
 /** The sent reports worth asking about now. */
-export function followed(entries: OutboxEntry[], now: number, retentionMs: number): OutboxEntry[] {
+function followed(entries: OutboxEntry[], now: number, retentionMs: number): OutboxEntry[] {
   return entries.filter(
     (e) =>
       !isAddition(e) &&
@@ -47,7 +47,11 @@ export async function checkFollowUps(env: FollowUpEnv, ids?: string[]): Promise<
   );
   let fresh = 0;
   for (const entry of due) {
-    const result = await followUp.status(entry.receipt!, { fetch: env.fetch, timeoutMs: env.timeoutMs, now: env.now });
+    const result = await followUp.status(entry.receipt!, {
+      fetch: env.fetch,
+      timeoutMs: env.timeoutMs,
+      now: () => env.now(),
+    });
     // A failed check changes nothing: the last known status stays, the next round asks again.
     if (!result.ok) continue;
     const now = env.now();

@@ -3,7 +3,7 @@
  * storage, never sent anywhere but in their tickets), and the browser profile's address when the
  * organisation chose it and the permission was granted.
  */
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import type { browser as Browser } from 'wxt/browser';
 import type { Requester } from '../core/report/requester';
 
@@ -12,7 +12,7 @@ export const rememberedRequester = storage.defineItem<Requester>('local:requeste
 });
 
 /** The permissions the options page asks for when an admin picks "browser profile". */
-export const PROFILE_PERMISSIONS = ['identity', 'identity.email'];
+const PROFILE_PERMISSIONS = ['identity', 'identity.email'];
 
 /**
  * chrome.identity.getProfileUserInfo, Chromium only: '' without the permission (not granted, or
@@ -21,7 +21,7 @@ export const PROFILE_PERMISSIONS = ['identity', 'identity.email'];
 export async function profileEmail(api: typeof Browser): Promise<string> {
   try {
     const granted = await api.permissions.contains({ permissions: PROFILE_PERMISSIONS as never });
-    const identity = (api as unknown as { identity?: { getProfileUserInfo?: Function } }).identity;
+    const identity = (api as unknown as { identity?: { getProfileUserInfo?: unknown } }).identity;
     if (!granted || typeof identity?.getProfileUserInfo !== 'function') return '';
     const info = (await (identity.getProfileUserInfo as (details: object) => Promise<{ email?: string }>)({
       accountStatus: 'ANY',

@@ -47,9 +47,9 @@ export interface Conversation {
   canAdd: boolean;
 }
 
-export type AddInformationResult = { ok: true; conversation: Conversation } | { ok: false; failure: DeliveryFailure };
+type AddInformationResult = { ok: true; conversation: Conversation } | { ok: false; failure: DeliveryFailure };
 
-export type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
+type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
 
 export interface ExtensionProtocol {
   startReport(data: { tabId: number }): StartResult;

@@ -5,7 +5,7 @@
  */
 import type { Connector, OutgoingReport } from '../../core/delivery/connector';
 import type { DeliveryFailure } from '../../core/delivery/errors';
-import { isAddition, isDue, type OutboxEntry, type OutboxStore } from '../../core/model/outbox';
+import { isAddition, type OutboxEntry, type OutboxStore } from '../../core/model/outbox';
 import type { AddedInformation } from '../../core/delivery/follow-up';
 import { toStatus, type ReportStatus } from '../../core/report/submit';
 

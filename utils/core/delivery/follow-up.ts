@@ -61,7 +61,7 @@ const SHOWN_CHARS = 5000;
 export function addedMarker(infoId: string): string {
   return `(Added by the requester with Mayday, ref ${infoId.slice(0, 8)})`;
 }
-export const ADDED_MARKER = /\(Added by the requester with Mayday, ref [0-9a-f-]{8}\)/;
+const ADDED_MARKER = /\(Added by the requester with Mayday, ref [0-9a-f-]{8}\)/;
 
 export function addedText(info: AddedInformation): string {
   return `${info.text.trim()}\n\n${addedMarker(info.id)}`;

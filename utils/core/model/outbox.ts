@@ -5,7 +5,7 @@ import type { Receipt } from './draft';
 import type { AddedInformation, FollowUp } from '../delivery/follow-up';
 
 /** What Mayday knows of a sent ticket's life in the helpdesk (checked by utils/background/follow-up.ts). */
-export interface FollowUpRecord extends FollowUp {
+interface FollowUpRecord extends FollowUp {
   checkedAt: number;
   /** Replies already announced (notification, badge), so each is announced once. */
   announced: string[];

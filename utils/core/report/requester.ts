@@ -7,7 +7,7 @@ import type { Settings } from '../settings/schema';
 import type { Ticket } from '../model/ticket';
 
 export type Reporter = NonNullable<Ticket['reporter']>;
-export type RequesterSource = Settings['requesterSource'];
+type RequesterSource = Settings['requesterSource'];
 
 export interface Requester {
   email: string;

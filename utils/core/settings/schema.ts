@@ -11,7 +11,7 @@ const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
 const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
 const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
 /** Where the requester's address comes from: asked on the report page, the browser's profile, nowhere. */
-export const REQUESTER_SOURCES = ['asked', 'profile', 'none'] as const;
+const REQUESTER_SOURCES = ['asked', 'profile', 'none'] as const;
 
 export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme' | 'insecure';
 

@@ -24,7 +24,7 @@ import { badReply, createOnce, targetOf } from './helpdesk';
 type GlpiConfig = Extract<ConnectorConfig, { type: 'glpi' }>;
 type Api = ReturnType<typeof glpiApi>;
 
-export function glpiStatus(status: number): { status: TicketStatus; closed: boolean } {
+function glpiStatus(status: number): { status: TicketStatus; closed: boolean } {
   if (status === 1) return { status: 'new', closed: false };
   if (status === 4) return { status: 'waiting', closed: false };
   if (status === 5) return { status: 'solved', closed: false };

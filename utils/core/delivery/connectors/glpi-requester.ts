@@ -15,7 +15,7 @@ export interface GlpiCalls {
 }
 
 /** The GLPI user id owning `email`, or null (none, several, or no right to read addresses). */
-export async function glpiUserByEmail(api: GlpiCalls, email: string): Promise<number | null> {
+async function glpiUserByEmail(api: GlpiCalls, email: string): Promise<number | null> {
   const wanted = email.trim().toLowerCase();
   // searchText is a LIKE: the rows are checked for the exact address below.
   const reply = await api.bodyOf(

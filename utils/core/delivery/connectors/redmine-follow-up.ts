@@ -24,7 +24,7 @@ type RedmineConfig = Extract<ConnectorConfig, { type: 'redmine' }>;
 const auth = (config: RedmineConfig) => ({ 'X-Redmine-API-Key': config.apiKey });
 
 /** Redmine's default statuses (and their French names); any other open one is "in progress". */
-export function redmineStatus(name: string, isClosed?: boolean): { status: TicketStatus; closed: boolean } {
+function redmineStatus(name: string, isClosed?: boolean): { status: TicketStatus; closed: boolean } {
   const n = name.trim().toLowerCase();
   if (/^(closed|rejected|fermé|rejeté)$/.test(n) || (isClosed && !/^(resolved|résolu)$/.test(n)))
     return { status: 'closed', closed: true };

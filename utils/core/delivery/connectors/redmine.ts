@@ -68,7 +68,7 @@ async function upload(
 }
 
 /** "Ana Lima <ana@example.org>": who reported it, for an issue not filed as them. */
-export function reportedBy(report: OutgoingReport): string | null {
+function reportedBy(report: OutgoingReport): string | null {
   const { name, email } = report.ticket.reporter ?? {};
   if (!name && !email) return null;
   return name && email ? `${name} <${email}>` : (name ?? email)!;
@@ -78,7 +78,7 @@ export function reportedBy(report: OutgoingReport): string | null {
  * The login of the one active Redmine user whose address is the requester's, for
  * X-Redmine-Switch-User; null when none matches or the key may not list users (not an admin).
  */
-export async function requesterLogin(
+async function requesterLogin(
   config: RedmineConfig,
   report: OutgoingReport,
   ctx: Pick<SendContext, 'fetch' | 'timeoutMs' | 'now'>,

@@ -24,7 +24,7 @@ type RtConfig = Extract<ConnectorConfig, { type: 'rt' }>;
 
 const auth = (config: RtConfig) => ({ Authorization: `token ${config.token}` });
 
-export function rtStatus(status: string): { status: TicketStatus; closed: boolean } {
+function rtStatus(status: string): { status: TicketStatus; closed: boolean } {
   switch (status.toLowerCase()) {
     case 'new':
       return { status: 'new', closed: false };
@@ -41,7 +41,7 @@ export function rtStatus(status: string): { status: TicketStatus; closed: boolea
   }
 }
 
-async function get(config: RtConfig, path: string, ctx: FollowUpContext): Promise<unknown | DeliveryFailure> {
+async function get(config: RtConfig, path: string, ctx: FollowUpContext): Promise<unknown> {
   const reply = await replyBody(
     await request(ctx, endpoint(config.url, `/REST/2.0${path}`), { method: 'GET', headers: auth(config) }),
     ctx.now(),
@@ -53,8 +53,9 @@ interface RtItem {
   id?: unknown;
   Type?: unknown;
   Created?: unknown;
-  Creator?: { id?: unknown } | unknown;
-  TransactionId?: { id?: unknown } | unknown;
+  /** An object with an id, or the id. */
+  Creator?: unknown;
+  TransactionId?: unknown;
   ContentType?: unknown;
   Content?: unknown;
 }
@@ -71,7 +72,7 @@ async function correspondence(
   const history = await get(config, `/ticket/${ticketId}/history?per_page=100&fields=Type,Created,Creator`, ctx);
   if (isFailure(history)) return history;
   const transactions = new Map<string, RtItem>();
-  for (const item of ((history as { items?: RtItem[] } | null)?.items ?? []) as RtItem[])
+  for (const item of (history as { items?: RtItem[] } | null)?.items ?? [])
     if (item.Type === 'Correspond') transactions.set(String(item.id), item);
   if (!transactions.size) return [];
   const attachments = await get(
@@ -81,10 +82,10 @@ async function correspondence(
   );
   if (isFailure(attachments)) return attachments;
   const texts = new Map<string, string>();
-  for (const part of ((attachments as { items?: RtItem[] } | null)?.items ?? []) as RtItem[]) {
+  for (const part of (attachments as { items?: RtItem[] } | null)?.items ?? []) {
     const transaction = idOf(part.TransactionId);
     if (!transactions.has(transaction) || texts.has(transaction) || typeof part.Content !== 'string') continue;
-    const type = String(part.ContentType ?? '');
+    const type = typeof part.ContentType === 'string' ? part.ContentType : '';
     if (type !== 'text/plain' && type !== 'text/html') continue;
     // A collection's fields carry the decoded text (only /attachment/N answers in base64).
     texts.set(transaction, type === 'text/html' ? htmlToText(part.Content) : part.Content);

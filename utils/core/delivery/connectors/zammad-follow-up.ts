@@ -24,7 +24,7 @@ type ZammadConfig = Extract<ConnectorConfig, { type: 'zammad' }>;
 
 const auth = (config: ZammadConfig) => ({ Authorization: `Token token=${config.token}` });
 
-export function zammadStatus(state: string): { status: TicketStatus; closed: boolean } {
+function zammadStatus(state: string): { status: TicketStatus; closed: boolean } {
   switch (state.toLowerCase()) {
     case 'new':
       return { status: 'new', closed: false };
@@ -42,7 +42,7 @@ export function zammadStatus(state: string): { status: TicketStatus; closed: boo
 }
 
 /** Zammad's own ticket id: the receipt shows the ticket number. */
-export function zammadTicketId(receipt: Receipt): string | null {
+function zammadTicketId(receipt: Receipt): string | null {
   return receipt.ref ?? receipt.url?.match(/#ticket\/zoom\/(\d+)/)?.[1] ?? null;
 }
 
@@ -57,7 +57,7 @@ interface Article {
   created_at?: unknown;
 }
 
-async function get(config: ZammadConfig, path: string, ctx: FollowUpContext): Promise<unknown | DeliveryFailure> {
+async function get(config: ZammadConfig, path: string, ctx: FollowUpContext): Promise<unknown> {
   const reply = await replyBody(
     await request(ctx, endpoint(config.url, `/api/v1${path}`), { method: 'GET', headers: auth(config) }),
     ctx.now(),
@@ -97,7 +97,7 @@ async function allArticleTexts(config: ZammadConfig, id: string, ctx: FollowUpCo
   if (isFailure(body)) return body;
   return (Array.isArray(body) ? (body as Article[]) : []).map((a) => ({
     id: String(a.id),
-    body: String(a.body ?? ''),
+    body: typeof a.body === 'string' ? a.body : '',
   }));
 }
 
