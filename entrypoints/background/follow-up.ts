@@ -128,7 +128,10 @@ export function registerFollowUp(outbox: OutboxService) {
     }
     const parent = await (await store).get(data.reportId);
     if (!parent || isAddition(parent)) return refuse('no such report');
-    const info: AddedInformation = { id: data.id, text, attachments };
+    // The report's requester adds it: a helpdesk that signs with its API account names them.
+    const reporter = (await (await store).payload(parent.id).catch(() => undefined))?.ticket.reporter;
+    const author = reporter?.name?.trim() || reporter?.email?.trim();
+    const info: AddedInformation = { id: data.id, text, attachments, ...(author ? { author } : {}) };
     try {
       await enqueueAddition(await outbox.env(), parent, info);
     } catch (error) {

@@ -6,13 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingReport } from '../../utils/core/delivery/connector';
-import {
-  itopAddReply,
-  itopConnector,
-  itopFollowUp,
-  itopTicketUrl,
-  testItop,
-} from '../../utils/core/delivery/connectors/itop';
+import { itopConnector, itopFollowUp, itopTicketUrl, testItop } from '../../utils/core/delivery/connectors/itop';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { sendContext } from '../support/connector-harness';
 import { describeAndSend, startReport } from '../support/flows';
@@ -217,12 +211,14 @@ describe('iTop, real server', () => {
     const proxy = rig.closeAfter(await lossyProxy(ITOP, (method) => method === 'POST' && ++posts === 2));
     const answer = { id: `answer-${Date.now()}`, text: 'Toujours pareil.', author: 'Claire Martin', attachments: [] };
     const first = sendContext(globalThis.fetch);
-    expect(await itopAddReply(config(proxy.url), { ...first.ctx, timeoutMs: 5000 }, ref, answer)).toMatchObject({
-      ok: false,
-    });
+    expect(
+      await itopFollowUp(config(proxy.url)).addInformation({ id: ref }, answer, { ...first.ctx, timeoutMs: 5000 }),
+    ).toMatchObject({ ok: false });
     // The retry goes to the same address: progress made against one iTop means nothing to another.
     const retry = sendContext(globalThis.fetch, first.last());
-    expect(await itopAddReply(config(proxy.url), retry.ctx, ref, answer)).toEqual({ ok: true });
+    expect(await itopFollowUp(config(proxy.url)).addInformation({ id: ref }, answer, retry.ctx)).toMatchObject({
+      ok: true,
+    });
 
     await itop({
       operation: 'core/apply_stimulus',
@@ -233,10 +229,10 @@ describe('iTop, real server', () => {
       output_fields: 'status',
       fields: { solution: 'Corrigé.' },
     });
-    const ctx = { fetch: globalThis.fetch, timeoutMs: 10_000 };
-    const followUp = await itopFollowUp(config(), ctx, ref);
-    expect(followUp).toMatchObject({ status: 'solved', helpdeskStatus: 'resolved', closed: false });
-    expect(followUp).toHaveProperty('replies', [
+    const ctx = { fetch: globalThis.fetch, timeoutMs: 10_000, now: Date.now };
+    const status = await itopFollowUp(config()).status({ id: ref }, ctx);
+    expect(status).toMatchObject({ ok: true, followUp: { status: 'solved', closed: false } });
+    expect(status.ok && status.followUp).toHaveProperty('replies', [
       {
         id: 'public_log:0',
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),

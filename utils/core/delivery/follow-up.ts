@@ -35,6 +35,8 @@ export interface AddedInformation {
   id: string;
   text: string;
   attachments: Attachment[];
+  /** Who adds it (the report's requester), for a helpdesk that signs entries with its API account. */
+  author?: string;
 }
 
 export type FollowUpResult = { ok: true; followUp: FollowUp } | { ok: false; failure: DeliveryFailure };

@@ -2,7 +2,7 @@ import type { ConnectorConfig } from '../config';
 import type { Connector } from '../connector';
 import { glpiConnector, testGlpi } from './glpi';
 import type { ConnectionResult, TestContext } from './helpdesk';
-import { itopConnector, testItop } from './itop';
+import { itopConnector, itopFollowUp, testItop } from './itop';
 import { redmineConnector, testRedmine } from './redmine';
 import { rtConnector, testRt } from './rt';
 import { webhookConnector } from './webhook';
@@ -28,7 +28,7 @@ export function connectorFor(config: ConnectorConfig): Connector | null {
     case 'redmine':
       return { ...redmineConnector(config), followUp: redmineFollowUp(config) };
     case 'itop':
-      return itopConnector(config);
+      return { ...itopConnector(config), followUp: itopFollowUp(config) };
     case 'none':
       return null;
   }
