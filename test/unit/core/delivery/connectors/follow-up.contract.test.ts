@@ -90,6 +90,12 @@ describe('GLPI helpdesk loop', () => {
     const mine = glpi.followups.filter((f) => f.content.includes('invoice 2026-114'));
     expect(mine).toHaveLength(1);
     expect(mine[0].is_private).toBe(0);
+    // The new screenshot is a Document of that followup, sent in the same request (once).
+    const files = glpi.links
+      .filter((l) => l.itemtype === 'ITILFollowup' && l.items_id === mine[0].id)
+      .map((l) => glpi.documents.get(l.documents_id)!);
+    expect(files.map((d) => [d.filename, d.bytes.toString('base64')])).toEqual([['list.png', 'iVBORw0KGgo=']]);
+    expect(glpi.links.filter((l) => l.itemtype === 'ITILFollowup')).toHaveLength(1);
     // What the person added is not shown back to them as a technician's reply.
     const after = await follow.status(receipt, followCtx);
     expect(after.ok && after.followUp.replies.map((r) => r.text)).toEqual(['Which invoice is it? <b>']);
