@@ -17,46 +17,49 @@ export function RequesterFields(props: {
   return (
     <fieldset class="requester">
       <legend>{t('composeRequesterHeading')}</legend>
-      <div class="field">
-        <label for="requester-email">
-          {t('composeEmailLabel')}
-          {!form.required && !fromProfile && ` ${t('composeOptional')}`}
-        </label>
-        <p class="hint" id="requester-email-hint">
-          {t(fromProfile ? 'composeEmailFromProfile' : 'composeEmailHint')}
+      {/* Side by side in the form column, so the first screen still holds Send report. */}
+      <div class="field-row">
+        <div class="field">
+          <label for="requester-email">
+            {t('composeEmailLabel')}
+            {!form.required && !fromProfile && ` ${t('composeOptional')}`}
+          </label>
+          <input
+            id="requester-email"
+            type="email"
+            autocomplete="email"
+            value={value.email}
+            maxLength={EMAIL_MAX}
+            readOnly={fromProfile || disabled}
+            required={form.required}
+            aria-invalid={problem !== null}
+            aria-describedby={describedBy}
+            onInput={(e) => props.onChange({ ...value, email: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="requester-name">
+            {t('composeNameLabel')} {t('composeOptional')}
+          </label>
+          <input
+            id="requester-name"
+            type="text"
+            autocomplete="name"
+            value={value.name}
+            maxLength={NAME_MAX}
+            readOnly={disabled}
+            onInput={(e) => props.onChange({ ...value, name: e.currentTarget.value })}
+          />
+        </div>
+      </div>
+      <p class="hint" id="requester-email-hint">
+        {t(fromProfile ? 'composeEmailFromProfile' : 'composeEmailHint')}
+      </p>
+      {problem && (
+        <p class="field-error" id="requester-email-error">
+          {t(problem === 'email-required' ? 'composeEmailRequired' : 'composeEmailInvalid')}
         </p>
-        <input
-          id="requester-email"
-          type="email"
-          autocomplete="email"
-          value={value.email}
-          maxLength={EMAIL_MAX}
-          readOnly={fromProfile || disabled}
-          required={form.required}
-          aria-invalid={problem !== null}
-          aria-describedby={describedBy}
-          onInput={(e) => props.onChange({ ...value, email: e.currentTarget.value })}
-        />
-        {problem && (
-          <p class="field-error" id="requester-email-error">
-            {t(problem === 'email-required' ? 'composeEmailRequired' : 'composeEmailInvalid')}
-          </p>
-        )}
-      </div>
-      <div class="field">
-        <label for="requester-name">
-          {t('composeNameLabel')} {t('composeOptional')}
-        </label>
-        <input
-          id="requester-name"
-          type="text"
-          autocomplete="name"
-          value={value.name}
-          maxLength={NAME_MAX}
-          readOnly={disabled}
-          onInput={(e) => props.onChange({ ...value, name: e.currentTarget.value })}
-        />
-      </div>
+      )}
     </fieldset>
   );
 }
