@@ -168,11 +168,11 @@ describe('Redmine 5, real server', () => {
           issue: { description: string; journals: { notes: string }[] };
         }
       ).issue;
-    expect(
-      (await issue()).description.startsWith(
-        `Reported by: ${inertForRedmine('Ana Lima <ana.requester@example.org>')}\n`,
-      ),
-    ).toBe(true);
+    // Redmine keeps the description's line breaks as CRLF.
+    const description = (await issue()).description.replace(/\r\n/g, '\n');
+    expect(description.startsWith(`Reported by: ${inertForRedmine('Ana Lima <ana.requester@example.org>')}\n`)).toBe(
+      true,
+    );
 
     const note = (notes: string, privateNotes = false) =>
       fetch(`${REDMINE}/issues/${id}.json`, {
