@@ -239,17 +239,7 @@ describe('iTop contract: follow-up', () => {
 });
 
 describe('iTop contract: Test connection', () => {
-  const ctx = { fetch: globalThis.fetch, timeoutMs: 5000, now: Date.now };
-  const receipt = { id: 'R-000001' };
-  const statusOf = async () => {
-    const result = await itopFollowUp(config()).status(receipt, ctx);
-    if (!result.ok) throw new Error(JSON.stringify(result.failure));
-    return result.followUp;
-  };
-  const addReply = (
-    attempt: ReturnType<typeof sendContext>,
-    answer: Parameters<FollowUpConnector['addInformation']>[1],
-  ) => itopFollowUp(config()).addInformation(receipt, answer, attempt.ctx);
+  const ctx = { fetch: globalThis.fetch, timeoutMs: 5000 };
 
   it('a REST account that may work: what it checked', async () => {
     expect(await testItop(config(), ctx)).toEqual({
