@@ -86,12 +86,14 @@ export function RecentReports() {
       () => undefined,
     );
   useEffect(() => {
+    // Opening the popup asks the helpdesk at once (the background throttles repeated asks); what
+    // a check brings is shown as soon as it ends, not at the next poll.
+    const ask = () => sendMessage('checkReplies').then(load, () => undefined);
     void load();
-    // Opening the popup asks the helpdesk at once (the background throttles repeated asks).
-    void sendMessage('checkReplies').catch(() => undefined);
+    void ask();
     const timer = setInterval(() => {
       void load();
-      void sendMessage('checkReplies').catch(() => undefined);
+      void ask();
     }, POLL_MS);
     return () => clearInterval(timer);
   }, []);

@@ -94,8 +94,9 @@ export function registerFollowUp(outbox: OutboxService) {
     return conversation(data);
   });
 
-  onExtensionPageMessage('checkReplies', () => {
-    void look();
+  // Answered once the (throttled) check is done, so the popup shows a new reply at once.
+  onExtensionPageMessage('checkReplies', async () => {
+    await look();
   });
 
   onExtensionPageMessage('markRepliesRead', async ({ data }) => {
