@@ -20,13 +20,15 @@ export default defineConfig({
     ...(browser === 'chrome' && !process.env.MAYDAY_STORE_BUILD ? { key: DEV_PUBLIC_KEY } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     // Each permission is justified in docs/permissions.md.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'contextMenus', 'webRequest'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'contextMenus', 'webRequest', 'notifications'],
     commands: {
       // Alt+Shift+M ("Mayday"): Chromium refuses Alt+Shift+R and Alt+Shift+P as reserved. People
       // change it at chrome://extensions/shortcuts or about:addons (Manage extension shortcuts).
       'report-problem': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandReport__' },
     },
     host_permissions: ['<all_urls>'],
+    // Only when an admin chooses the browser profile as the requester's address (Chromium only).
+    ...(browser === 'chrome' ? { optional_permissions: ['identity', 'identity.email'] } : {}),
     // Policy an admin sets for the extension (storage.managed); every setting is declared there.
     storage: { managed_schema: 'managed_schema.json' },
     // Firefox reads policies (and storage.managed) only for an extension with a fixed id.

@@ -5,6 +5,9 @@ import { downloadBase64 } from '@/utils/ui/download';
 import type { ReportChoices, ReportForm } from '@/utils/core/report/report-form';
 import { OrganisationNote, ReportChoiceFields, missingChoices } from './ReportChoices';
 import { ReportStatusLine, type ComposeStatus } from './ReportStatusLine';
+import { RequesterFields, requesterProblem } from './RequesterFields';
+import { Conversation } from './Conversation';
+import type { Requester, RequesterForm, RequesterProblem } from '@/utils/core/report/requester';
 import { ReportScreenshot } from '../ScreenshotEditor/ReportScreenshot';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { ComposeLayout } from './ComposeLayout';
@@ -29,6 +32,10 @@ export function ComposePage({ draftId }: { draftId: string }) {
   const [choices, setChoices] = useState<ReportChoices>({});
   const [missingChoice, setMissingChoice] = useState<('category' | 'urgency')[]>([]);
   const [status, setStatus] = useState<ComposeStatus>({ kind: 'idle' });
+  const [requesterForm, setRequesterForm] = useState<RequesterForm | null>(null);
+  const [requester, setRequester] = useState<Requester>({ email: '', name: '' });
+  const [requesterShown, setRequesterShown] = useState<RequesterProblem | null>(null);
+  const requesterTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** The screenshot as edited on this page; undefined while untouched. */
   const screenshot = useRef<EditedScreenshot | undefined>(undefined);
@@ -44,6 +51,17 @@ export function ComposePage({ draftId }: { draftId: string }) {
       setDescription(loaded.draft.description);
       setChoices({ category: loaded.draft.category, urgency: loaded.draft.urgency });
       if (loaded.status) setStatus({ kind: 'report', status: loaded.status });
+      // The draft's own requester (typed on this page before) wins over the remembered one.
+      void sendMessage('getRequester', undefined).then((form) => {
+        setRequesterForm(form);
+        const typed = loaded.draft.reporter;
+        const value = {
+          email: form.source === 'profile' ? form.email : (typed?.email ?? form.email),
+          name: typed?.name ?? form.name,
+        };
+        setRequester(value);
+        if (form.source !== 'none' && !typed) void sendMessage('saveRequester', { draftId, requester: value });
+      });
     });
     void sendMessage('getReportForm', undefined).then(setReportForm, () => setReportForm(null));
   }, [draftId]);
@@ -90,12 +108,25 @@ export function ComposePage({ draftId }: { draftId: string }) {
     );
   }
 
+  function onRequester(next: Requester) {
+    setRequester(next);
+    if (requesterShown) setRequesterShown(requesterProblem(requesterForm, next));
+    clearTimeout(requesterTimer.current);
+    requesterTimer.current = setTimeout(
+      () => void sendMessage('saveRequester', { draftId, requester: next }).catch(noop),
+      SAVE_DELAY_MS,
+    );
+  }
+
   /** The description and any choice the organisation requires are there; marks what is missing. */
   function ready(): boolean {
     const unchosen = reportForm ? missingChoices(choices, reportForm) : [];
     setMissingChoice(unchosen);
     if (!description.trim()) setMissing(true);
-    return Boolean(description.trim()) && !unchosen.length;
+    const problem = requesterProblem(requesterForm, requester);
+    setRequesterShown(problem);
+    if (problem) document.getElementById('requester-email')?.focus();
+    return Boolean(description.trim()) && !unchosen.length && !problem;
   }
 
   async function send() {
@@ -103,11 +134,13 @@ export function ComposePage({ draftId }: { draftId: string }) {
     clearTimeout(saveTimer.current);
     setStatus({ kind: 'busy' });
     try {
+      clearTimeout(requesterTimer.current);
       const result = await sendMessage('submitReport', {
         draftId,
         description,
         ...choices,
         screenshot: screenshot.current,
+        requester,
       });
       setStatus(result.ok ? { kind: 'report', status: result.status } : { kind: 'problem', failure: result.failure });
     } catch (error) {
@@ -171,6 +204,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
         <ReviewPanel
           draftId={draftId}
           description={description}
+          requester={requester}
           final={queued}
           revision={revision}
           onPreview={setPreview}
@@ -224,7 +258,15 @@ export function ComposePage({ draftId }: { draftId: string }) {
             />
           </div>
         )}
-        {/* More fields of the report (the requester's name and email) go here: the column stacks them. */}
+        {requesterForm && (
+          <RequesterFields
+            form={requesterForm}
+            value={requester}
+            problem={requesterShown}
+            disabled={queued}
+            onChange={onRequester}
+          />
+        )}
         <SentSummaryLine result={preview} onReview={openReview} />
         <div class="actions">
           {canSend && !queued && (
@@ -246,6 +288,7 @@ export function ComposePage({ draftId }: { draftId: string }) {
         </div>
       </form>
       <ReportStatusLine status={status} />
+      {status.kind === 'report' && status.status.state === 'sent' && <Conversation reportId={status.status.id} />}
     </ComposeLayout>
   );
 }

@@ -4,7 +4,7 @@ import type { MessageKey } from '@/utils/core/i18n';
 import { sendMessage } from '@/utils/extension/messaging';
 import type { ConnectionTestResult } from '@/utils/core/delivery/connection-test';
 import { CONNECTOR_TYPES, isUnencrypted, type Settings, type Secrets } from '@/utils/core/settings/schema';
-import { Section, SelectField, TextField, type FieldApi } from './fields';
+import { CheckField, Section, SelectField, TextField, type FieldApi } from './fields';
 import type { ConnectionCheck, ConnectionProblem } from '@/utils/core/delivery/connectors/helpdesk';
 
 const TYPE_NAMES: Record<Settings['connectorType'], MessageKey> = {
@@ -203,6 +203,12 @@ export function ConnectorSection({
             name="redmineTrackerId"
             label={t('optionsRedmineTracker')}
             hint={t('optionsRedmineTrackerHint')}
+          />
+          <CheckField
+            api={api}
+            name="redmineSwitchUser"
+            label={t('optionsRedmineSwitchUser')}
+            hint={t('optionsRedmineSwitchUserHint')}
           />
         </>
       )}

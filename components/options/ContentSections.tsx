@@ -1,6 +1,6 @@
 /** What the organisation shows on the report page, and what the report page asks. */
 import { t } from '@/utils/extension/i18n';
-import { ChoicesField, Section, TextField, type FieldApi } from './fields';
+import { CheckField, ChoicesField, Section, SelectField, TextField, type FieldApi } from './fields';
 
 export function OrganisationSection({ api }: { api: FieldApi }) {
   return (
@@ -37,6 +37,18 @@ export function ReportFormSection({ api }: { api: FieldApi }) {
           ['urgency', t('composeUrgency')],
         ]}
       />
+      <SelectField
+        api={api}
+        name="requesterSource"
+        label={t('optionsRequesterSource')}
+        hint={t('optionsRequesterSourceHint')}
+        options={[
+          ['asked', t('optionsRequesterAsked')],
+          ['profile', t('optionsRequesterProfile')],
+          ['none', t('optionsRequesterNone')],
+        ]}
+      />
+      <CheckField api={api} name="requesterRequired" label={t('optionsRequesterRequired')} />
     </Section>
   );
 }

@@ -34,6 +34,16 @@ async function loadForm(): Promise<{ effective: EffectiveSettings; form: FormSta
   return { effective, form: formFrom(effective.settings, secrets, effective.locked) };
 }
 
+/** The browser profile's address needs "identity.email", requested only when this source is chosen. */
+async function askProfilePermission(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ permissions: ['identity', 'identity.email'] as never });
+  } catch {
+    // Firefox has no such permission: its people are asked on the report page.
+    return false;
+  }
+}
+
 export function OptionsPage() {
   const [effective, setEffective] = useState<EffectiveSettings | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
@@ -103,6 +113,8 @@ export function OptionsPage() {
     const values = readValues();
     // Invalid values stay in their fields for correction; nothing is written.
     if (!values) return setStatus('not-saved');
+    // Asked while the click still counts as the person's gesture; refused, the report page asks instead.
+    if (values.settings.requesterSource === 'profile') await askProfilePermission();
     await saveUserValues(values.settings, values.secrets, locked);
     edited.current.clear();
     setUnsaved(false);

@@ -60,6 +60,12 @@ export function ReviewBody({ preview, chosen, typed, final, actions }: Props) {
         <strong>{t('summaryField', t('reviewPageSent'))}</strong>{' '}
         <span class="review-text">{[ticket.page.title, ticket.page.url].filter(Boolean).join(' — ')}</span>
       </p>
+      {ticket.reporter && (
+        <p>
+          <strong>{t('summaryField', t('reviewRequesterSent'))}</strong>{' '}
+          <span class="review-text">{[ticket.reporter.name, ticket.reporter.email].filter(Boolean).join(' · ')}</span>
+        </p>
+      )}
       {redactedDescription && (
         <>
           <p>{t('reviewDescriptionChanged')}</p>

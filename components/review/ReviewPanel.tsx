@@ -22,6 +22,8 @@ export interface ReviewActions {
 export interface ReviewPanelProps {
   draftId: string;
   description: string;
+  /** Changes the preview too: the requester is part of what is sent. */
+  requester?: { email: string; name: string };
   final: boolean;
   /** Changes when the draft changed elsewhere on the page (the screenshot edited, replaced, removed). */
   revision?: number;
@@ -29,7 +31,7 @@ export interface ReviewPanelProps {
   onPreview?: (result: PreviewResult) => void;
 }
 
-export function ReviewPanel({ draftId, description, final, revision, onPreview }: ReviewPanelProps) {
+export function ReviewPanel({ draftId, description, requester, final, revision, onPreview }: ReviewPanelProps) {
   const [result, setResult] = useState<PreviewResult | null>(null);
   // The description the shown preview was made from: typing runs ahead of it.
   const [previewed, setPreviewed] = useState('');
@@ -37,15 +39,19 @@ export function ReviewPanel({ draftId, description, final, revision, onPreview }
   const chosenNow = useRef<Exclusions | null>(null);
   const descriptionNow = useRef(description);
   descriptionNow.current = description;
+  const requesterNow = useRef(requester);
+  requesterNow.current = requester;
   // Answers can arrive out of order; only the latest request's answer is shown.
   const latestRequest = useRef(0);
 
   async function refresh() {
     const request = ++latestRequest.current;
     const typed = descriptionNow.current;
-    const next = await sendMessage('previewReport', { draftId, description: typed }).catch(
-      (error: Error): PreviewResult => ({ ok: false, detail: error.message }),
-    );
+    const next = await sendMessage('previewReport', {
+      draftId,
+      description: typed,
+      requester: requesterNow.current,
+    }).catch((error: Error): PreviewResult => ({ ok: false, detail: error.message }));
     if (request !== latestRequest.current) return;
     if (next.ok && !chosenNow.current) choose(next.preview.exclusions, false);
     setResult(next);
@@ -56,7 +62,7 @@ export function ReviewPanel({ draftId, description, final, revision, onPreview }
   useEffect(() => {
     const timer = setTimeout(() => void refresh(), result ? PREVIEW_DELAY_MS : 0);
     return () => clearTimeout(timer);
-  }, [draftId, description, final, revision]);
+  }, [draftId, description, requester?.email, requester?.name, final, revision]);
 
   function choose(next: Exclusions, store = true) {
     chosenNow.current = next;

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { restrictStorage } from '@/utils/background/storage-access';
 import { registerWaysIn } from '@/utils/background/ways-in';
 import { t } from '@/utils/extension/i18n';
+import { registerFollowUp } from './follow-up';
 import { registerOutbox } from './outbox';
 import { registerRecorder } from './recorder';
 import { registerReport } from './report';
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   const recorder = registerRecorder();
   const settings = registerSettings();
   const outbox = registerOutbox();
+  registerFollowUp(outbox);
   const report = registerReport(outbox, recorder.observation);
   registerScreenshot();
   const waysIn = registerWaysIn(browser, report.beginReport, t);

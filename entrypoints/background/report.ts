@@ -9,6 +9,8 @@ import { exportReport } from '@/utils/core/report/export';
 import { previewDraft, previewStored } from '@/utils/core/report/preview';
 import { keepReportChoices, reportForm } from '@/utils/core/report/report-form';
 import { describeError, submitDraft, toStatus } from '@/utils/core/report/submit';
+import { checkRequester, draftRequester, requesterForm } from '@/utils/core/report/requester';
+import { profileEmail, rememberedRequester } from '@/utils/background/requester';
 import { t } from '@/utils/extension/i18n';
 import { onExtensionPageMessage, type StartResult } from '@/utils/extension/messaging';
 import { paintedFrame } from '@/utils/page/isolated/paint';
@@ -78,7 +80,11 @@ export function registerReport(outbox: OutboxService, observation: Observation) 
         ok: true,
         preview: stored
           ? previewStored(stored, draft)
-          : previewDraft(draft, data.description, (await buildContext())()),
+          : previewDraft(
+              data.requester ? { ...draft, reporter: draftRequester(data.requester) } : draft,
+              data.description,
+              (await buildContext())(),
+            ),
       };
     } catch (error) {
       return { ok: false, detail: describeError(error) };
@@ -90,7 +96,35 @@ export function registerReport(outbox: OutboxService, observation: Observation) 
     await drafts.update(data.draftId, (d: Draft) => (d.outboxId ? d : { ...d, exclusions }));
   });
 
+  const currentRequesterForm = async () =>
+    requesterForm(await settingsNow(), await rememberedRequester.getValue(), await profileEmail(browser));
+
+  onExtensionPageMessage('getRequester', () => currentRequesterForm());
+
+  onExtensionPageMessage('saveRequester', async ({ data }) => {
+    const reporter = draftRequester(data.requester);
+    await drafts.update(data.draftId, (d: Draft) => (d.outboxId ? d : { ...d, reporter }));
+  });
+
   onExtensionPageMessage('submitReport', async ({ data }) => {
+    const requester = checkRequester(data.requester, await currentRequesterForm());
+    if (!requester.ok)
+      return {
+        ok: false,
+        failure: {
+          kind: 'invalid-report',
+          retryable: false,
+          detail: t(requester.problem === 'email-required' ? 'composeEmailRequired' : 'composeEmailInvalid'),
+        },
+      };
+    const queued = await drafts.update(data.draftId, (d: Draft) =>
+      d.outboxId ? d : { ...d, reporter: requester.reporter },
+    );
+    if (queued && !queued.outboxId && requester.reporter)
+      await rememberedRequester.setValue({
+        email: requester.reporter.email ?? '',
+        name: requester.reporter.name ?? '',
+      });
     const refused = await keepReportChoices(data, {
       form: reportForm(await settingsNow()),
       drafts,

@@ -85,6 +85,10 @@ describe('a policy set by the organisation', () => {
     await compose.getByRole('button', { name: 'Send report' }).click();
     await compose.getByText('Choose a category before sending.').waitFor();
     await compose.getByLabel('Category').selectOption('Intranet');
+    // It requires the requester's email too.
+    await compose.getByRole('button', { name: 'Send report' }).click();
+    await compose.getByText('Please give your email: your organisation needs it to answer you.').waitFor();
+    await compose.getByLabel('Your email').fill('ana.lima@example.org');
     const status = await describeAndSend(compose, 'The intranet search returns nothing');
     expect(status).toMatch(/Report sent\. Reference: 1/);
 
@@ -92,6 +96,7 @@ describe('a policy set by the organisation', () => {
     expect(ticket.description).toBe('The intranet search returns nothing');
     expect(ticket.category).toBe('Intranet');
     expect(ticket.urgency).toBeUndefined();
+    expect(ticket.reporter).toEqual({ email: 'ana.lima@example.org' });
     expect(ticket.page.url).toBe(`${rig.site.url}/broken-page.html`);
     expect(ticket.capture.recorderMissing).toBe(false);
   });

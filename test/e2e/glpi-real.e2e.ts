@@ -11,7 +11,7 @@ import { glpiConnector, testGlpi } from '../../utils/core/delivery/connectors/gl
 import { glpiModelFacts } from '../helpdesks/glpi-model';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { sendContext } from '../support/connector-harness';
-import { describeAndSend, startReport } from '../support/flows';
+import { describeAndSend, openPopup, startReport } from '../support/flows';
 import {
   brokenPage,
   HELPDESK_RIG,
@@ -52,6 +52,33 @@ async function glpi<T>(path: string, token = TECH, accept = 'application/json'):
     await fetch(`${GLPI}/apirest.php/killSession`, { headers });
   }
 }
+
+/** Adds an item as the technician; its id. */
+async function glpiAdd(itemtype: string, input: Record<string, unknown>): Promise<number> {
+  const app: Record<string, string> = APP ? { 'App-Token': APP } : {};
+  const init = await fetch(`${GLPI}/apirest.php/initSession`, {
+    headers: { Authorization: `user_token ${TECH}`, ...app },
+  });
+  const { session_token } = (await init.json()) as { session_token: string };
+  const headers = { 'Session-Token': session_token, 'Content-Type': 'application/json', ...app };
+  try {
+    const reply = await fetch(`${GLPI}/apirest.php/${itemtype}/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ input }),
+    });
+    if (reply.status !== 201) throw new Error(`GLPI ${itemtype}: HTTP ${reply.status} ${await reply.text()}`);
+    return ((await reply.json()) as { id: number }).id;
+  } finally {
+    await fetch(`${GLPI}/apirest.php/killSession`, { headers });
+  }
+}
+
+// A 1×1 PNG: the screenshot the person attaches to what they add.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4z8AAAAMBAQD3A0FDAAAAAElFTkSuQmCC',
+  'base64',
+);
 
 const decode = (text: string) => text.replace(/&#60;/g, '<').replace(/&#62;/g, '>').replace(/&#38;/g, '&');
 
@@ -240,4 +267,66 @@ describe('GLPI, real server', () => {
     });
     expect(await testGlpi(config('0'.repeat(40)), ctx)).toMatchObject({ ok: false, problem: 'bad-token' });
   });
+
+  it(
+    "files for the requester, shows a technician's public followup in the popup (never a private one), adds information with its screenshot once",
+    { timeout: 300_000 },
+    async () => {
+      const ext = await launchWithHelpdesk(rig, config(TECH));
+      const compose = await startReport(ext, await brokenPage(rig, ext));
+      // An address no GLPI user has: the requester is the alternative email, notifications on.
+      const email = `ana.${Date.now()}@example.org`;
+      await compose.getByLabel('Your email').fill(email);
+      await compose.getByLabel('Your name').fill('Ana Lima');
+      const status = await describeAndSend(compose, 'The requester test');
+      const id = Number(/Report sent\. Reference: (\d+)/.exec(status)?.[1]);
+      expect(id, status).toBeGreaterThan(0);
+      const actors = await glpi<
+        { users_id: number; type: number; alternative_email: string; use_notification: number }[]
+      >(`/Ticket/${id}/Ticket_User`);
+      expect(actors.filter((a) => a.type === 1)).toEqual([
+        expect.objectContaining({ users_id: 0, alternative_email: email, use_notification: 1 }),
+      ]);
+
+      await glpiAdd('ITILFollowup', {
+        itemtype: 'Ticket',
+        items_id: id,
+        content: 'Which page exactly?',
+        is_private: 0,
+      });
+      await glpiAdd('ITILFollowup', {
+        itemtype: 'Ticket',
+        items_id: id,
+        content: 'Internal: look at the export job',
+        is_private: 1,
+      });
+      const repliedAt = Date.now();
+      const popup = await openPopup(ext);
+      await popup.getByText('Which page exactly?').waitFor({ timeout: 60_000 });
+      const popupOpenMs = Date.now() - repliedAt;
+      expect(await popup.content()).not.toContain('Internal: look at the export job');
+      const opened = ext.context.waitForEvent('page', (p) => p.url().includes('#conversation'));
+      await popup.getByRole('link', { name: 'Conversation and Add information' }).click();
+      const page = await opened;
+      await page.getByLabel('What you want to add').fill('The invoices page, second row.');
+      await page.getByLabel('Attach a screenshot (optional, PNG or JPEG)').setInputFiles({
+        name: 'row.png',
+        mimeType: 'image/png',
+        buffer: PNG,
+      });
+      await page.getByRole('button', { name: 'Add information' }).click();
+      await page.getByText('Added to your ticket.').first().waitFor({ timeout: 60_000 });
+
+      const followups = await glpi<{ id: number; content: string; is_private: number }[]>(`/Ticket/${id}/ITILFollowup`);
+      const added = followups.filter((f) => decode(f.content).includes('The invoices page, second row.'));
+      expect(added).toHaveLength(1);
+      expect(added[0].is_private).toBe(0);
+      const links = await glpi<{ documents_id: number; itemtype: string; items_id: number }[]>(
+        `/ITILFollowup/${added[0].id}/Document_Item`,
+      );
+      expect(links).toHaveLength(1);
+      expect(await glpi<Buffer>(`/Document/${links[0].documents_id}`, TECH, 'application/octet-stream')).toEqual(PNG);
+      console.log(`GLPI loop: technician's followup -> popup (open) ${popupOpenMs} ms`);
+    },
+  );
 });

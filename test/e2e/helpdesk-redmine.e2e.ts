@@ -3,11 +3,11 @@
  * extension, read back through Redmine's own REST API.
  */
 import { describe, expect, it } from 'vitest';
-import { redmineBody } from '../../utils/core/delivery/connectors/body';
+import { inertForRedmine, redmineBody } from '../../utils/core/delivery/connectors/body';
 import { testRedmine } from '../../utils/core/delivery/connectors/redmine';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
-import { describeAndSend, startReport } from '../support/flows';
+import { describeAndSend, openPopup, startReport } from '../support/flows';
 import {
   brokenPage,
   HELPDESK_RIG,
@@ -146,5 +146,52 @@ describe('Redmine 5, real server', () => {
       problem: 'bad-token',
       detail: 'HTTP 401',
     });
+  });
+
+  it('says who reported it, shows a public note in the popup (never a private one), and adds a note once', async () => {
+    const ext = await launchWithHelpdesk(rig, {
+      type: 'redmine',
+      url: REDMINE,
+      apiKey: KEY,
+      projectId: PROJECT,
+      trackerId: '3',
+    });
+    const compose = await startReport(ext, await brokenPage(rig, ext));
+    await compose.getByLabel('Your email').fill('ana.requester@example.org');
+    await compose.getByLabel('Your name').fill('Ana Lima');
+    const status = await describeAndSend(compose, 'The requester test');
+    const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
+    expect(id, status).toBeDefined();
+    const issue = async () =>
+      (
+        (await (await redmine(`/issues/${id}.json?include=journals`)).json()) as {
+          issue: { description: string; journals: { notes: string }[] };
+        }
+      ).issue;
+    // Redmine keeps the description's line breaks as CRLF.
+    const description = (await issue()).description.replace(/\r\n/g, '\n');
+    expect(description.startsWith(`Reported by: ${inertForRedmine('Ana Lima <ana.requester@example.org>')}\n`)).toBe(
+      true,
+    );
+
+    const note = (notes: string, privateNotes = false) =>
+      fetch(`${REDMINE}/issues/${id}.json`, {
+        method: 'PUT',
+        headers: { 'X-Redmine-API-Key': KEY, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ issue: { notes, private_notes: privateNotes } }),
+      }).then((r) => expect(r.status).toBe(204));
+    await note('Which page exactly?');
+    await note('Internal: look at the export job', true);
+    const popup = await openPopup(ext);
+    await popup.getByText('Which page exactly?').waitFor({ timeout: 60_000 });
+    expect(await popup.content()).not.toContain('Internal: look at the export job');
+    const opened = ext.context.waitForEvent('page', (p) => p.url().includes('#conversation'));
+    await popup.getByRole('link', { name: 'Conversation and Add information' }).click();
+    const page = await opened;
+    await page.getByLabel('What you want to add').fill('The invoices page, second row.');
+    await page.getByRole('button', { name: 'Add information' }).click();
+    await page.getByText('Added to your ticket.').first().waitFor({ timeout: 60_000 });
+    const notes = (await issue()).journals.filter((j) => j.notes?.includes('The invoices page, second row.'));
+    expect(notes).toHaveLength(1);
   });
 });

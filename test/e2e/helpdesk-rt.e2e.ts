@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rtMarker, testRt } from '../../utils/core/delivery/connectors/rt';
 import { helpdeskEnv } from '../helpdesks/env';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
-import { describeAndSend, startReport } from '../support/flows';
+import { describeAndSend, openPopup, startReport } from '../support/flows';
 import {
   brokenPage,
   HELPDESK_RIG,
@@ -100,4 +100,52 @@ describe('Request Tracker 5, real server', () => {
       detail: 'HTTP 401',
     });
   });
+
+  it(
+    'files for the requester, shows a correspondence in the popup (never a comment), and adds information once',
+    { timeout: 240_000 },
+    async () => {
+      const ext = await launchWithHelpdesk(rig, { type: 'rt', url: RT, token: TOKEN, queue: QUEUE });
+      const compose = await startReport(ext, await brokenPage(rig, ext));
+      await compose.getByLabel('Your email').fill('ana.requester@example.org');
+      const status = await describeAndSend(compose, 'The requester test');
+      const id = /Report sent\. Reference: (\d+)/.exec(status)?.[1];
+      expect(id, status).toBeDefined();
+      const ticket = await rt<{ Requestor: { id: string }[] }>(`/ticket/${id}`);
+      expect(ticket.Requestor.map((r) => r.id)).toEqual(['ana.requester@example.org']);
+
+      const post = (kind: string, Content: string) =>
+        fetch(`${RT}/REST/2.0/ticket/${id}/${kind}`, {
+          method: 'POST',
+          headers: { Authorization: `token ${TOKEN}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ Content, ContentType: 'text/plain' }),
+        }).then((r) => expect(r.status).toBe(201));
+      await post('correspond', 'Which page exactly?');
+      await post('comment', 'Internal: look at the export job');
+      const popup = await openPopup(ext);
+      await popup.getByText('Which page exactly?').waitFor({ timeout: 60_000 });
+      expect(await popup.content()).not.toContain('Internal: look at the export job');
+      const opened = ext.context.waitForEvent('page', (p) => p.url().includes('#conversation'));
+      await popup.getByRole('link', { name: 'Conversation and Add information' }).click();
+      const page = await opened;
+      await page.getByLabel('What you want to add').fill('The invoices page, second row.');
+      await page.getByRole('button', { name: 'Add information' }).click();
+      await page.getByText('Added to your ticket.').first().waitFor({ timeout: 60_000 });
+
+      const history = await rt<{ items: { id: string; Type: string }[] }>(
+        `/ticket/${id}/history?per_page=100&fields=Type`,
+      );
+      const parts = await rt<{ items: { TransactionId: string | { id: string }; Content?: string }[] }>(
+        `/ticket/${id}/attachments?per_page=100&fields=TransactionId,Content`,
+      );
+      const correspond = new Set(history.items.filter((h) => h.Type === 'Correspond').map((h) => String(h.id)));
+      // A collection's fields carry decoded text; the transaction comes as its id.
+      const transactionOf = (p: { TransactionId: string | { id: string } }) =>
+        typeof p.TransactionId === 'string' ? p.TransactionId : p.TransactionId.id;
+      const added = parts.items.filter(
+        (p) => correspond.has(transactionOf(p)) && (p.Content ?? '').includes('The invoices page, second row.'),
+      );
+      expect(added).toHaveLength(1);
+    },
+  );
 });

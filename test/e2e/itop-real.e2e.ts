@@ -6,16 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingReport } from '../../utils/core/delivery/connector';
-import {
-  itopAddReply,
-  itopConnector,
-  itopFollowUp,
-  itopTicketUrl,
-  testItop,
-} from '../../utils/core/delivery/connectors/itop';
+import { itopConnector, itopFollowUp, itopTicketUrl, testItop } from '../../utils/core/delivery/connectors/itop';
 import { lossyProxy } from '../helpdesks/lossy-proxy';
 import { sendContext } from '../support/connector-harness';
-import { describeAndSend, startReport } from '../support/flows';
+import { describeAndSend, openPopup, startReport } from '../support/flows';
 import {
   brokenPage,
   HELPDESK_RIG,
@@ -35,6 +29,11 @@ const ITOP = env('ITOP_URL').replace(/\/+$/, '');
 const USER = env('ITOP_USER');
 const PASSWORD = env('ITOP_PASSWORD');
 const rig = useRig(HELPDESK_RIG);
+// A 1×1 PNG: the screenshot the person attaches to what they add.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4z8AAAAMBAQD3A0FDAAAAAElFTkSuQmCC',
+  'base64',
+);
 
 /** One REST operation as the test account; iTop's refusals thrown with its words. */
 async function itop<T = Record<string, { key: string; fields: Record<string, unknown> }>>(
@@ -217,12 +216,14 @@ describe('iTop, real server', () => {
     const proxy = rig.closeAfter(await lossyProxy(ITOP, (method) => method === 'POST' && ++posts === 2));
     const answer = { id: `answer-${Date.now()}`, text: 'Toujours pareil.', author: 'Claire Martin', attachments: [] };
     const first = sendContext(globalThis.fetch);
-    expect(await itopAddReply(config(proxy.url), { ...first.ctx, timeoutMs: 5000 }, ref, answer)).toMatchObject({
-      ok: false,
-    });
+    expect(
+      await itopFollowUp(config(proxy.url)).addInformation({ id: ref }, answer, { ...first.ctx, timeoutMs: 5000 }),
+    ).toMatchObject({ ok: false });
     // The retry goes to the same address: progress made against one iTop means nothing to another.
     const retry = sendContext(globalThis.fetch, first.last());
-    expect(await itopAddReply(config(proxy.url), retry.ctx, ref, answer)).toEqual({ ok: true });
+    expect(await itopFollowUp(config(proxy.url)).addInformation({ id: ref }, answer, retry.ctx)).toMatchObject({
+      ok: true,
+    });
 
     await itop({
       operation: 'core/apply_stimulus',
@@ -233,10 +234,10 @@ describe('iTop, real server', () => {
       output_fields: 'status',
       fields: { solution: 'Corrigé.' },
     });
-    const ctx = { fetch: globalThis.fetch, timeoutMs: 10_000 };
-    const followUp = await itopFollowUp(config(), ctx, ref);
-    expect(followUp).toMatchObject({ status: 'solved', helpdeskStatus: 'resolved', closed: false });
-    expect(followUp).toHaveProperty('replies', [
+    const ctx = { fetch: globalThis.fetch, timeoutMs: 10_000, now: Date.now };
+    const status = await itopFollowUp(config()).status({ id: ref }, ctx);
+    expect(status).toMatchObject({ ok: true, followUp: { status: 'solved', closed: false } });
+    expect(status.ok && status.followUp).toHaveProperty('replies', [
       {
         id: 'public_log:0',
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
@@ -271,4 +272,58 @@ describe('iTop, real server', () => {
       detail: 'Error: Invalid login',
     });
   });
+
+  it(
+    "the loop in the browser: the caller found by email, a technician's public answer in the popup (never the private log), the person's information with its screenshot added once",
+    { timeout: 300_000 },
+    async () => {
+      const ext = await launchWithHelpdesk(rig, config());
+      const compose = await startReport(ext, await brokenPage(rig, ext));
+      await compose.getByLabel('Your email').fill(person.email);
+      await compose.getByLabel('Your name').fill('Claire Martin');
+      const status = await describeAndSend(compose, 'Le suivi dans le navigateur');
+      const ref = /Reference: (R-\d+)/.exec(status)?.[1];
+      expect(ref, status).toBeDefined();
+      const request = await readRequest(ref!);
+      expect(Number(request.fields.caller_id)).toBe(person.id);
+
+      await itop({
+        operation: 'core/update',
+        class: 'UserRequest',
+        key: request.id,
+        comment: 'technician',
+        output_fields: 'id',
+        fields: {
+          public_log: { add_item: { message: '<p>Quelle page exactement ?</p>', format: 'html' } },
+          private_log: { add_item: { message: '<p>Note interne du support</p>', format: 'html' } },
+        },
+      });
+      const repliedAt = Date.now();
+      const popup = await openPopup(ext);
+      await popup.getByText('Quelle page exactement ?').waitFor({ timeout: 60_000 });
+      const popupOpenMs = Date.now() - repliedAt;
+      expect(await popup.content()).not.toContain('Note interne du support');
+      const opened = ext.context.waitForEvent('page', (p) => p.url().includes('#conversation'));
+      await popup.getByRole('link', { name: 'Conversation and Add information' }).click();
+      const page = await opened;
+      await page.getByLabel('What you want to add').fill('La page des factures, deuxième ligne.');
+      await page.getByLabel('Attach a screenshot (optional, PNG or JPEG)').setInputFiles({
+        name: 'ligne.png',
+        mimeType: 'image/png',
+        buffer: PNG,
+      });
+      await page.getByRole('button', { name: 'Add information' }).click();
+      await page.getByText('Added to your ticket.').first().waitFor({ timeout: 60_000 });
+
+      const [held] = Object.values(
+        await itop({ operation: 'core/get', class: 'UserRequest', key: request.id, output_fields: 'public_log' }),
+      );
+      const entries = (held.fields.public_log as { entries: { message: string }[] }).entries;
+      const added = entries.filter((e) => e.message.includes('La page des factures, deuxième ligne.'));
+      expect(added).toHaveLength(1);
+      expect(added[0].message).toContain('Claire Martin');
+      expect((await readRequest(ref!)).files.get('ligne.png')).toEqual(PNG);
+      console.log(`iTop loop: technician's public log entry -> popup (open) ${popupOpenMs} ms`);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 /**
  * The reporter's first screen on the laptops people have (1366×768 and 1280×720 screens, browser
- * chrome included): the screenshot, What went wrong? (focused), category and urgency, the summary
- * of what will be sent and Send report all fit without scrolling; the summary counts what is sent;
+ * chrome included): the screenshot, What went wrong? (focused), category and urgency, Your email
+ * and Your name, the summary of what will be sent and Send report all fit without scrolling; the summary counts what is sent;
  * and a person with only a keyboard annotates, reviews and sends, keystrokes counted.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -86,6 +86,8 @@ describe.each(VIEWPORTS)('the report page at $width×$height', (viewport) => {
       ['description', description],
       ['category', compose.getByLabel('Category')],
       ['urgency', compose.getByLabel('Urgency')],
+      ['Your email', compose.getByLabel('Your email')],
+      ['Your name', compose.getByLabel('Your name')],
       ['summary', summary],
       ['Review', review],
       ['Send report', send],
@@ -102,13 +104,18 @@ describe.each(VIEWPORTS)('the report page at $width×$height', (viewport) => {
     await description.fill('The invoices page says Something went wrong');
     await compose.getByLabel('Category').selectOption('Intranet');
     await compose.getByLabel('Urgency').selectOption('High');
+    await compose.getByLabel('Your email').fill('ana.lima@example.org');
     await compose.waitForTimeout(800); // the preview follows the description after 500 ms
     const promised = await summary.textContent();
     await send.click();
     await compose.getByRole('status').filter({ hasText: 'Report sent' }).waitFor();
     const [{ ticket }] = await rig.receiver.store.list();
     expect(promised).toBe(expectedSummary(ticket));
-    expect(ticket).toMatchObject({ category: 'Intranet', urgency: 'High' });
+    expect(ticket).toMatchObject({
+      category: 'Intranet',
+      urgency: 'High',
+      reporter: { email: 'ana.lima@example.org' },
+    });
   });
 });
 

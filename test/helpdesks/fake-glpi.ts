@@ -67,6 +67,19 @@ export interface FakeGlpiOptions {
   documentMaxMb?: number;
   profile?: GlpiProfile;
   documentTypes?: DocumentType[];
+  /** UserEmail rows: the users the token may look up by address. */
+  userEmails?: { users_id: number; email: string }[];
+  /** Users' names, for expand_dropdowns. */
+  userNames?: Record<number, string>;
+}
+
+interface GlpiFollowup {
+  id: number;
+  items_id: number;
+  content: string;
+  is_private: number;
+  users_id: number;
+  date_creation: string;
 }
 
 interface FakeDocument {
@@ -80,10 +93,13 @@ interface FakeDocument {
 }
 
 export interface FakeGlpi extends FakeServer {
-  tickets: Map<number, { name: string; content: string }>;
+  /** `input`: what the ticket was created with (requester fields); `status` as GLPI numbers it. */
+  tickets: Map<number, { name: string; content: string; status: number; input: Record<string, unknown> }>;
   documents: Map<number, FakeDocument>;
   links: { documents_id: number; itemtype: string; items_id: number }[];
-  followups: { id: number; items_id: number; content: string; is_private: number }[];
+  followups: GlpiFollowup[];
+  /** A technician's follow-up, as GLPI stores it (HTML, entities encoded). */
+  addFollowup(ticketId: number, content: string, isPrivate: boolean, usersId?: number): void;
   documentTypes: DocumentType[];
   /** Ends every session, as GLPI does when a session times out. */
   expireSessions(): void;
@@ -213,8 +229,19 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     }
     const route = `${seen.method} ${resource.replace(/\/\d+/g, '/N')}`;
     const ids = [...resource.matchAll(/\/(\d+)/g)].map((m) => Number(m[1]));
+    const userName = (id: number) => options.userNames?.[id] ?? String(id);
 
     switch (route) {
+      case 'GET UserEmail': {
+        // searchText is a LIKE.
+        const text = (url.searchParams.get('searchText[email]') ?? '').toLowerCase();
+        return json(
+          200,
+          (options.userEmails ?? [])
+            .filter((row) => row.email.toLowerCase().includes(text))
+            .map((row, n) => ({ id: n + 1, ...row, is_default: 1 })),
+        );
+      }
       case 'GET killSession':
         sessions.delete(String(session));
         return json(200, true);
@@ -256,9 +283,12 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
       case 'GET Ticket/N/ITILFollowup': {
         const [id] = ids;
         if (!canReadTicket(id)) return error(403, 'ERROR_RIGHT_MISSING', NO_RIGHT);
+        const expand = url.searchParams.get('expand_dropdowns') === 'true';
         return json(
           200,
-          followups.filter((f) => f.items_id === id && (!f.is_private || right('followup', 8192))),
+          followups
+            .filter((f) => f.items_id === id && (!f.is_private || right('followup', 8192)))
+            .map((f) => ({ ...f, itemtype: 'Ticket', users_id: expand ? userName(f.users_id) : f.users_id })),
         );
       }
       case 'POST Ticket': {
@@ -267,6 +297,8 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
         tickets.set(id, {
           name: glpiEncode(fieldText(input.name)),
           content: glpiEncode(fieldText(input.content)),
+          status: 1,
+          input,
         });
         const files = form ? await uploads(form) : null;
         // CommonDBTM::addFiles with _only_if_upload_succeed: no Document for a refused file. A file
@@ -332,8 +364,14 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
           items_id: itemId,
           content: glpiEncode(fieldText(input.content)),
           is_private: Number(input.is_private ?? 0),
+          users_id: 7,
+          date_creation: '2026-11-28 10:05:40',
         });
-        return json(201, { id, message: '' });
+        // CommonDBTM::addFiles on the new followup: a Document per accepted file, linked to the followup.
+        const files = form ? await uploads(form) : null;
+        for (const file of files?.kept ?? [])
+          if (!file.error) addDocument(`Document ITILFollowup ${id}`, file, { itemtype: 'ITILFollowup', items_id: id });
+        return json(201, { id, message: '', ...(files?.upload_result ? { upload_result: files.upload_result } : {}) });
       }
     }
     return error(400, 'ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM', 'resource not found or not an instance of CommonDBTM');
@@ -347,11 +385,20 @@ export async function startFakeGlpi(options: FakeGlpiOptions): Promise<FakeGlpi>
     links,
     followups,
     documentTypes,
+    addFollowup: (ticketId, content, isPrivate, usersId = 2) =>
+      void followups.push({
+        id: ++next,
+        items_id: ticketId,
+        content,
+        is_private: isPrivate ? 1 : 0,
+        users_id: usersId,
+        date_creation: '2026-11-28 10:02:11',
+      }),
     expireSessions: () => sessions.clear(),
     filesOf: (ticketId) =>
       new Map(
         links
-          .filter((l) => l.items_id === ticketId && documents.get(l.documents_id)?.filename)
+          .filter((l) => l.itemtype === 'Ticket' && l.items_id === ticketId && documents.get(l.documents_id)?.filename)
           .map((l) => [documents.get(l.documents_id)!.filename!, documents.get(l.documents_id)!.bytes] as const)
           .map(([name, bytes]) => [name.replace(UPLOAD_PREFIX, ''), bytes]),
       ),

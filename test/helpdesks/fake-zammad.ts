@@ -25,15 +25,41 @@ interface ZammadArticle {
   attachments: { filename: string; data: string; 'mime-type': string }[];
 }
 
+interface StoredArticle {
+  id: number;
+  ticket_id: number;
+  internal: boolean;
+  sender: 'Agent' | 'Customer' | 'System';
+  from: string;
+  body: string;
+  content_type: string;
+  created_at: string;
+  attachments: { filename: string; data: string; 'mime-type': string }[];
+}
+
 export interface FakeZammad extends FakeServer {
-  tickets: Map<number, { number: string; title: string; group: string; customer?: string; article: ZammadArticle }>;
+  tickets: Map<
+    number,
+    { number: string; title: string; group: string; customer?: string; article: ZammadArticle; state: string }
+  >;
+  articles: StoredArticle[];
+  /** An agent's article (a reply, or an internal note). */
+  agentArticle(ticketId: number, body: string, internal: boolean, contentType?: string): void;
 }
 
 const failure = (status: number, error: string): Reply => json(status, { error, error_human: error });
 
 export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZammad> {
   const tickets: FakeZammad['tickets'] = new Map();
+  const articles: StoredArticle[] = [];
   let next = 0;
+  let nextArticle = 0;
+  const storeArticle = (article: Omit<StoredArticle, 'id' | 'created_at'>) =>
+    articles.push({
+      ...article,
+      id: ++nextArticle,
+      created_at: new Date(Date.UTC(2026, 10, 28, 10, nextArticle)).toISOString(),
+    });
 
   function handle(seen: Seen): Reply {
     if (seen.body.length > (options.maxBodyBytes ?? Infinity)) {
@@ -78,6 +104,17 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
         group: input.group,
         customer: input.customer,
         article: input.article,
+        state: 'new',
+      });
+      // Made by the token's agent, so Zammad records the first article as the agent's.
+      storeArticle({
+        ticket_id: id,
+        internal: input.article.internal,
+        sender: 'Agent',
+        from: 'Mayday',
+        body: input.article.body,
+        content_type: input.article.content_type,
+        attachments: input.article.attachments,
       });
       return json(201, {
         id,
@@ -89,8 +126,59 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
         created_at: new Date().toISOString(),
       });
     }
+    const ticketRoute = /^GET \/api\/v1\/tickets\/(\d+)$/.exec(route);
+    if (ticketRoute) {
+      const ticket = tickets.get(Number(ticketRoute[1]));
+      if (!ticket) return failure(404, "Couldn't find Ticket");
+      const expand = url.searchParams.get('expand') === 'true';
+      return json(200, {
+        id: Number(ticketRoute[1]),
+        number: ticket.number,
+        title: ticket.title,
+        state_id:
+          ['new', 'open', 'pending reminder', 'closed', 'merged', 'removed', 'pending close'].indexOf(ticket.state) + 1,
+        ...(expand ? { state: ticket.state } : {}),
+      });
+    }
+    const byTicket = /^GET \/api\/v1\/ticket_articles\/by_ticket\/(\d+)$/.exec(route);
+    if (byTicket) {
+      if (!tickets.has(Number(byTicket[1]))) return failure(404, "Couldn't find Ticket");
+      const expand = url.searchParams.get('expand') === 'true';
+      return json(
+        200,
+        articles
+          .filter((a) => a.ticket_id === Number(byTicket[1]))
+          .map(({ sender, ...a }) => ({
+            ...a,
+            sender_id: sender === 'Agent' ? 1 : sender === 'Customer' ? 2 : 3,
+            ...(expand ? { sender } : {}),
+          })),
+      );
+    }
+    if (route === 'POST /api/v1/ticket_articles') {
+      const input = JSON.parse(seen.body.toString('utf8')) as Omit<StoredArticle, 'id' | 'created_at' | 'from'> & {
+        type: string;
+      };
+      if (!tickets.has(input.ticket_id)) return failure(422, "Couldn't find Ticket");
+      storeArticle({ ...input, from: 'Ana Lima', attachments: input.attachments ?? [] });
+      return json(201, { id: nextArticle, ticket_id: input.ticket_id });
+    }
     return failure(404, `No route matches [${seen.method}] "${url.pathname}"`);
   }
 
-  return { ...(await startFakeServer(handle)), tickets };
+  return {
+    ...(await startFakeServer(handle)),
+    tickets,
+    articles,
+    agentArticle: (ticketId, body, internal, contentType = 'text/html') =>
+      storeArticle({
+        ticket_id: ticketId,
+        internal,
+        sender: 'Agent',
+        from: 'Sam Tech <sam@example.org>',
+        body,
+        content_type: contentType,
+        attachments: [],
+      }),
+  };
 }

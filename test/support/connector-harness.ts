@@ -37,7 +37,7 @@ export function scriptedFetch(...script: Scripted[]) {
 export const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
 
-const NOW = Date.UTC(2026, 10, 28, 10);
+export const NOW = Date.UTC(2026, 10, 28, 10);
 
 /** A SendContext starting from `progress`; `saved` holds every progress the connector stored. */
 export function sendContext(fetch: typeof globalThis.fetch, progress: Record<string, unknown> = {}) {

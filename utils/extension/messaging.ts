@@ -11,6 +11,7 @@ import type { ReportStatus, SubmitResult } from '../core/report/submit';
 import type { ConnectionTestResult } from '../core/delivery/connection-test';
 import type { ReportChoices, ReportForm } from '../core/report/report-form';
 import type { Secrets, Settings } from '../core/settings/schema';
+import type { Requester, RequesterForm } from '../core/report/requester';
 
 export type StartResult =
   { ok: true; draftId: string } | { ok: false; problem: 'no-tab' | 'internal' | 'blocked-site'; detail?: string };
@@ -30,6 +31,24 @@ export interface OutboxOverview {
   nearlyFull: boolean;
 }
 
+/** A sent report's conversation, for its report page. */
+export interface Conversation {
+  report: ReportStatus;
+  /** What the person added, oldest first, each with its delivery state. */
+  additions: {
+    id: string;
+    text: string;
+    createdAt: number;
+    state: ReportStatus['state'];
+    lastFailure?: DeliveryFailure;
+    files: number;
+  }[];
+  /** The helpdesk can be followed and the ticket is not closed: information can be added. */
+  canAdd: boolean;
+}
+
+type AddInformationResult = { ok: true; conversation: Conversation } | { ok: false; failure: DeliveryFailure };
+
 type ExportResult = { ok: true; filename: string; base64: string } | { ok: false; failure: DeliveryFailure };
 
 export interface ExtensionProtocol {
@@ -37,13 +56,22 @@ export interface ExtensionProtocol {
   getCompose(draftId: string): ComposeState | null;
   saveDescription(data: { draftId: string; description: string }): void;
   /** The report exactly as Send would make it now (redacted, without what is left out). */
-  previewReport(data: { draftId: string; description: string }): PreviewResult;
+  previewReport(data: { draftId: string; description: string; requester?: Partial<Requester> }): PreviewResult;
   /** Stores what the person leaves out; ignored once the report is in the outbox. */
   setExclusions(data: { draftId: string; exclusions: Exclusions }): void;
   /** `screenshot`: as edited on the report page (null: removed); absent leaves the draft's. */
   submitReport(
-    data: { draftId: string; description: string; screenshot?: EditedScreenshot } & ReportChoices,
+    data: {
+      draftId: string;
+      description: string;
+      screenshot?: EditedScreenshot;
+      requester?: Partial<Requester>;
+    } & ReportChoices,
   ): SubmitResult;
+  /** Your email and name: prefilled from the last report or the browser profile, per the organisation. */
+  getRequester(): RequesterForm;
+  /** Keeps what the person typed in the draft, so the review shows it; checked again on Send. */
+  saveRequester(data: { draftId: string; requester: Partial<Requester> }): void;
   reportStatus(id: string): ReportStatus | null;
   /** Also a retry trigger: the person is looking at the outbox. */
   listReports(): OutboxOverview;
@@ -56,6 +84,19 @@ export interface ExtensionProtocol {
   saveScreenshot(data: { draftId: string; screenshot: EditedScreenshot }): void;
   /** Replaces the draft's screenshot with the whole page or one element, rendered in the tab. */
   captureDom(data: { draftId: string; mode: DomCaptureMode }): DomCaptureResult;
+  /** The report's status, the technicians' replies and the person's additions; also a (throttled) check. */
+  getConversation(reportId: string): Conversation | null;
+  /** Adds information to a sent report through the outbox; `id` (made by the page) is the Idempotency-Key. */
+  addInformation(data: {
+    reportId: string;
+    id: string;
+    text: string;
+    file?: { filename: string; contentType: string; data: string };
+  }): AddInformationResult;
+  /** The person saw these reports' replies: the badge stops counting them. */
+  markRepliesRead(reportIds: string[]): void;
+  /** The popup is open: check replies now (throttled). */
+  checkReplies(): void;
   // Admin settings: the popup and the report page never read settings storage.
   /** Whether the organisation allows reporting on the tab's site. */
   siteStatus(data: { tabId: number }): { reportingAllowed: boolean };
@@ -76,12 +117,18 @@ export const EXTENSION_MESSAGES = [
   'previewReport',
   'setExclusions',
   'submitReport',
+  'getRequester',
+  'saveRequester',
   'reportStatus',
   'listReports',
   'retryReport',
   'exportReport',
   'saveScreenshot',
   'captureDom',
+  'getConversation',
+  'addInformation',
+  'markRepliesRead',
+  'checkReplies',
   'siteStatus',
   'getReportForm',
   'testConnection',

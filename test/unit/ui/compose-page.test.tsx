@@ -24,6 +24,7 @@ const failedReport: ComposeState = {
   canSend: true,
   status: {
     id: 'report-1',
+    draftId: 'draft-1',
     state: 'failed',
     createdAt: 0,
     nextAttemptAt: 0,
@@ -43,6 +44,8 @@ let root: HTMLElement;
 beforeEach(() => {
   answers.clear();
   answer('getReportForm', () => null);
+  answer('getRequester', () => ({ source: 'asked', required: false, email: '', name: '' }));
+  answer('saveRequester', () => undefined);
   answer('previewReport', () => ({ ok: false, detail: 'not needed here' }));
   root = document.body.appendChild(document.createElement('div'));
 });

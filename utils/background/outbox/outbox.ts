@@ -5,7 +5,8 @@
  */
 import type { Connector, OutgoingReport } from '../../core/delivery/connector';
 import type { DeliveryFailure } from '../../core/delivery/errors';
-import type { OutboxEntry, OutboxStore } from '../../core/model/outbox';
+import { isAddition, type OutboxEntry, type OutboxStore } from '../../core/model/outbox';
+import type { AddedInformation } from '../../core/delivery/follow-up';
 import { toStatus, type ReportStatus } from '../../core/report/submit';
 
 export const OUTBOX_LIMITS = {
@@ -62,7 +63,10 @@ export function outboxOverview(entries: OutboxEntry[]): { reports: ReportStatus[
   const unsent = entries.filter(isUnsent);
   const bytes = unsent.reduce((n, e) => n + e.bytes, 0);
   return {
-    reports: entries.slice(0, POPUP_REPORTS).map(toStatus),
+    reports: entries
+      .filter((e) => !isAddition(e))
+      .slice(0, POPUP_REPORTS)
+      .map(toStatus),
     nearlyFull: unsent.length >= OUTBOX_LIMITS.entries * NEARLY_FULL || bytes >= OUTBOX_LIMITS.bytes * NEARLY_FULL,
   };
 }
@@ -72,19 +76,7 @@ export async function enqueue(env: OutboxEnv, report: OutgoingReport, draftId: s
   const existing = await env.store.get(report.ticket.id);
   if (existing) return existing;
   const bytes = reportBytes(report);
-  const entries = await env.store.list();
-  const sent = entries.filter((e) => !isUnsent(e)).sort((a, b) => (a.sentAt ?? 0) - (b.sentAt ?? 0));
-  let count = entries.length;
-  let total = entries.reduce((n, e) => n + e.bytes, 0);
-  const evict: string[] = [];
-  while ((count >= OUTBOX_LIMITS.entries || total + bytes > OUTBOX_LIMITS.bytes) && sent.length) {
-    const oldest = sent.shift()!;
-    evict.push(oldest.id);
-    count--;
-    total -= oldest.bytes;
-  }
-  if (count >= OUTBOX_LIMITS.entries || total + bytes > OUTBOX_LIMITS.bytes) throw new OutboxFullError(count, total);
-  if (evict.length) await env.store.remove(evict);
+  await makeRoom(env, bytes);
   const now = env.now();
   const entry: OutboxEntry = {
     id: report.ticket.id,
@@ -105,6 +97,53 @@ export async function enqueue(env: OutboxEnv, report: OutgoingReport, draftId: s
   return entry;
 }
 
+/**
+ * Stores information the person adds to a sent report, for delivery by the same loop: durable
+ * before any attempt, its id the Idempotency-Key of every attempt. The same id again is a no-op.
+ */
+export async function enqueueAddition(
+  env: OutboxEnv,
+  parent: OutboxEntry,
+  info: AddedInformation,
+): Promise<OutboxEntry> {
+  const existing = await env.store.get(info.id);
+  if (existing) return existing;
+  const bytes = info.attachments.reduce((n, a) => n + a.data.length, 0) + info.text.length;
+  await makeRoom(env, bytes);
+  const now = env.now();
+  const entry: OutboxEntry = {
+    id: info.id,
+    draftId: parent.draftId,
+    createdAt: now,
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: now,
+    progress: {},
+    bytes,
+    summary: { ...parent.summary, description: info.text },
+    kind: 'addition',
+    replyTo: parent.id,
+  };
+  await env.store.add(entry, info);
+  return entry;
+}
+
+async function makeRoom(env: OutboxEnv, bytes: number): Promise<void> {
+  const entries = await env.store.list();
+  const sent = entries.filter((e) => !isUnsent(e)).sort((a, b) => (a.sentAt ?? 0) - (b.sentAt ?? 0));
+  let count = entries.length;
+  let total = entries.reduce((n, e) => n + e.bytes, 0);
+  const evict: string[] = [];
+  while ((count >= OUTBOX_LIMITS.entries || total + bytes > OUTBOX_LIMITS.bytes) && sent.length) {
+    const oldest = sent.shift()!;
+    evict.push(oldest.id);
+    count--;
+    total -= oldest.bytes;
+  }
+  if (count >= OUTBOX_LIMITS.entries || total + bytes > OUTBOX_LIMITS.bytes) throw new OutboxFullError(count, total);
+  if (evict.length) await env.store.remove(evict);
+}
+
 function afterFailure(entry: OutboxEntry, failure: DeliveryFailure, now: number, random: () => number): OutboxEntry {
   const base = { ...entry, leaseUntil: undefined, lastFailure: failure };
   if (!failure.retryable) return { ...base, state: 'failed' };
@@ -113,8 +152,45 @@ function afterFailure(entry: OutboxEntry, failure: DeliveryFailure, now: number,
   return { ...base, state: 'queued', nextAttemptAt: now + wait, notBefore: now + retryAfter };
 }
 
+/** An addition goes to its report's ticket, through the connector's follow-up. */
+async function attemptAddition(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry | undefined> {
+  const connector = await env.connector();
+  const parent = entry.replyTo ? await env.store.get(entry.replyTo) : undefined;
+  const info = await env.store.addition(entry.id);
+  let failure: DeliveryFailure | undefined;
+  if (!connector) failure = { kind: 'no-endpoint', retryable: false };
+  else if (!info) failure = { kind: 'invalid-report', retryable: false, detail: 'the stored information is missing' };
+  else if (!parent?.receipt || !connector.followUp?.follows(parent.receipt))
+    failure = { kind: 'invalid-report', retryable: false, detail: 'the report it adds to cannot take information' };
+  if (failure) {
+    const final = failure;
+    return env.store.update(entry.id, (e) => ({ ...e, state: 'failed', leaseUntil: undefined, lastFailure: final }));
+  }
+  const result = await connector!.followUp!.addInformation(parent!.receipt!, info!, {
+    fetch: env.fetch,
+    timeoutMs: env.timeoutMs,
+    now: env.now,
+    progress: entry.progress,
+    saveProgress: async (progress) => {
+      await env.store.update(entry.id, (e) => ({ ...e, progress }));
+    },
+  });
+  const now = env.now();
+  if (result.ok)
+    return env.store.update(entry.id, (e) => ({
+      ...e,
+      state: 'sent',
+      receipt: result.receipt,
+      sentAt: now,
+      leaseUntil: undefined,
+      lastFailure: undefined,
+    }));
+  return env.store.update(entry.id, (e) => afterFailure(e, result.failure, now, env.random));
+}
+
 /** One attempt for a claimed entry; its outcome is written back before returning. */
 async function attempt(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry | undefined> {
+  if (isAddition(entry)) return attemptAddition(env, entry);
   const connector = await env.connector();
   const report = await env.store.payload(entry.id);
   if (!connector || !report) {

@@ -6,6 +6,7 @@
 import { isDue, type OutboxEntry, type OutboxStore } from '../../core/model/outbox';
 import type { OutgoingReport } from '../../core/delivery/connector';
 import { openDatabase, requestResult, transaction } from './idb';
+import type { AddedInformation } from '../../core/delivery/follow-up';
 
 const DB_NAME = 'mayday';
 const ENTRIES = 'outbox';
@@ -19,10 +20,10 @@ export async function openOutboxStore(factory: IDBFactory = indexedDB): Promise<
   const all = (tx: IDBTransaction) => requestResult(tx.objectStore(ENTRIES).getAll() as IDBRequest<OutboxEntry[]>);
 
   return {
-    add: (entry, report) =>
+    add: (entry, payload) =>
       transaction(db, [ENTRIES, PAYLOADS], 'readwrite', (tx) => {
         tx.objectStore(ENTRIES).add(entry);
-        tx.objectStore(PAYLOADS).put(report, entry.id);
+        tx.objectStore(PAYLOADS).put(payload, entry.id);
       }),
     get: (id) =>
       transaction(db, [ENTRIES], 'readonly', (tx) =>
@@ -31,6 +32,10 @@ export async function openOutboxStore(factory: IDBFactory = indexedDB): Promise<
     payload: (id) =>
       transaction(db, [PAYLOADS], 'readonly', (tx) =>
         requestResult(tx.objectStore(PAYLOADS).get(id) as IDBRequest<OutgoingReport | undefined>),
+      ),
+    addition: (id) =>
+      transaction(db, [PAYLOADS], 'readonly', (tx) =>
+        requestResult(tx.objectStore(PAYLOADS).get(id) as IDBRequest<AddedInformation | undefined>),
       ),
     list: async () => (await transaction(db, [ENTRIES], 'readonly', all)).sort((a, b) => b.createdAt - a.createdAt),
     claimNext: (now, leaseMs) =>

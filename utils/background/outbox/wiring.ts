@@ -24,10 +24,12 @@ export function createWakeScheduler(api: typeof Browser, kick: () => void, now: 
   };
 }
 
+/** Unsent reports first (they need the person); otherwise replies not yet looked at, in blue. */
 export function showUnsentCount(api: typeof Browser, entries: OutboxEntry[]) {
   const unsent = entries.filter(isUnsent).length;
   const failed = entries.some((e) => e.state === 'failed');
+  const unread = entries.reduce((n, e) => n + (e.followUp?.unread ?? 0), 0);
   const button = toolbarButton(api);
-  void button.setBadgeText({ text: unsent ? String(unsent) : '' });
-  void button.setBadgeBackgroundColor({ color: failed ? '#b91c1c' : '#c2410c' });
+  void button.setBadgeText({ text: unsent ? String(unsent) : unread ? String(unread) : '' });
+  void button.setBadgeBackgroundColor({ color: failed ? '#b91c1c' : unsent ? '#c2410c' : '#1d4ed8' });
 }

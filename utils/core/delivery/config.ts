@@ -11,7 +11,7 @@ export type ConnectorConfig =
   | { type: 'glpi'; url: string; userToken: string; appToken: string }
   | { type: 'zammad'; url: string; token: string; group: string; customer: string }
   | { type: 'rt'; url: string; token: string; queue: string }
-  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string }
+  | { type: 'redmine'; url: string; apiKey: string; projectId: string; trackerId: string; switchUser?: boolean }
   /** iTop: `user` and `password` (basic auth), or, with no user, an authentication `token`. */
   | { type: 'itop'; url: string; user: string; password: string; token: string; organization: string };
 
@@ -46,6 +46,7 @@ export function connectorConfig(settings: Settings, secrets: Secrets): Connector
         apiKey: token,
         projectId: settings.redmineProjectId,
         trackerId: settings.redmineTrackerId,
+        switchUser: settings.redmineSwitchUser,
       };
     case 'itop': {
       const user = settings.itopUser;

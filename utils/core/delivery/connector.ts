@@ -6,6 +6,7 @@
 import type { Receipt } from '../model/draft';
 import type { OutgoingReport } from '../model/ticket';
 import { classifyThrown, type DeliveryFailure } from './errors';
+import type { FollowUpConnector } from './follow-up';
 
 export type { OutgoingReport };
 
@@ -25,6 +26,8 @@ export interface SendContext {
 
 export interface Connector {
   send(report: OutgoingReport, ctx: SendContext): Promise<SendResult>;
+  /** Status, replies and added information; absent for a helpdesk that cannot be followed. */
+  followUp?: FollowUpConnector;
 }
 
 /** Same-origin redirects followed before giving up (a helpdesk moving /api to /api/). */

@@ -21,6 +21,11 @@ export interface DraftScreenshot {
 export interface Receipt {
   id: string;
   url?: string;
+  /** The helpdesk's own ticket id when `id` is a display number (Zammad). */
+  ref?: string;
+  /** Webhook: where to follow the ticket and add information (the endpoint's 201 answer). */
+  statusUrl?: string;
+  replyUrl?: string;
 }
 
 export interface Draft {
@@ -44,6 +49,8 @@ export interface Draft {
   /** Chosen from the organisation's lists (admin settings), checked by the background. */
   category?: string;
   urgency?: string;
+  /** Who the ticket is for, as typed on the report page (checked again on Send). */
+  reporter?: { name?: string; email?: string };
   /** What the person left out on the report page (utils/core/report/exclusions.ts). */
   exclusions?: Exclusions;
   /** Sections the organisation does not collect: never stored, and left out of every build. */

@@ -2,6 +2,16 @@
 import type { OutgoingReport } from '../delivery/connector';
 import type { DeliveryFailure } from '../delivery/errors';
 import type { Receipt } from './draft';
+import type { AddedInformation, FollowUp } from '../delivery/follow-up';
+
+/** What Mayday knows of a sent ticket's life in the helpdesk (checked by utils/background/follow-up.ts). */
+interface FollowUpRecord extends FollowUp {
+  checkedAt: number;
+  /** Replies already announced (notification, badge), so each is announced once. */
+  announced: string[];
+  /** Replies the person has not looked at yet: the badge counts them. */
+  unread: number;
+}
 
 type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
 
@@ -26,12 +36,22 @@ export interface OutboxEntry {
   shrunk?: boolean;
   bytes: number;
   summary: { description: string; pageUrl: string; pageTitle: string };
+  /**
+   * 'addition': information the person added to the sent report `replyTo`, delivered by the same
+   * loop, with its own id as the Idempotency-Key. Absent: a report.
+   */
+  kind?: 'report' | 'addition';
+  replyTo?: string;
+  /** A sent report's status and replies in the helpdesk. */
+  followUp?: FollowUpRecord;
 }
 
 export interface OutboxStore {
-  add(entry: OutboxEntry, report: OutgoingReport): Promise<void>;
+  add(entry: OutboxEntry, payload: OutgoingReport | AddedInformation): Promise<void>;
   get(id: string): Promise<OutboxEntry | undefined>;
   payload(id: string): Promise<OutgoingReport | undefined>;
+  /** An addition's text and files. */
+  addition(id: string): Promise<AddedInformation | undefined>;
   list(): Promise<OutboxEntry[]>;
   /** Atomically marks the oldest due entry as sending (with a lease) and returns it. */
   claimNext(now: number, leaseMs: number): Promise<OutboxEntry | undefined>;
@@ -39,6 +59,8 @@ export interface OutboxStore {
   replacePayload(id: string, report: OutgoingReport): Promise<void>;
   remove(ids: string[]): Promise<void>;
 }
+
+export const isAddition = (entry: OutboxEntry) => entry.kind === 'addition';
 
 export function isDue(entry: OutboxEntry, now: number): boolean {
   if (entry.state === 'queued') return entry.nextAttemptAt <= now;

@@ -10,6 +10,8 @@ export const CONNECTOR_TYPES = ['webhook', 'glpi', 'zammad', 'rt', 'redmine', 'i
 const WEBHOOK_FORMATS = ['json', 'multipart'] as const;
 const CONSOLE_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const;
 const REQUIRABLE_FIELDS = ['category', 'urgency'] as const;
+/** Where the requester's address comes from: asked on the report page, the browser's profile, nowhere. */
+const REQUESTER_SOURCES = ['asked', 'profile', 'none'] as const;
 
 export type EndpointUrlProblem = 'empty' | 'invalid' | 'scheme' | 'insecure';
 
@@ -98,12 +100,16 @@ export const settingsShape = {
   redmineTrackerId: text(10).regex(/^\d*$/, 'digits-only'),
   itopUser: text(255),
   itopOrganization: text(255),
+  /** File Redmine issues as the requester (X-Redmine-Switch-User); needs an administrator's key. */
+  redmineSwitchUser: z.boolean(),
   organisationName: text(100),
   supportContact: text(200),
   helpText: text(2000),
   categories: lines(50, 80),
   urgencies: lines(10, 80),
   requiredFields: choices(REQUIRABLE_FIELDS),
+  requesterSource: z.enum(REQUESTER_SOURCES, 'not-allowed-value'),
+  requesterRequired: z.boolean(),
   collectScreenshot: z.boolean(),
   consoleLevels: choices(CONSOLE_LEVELS),
   collectNetwork: z.boolean(),
@@ -149,12 +155,15 @@ export const DEFAULT_SETTINGS: Settings = {
   redmineTrackerId: '',
   itopUser: '',
   itopOrganization: '',
+  redmineSwitchUser: false,
   organisationName: '',
   supportContact: '',
   helpText: '',
   categories: [],
   urgencies: [],
   requiredFields: [],
+  requesterSource: 'asked',
+  requesterRequired: false,
   collectScreenshot: true,
   // What the recorder records today; info/log/debug are the page's chatter.
   consoleLevels: ['error', 'warn'],

@@ -41,6 +41,8 @@ export function ticketFromDraft(draft: Draft, description: string, ctx: BuildCon
     version: TICKET_VERSION,
     id: draft.ticketId,
     createdAt: new Date(ctx.now).toISOString(),
+    // Redaction leaves it as typed (TICKET_SKIP): it is how the helpdesk answers the person.
+    ...(draft.reporter && (draft.reporter.email || draft.reporter.name) ? { reporter: draft.reporter } : {}),
     description,
     // Admin settings: the report page's category and urgency, when the organisation lists them.
     ...(draft.category ? { category: draft.category } : {}),

@@ -22,8 +22,15 @@ describe('connectorConfig', () => {
       { type: 'rt', url: 'https://h.example.org/x', token: 'tok', queue: 'General' },
     ],
     [
-      { connectorType: 'redmine', redmineProjectId: 'it', redmineTrackerId: '3' },
-      { type: 'redmine', url: 'https://h.example.org/x', apiKey: 'tok', projectId: 'it', trackerId: '3' },
+      { connectorType: 'redmine', redmineProjectId: 'it', redmineTrackerId: '3', redmineSwitchUser: true },
+      {
+        type: 'redmine',
+        url: 'https://h.example.org/x',
+        apiKey: 'tok',
+        projectId: 'it',
+        trackerId: '3',
+        switchUser: true,
+      },
     ],
     [
       { connectorType: 'itop', itopUser: 'mayday-rest', itopOrganization: 'IT' },

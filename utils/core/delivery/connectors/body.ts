@@ -57,7 +57,7 @@ const DEFAULT_DETAILS = 'the attached report.json';
  * reads as markup, and "://" and "www." get an invisible joiner so that neither auto-links an
  * address. Line breaks stay.
  */
-function inertForRedmine(text: string): string {
+export function inertForRedmine(text: string): string {
   return text
     .replace(/[&<>"'!*_[\](){}#@:|^~+=`\\$%-]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/&#58;\/\//g, '&#58;\u2060//')
@@ -79,9 +79,13 @@ function textBody(ticket: Ticket, inert: (s: string) => string, detailsIn: strin
   ].join('\n');
 }
 
-/** The body for Redmine: the text summary with everything from the page or the person made inert (inertForRedmine). */
-export function redmineBody(ticket: Ticket): string {
-  return textBody(ticket, inertForRedmine, DEFAULT_DETAILS);
+/**
+ * The body for Redmine: the text summary with everything from the page or the person made inert
+ * (inertForRedmine), after who reported it when the issue is not filed as them.
+ */
+export function redmineBody(ticket: Ticket, reportedBy?: string | null): string {
+  const body = textBody(ticket, inertForRedmine, DEFAULT_DETAILS);
+  return reportedBy ? `Reported by: ${inertForRedmine(reportedBy)}\n\n${body}` : body;
 }
 
 /**

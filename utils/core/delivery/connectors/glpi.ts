@@ -33,6 +33,7 @@ import { classifyStatus, parseRetryAfter, type DeliveryFailure } from '../errors
 import { base64ToBytes } from '../../encoding';
 import { encodeMultipart, safeBoundary, type Part } from '../multipart';
 import { reportMarker, ticketBody, ticketTitle } from './body';
+import { glpiRequesterInput } from './glpi-requester';
 import {
   badReply,
   failed,
@@ -106,7 +107,7 @@ async function glpiFailure(response: Response, now: number): Promise<DeliveryFai
 }
 
 /** One API session; an expired session token is replaced once per send, then the call is retried. */
-function glpiApi(config: GlpiConfig, ctx: TestContext, now: () => number) {
+export function glpiApi(config: GlpiConfig, ctx: TestContext, now: () => number) {
   const api = `${glpiBase(config.url)}/apirest.php`;
   const appToken: Record<string, string> = config.appToken ? { 'App-Token': config.appToken } : {};
   let session = '';
@@ -202,7 +203,7 @@ function firstUpload(result: unknown): UploadResult | undefined {
 }
 
 /** The multipart parts for `files`, each under its own name, after the manifest. */
-function uploadParts(input: Record<string, unknown>, files: Attachment[]): Part[] {
+export function uploadParts(input: Record<string, unknown>, files: Attachment[]): Part[] {
   const manifest = { input: { ...input, _filename: files.map((f) => f.filename) } };
   return [
     { name: 'uploadManifest', contentType: 'application/json', data: strToU8(JSON.stringify(manifest)) },
@@ -372,14 +373,15 @@ async function createTicket(
   progress: GlpiProgress,
   save: () => Promise<void>,
 ): Promise<DeliveryFailure | null> {
+  const input = { ...ticketInput(report), ...(await glpiRequesterInput(api, report.ticket)) };
   for (;;) {
     const withFiles = !progress.filesApart && files.length > 0;
     progress.createSent = true;
     progress.files = withFiles ? Object.fromEntries(files.map((f) => [f.filename, { state: 'in-creation' }])) : {};
     await save();
     const created = withFiles
-      ? await api.add('Ticket', { parts: uploadParts(ticketInput(report), files), seed: `mayday-${report.ticket.id}` })
-      : await api.add('Ticket', { json: ticketInput(report) });
+      ? await api.add('Ticket', { parts: uploadParts(input, files), seed: `mayday-${report.ticket.id}` })
+      : await api.add('Ticket', { json: input });
     if (!isFailure(created)) {
       progress.ticketId = created.id;
       if (withFiles && created.upload?.error)

@@ -139,27 +139,6 @@ export async function createOnce(ctx: SendContext, target: string, steps: Create
   return { ok: true, receipt: created };
 }
 
-/** Where a helpdesk ticket stands, in the words the popup shows (the follow-up loop). */
-export type FollowUpStatus = 'new' | 'in-progress' | 'waiting' | 'solved' | 'closed';
-
-interface FollowUpReply {
-  /** Stable for the ticket's life. */
-  id: string;
-  /** When it was written, ISO 8601 (without an offset when the helpdesk gives none). */
-  at: string;
-  author: string;
-  text: string;
-}
-
-/** A ticket's status and its public replies, oldest first, without what Mayday itself added. */
-export interface FollowUp {
-  status: FollowUpStatus;
-  /** The helpdesk's own status, for whoever needs more than the five states. */
-  helpdeskStatus: string;
-  closed: boolean;
-  replies: FollowUpReply[];
-}
-
 /** Which helpdesk a connector's progress belongs to. */
 export function targetOf(config: { type: string; url: string }): string {
   return `${config.type}:${endpoint(config.url, '')}`;

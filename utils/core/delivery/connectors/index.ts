@@ -2,11 +2,15 @@ import type { ConnectorConfig } from '../config';
 import type { Connector } from '../connector';
 import { glpiConnector, testGlpi } from './glpi';
 import type { ConnectionResult, TestContext } from './helpdesk';
-import { itopConnector, testItop } from './itop';
+import { itopConnector, itopFollowUp, testItop } from './itop';
 import { redmineConnector, testRedmine } from './redmine';
 import { rtConnector, testRt } from './rt';
 import { webhookConnector } from './webhook';
 import { testZammad, zammadConnector } from './zammad';
+import { glpiFollowUp } from './glpi-follow-up';
+import { redmineFollowUp } from './redmine-follow-up';
+import { rtFollowUp } from './rt-follow-up';
+import { zammadFollowUp } from './zammad-follow-up';
 
 export type { ConnectionResult, TestContext } from './helpdesk';
 
@@ -16,15 +20,15 @@ export function connectorFor(config: ConnectorConfig): Connector | null {
     case 'webhook':
       return webhookConnector(config);
     case 'glpi':
-      return glpiConnector(config);
+      return { ...glpiConnector(config), followUp: glpiFollowUp(config) };
     case 'zammad':
-      return zammadConnector(config);
+      return { ...zammadConnector(config), followUp: zammadFollowUp(config) };
     case 'rt':
-      return rtConnector(config);
+      return { ...rtConnector(config), followUp: rtFollowUp(config) };
     case 'redmine':
-      return redmineConnector(config);
+      return { ...redmineConnector(config), followUp: redmineFollowUp(config) };
     case 'itop':
-      return itopConnector(config);
+      return { ...itopConnector(config), followUp: itopFollowUp(config) };
     case 'none':
       return null;
   }

@@ -10,7 +10,7 @@
  * report id in its description before creating another.
  *
  * For the follow-up loop: `itopFollowUp` reads a request's status and its public log (never the
- * private one), `itopAddReply` adds the person's answer to the public log, exactly once.
+ * private one) and adds the person's information to the public log, exactly once.
  */
 import type { Receipt } from '../../model/draft';
 import { escapeHtml } from '../../ticket/html';
@@ -27,10 +27,15 @@ import {
   textOf,
   type ConnectionCheck,
   type ConnectionResult,
-  type FollowUp,
-  type FollowUpStatus,
   type TestContext,
 } from './helpdesk';
+import {
+  publicReplies,
+  type AddedInformation,
+  type FollowUp,
+  type FollowUpConnector,
+  type TicketStatus,
+} from '../follow-up';
 
 type ItopConfig = Extract<ConnectorConfig, { type: 'itop' }>;
 
@@ -368,7 +373,7 @@ export function itopConnector(config: ItopConfig): Connector {
 }
 
 /** UserRequest statuses (itop-request-mgmt and -itil) as the popup words them. */
-export function itopStatus(status: string): FollowUpStatus {
+export function itopStatus(status: string): TicketStatus {
   switch (status) {
     case 'new':
       return 'new';
@@ -389,15 +394,8 @@ export function itopStatus(status: string): FollowUpStatus {
 const replyMarker = (replyId: string) => `Mayday reply ${replyId}`;
 const MAYDAY_REPLY = /Mayday reply [\w-]+/;
 
-/**
- * The request's status and public log (never the private log). `ref` is the receipt's id (R-000123).
- * @internal Only tests call it until the follow-up loop (issue 21) does. TODO(issue 21): wire it.
- */
-export async function itopFollowUp(
-  config: ItopConfig,
-  ctx: TestContext,
-  ref: string,
-): Promise<FollowUp | DeliveryFailure> {
+/** The request's status and public log (never the private log). `ref` is the receipt's id (R-000123). */
+async function readFollowUp(config: ItopConfig, ctx: TestContext, ref: string): Promise<FollowUp | DeliveryFailure> {
   const reply = await itopCall(config, ctx, {
     operation: 'core/get',
     class: 'UserRequest',
@@ -424,28 +422,18 @@ export async function itopFollowUp(
     .filter((entry) => !MAYDAY_REPLY.test(entry.html) && !MAYDAY_REPLY.test(entry.text))
     .map(({ html: _html, ...entry }) => entry);
   const mapped = itopStatus(status);
-  return { status: mapped, helpdeskStatus: status, closed: mapped === 'closed', replies };
-}
-
-export interface ItopAnswer {
-  /** The reply's own id (the outbox's), which makes it exactly-once. */
-  id: string;
-  text: string;
-  /** Who wrote it, as the public log should say (iTop signs entries with the REST account). */
-  author: string;
-  attachments: Attachment[];
+  return { status: mapped, closed: mapped === 'closed', replies: publicReplies(replies) };
 }
 
 /**
  * Adds the person's answer to the request's public log, then its files as Attachments. Progress as
  * in `send`: a retry whose reply was lost looks for the entry's marker before adding it again.
- * @internal Only tests call it until the follow-up loop (issue 21) does. TODO(issue 21): wire it.
  */
-export async function itopAddReply(
+async function addReply(
   config: ItopConfig,
   ctx: SendContext,
   ref: string,
-  answer: ItopAnswer,
+  answer: AddedInformation,
 ): Promise<{ ok: true } | { ok: false; failure: DeliveryFailure }> {
   const target = targetOf({ type: 'itop', url: itopBase(config.url) });
   const saved = ctx.progress.target === target ? ctx.progress : {};
@@ -492,7 +480,9 @@ export async function itopAddReply(
       .split(/\r?\n\s*\r?\n/)
       .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
       .join('');
-    const message = `<p><b>${escapeHtml(answer.author)}</b> (${escapeHtml(marker)}):</p>${paragraphs}`;
+    // iTop signs the entry with the REST account: the message says who wrote it.
+    const author = answer.author?.trim() || 'The requester';
+    const message = `<p><b>${escapeHtml(author)}</b> (${escapeHtml(marker)}):</p>${paragraphs}`;
     const updated = await itopCall(config, ctx, {
       operation: 'core/update',
       class: 'UserRequest',
@@ -564,4 +554,19 @@ export async function testItop(config: ItopConfig, ctx: TestContext): Promise<Co
   if (isFailure(read)) return noRight(read) ?? problemFor(read);
   checks.push({ ok: true, message: 'itopCheckRead' });
   return { ok: true, checks };
+}
+
+/** The follow-up loop's view of iTop: status and public log, and added information as a public log entry. */
+export function itopFollowUp(config: ItopConfig): FollowUpConnector {
+  return {
+    follows: () => true,
+    async status(receipt, ctx) {
+      const followUp: FollowUp | DeliveryFailure = await readFollowUp(config, ctx, receipt.id);
+      return isFailure(followUp) ? { ok: false, failure: followUp } : { ok: true, followUp };
+    },
+    async addInformation(receipt, info, ctx) {
+      const added = await addReply(config, ctx, receipt.id, info);
+      return added.ok ? { ok: true, receipt: { id: `${receipt.id}:${info.id.slice(0, 8)}` } } : added;
+    },
+  };
 }

@@ -44,11 +44,16 @@ async function reply(response: Response | DeliveryFailure, now: number): Promise
   return { body: await jsonOf(response) };
 }
 
-async function upload(config: RedmineConfig, file: Attachment, ctx: SendContext): Promise<string | DeliveryFailure> {
+async function upload(
+  config: RedmineConfig,
+  file: Attachment,
+  ctx: SendContext,
+  as: Record<string, string> = {},
+): Promise<string | DeliveryFailure> {
   const url = endpoint(config.url, `/uploads.json?filename=${encodeURIComponent(file.filename)}`);
   const response = await request(ctx, url, {
     method: 'POST',
-    headers: { ...auth(config), 'Content-Type': 'application/octet-stream' },
+    headers: { ...auth(config), ...as, 'Content-Type': 'application/octet-stream' },
     body: base64ToBytes(file.data) as BodyInit,
   });
   const uploaded = await reply(response, ctx.now());
@@ -62,14 +67,41 @@ async function upload(config: RedmineConfig, file: Attachment, ctx: SendContext)
   return typeof token === 'string' ? token : badReply('Redmine answered the upload without a token');
 }
 
-export function redmineIssue(config: RedmineConfig, report: OutgoingReport, tokens: string[]) {
+/** "Ana Lima <ana@example.org>": who reported it, for an issue not filed as them. */
+function reportedBy(report: OutgoingReport): string | null {
+  const { name, email } = report.ticket.reporter ?? {};
+  if (!name && !email) return null;
+  return name && email ? `${name} <${email}>` : (name ?? email)!;
+}
+
+/**
+ * The login of the one active Redmine user whose address is the requester's, for
+ * X-Redmine-Switch-User; null when none matches or the key may not list users (not an admin).
+ */
+async function requesterLogin(
+  config: RedmineConfig,
+  report: OutgoingReport,
+  ctx: Pick<SendContext, 'fetch' | 'timeoutMs' | 'now'>,
+): Promise<string | null> {
+  const email = report.ticket.reporter?.email?.trim().toLowerCase();
+  if (!config.switchUser || !email) return null;
+  const url = endpoint(config.url, `/users.json?status=1&limit=25&name=${encodeURIComponent(email)}`);
+  const found = await reply(await request(ctx, url, { method: 'GET', headers: auth(config) }), ctx.now());
+  if (isFailure(found)) return null;
+  const users = (found.body as { users?: { login?: unknown; mail?: unknown }[] } | null)?.users ?? [];
+  const user = users.find((u) => typeof u.mail === 'string' && u.mail.toLowerCase() === email);
+  return typeof user?.login === 'string' ? user.login : null;
+}
+
+export function redmineIssue(config: RedmineConfig, report: OutgoingReport, tokens: string[], filedAs?: string | null) {
+  const by = filedAs ? null : reportedBy(report);
   return {
     issue: {
       project_id: config.projectId,
       ...(config.trackerId ? { tracker_id: Number(config.trackerId) } : {}),
       subject: ticketTitle(report.ticket),
       // Redmine formats descriptions as Textile or Markdown, not HTML: the text summary, inert in both.
-      description: redmineBody(report.ticket),
+      description: redmineBody(report.ticket, by),
       uploads: report.attachments.map((file, n) => ({
         token: tokens[n],
         filename: file.filename,
@@ -99,16 +131,19 @@ export function redmineConnector(config: RedmineConfig): Connector {
         },
         // Uploads are repeated on a retry: Redmine deletes unattached uploads after a day on its own.
         create: async () => {
+          // The issue and its files belong to the requester when the admin allows it and a user matches.
+          const login = await requesterLogin(config, report, ctx);
+          const as: Record<string, string> = login ? { 'X-Redmine-Switch-User': login } : {};
           const tokens: string[] = [];
           for (const file of report.attachments) {
-            const token = await upload(config, file, ctx);
+            const token = await upload(config, file, ctx, as);
             if (isFailure(token)) return token;
             tokens.push(token);
           }
           const response = await request(ctx, endpoint(config.url, '/issues.json'), {
             method: 'POST',
-            headers: { ...auth(config), 'Content-Type': 'application/json' },
-            body: JSON.stringify(redmineIssue(config, report, tokens)),
+            headers: { ...auth(config), ...as, 'Content-Type': 'application/json' },
+            body: JSON.stringify(redmineIssue(config, report, tokens, login)),
           });
           const created = await reply(response, ctx.now());
           if (isFailure(created)) return created;

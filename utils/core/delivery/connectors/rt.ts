@@ -36,6 +36,8 @@ export function rtMarker(ticketId: string): string {
 function rtTicket(config: RtConfig, report: OutgoingReport) {
   return {
     Queue: config.queue,
+    // RT makes the requester a user (unprivileged) if the address is new, and answers them by email.
+    ...(report.ticket.reporter?.email ? { Requestor: report.ticket.reporter.email } : {}),
     Subject: `${ticketTitle(report.ticket)} ${rtMarker(report.ticket.id)}`,
     Content: ticketBody(report.ticket).html,
     ContentType: 'text/html',

@@ -10,15 +10,20 @@ import { isFailure, replyDetail, request, type Connector, type OutgoingReport } 
 import { classifyStatus, parseRetryAfter } from '../errors';
 import { encodeMultipart } from '../multipart';
 import { signWebhook } from '../signature';
+import { webhookFollowUp } from './webhook-follow-up';
 
 type WebhookConfig = Extract<ConnectorConfig, { type: 'webhook' }>;
 
-function parseReceipt(body: unknown): Receipt | null {
+export function parseReceipt(body: unknown): Receipt | null {
   if (!body || typeof body !== 'object') return null;
   const { id, url } = body as { id?: unknown; url?: unknown };
   if (typeof id !== 'string' && typeof id !== 'number') return null;
   const receipt: Receipt = { id: String(id) };
   if (typeof url === 'string' && /^https?:\/\//.test(url)) receipt.url = url;
+  // The helpdesk loop (docs/delivery.md, "The webhook contract"): where to follow the ticket.
+  const { statusUrl, replyUrl } = body as { statusUrl?: unknown; replyUrl?: unknown };
+  if (typeof statusUrl === 'string' && /^https?:\/\//.test(statusUrl)) receipt.statusUrl = statusUrl;
+  if (typeof replyUrl === 'string' && /^https?:\/\//.test(replyUrl)) receipt.replyUrl = replyUrl;
   return receipt;
 }
 
@@ -56,6 +61,7 @@ export function encodeWebhookBody(
 
 export function webhookConnector(config: WebhookConfig): Connector {
   return {
+    followUp: webhookFollowUp(config),
     async send(report, ctx) {
       const { body, contentType } = encodeWebhookBody(report, config.format);
       const headers: Record<string, string> = { 'Content-Type': contentType, 'Idempotency-Key': report.ticket.id };

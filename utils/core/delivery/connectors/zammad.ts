@@ -57,7 +57,7 @@ function zammadTicket(config: ZammadConfig, report: OutgoingReport) {
 function receiptOf(config: ZammadConfig, body: unknown): Receipt | null {
   const { id, number } = (body ?? {}) as { id?: unknown; number?: unknown };
   if (typeof id !== 'number' || (typeof number !== 'string' && typeof number !== 'number')) return null;
-  return { id: String(number), url: endpoint(config.url, `/#ticket/zoom/${id}`) };
+  return { id: String(number), ref: String(id), url: endpoint(config.url, `/#ticket/zoom/${id}`) };
 }
 
 export function zammadConnector(config: ZammadConfig): Connector {

@@ -4,12 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingReport } from '../../../../../utils/core/delivery/connector';
-import {
-  itopAddReply,
-  itopConnector,
-  itopFollowUp,
-  testItop,
-} from '../../../../../utils/core/delivery/connectors/itop';
+import { itopConnector, itopFollowUp, testItop } from '../../../../../utils/core/delivery/connectors/itop';
+import type { FollowUpConnector } from '../../../../../utils/core/delivery/follow-up';
 import { startFakeItop, type FakeItop, type FakeItopOptions } from '../../../../helpdesks/fake-itop';
 import { bytesOf, sendContext } from '../../../../support/connector-harness';
 import { samplePayload } from '../../../../support/tickets';
@@ -172,20 +168,29 @@ describe('iTop contract: delivery', () => {
 });
 
 describe('iTop contract: follow-up', () => {
-  const ctx = { fetch: globalThis.fetch, timeoutMs: 5000 };
+  const ctx = { fetch: globalThis.fetch, timeoutMs: 5000, now: Date.now };
+  const receipt = { id: 'R-000001' };
+  const statusOf = async () => {
+    const result = await itopFollowUp(config()).status(receipt, ctx);
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    return result.followUp;
+  };
+  const addReply = (
+    attempt: ReturnType<typeof sendContext>,
+    answer: Parameters<FollowUpConnector['addInformation']>[1],
+  ) => itopFollowUp(config()).addInformation(receipt, answer, attempt.ctx);
 
   it('reads the status and the public answers, oldest first, without what Mayday added', async () => {
     await send(withReporter()).result;
     const [id] = only(itop.requests);
-    expect(await itopFollowUp(config(), ctx, 'R-000001')).toEqual({
+    expect(await statusOf()).toEqual({
       status: 'new',
-      helpdeskStatus: 'new',
       closed: false,
       replies: [],
     });
     itop.answer(id, 'Théo Support', 'Pouvez-vous réessayer ?');
     const added = sendContext(globalThis.fetch);
-    await itopAddReply(config(), added.ctx, 'R-000001', {
+    await addReply(added, {
       id: 'r1',
       text: 'Toujours pareil.',
       author: 'Claire',
@@ -193,8 +198,8 @@ describe('iTop contract: follow-up', () => {
     });
     itop.answer(id, 'Théo Support', 'Corrigé.');
     itop.setStatus(id, 'resolved');
-    const followUp = await itopFollowUp(config(), ctx, 'R-000001');
-    expect(followUp).toMatchObject({ status: 'solved', helpdeskStatus: 'resolved', closed: false });
+    const followUp = await statusOf();
+    expect(followUp).toMatchObject({ status: 'solved', closed: false });
     expect(followUp).toHaveProperty('replies', [
       {
         id: 'public_log:0',
@@ -205,7 +210,7 @@ describe('iTop contract: follow-up', () => {
       { id: 'public_log:2', at: expect.any(String), author: 'Théo Support', text: 'Corrigé.' },
     ]);
     itop.setStatus(id, 'closed');
-    expect(await itopFollowUp(config(), ctx, 'R-000001')).toMatchObject({ status: 'closed', closed: true });
+    expect(await statusOf()).toMatchObject({ status: 'closed', closed: true });
   });
 
   it("adds the person's answer to the public log once, even when the first reply was lost", async () => {
@@ -219,9 +224,9 @@ describe('iTop contract: follow-up', () => {
       attachments: [{ filename: 'screenshot-2.png', contentType: 'image/png', data: 'iVBORw0KGgo=' }],
     };
     const first = sendContext(globalThis.fetch);
-    expect(await itopAddReply(config(), first.ctx, 'R-000001', answer)).toMatchObject({ ok: false });
+    expect(await addReply(first, answer)).toMatchObject({ ok: false });
     const retry = sendContext(globalThis.fetch, first.last());
-    expect(await itopAddReply(config(), retry.ctx, 'R-000001', answer)).toEqual({ ok: true });
+    expect(await addReply(retry, answer)).toEqual({ ok: true, receipt: { id: 'R-000001:reply-1' } });
     expect(request.public_log).toHaveLength(1);
     expect(request.public_log[0].message_html).toBe(
       '<p><b>Claire Martin</b> (Mayday reply reply-1):</p><p>Voici une nouvelle capture.<br>&lt;b&gt;pas du HTML&lt;/b&gt;</p>',

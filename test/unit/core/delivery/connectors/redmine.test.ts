@@ -156,3 +156,46 @@ describe('Redmine connection test', () => {
     expect(await testRedmine(config, { fetch, timeoutMs: 1000 })).toEqual({ ok: false, ...problem });
   });
 });
+
+describe('Redmine requester', () => {
+  const withReporter = () => {
+    const report = sampleReport();
+    report.ticket.reporter = { name: 'Ana Lima', email: 'Ana@Example.org' };
+    return report;
+  };
+
+  it('files as the user with the requester address when allowed (X-Redmine-Switch-User, files too)', async () => {
+    const { fetch, sent } = scriptedFetch(
+      reply(200, {
+        users: [
+          { login: 'anna', mail: 'anna@example.org' },
+          { login: 'ana', mail: 'ana@example.org' },
+        ],
+      }),
+      reply(201, { upload: { token: 't1' } }),
+      reply(201, { upload: { token: 't2' } }),
+      reply(201, { issue: { id: 5 } }),
+    );
+    await redmineConnector({ ...config, switchUser: true }).send(withReporter(), sendContext(fetch).ctx);
+    expect(sent[0].url).toContain('/users.json?status=1&limit=25&name=ana%40example.org');
+    expect(sent.slice(1).map((s) => s.headers['X-Redmine-Switch-User'])).toEqual(['ana', 'ana', 'ana']);
+    expect(JSON.parse(sent[3].body as string).issue.description).not.toContain('Reported by');
+  });
+
+  it('says who reported it when impersonation is off or no user matches (a key that cannot list users)', async () => {
+    for (const switchUser of [false, true]) {
+      const script = [
+        reply(201, { upload: { token: 't1' } }),
+        reply(201, { upload: { token: 't2' } }),
+        reply(201, { issue: { id: 5 } }),
+      ];
+      const { fetch, sent } = scriptedFetch(...(switchUser ? [reply(403, ''), ...script] : script));
+      await redmineConnector({ ...config, switchUser }).send(withReporter(), sendContext(fetch).ctx);
+      const create = sent.at(-1)!;
+      expect(create.headers['X-Redmine-Switch-User']).toBeUndefined();
+      expect(JSON.parse(create.body as string).issue.description).toMatch(
+        /^Reported by: Ana Lima &#60;Ana&#64;\u2060Example\.org&#62;\n\n/,
+      );
+    }
+  });
+});

@@ -124,3 +124,13 @@ describe('Request Tracker connection test', () => {
     expect(await testRt(config, { fetch, timeoutMs: 1000 })).toEqual({ ok: false, ...problem });
   });
 });
+
+describe('Request Tracker requester', () => {
+  it('files the ticket with the reporter as Requestor', async () => {
+    const report = sampleReport();
+    report.ticket.reporter = { name: 'Ana Lima', email: 'ana@example.org' };
+    const { fetch, sent } = scriptedFetch(reply(201, { id: '7', type: 'ticket' }));
+    await rtConnector(config).send(report, sendContext(fetch).ctx);
+    expect(JSON.parse(sent[0].body as string).Requestor).toBe('ana@example.org');
+  });
+});

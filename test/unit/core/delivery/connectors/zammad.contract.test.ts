@@ -22,7 +22,10 @@ afterEach(() => zammad.close());
 describe('Zammad contract', () => {
   it('creates one ticket whose article carries every file intact', async () => {
     const report = sampleReport();
-    expect(await send().result).toEqual({ ok: true, receipt: { id: '31001', url: `${zammad.url}/#ticket/zoom/1` } });
+    expect(await send().result).toEqual({
+      ok: true,
+      receipt: { id: '31001', ref: '1', url: `${zammad.url}/#ticket/zoom/1` },
+    });
     const [ticket] = [...zammad.tickets.values()];
     expect(ticket.title).toBe('The invoice list stays empty');
     expect(ticket.article.attachments.map((a) => [a.filename, a['mime-type'], Buffer.from(a.data, 'base64')])).toEqual(
@@ -37,7 +40,7 @@ describe('Zammad contract', () => {
     expect(zammad.tickets.size).toBe(1);
     expect(await send(first.attempt.last()).result).toEqual({
       ok: true,
-      receipt: { id: '31001', url: `${zammad.url}/#ticket/zoom/1` },
+      receipt: { id: '31001', ref: '1', url: `${zammad.url}/#ticket/zoom/1` },
     });
     expect(zammad.tickets.size).toBe(1);
   });

@@ -20,7 +20,7 @@ describe('Zammad connector', () => {
     const { ctx, saved } = sendContext(fetch);
     expect(await zammadConnector(config).send(report, ctx)).toEqual({
       ok: true,
-      receipt: { id: '31009', url: 'https://support.example.org/#ticket/zoom/9' },
+      receipt: { id: '31009', ref: '9', url: 'https://support.example.org/#ticket/zoom/9' },
     });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ method: 'POST', url: 'https://support.example.org/api/v1/tickets' });
@@ -44,7 +44,11 @@ describe('Zammad connector', () => {
     });
     expect(saved).toEqual([
       { target: TARGET, createSent: true },
-      { target: TARGET, createSent: true, receipt: { id: '31009', url: 'https://support.example.org/#ticket/zoom/9' } },
+      {
+        target: TARGET,
+        createSent: true,
+        receipt: { id: '31009', ref: '9', url: 'https://support.example.org/#ticket/zoom/9' },
+      },
     ]);
   });
 
@@ -65,7 +69,10 @@ describe('Zammad connector', () => {
       report,
       sendContext(fetch, { target: TARGET, createSent: true }).ctx,
     );
-    expect(result).toEqual({ ok: true, receipt: { id: '31009', url: 'https://support.example.org/#ticket/zoom/9' } });
+    expect(result).toEqual({
+      ok: true,
+      receipt: { id: '31009', ref: '9', url: 'https://support.example.org/#ticket/zoom/9' },
+    });
     expect(sent[0]).toMatchObject({
       method: 'GET',
       url: `https://support.example.org/api/v1/tickets/search?query=${report.ticket.id}&limit=1&expand=true`,
