@@ -168,6 +168,68 @@ describe('the editor', () => {
   });
 });
 
+describe('the full-window view', () => {
+  it('is a modal dialog a keyboard-only person opens, annotates in, cannot Tab out of, and leaves with Escape', async () => {
+    const compose = await startReport(ext, await brokenPage());
+    await compose.setViewportSize(VIEWPORTS[1]);
+    await compose.getByRole('img', { name: 'Screenshot of the reported page' }).waitFor();
+    await expect.poll(() => focusedId(compose)).toBe('description');
+    const inDialog = () => compose.evaluate(() => document.activeElement?.closest('[role=dialog]') !== null);
+
+    // From the description back to the toolbar, along it to Full window.
+    for (let i = 0; i < 20 && (await focusedName(compose)) !== 'Highlight'; i++)
+      await compose.keyboard.press('Shift+Tab');
+    expect(await focusedName(compose)).toBe('Highlight');
+    await compose.keyboard.press('End');
+    await compose.keyboard.press('ArrowLeft');
+    expect(await focusedName(compose)).toBe('Full window');
+    await compose.keyboard.press('Enter');
+
+    const dialog = compose.getByRole('dialog', { name: 'Annotate the screenshot' });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    // Focus moved in, onto the drawing area.
+    await expect.poll(() => focusedName(compose)).toBe('Drawing area');
+    await compose.keyboard.press('Enter');
+    for (let i = 0; i < 3; i++) await compose.keyboard.press('Shift+ArrowRight');
+    await compose.keyboard.press('Shift+ArrowDown');
+    await compose.keyboard.press('Enter');
+    await compose.getByText('Area highlighted.').waitFor();
+
+    // Tab and Shift+Tab go round the dialog's controls only: the page behind is inert.
+    const seen = new Set<string>();
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 16; i++) {
+        await compose.keyboard.press(key);
+        const where = await compose.evaluate(() => {
+          const el = document.activeElement;
+          return !el || el === document.body
+            ? 'outside the page'
+            : el.closest('[role=dialog]')
+              ? 'dialog'
+              : el.outerHTML;
+        });
+        // Past the last control, focus may go to the browser's own UI (as a native modal <dialog> lets it).
+        expect(['dialog', 'outside the page'], `${key} #${i + 1}`).toContain(where);
+        if (where === 'dialog') seen.add(await focusedName(compose));
+      }
+    }
+    expect([...seen].sort()).toEqual(['Drawing area', 'Full window']); // the toolbar is one Tab stop
+    expect(await compose.getByLabel('What went wrong?').evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+
+    // Escape closes it and gives focus back to the button that opened it.
+    if (!(await inDialog())) await compose.keyboard.press('Tab');
+    await compose.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focusedName(compose)).toBe('Full window');
+    const full = compose.getByRole('button', { name: 'Full window' });
+    expect(await full.getAttribute('aria-pressed')).toBe('false');
+    expect(await compose.getByLabel('What went wrong?').evaluate((el) => el.closest('[inert]') === null)).toBe(true);
+    await compose.getByLabel('What went wrong?').focus();
+    expect(await focusedId(compose)).toBe('description');
+  });
+});
+
 describe('with the keyboard alone', () => {
   it('annotates, reviews, switches a part off and sends, from the toolbar button to the reference', async () => {
     let keys = 0;
