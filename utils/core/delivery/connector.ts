@@ -25,6 +25,11 @@ export interface SendContext {
 
 export interface Connector {
   send(report: OutgoingReport, ctx: SendContext): Promise<SendResult>;
+  /**
+   * Its endpoint is plain http: to another machine, which only the admin's exception
+   * (plainHttpHosts) allows: the report's status says the connection is unencrypted.
+   */
+  unencrypted?: boolean;
 }
 
 /** Same-origin redirects followed before giving up (a helpdesk moving /api to /api/). */
