@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../receiver/server';
 import type { Ticket } from '../../utils/core/model/ticket';
+import { seriousViolations } from '../support/axe';
 import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/extension';
 import { editOptions, startReport } from '../support/flows';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -188,6 +189,7 @@ describe('the full-window view', () => {
     const dialog = compose.getByRole('dialog', { name: 'Annotate the screenshot' });
     await dialog.waitFor();
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    expect(await seriousViolations(compose)).toEqual([]);
     // Focus moved in, onto the drawing area.
     await expect.poll(() => focusedName(compose)).toBe('Drawing area');
     await compose.keyboard.press('Enter');
