@@ -5,6 +5,7 @@
  */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/extension/i18n';
+import { inertOutside } from '@/utils/ui/inert-outside';
 import type { MessageKey } from '@/utils/core/i18n';
 import type { Flattened } from '@/utils/core/annotate/flatten';
 import { canRedo, canUndo, edit, emptyHistory } from '@/utils/core/annotate/history';
@@ -56,20 +57,31 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
     else if (img) onChange(flattenOnPage(img, image, shapes));
   }, [history.present]);
 
-  useEffect(() => {
-    if (!full) return;
-    document.documentElement.classList.add('shot-full-open');
-    return () => document.documentElement.classList.remove('shot-full-open');
-  }, [full]);
-
-  /** Escape leaves the full-window view, unless a drawing or a label took it first. */
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key !== 'Escape' || !full || event.defaultPrevented) return;
-    event.preventDefault();
-    setFull(false);
-  }
-
   const focusArea = () => area.current?.querySelector<HTMLElement>('.shot-area')?.focus();
+
+  // The full-window view is a modal dialog: the page behind is inert, focus moves in (to the
+  // drawing area) and, when the view closes, back to where it was (the Full window button).
+  useEffect(() => {
+    const editor = area.current;
+    if (!full || !editor) return;
+    const opener = editor.ownerDocument.activeElement as HTMLElement | null;
+    const restore = inertOutside(editor);
+    document.documentElement.classList.add('shot-full-open');
+    focusArea();
+    // On the document, so that Escape works wherever focus is; a drawing or a label takes it first.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setFull(false);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.documentElement.classList.remove('shot-full-open');
+      restore();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [full]);
 
   // The button pressed disappears with the view: focus follows to the view that replaces it.
   const wasRemoved = useRef(false);
@@ -121,7 +133,14 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
     );
   if (broken) return <p role="alert">{t('editorBroken')}</p>;
   return (
-    <section class={`shot-editor${full ? ' full' : ''}`} ref={area} onKeyDown={onKeyDown}>
+    <section
+      class={`shot-editor${full ? ' full' : ''}`}
+      ref={area}
+      role={full ? 'dialog' : undefined}
+      aria-modal={full ? 'true' : undefined}
+      aria-label={full ? t('editorFullWindowDialog') : undefined}
+      aria-describedby={full ? 'shot-full-hint' : undefined}
+    >
       <Toolbar
         tool={tool}
         canUndo={canUndo(history)}
@@ -141,7 +160,11 @@ export function ScreenshotEditor({ image, onChange }: ScreenshotEditorProps) {
       <p class="hint shot-help" id="shot-hint" hidden={!helpOpen}>
         {t('editorHint')}
       </p>
-      {full && <p class="hint">{t('editorFullWindowHint')}</p>}
+      {full && (
+        <p class="hint" id="shot-full-hint">
+          {t('editorFullWindowHint')}
+        </p>
+      )}
       {labelAt && <LabelField onDone={labelDone} />}
       <DrawingArea
         img={img}

@@ -36,6 +36,8 @@ export interface ToolbarProps {
 interface Item {
   icon: IconName;
   label: string;
+  /** Shown instead of the label where room is short; the label stays the accessible name and starts with it. */
+  short?: string;
   onClick: () => void;
   disabled?: boolean;
   pressed?: boolean;
@@ -78,7 +80,7 @@ export function Toolbar(props: ToolbarProps) {
       gap: true,
     },
     { icon: 'expand', label: t('editorFullWindow'), onClick: props.onFull, pressed: props.full },
-    { icon: 'remove', label: t('editorRemove'), onClick: props.onRemove },
+    { icon: 'remove', label: t('editorRemove'), short: t('editorRemoveShort'), onClick: props.onRemove },
   ];
   const toolIndex = TOOLS.indexOf(props.tool);
   const stop = current !== null && items[current] && !items[current].disabled ? current : toolIndex;
@@ -112,11 +114,12 @@ export function Toolbar(props: ToolbarProps) {
       aria-expanded={item.expanded}
       aria-controls={item.controls}
       aria-keyshortcuts={item.shortcut}
+      aria-label={item.short && item.label}
       onFocus={() => setCurrent(i)}
       onClick={item.onClick}
     >
       <Icon name={item.icon} />
-      {item.label}
+      {item.short ?? item.label}
     </button>
   ));
   return (

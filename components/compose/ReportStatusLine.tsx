@@ -20,6 +20,7 @@ export function ReportStatusLine({ status }: { status: ComposeStatus }) {
     <div role="status" class={`status${tone}`}>
       {status.kind === 'busy' && t('statusSending')}
       {status.kind === 'report' && statusMessage(status.status)}
+      {status.kind === 'report' && status.status.unencrypted && ` ${t('statusUnencrypted')}`}
       {status.kind === 'problem' && failureMessage(status.failure)}
       {status.kind === 'saved' && t('composeSavedFile', status.filename)}
       {receipt?.url && (

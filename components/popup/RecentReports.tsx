@@ -7,6 +7,11 @@ import { replyByline, statusText } from '@/utils/ui/follow-up-text';
 
 const POLL_MS = 2000;
 
+/** Said after the state of a report that went (or is going) over plain http: by the admin's exception. */
+function Unencrypted({ report }: { report: ReportStatus }) {
+  return report.unencrypted ? <span class="unencrypted"> · {t('popupUnencrypted')}</span> : null;
+}
+
 function StateText({ report }: { report: ReportStatus }) {
   switch (report.state) {
     case 'sent':
@@ -21,18 +26,30 @@ function StateText({ report }: { report: ReportStatus }) {
           ) : (
             report.receipt && t('popupTicket', report.receipt.id)
           )}
+          <Unencrypted report={report} />
         </span>
       );
     case 'failed':
       return (
         <span class="state failed">
           {t('popupStateFailed')}: {report.lastFailure ? failureMessage(report.lastFailure) : ''}
+          <Unencrypted report={report} />
         </span>
       );
     case 'sending':
-      return <span class="state">{t('popupStateSending')}</span>;
+      return (
+        <span class="state">
+          {t('popupStateSending')}
+          <Unencrypted report={report} />
+        </span>
+      );
     case 'queued':
-      return <span class="state">{t('popupStateQueued')}</span>;
+      return (
+        <span class="state">
+          {t('popupStateQueued')}
+          <Unencrypted report={report} />
+        </span>
+      );
   }
 }
 

@@ -67,6 +67,20 @@ describe('a policy set by the organisation', () => {
     expect(await options.getByLabel('Mask all input fields').isDisabled()).toBe(true);
     // A field the policy does not set stays the employee's own.
     expect(await options.getByLabel('Signing secret').isEditable()).toBe(true);
+    // Each section with locked values says so, in the side navigation and in the section itself.
+    const nav = options.getByRole('navigation', { name: 'Settings sections' });
+    for (const section of ['Helpdesk', 'Organisation', 'Sites', 'Privacy'])
+      expect(
+        await nav
+          .getByRole('link', { name: new RegExp(`^${section}\\s*\\(settings locked by your organisation\\)$`) })
+          .count(),
+        section,
+      ).toBe(1);
+    expect(await nav.getByRole('link', { name: 'Export and import', exact: true }).count()).toBe(1);
+    await options
+      .getByText(/^Settings set by your organisation in this section: [1-9]/)
+      .first()
+      .waitFor();
     const warning = options.getByRole('alert');
     expect(await warning.textContent()).toContain('Some values set by your organisation were ignored');
     expect(await warning.textContent()).toContain('allowedSites: “intranet.example.org”: This is not a site pattern');

@@ -22,6 +22,8 @@ export interface LaunchOptions {
    * viewport, for what captureVisibleTab sees on such a screen.
    */
   window?: { width: number; height: number; deviceScaleFactor: number };
+  /** More Chromium switches, e.g. --host-resolver-rules to give a local server an intranet name. */
+  args?: string[];
 }
 
 export interface ExtensionBrowser {
@@ -71,6 +73,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
             `--force-device-scale-factor=${options.window.deviceScaleFactor}`,
           ]
         : []),
+      ...(options.args ?? []),
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });

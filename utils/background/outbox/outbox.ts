@@ -209,9 +209,12 @@ async function attempt(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry 
     },
   });
   const now = env.now();
+  // How this attempt travelled, for the report's status: over plain http: only by the admin's exception.
+  const unencrypted = connector.unencrypted ? true : undefined;
   if (result.ok) {
     return env.store.update(entry.id, (e) => ({
       ...e,
+      unencrypted,
       state: 'sent',
       receipt: result.receipt,
       sentAt: now,
@@ -225,6 +228,7 @@ async function attempt(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry 
       await env.store.replacePayload(entry.id, smaller);
       return env.store.update(entry.id, (e) => ({
         ...e,
+        unencrypted,
         state: 'queued',
         shrunk: true,
         nextAttemptAt: now,
@@ -233,7 +237,7 @@ async function attempt(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry 
       }));
     }
   }
-  return env.store.update(entry.id, (e) => afterFailure(e, result.failure, now, env.random));
+  return env.store.update(entry.id, (e) => ({ ...afterFailure(e, result.failure, now, env.random), unencrypted }));
 }
 
 /**

@@ -28,6 +28,11 @@ export interface Connector {
   send(report: OutgoingReport, ctx: SendContext): Promise<SendResult>;
   /** Status, replies and added information; absent for a helpdesk that cannot be followed. */
   followUp?: FollowUpConnector;
+  /**
+   * Its endpoint is plain http: to another machine, which only the admin's exception
+   * (plainHttpHosts) allows: the report's status says the connection is unencrypted.
+   */
+  unencrypted?: boolean;
 }
 
 /** Same-origin redirects followed before giving up (a helpdesk moving /api to /api/). */

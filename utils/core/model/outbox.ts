@@ -30,6 +30,8 @@ export interface OutboxEntry {
   lastFailure?: DeliveryFailure;
   receipt?: Receipt;
   sentAt?: number;
+  /** The last attempt went over plain http: to another machine (the admin's exception, plainHttpHosts). */
+  unencrypted?: boolean;
   /** Connector progress kept between attempts (see SendContext.progress). */
   progress: Record<string, unknown>;
   /** The screenshot was already re-encoded smaller after a 413. */

@@ -12,7 +12,7 @@ import type { DraftStore } from '../model/draft';
 
 export type ReportStatus = Pick<
   OutboxEntry,
-  'id' | 'state' | 'receipt' | 'lastFailure' | 'nextAttemptAt' | 'createdAt' | 'summary' | 'draftId' | 'followUp'
+  'id' | 'state' | 'receipt' | 'lastFailure' | 'nextAttemptAt' | 'createdAt' | 'summary' | 'draftId' | 'followUp' | 'unencrypted'
 >;
 export type SubmitResult = { ok: true; status: ReportStatus } | { ok: false; failure: DeliveryFailure };
 
@@ -26,8 +26,8 @@ export interface SubmitEnv {
 }
 
 export function toStatus(entry: OutboxEntry): ReportStatus {
-  const { id, state, receipt, lastFailure, nextAttemptAt, createdAt, summary, draftId, followUp } = entry;
-  return { id, state, receipt, lastFailure, nextAttemptAt, createdAt, summary, draftId, followUp };
+  const { id, state, receipt, lastFailure, nextAttemptAt, createdAt, summary, draftId, followUp, unencrypted } = entry;
+  return { id, state, receipt, lastFailure, nextAttemptAt, createdAt, summary, draftId, followUp, unencrypted };
 }
 
 export function describeError(error: unknown): string {

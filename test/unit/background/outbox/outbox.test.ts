@@ -14,6 +14,7 @@ import {
   type OutboxEnv,
 } from '../../../../utils/background/outbox/outbox';
 import { openOutboxStore } from '../../../../utils/background/outbox/store';
+import { toStatus } from '../../../../utils/core/report/submit';
 import { samplePayload } from '../../../support/tickets';
 
 let clock: number;
@@ -101,6 +102,27 @@ describe('deliverDue', () => {
     });
     await deliverDue(env);
     expect(connector.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('records whether each attempt went over plain http: (the admin exception), for the report status', async () => {
+    const { id } = await enqueue(env, report(1), 'd');
+    const plain = { send: connector.send, unencrypted: true };
+    env.connector = async () => plain;
+    replies = [server(500)];
+    await deliverDue(env);
+    expect(await env.store.get(id)).toMatchObject({ state: 'queued', unencrypted: true });
+    clock += OUTBOX_LIMITS.maxRetryMs;
+    await deliverDue(env);
+    const sent = (await env.store.get(id))!;
+    expect(sent).toMatchObject({ state: 'sent', unencrypted: true });
+    expect(toStatus(sent).unencrypted).toBe(true);
+
+    // The admin moved the helpdesk to https: the next report says nothing of the kind.
+    env.connector = async () => connector;
+    const second = await enqueue(env, report(2), 'd');
+    await deliverDue(env);
+    expect((await env.store.get(second.id))!.unencrypted).toBeUndefined();
+    expect(toStatus((await env.store.get(second.id))!).unencrypted).toBeUndefined();
   });
 
   it('backs off after a retryable failure, and honours a longer Retry-After', async () => {

@@ -1,5 +1,6 @@
 import type { ConnectorConfig } from '../config';
 import type { Connector } from '../connector';
+import { isUnencrypted } from '../../settings/schema';
 import { glpiConnector, testGlpi } from './glpi';
 import type { ConnectionResult, TestContext } from './helpdesk';
 import { itopConnector, itopFollowUp, testItop } from './itop';
@@ -16,6 +17,13 @@ export type { ConnectionResult, TestContext } from './helpdesk';
 
 /** The connector for a configuration; null when reports have nowhere to go (save as file). */
 export function connectorFor(config: ConnectorConfig): Connector | null {
+  const connector = connectorOfType(config);
+  return connector && config.type !== 'none' && isUnencrypted(config.url)
+    ? { ...connector, unencrypted: true }
+    : connector;
+}
+
+function connectorOfType(config: ConnectorConfig): Connector | null {
   switch (config.type) {
     case 'webhook':
       return webhookConnector(config);
