@@ -11,6 +11,7 @@ import { keepReportChoices, reportForm } from '@/utils/core/report/report-form';
 import { describeError, submitDraft, toStatus } from '@/utils/core/report/submit';
 import { t } from '@/utils/extension/i18n';
 import { onExtensionPageMessage, type StartResult } from '@/utils/extension/messaging';
+import { BRIDGE_MASKS_KEY } from '@/utils/page/isolated/page-context';
 import { paintedFrame } from '@/utils/page/isolated/paint';
 import { getConnectorConfig } from '@/utils/extension/settings';
 import { buildContext, settingsNow, sleep, tabAllowed } from './context';
@@ -36,6 +37,12 @@ export function registerReport(outbox: OutboxService, observation: Observation) 
       const draft = await startReport(tabId, {
         tabs: browser.tabs,
         injectBridge: async (tabId) => {
+          // The admin's mask selectors first, in the isolated world the bridge runs in next.
+          await browser.scripting.executeScript({
+            target: { tabId },
+            func: (key: string, masks: string[]) => void ((globalThis as Record<string, unknown>)[key] = masks),
+            args: [BRIDGE_MASKS_KEY, settings.maskSelectors],
+          });
           const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/bridge.js'] });
           return result?.result;
         },

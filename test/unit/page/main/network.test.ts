@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { hookFetch, hookXhr, type NetworkInput } from '@/utils/page/main/network';
 
