@@ -80,7 +80,6 @@ const nodeProto = g.Node?.prototype;
 const elementProto = g.Element?.prototype;
 /** Native getters, brand-checked: they throw for anything but a real node, and run no page code. */
 export const nodeTypeOf = getter(nodeProto, 'nodeType') as (v: unknown) => number;
-export const nodeNameOf = getter(nodeProto, 'nodeName') as (v: unknown) => string;
 export const localNameOf = getter(elementProto, 'localName') as (v: unknown) => string;
 export const idOf = getter(elementProto, 'id') as (v: unknown) => string;
 export const textOf = getter(elementProto, 'textContent') as (v: Node) => string | null;

@@ -98,8 +98,10 @@ export function hookFetch(win: PageWindow, note: Note): void {
     return observe(
       pending,
       (response: Response) => {
-        const status = responseStatus(response);
-        done(() => status >= 400 && { status });
+        done(() => {
+          const status = responseStatus(response);
+          return status >= 400 && { status };
+        });
         return response;
       },
       (error: unknown) => {
@@ -111,7 +113,7 @@ export function hookFetch(win: PageWindow, note: Note): void {
         } catch {
           /* not a DOMException */
         }
-        done(() => name !== 'AbortError' && { error: name || errorText(error) });
+        done(() => name !== 'AbortError' && { error: errorText(error) });
         throw error;
       },
     );

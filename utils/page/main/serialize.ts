@@ -20,7 +20,6 @@ import {
   isView,
   keys as keysOf,
   localNameOf,
-  nodeNameOf,
   nodeTypeOf,
   ownDescriptor,
   protoOf,
@@ -96,6 +95,13 @@ function inherited(o: object | null, key: PropertyKey): unknown {
   }
 }
 
+/** Whether `key` of `o` reads without running a getter: a data property on it or its prototypes, or none. */
+function dataAll(o: object | null, key: string): boolean {
+  for (let i = 0, desc; o && i < 8; i++, o = protoOf(o))
+    if ((desc = ownDescriptor(o, key))) return hasOwn(desc, 'value');
+  return true;
+}
+
 /** The engine's own stack accessor, where errors have one (a getter of the page's is never called). */
 const stackGetter = ownDescriptor(new ErrorCtor(), 'stack')?.get;
 
@@ -133,9 +139,9 @@ function write(v: any, depth: number): void {
   if (isError(v)) {
     cut(errorText(v), TOTAL_CHARS);
     // The stack as the engine wrote it (the background removes V8's repeated headline): a data
-    // property, or V8's own accessor while it is not formatted yet, unless the page set
-    // Error.prepareStackTrace, which formatting would run. Another getter is the page's.
-    const desc = depth || stack ? 0 : ownDescriptor(v, 'stack');
+    // property, or V8's own accessor. Formatting it reads the error's name and message and calls
+    // Error.prepareStackTrace: none of them may be the page's. Another getter is the page's.
+    const desc = depth || stack || !dataAll(v, 'name') || !dataAll(v, 'message') ? 0 : ownDescriptor(v, 'stack');
     if (desc)
       stack = hasOwn(desc, 'value')
         ? desc.value
@@ -148,7 +154,8 @@ function write(v: any, depth: number): void {
     nodeType = nodeTypeOf(v);
   } catch {}
   if (nodeType) {
-    if (nodeType !== 1) return put(`<${nodeNameOf(v)}>`);
+    // #text, #comment, #document… by number: a node's own nodeName getter is the page's to replace.
+    if (nodeType !== 1) return put(nodeType === 3 ? '<#text>' : nodeType === 9 ? '<#document>' : '<#node>');
     const id = idOf(v);
     return put(`<${localNameOf(v)}${id ? '#' + id : ''}>`);
   }

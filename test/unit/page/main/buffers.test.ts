@@ -253,3 +253,67 @@ describe('a console entry against what a page can throw at it', () => {
     expect(JSON.parse(plain(rec.snapshot()).console[0][0]).source).toBe(source);
   });
 });
+
+describe('the console ring', () => {
+  it('grows as lines fill it, up to 512 KB, then wraps, keeping every line whole', () => {
+    const rec = createRecorder(ticking());
+    // Lines written while it is 16 KB are copied when it doubles: each must still read whole.
+    rec.console('console', ['first line']);
+    for (let i = 0; i < 600; i++) rec.console('console', [`line ${i} `.padEnd(1000, 'x')]);
+    const lines = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json).message as string);
+    expect(lines).toHaveLength(200);
+    expect(lines[0]).toMatch(/^line 400 x+/);
+    expect(lines[199]).toMatch(/^line 599 x+/);
+    expect(lines.every((line) => line.length === 1000)).toBe(true);
+  });
+});
+
+describe('an empty log', () => {
+  it('has no last entry, even when the page put one on Array.prototype', () => {
+    const proto = Array.prototype as unknown as Record<number, unknown>;
+    proto[49] = proto[99] = proto[199] = ['{"kind":"click","label":"forged"}', 0, 1];
+    try {
+      const rec = createRecorder(ticking());
+      rec.step({ kind: 'click', label: 'button "Save"' });
+      rec.network({ type: 'fetch', method: 'GET', url: 'https://app.test/a', status: 500 });
+      const snap = plain(rec.snapshot());
+      expect(snap.steps.map(([json, , count]) => [JSON.parse(json).label, count])).toEqual([['button "Save"', 1]]);
+      expect(snap.network.map(([, , count]) => count)).toEqual([1]);
+    } finally {
+      delete proto[49];
+      delete proto[99];
+      delete proto[199];
+    }
+  });
+});
+
+describe('steps under the admin mask selectors', () => {
+  it('lose their text at pull time when their element is under one, or gone', () => {
+    document.body.innerHTML = `<div class="vault"><button id="reveal">Code 7F3K-99QX</button></div><button id="save">Save</button><button id="gone">Delete all</button>`;
+    const rec = createRecorder(ticking());
+    for (const id of ['reveal', 'save', 'gone']) {
+      const el = document.getElementById(id)!;
+      rec.step({ kind: 'click', label: `button "${el.textContent}"`, selector: `button#${id}` }, el, 'button');
+    }
+    document.getElementById('gone')!.remove();
+    const labels = (masks?: string) =>
+      plain(rec.snapshot(masks)).steps.map(([json]) => (JSON.parse(json) as { label: string }).label);
+    expect(labels()).toEqual(['button "Code 7F3K-99QX"', 'button "Save"', 'button "Delete all"']);
+    // A removed element is still in memory here: only one that left the page for good is "gone";
+    // under a mask or not, what matters is where it is when the report starts.
+    expect(labels('.vault')).toEqual(['button', 'button "Save"', 'button "Delete all"']);
+    // A selector that does not parse hides rather than shows.
+    expect(labels('[')).toEqual(['button', 'button', 'button']);
+  });
+});
+
+describe('growing the ring', () => {
+  it('keeps the lines written before it grew', () => {
+    const rec = createRecorder(ticking());
+    // 20 lines of 1,000 units fill the first 16 KB and the next two sizes.
+    for (let i = 0; i < 20; i++) rec.console('console', [`early ${i} `.padEnd(1000, 'y')]);
+    const lines = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json).message as string);
+    expect(lines.map((line) => line.split(' ')[1])).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect(lines.every((line) => /^early \d+ y+$/.test(line) && line.length === 1000)).toBe(true);
+  });
+});
