@@ -87,12 +87,16 @@ function hookSteps(win: PageWindow, rec: Recorder) {
  * (traverse), with nothing of the page's History wrapped. Both wait for the load event (at once
  * when the page has loaded already): Blink builds window.navigation on first use and the first
  * step compiles the JSON path, the largest part of the recorder's start-up, which the page's
- * load no longer waits for. The load step has the address the page settled on; a navigation
- * before it is not a step.
+ * load no longer waits for. The load step has the address the page settled on. Navigations
+ * before it (a router's redirect, a fragment) are not steps each, but when the page left the
+ * address it was opened at, a `start` step with that address comes first: where the person
+ * arrived is what a technician asks first.
  */
 function hookNavigation(win: PageWindow, rec: Recorder) {
-  const navigated = (how: string) => rec.step({ kind: 'navigation', label: win.location.href, how });
+  const opened = win.location.href;
+  const navigated = (how: string, label = win.location.href) => rec.step({ kind: 'navigation', label, how });
   const start = () => {
+    if (opened !== win.location.href) navigated('start', opened);
     navigated('load');
     const navigation = (win as { navigation?: EventTarget }).navigation;
     // No type: updateCurrentEntry(), a change of state, not of place.

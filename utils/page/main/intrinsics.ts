@@ -88,6 +88,7 @@ export const attrOf = uncurry(elementProto?.getAttribute) as (el: Element, name:
 export const pathOf = uncurry(g.Event?.prototype.composedPath) as (event: Event) => EventTarget[];
 export const relatedTargetOf = getter(g.FocusEvent?.prototype, 'relatedTarget') as (e: Event) => Node | null;
 export const responseStatus = getter(g.Response?.prototype, 'status') as (r: Response) => number;
+export const responseUrl = getter(g.Response?.prototype, 'url') as (r: Response) => string;
 export const requestUrl = getter(g.Request?.prototype, 'url') as (r: unknown) => string;
 export const requestMethod = getter(g.Request?.prototype, 'method') as (r: unknown) => string;
 export const domName = getter(g.DOMException?.prototype, 'name') as (e: unknown) => string;

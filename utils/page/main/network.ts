@@ -15,6 +15,7 @@ import {
   requestMethod,
   requestUrl,
   responseStatus,
+  responseUrl,
   upper,
   urlHref,
   weakGet,
@@ -98,9 +99,11 @@ export function hookFetch(win: PageWindow, note: Note): void {
     return observe(
       pending,
       (response: Response) => {
+        // The response's own URL: an object the page passed as one is never converted here.
         done(() => {
           const status = responseStatus(response);
-          return status >= 400 && { status };
+          const url = responseUrl(response);
+          return status >= 400 && (url ? { status, url } : { status });
         });
         return response;
       },

@@ -155,7 +155,8 @@ describe('navigation steps', () => {
   it('record the load at the load event, then each same-document navigation with how it happened', () => {
     const win = fakeWindow('https://app.test/start');
     const rec = install(win);
-    // Before the load event: the page's own start-up, not a step (the load step has where it settled).
+    // Before the load event: the page's own start-up, not a step each; the load step has where it
+    // settled, after a start step with where the person arrived.
     win.location.href = 'https://app.test/start?tab=1';
     fire(win.navigation, 'currententrychange', { navigationType: 'replace' });
     expect(entries(plain(rec.snapshot()), 'steps')).toEqual([]);
@@ -170,6 +171,7 @@ describe('navigation steps', () => {
     win.location.href = 'https://app.test/start';
     fire(win.navigation, 'currententrychange', { navigationType: 'traverse' });
     expect(entries(plain(rec.snapshot()), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
+      'start https://app.test/start',
       'load https://app.test/start?tab=1',
       'push https://app.test/list?page=2',
       'push https://app.test/list?page=2#row-7',

@@ -132,7 +132,7 @@ function pageWithXhr() {
 describe('the XMLHttpRequest hook', () => {
   it('passes open() its arguments and records HTTP errors, network errors and timeouts, not aborts or successes', () => {
     const { Xhr, noted } = pageWithXhr();
-    const outcomes: [string, Parameters<FakeXhr['finish']>][] = [
+    const outcomes: [string, Parameters<InstanceType<typeof FakeXhr>['finish']>][] = [
       ['/a', ['load', 500]],
       ['/b', ['load', 200]],
       ['/c', ['error']],
