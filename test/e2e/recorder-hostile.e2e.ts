@@ -126,7 +126,8 @@ describe('a page that looks for Mayday and sets traps for its recorder', () => {
     const url = `${rig.site.url}/hostile-invisible.html`;
     const page = await rig.ext.context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => (window as any).__pageResult === 'pending');
+    // Never through Playwright's helpers in the page's world: they would walk into its traps.
+    while ((await evaluateOverCdp(page, 'window.__pageResult')) !== 'pending') await page.waitForTimeout(50);
     for (const id of ['b', 'code', 'vault', 'long']) await page.click(`#${id}`);
     const result = (await evaluateOverCdp(page, 'window.__finish()')) as string;
     const plain = await rig.plain.pageResult(
