@@ -55,6 +55,7 @@ export const ownDescriptor = describe;
 export const hasOwn = Object.hasOwn;
 export const setProto = Object.setPrototypeOf;
 export const protoOf = Object.getPrototypeOf;
+export const objectProto = Object.prototype;
 export const defineProperty = Reflect.defineProperty;
 export const isView = ArrayBuffer.isView;
 export const toStringTag = Symbol.toStringTag;

@@ -37,11 +37,11 @@ type PageWindow = Window & typeof globalThis;
  * page's toString again, which the page could count.
  */
 function pageText(value: unknown, getter: (v: any) => string): string | undefined {
-  if (typeof value === 'string') return value;
+  if (!value || typeof value === 'string') return value as string | undefined;
   try {
     return getter(value);
   } catch {
-    return value == null ? undefined : '(object)';
+    return '(object)';
   }
 }
 

@@ -22,6 +22,7 @@ import {
   localNameOf,
   nodeTypeOf,
   ownDescriptor,
+  objectProto,
   protoOf,
   tagOf,
   toStringTag,
@@ -148,22 +149,29 @@ function write(v: any, depth: number): void {
         : desc.get === stackGetter && own(ErrorCtor, 'prepareStackTrace') === undefined && apply(stackGetter!, v, []);
     return;
   }
-  // A DOM node as a short descriptor, read with the native getters.
-  let nodeType = 0;
-  try {
-    nodeType = nodeTypeOf(v);
-  } catch {}
-  if (nodeType) {
-    // #text, #comment, #document… by number: a node's own nodeName getter is the page's to replace.
-    if (nodeType !== 1) return put(nodeType === 3 ? '<#text>' : nodeType === 9 ? '<#document>' : '<#node>');
-    const id = idOf(v);
-    return put(`<${localNameOf(v)}${id ? '#' + id : ''}>`);
-  }
   const array = isArray(v);
-  // Maps, typed arrays, windows…: their kind, as their prototype names it, not their insides.
-  const tag = array ? 0 : inherited(v, toStringTag);
-  if (typeof tag === 'string') return put(`[${tag}]`);
-  if (array ? 0 : isView(v)) return put('[TypedArray]');
+  const proto = protoOf(v);
+  // Anything but an array or a plain object (of this realm, or with no prototype): a DOM node as a
+  // short descriptor, read with the native getters, which throw for anything else (a throw costs
+  // microseconds: plain objects, most of what pages log, never get there); Maps, typed arrays,
+  // windows…: their kind, as their prototype names it, not their insides.
+  if (!array && proto && proto !== objectProto) {
+    let nodeType = 0;
+    try {
+      nodeType = nodeTypeOf(v);
+    } catch {
+      /* not a node */
+    }
+    if (nodeType) {
+      // The document or a text node by number: a node's own nodeName getter is the page's to replace.
+      if (nodeType !== 1) return put(nodeType === 9 ? '<#document>' : '<#text>');
+      const id = idOf(v);
+      return put(`<${localNameOf(v)}${id ? '#' + id : ''}>`);
+    }
+    const tag = inherited(v, toStringTag);
+    if (typeof tag === 'string') return put(`[${tag}]`);
+    if (isView(v)) return put('[TypedArray]');
+  }
   if (depth >= DEPTH) return put('[…]');
   seen[depth] = v;
   put(array ? '[' : '{');
