@@ -11,7 +11,7 @@ import { LIMITS, PULL_EVENT, type NetworkEntry } from '../../core/wire/page-prot
 export const BRIDGE_MASKS_KEY = 'maydayBridgeMasks';
 
 /** Far above what the capped buffers need; a larger reply is forged or corrupted. */
-export const MAX_SNAPSHOT_CHARS = 1_500_000;
+const MAX_SNAPSHOT_CHARS = 1_500_000;
 
 export interface PageContext {
   url: string;
@@ -33,7 +33,7 @@ export interface PageContext {
   recorder: unknown;
 }
 
-export function clip(text: string, max: number): string {
+function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
@@ -71,7 +71,7 @@ function validSelectors(doc: Document, selectors: readonly string[]): string[] {
 
 const positive = (ms: number | undefined) => (ms && ms > 0 ? Math.round(ms) : undefined);
 
-export function navigationTiming(perf: Performance): PageContext['timing'] {
+function navigationTiming(perf: Performance): PageContext['timing'] {
   const entry = perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   return entry
     ? {
@@ -90,7 +90,7 @@ export function navigationTiming(perf: Performance): PageContext['timing'] {
 /** The timeline's initiator types in the words the rest of a report uses (webRequest's, the hooks'). */
 const INITIATOR_TYPES: Record<string, string> = { img: 'image', xmlhttprequest: 'xhr', css: 'stylesheet' };
 
-export function failedResources(perf: Performance): NetworkEntry[] {
+function failedResources(perf: Performance): NetworkEntry[] {
   const out: NetworkEntry[] = [];
   for (const entry of perf.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     const status = entry.responseStatus;

@@ -73,15 +73,15 @@ export interface Recorder {
     level?: ConsoleEntry['level'],
   ): void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
-  network(entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number): void;
+  network: (entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number) => void;
   /**
    * A step; for a step on an element, the element and the step's label without the element's text,
    * which replaces the label when the element turns out to be under one of the admin's mask
    * selectors at pull time (or is gone by then).
    */
-  step(entry: Omit<StepEntry, 'time' | 'count'>, el?: Element, unnamed?: string): void;
+  step: (entry: Omit<StepEntry, 'time' | 'count'>, el?: Element, unnamed?: string) => void;
   /** Every log as [json, time, count, duration?] entries; steps on elements under `masks` without their text. */
-  snapshot(masks?: string): RawSnapshot;
+  snapshot: (masks?: string) => RawSnapshot;
 }
 
 /**
@@ -195,7 +195,7 @@ export function createRecorder(clock: () => number = now): Recorder {
           (kept) =>
             bare([entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]]) as RawEntry,
         ),
-        network: networkLog.list() as RawEntry[],
+        network: networkLog.list<RawEntry>(),
         steps: stepLog.list((kept): RawEntry => {
           let el: Element | undefined;
           // An element gone by now may have been under a mask: its text is left out too.

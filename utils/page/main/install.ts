@@ -22,7 +22,7 @@ import { listen, nativeLooking, trackProxies, wrap } from './wrap';
 
 export { createRecorder, type Recorder };
 
-export type Level = ConsoleEntry['level'];
+type Level = ConsoleEntry['level'];
 
 export interface RecorderOptions {
   /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */

@@ -30,7 +30,7 @@ export const slice = uncurry(stringProto.slice) as (s: string, start: number, en
 export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegExp, by: string) => string;
 export const unitAt = uncurry(stringProto.charCodeAt) as (s: string, at: number) => number;
 export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
-export const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
+const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
 export const PromiseCtor = Promise;
 export const promiseThen = uncurry(Promise.prototype.then) as <T>(
   p: Promise<T>,
@@ -53,7 +53,7 @@ export const isProxy = (v: unknown): boolean => !!weakGet(proxies, v as object);
 const describe = Object.getOwnPropertyDescriptor;
 export const ownDescriptor = describe;
 export const hasOwn = Object.hasOwn;
-export const setProto = Object.setPrototypeOf;
+const setProto = Object.setPrototypeOf;
 export const protoOf = Object.getPrototypeOf;
 export const objectProto = Object.prototype;
 export const defineProperty = Reflect.defineProperty;

@@ -54,7 +54,9 @@ function request(win: PageWindow, type: string, method: unknown, url: unknown): 
   let href = address;
   try {
     href = new win.URL(address, win.location.href).href;
-  } catch {}
+  } catch {
+    /* as written */
+  }
   // In capitals, as fetch and XHR send the common ones: `get` and `GET` are one entry.
   return { type, method: upper(pageText(method, requestMethod) || 'GET'), url: href };
 }

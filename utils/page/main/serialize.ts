@@ -24,7 +24,6 @@ import {
   ownDescriptor,
   objectProto,
   protoOf,
-  tagOf,
   toStringTag,
   toText,
   unitAt,
@@ -104,6 +103,7 @@ function dataAll(o: object | null, key: string): boolean {
 }
 
 /** The engine's own stack accessor, where errors have one (a getter of the page's is never called). */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on an error
 const stackGetter = ownDescriptor(new ErrorCtor(), 'stack')?.get;
 
 /** A string-valued data property (an error's message, a class's toStringTag), else `fallback`. */
@@ -192,7 +192,10 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
     if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
     if (i) put(sep);
     const key = keys ? keys[i] : i;
-    if (keys) (put(key as string), put(': '));
+    if (keys) {
+      put(key as string);
+      put(': ');
+    }
     const at = end;
     try {
       const value = own(v, key);
@@ -252,6 +255,9 @@ function copyOf(s: unknown, max: number): string | undefined {
   if (typeof s !== 'string') return;
   const at = end;
   put(s);
-  if (end - at > max) ((end = at + max - 1), put('…'));
+  if (end - at > max) {
+    end = at + max - 1;
+    put('…');
+  }
   return read(units, at, end);
 }

@@ -9,7 +9,7 @@
 import { PRIVATE_CONTAINERS, type StepEntry } from '../../core/wire/page-protocol';
 import { attrOf, closest, idOf, localNameOf, replace, slice, textOf, toText } from './intrinsics';
 
-export type StepInput = Omit<StepEntry, 'time' | 'count'>;
+type StepInput = Omit<StepEntry, 'time' | 'count'>;
 /** A step, and for a step on an element, the element and the label it has without the element's text. */
 export type Step = [entry: StepInput, el: Element, unnamed: string];
 

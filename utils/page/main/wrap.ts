@@ -20,8 +20,10 @@ import {
 /** Called with the original's result; a non-undefined return replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
 
+type Fn = (...args: never[]) => unknown;
+
 /** Each replacement (and the replaced toString itself) and the function whose source it shows. */
-const shownAs = new WeakMap<Function, Function>();
+const shownAs = new WeakMap<Fn, Fn>();
 
 /**
  * Function.prototype.toString of `win`, replaced once so that a wrapper prints as the native
@@ -30,12 +32,14 @@ const shownAs = new WeakMap<Function, Function>();
  */
 export function nativeLooking(win: { Function: FunctionConstructor }): void {
   const proto = win.Function.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on a function
   const original = proto.toString;
-  const toString = {
-    toString(this: Function) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- installed as Function.prototype.toString
+  const { toString } = {
+    toString(this: Fn) {
       return apply(original, weakGet(shownAs, this) || this, []);
     },
-  }.toString;
+  };
   weakSet(shownAs, toString, original);
   proto.toString = toString;
 }
@@ -58,12 +62,12 @@ export function trackProxies(win: { Proxy: ProxyConstructor }): void {
     original,
     bare({ construct: (target: any, args: any[], newTarget: any) => note(construct(target, args, newTarget)) }),
   );
-  weakSet(shownAs, tracked, original);
+  weakSet(shownAs, tracked as unknown as Fn, original as unknown as Fn);
   win.Proxy = tracked;
 }
 
 /** `fn`, shown as `original`: same name, same length, same source. */
-function lookAlike<F extends Function>(fn: F, original: Function): F {
+function lookAlike<F extends Fn>(fn: F, original: Fn): F {
   defineProperty(fn, 'length', { value: original.length, configurable: true });
   weakSet(shownAs, fn, original);
   return fn;
@@ -77,8 +81,10 @@ export function wrap(owner: any, name: string, after: After): void {
     owner[name] = lookAlike(
       {
         [name](this: unknown) {
+          // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
           const result = apply(original, this, arguments);
           try {
+            // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
             const replaced = after(result, arguments, this);
             if (replaced !== undefined) return replaced;
           } catch {

@@ -252,7 +252,7 @@ describe('the channel', () => {
       for (const proto of [Object.prototype, Array.prototype]) delete (proto as any).toJSON;
       for (const key of keys) delete (Object.prototype as any)[key];
     };
-    let text = '';
+    let text: string | undefined;
     try {
       pollute();
       win.console.error('polluted', Object.assign(Object.create(null), { a: 1 }));
@@ -263,7 +263,7 @@ describe('the channel', () => {
     } finally {
       clean();
     }
-    const snapshot = JSON.parse(text) as RawSnapshot;
+    const snapshot = JSON.parse(text ?? '') as RawSnapshot;
     expect(snapshot.console.map(([json]) => JSON.parse(json).message)).toEqual(['polluted {a: 1}', 'Error: boom']);
     expect(calls).toBe(0);
   });
