@@ -13,6 +13,7 @@ import { checkRequester, draftRequester, requesterForm } from '@/utils/core/repo
 import { profileEmail, rememberedRequester } from '@/utils/background/requester';
 import { t } from '@/utils/extension/i18n';
 import { onExtensionPageMessage, type StartResult } from '@/utils/extension/messaging';
+import { BRIDGE_MASKS_KEY } from '@/utils/page/isolated/page-context';
 import { paintedFrame } from '@/utils/page/isolated/paint';
 import { getConnectorConfig } from '@/utils/extension/settings';
 import { buildContext, settingsNow, sleep, tabAllowed } from './context';
@@ -38,6 +39,12 @@ export function registerReport(outbox: OutboxService, observation: Observation) 
       const draft = await startReport(tabId, {
         tabs: browser.tabs,
         injectBridge: async (tabId) => {
+          // The admin's mask selectors first, in the isolated world the bridge runs in next.
+          await browser.scripting.executeScript({
+            target: { tabId },
+            func: (key: string, masks: string[]) => void ((globalThis as Record<string, unknown>)[key] = masks),
+            args: [BRIDGE_MASKS_KEY, settings.maskSelectors],
+          });
           const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/bridge.js'] });
           return result?.result;
         },

@@ -83,11 +83,11 @@ describe('console recording', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         'console/error: circular {name: "a", self: [Circular], list: [[Circular], {back: [Circular]}]}',
-        'console/error: trap {boom: [Threw]}',
+        'console/error: trap {boom: (getter)}',
         'console/error: symbol Symbol(s) bigint 1000000000000000000000000000000n',
         'console/error: node <div#node>',
         'console/error: {}',
-        'console/error: proxies {p: 1} [Threw]',
+        'console/error: proxies Proxy Proxy',
         'console/error: function [Function loadInvoices] [Map]',
       ]),
     );

@@ -4,7 +4,7 @@
  * components are the page's like any others.
  */
 import { describe, expect, it } from 'vitest';
-import { consoleLines, RECORDER_RIG, reportFixture } from '../support/recorder';
+import { consoleLines, RECORDER_PRESENT, RECORDER_RIG, reportFixture } from '../support/recorder';
 import { useRig } from '../support/rig';
 
 const rig = useRig(RECORDER_RIG);
@@ -21,11 +21,12 @@ describe('frames and shadow DOM', () => {
         await page.locator('invoice-widget #pay').click();
         // The other site's frame did run and log; no recorder installed itself there.
         const cross = page.frames().find((frame) => frame.url().startsWith(otherOrigin))!;
-        expect(
-          await cross.evaluate(() => [(window as any).__crossRan, !!(window as any)[Symbol.for('mayday.recorder')]]),
-        ).toEqual([true, false]);
+        expect([
+          await cross.evaluate(() => (window as any).__crossRan),
+          await cross.evaluate(RECORDER_PRESENT),
+        ]).toEqual([true, false]);
         const same = page.frames().find((frame) => frame.url().endsWith('/frame-child.html'))!;
-        expect(await same.evaluate(() => !!(window as any)[Symbol.for('mayday.recorder')])).toBe(true);
+        expect(await same.evaluate(RECORDER_PRESENT)).toBe(true);
       },
     );
     expect(JSON.parse(result)).toEqual({ frames: 3, shadow: true });

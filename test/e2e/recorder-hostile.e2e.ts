@@ -5,8 +5,9 @@
  * send one, or read anything of the extension's back.
  */
 import { describe, expect, it } from 'vitest';
-import { PULL, SNAPSHOT } from '../../utils/core/wire/page-protocol';
+import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../support/extension';
+import { editOptions } from '../support/flows';
 import { consoleLines, pageResultOf, pageResultOverCdp, reportTicket, RECORDER_RIG } from '../support/recorder';
 import { useRig } from '../support/rig';
 
@@ -88,14 +89,12 @@ describe('a page that pokes at the extension', () => {
     const text = JSON.stringify(ticket);
     expect(consoleLines(ticket)).toContain('console/error: Hostile page logged this itself');
     expect(text).not.toContain('FORGED snapshot');
-    // The recorder listens from document_start, so it answers the pull before the page's forged reply.
     expect(text).not.toContain('FORGED reply');
 
-    // All the page ever received: its own messages, the pull, and the snapshot of what it wrote itself.
+    // All the page ever received: its own messages. The bridge's pull never goes through messages.
     const received: { type?: string }[] = await page.evaluate(() => (window as any).__received);
-    expect(received.filter((m) => m.type === PULL)).toHaveLength(2); // its own look-alike, and the bridge's it raced
-    const ownTypes = ['startReport', 'submitReport', 'mayday.v2/start'];
-    expect(received.every((m) => [...ownTypes, PULL, SNAPSHOT].includes(m.type!))).toBe(true);
+    const ownTypes = ['mayday.v2/pull', 'mayday.v2/snapshot', 'startReport', 'submitReport', 'mayday.v2/start'];
+    expect(received.map((m) => m.type)).toEqual(ownTypes);
     const seen = JSON.stringify(received);
     for (const secret of [
       'e2e-recorder-token',
@@ -107,5 +106,65 @@ describe('a page that pokes at the extension', () => {
       ticket.environment.extensionVersion,
     ])
       expect(seen).not.toContain(secret);
+  });
+});
+
+/** Evaluates `expression` in the page's world over a raw DevTools session (its built-ins are tampered with). */
+async function evaluateOverCdp(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('a page that looks for Mayday and sets traps for its recorder', () => {
+  it('runs the same with and without it, cannot tell it is there, and is recorded without running its code', async () => {
+    await editOptions(rig.ext, (options) => options.getByLabel('Masked elements').fill('.vault'));
+    const url = `${rig.site.url}/hostile-invisible.html`;
+    const page = await rig.ext.context.newPage();
+    await page.goto(url);
+    // Never through Playwright's helpers in the page's world: they would walk into its traps.
+    while ((await evaluateOverCdp(page, 'window.__pageResult')) !== 'pending') await page.waitForTimeout(50);
+    for (const id of ['b', 'code', 'vault', 'long']) await page.click(`#${id}`);
+    const result = (await evaluateOverCdp(page, 'window.__finish()')) as string;
+    const plain = await rig.plain.pageResult(
+      url,
+      `(() => { for (const id of ['b', 'code', 'vault', 'long']) document.getElementById(id).click(); return window.__finish(); })()`,
+    );
+    expect(JSON.parse(result)).toEqual(JSON.parse(plain));
+    const { found, counts } = JSON.parse(result);
+    // What it found is what a browser without extensions shows, and none of its traps went off.
+    expect(found).toMatchObject({
+      fetch: ['function', 'fetch', 1, 'function fetch() { [native code] }', 'length,name', false],
+      open: ['function', 'open', 2, 'function open() { [native code] }', 'length,name', false],
+      error: ['function', 'error', 0, 'function error() { [native code] }', 'length,name', false],
+      proxy: ['function', 'Proxy', 2, 'function Proxy() { [native code] }', 'length,name,revocable', false],
+      names: [],
+      registered: false,
+      statuses: [404, 404],
+      xhrStatus: 404,
+    });
+    expect(counts).toMatchObject({ getter: 0, trap: 0, urlToString: 1, toPrimitive: 1, dom: 0 });
+
+    const ticket = await reportTicket(rig.ext, rig.receiver, page, 'Looking for Mayday');
+    expect(consoleLines(ticket)).toContain('console/error: Logged with a getter {a: 1, secret: (getter)} Proxy');
+    expect(ticket.network).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ url: `${rig.site.url}/api/invisible-missing`, status: 404, type: 'fetch' }),
+        expect.objectContaining({ url: `${rig.site.url}/api/invisible-primitive`, status: 404, type: 'fetch' }),
+        expect.objectContaining({ url: `${rig.site.url}/api/invisible-xhr`, status: 404, method: 'GET', type: 'xhr' }),
+      ]),
+    );
+    // Text of an element under data-private or an admin mask selector never reaches a step; 60 characters at most.
+    expect(ticket.steps!.filter((step) => step.kind === 'click').map((step) => step.label)).toEqual([
+      'button "Try again"',
+      'button',
+      'button',
+      'button "A very long label that goes on and on well beyond what a st…"',
+    ]);
+    expect(JSON.stringify(ticket)).not.toMatch(/7F3K|4242 4242/);
   });
 });

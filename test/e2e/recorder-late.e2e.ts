@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchThenInstall } from '../support/extension';
-import { consoleLines, pageResultOf, RECORDER_RIG, reportTicket } from '../support/recorder';
+import { consoleLines, pageResultOf, RECORDER_PRESENT, RECORDER_RIG, reportTicket } from '../support/recorder';
 import { useRig } from '../support/rig';
 
 const rig = useRig({ ...RECORDER_RIG, browser: false });
@@ -22,10 +22,10 @@ describe('a tab open before install', () => {
     await page.goto(url);
     const result = await pageResultOf(page);
     expect(result).toBe(await rig.plain.pageResult(url));
-    expect(await page.evaluate(() => !!(window as any)[Symbol.for('mayday.recorder')])).toBe(false);
+    expect(await page.evaluate(RECORDER_PRESENT)).toBe(false);
 
     const ext = await browser.install();
-    await page.waitForFunction(() => !!(window as any)[Symbol.for('mayday.recorder')]);
+    await page.waitForFunction(RECORDER_PRESENT);
     expect(await page.evaluate(() => (window as any).__later())).toBe('later');
     await rig.configure(ext);
     const ticket = await reportTicket(ext, rig.receiver, page, 'Was open all morning');

@@ -43,7 +43,11 @@ export async function measureConsoleHeap(
       if (i > 200) throw new Error(`${url} never got ready`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const recorder = await evaluate<boolean>(page, '!!window[Symbol.for("mayday.recorder")]');
+    // Whether the recorder answers its channel's event (docs/recorder.md, "Channel").
+    const recorder = await evaluate<boolean>(
+      page,
+      `(() => { const e = new FocusEvent('mayday.v3/pull'); dispatchEvent(e); return Object.hasOwn(e, 'r'); })()`,
+    );
     const settledHeap = async () => {
       // The console keeps recent messages for DevTools, recorder or not: empty it, then collect twice.
       await page.send('Runtime.discardConsoleEntries');

@@ -3,9 +3,11 @@
  * Kept free of imports: the recorder runs on every page and must stay tiny. The bridge passes what
  * it receives on untouched; the background validates it with the schemas in ./page-schemas.
  */
-/** Message types on the page channel, namespaced and versioned (v2: entries as [json, time, count]). */
-export const PULL = 'mayday.v2/pull';
-export const SNAPSHOT = 'mayday.v2/snapshot';
+/**
+ * The page channel's event type (docs/recorder.md, "Channel"), versioned (v3: a synchronous event
+ * stopped by the recorder; the snapshot as JSON text in the bridge's element).
+ */
+export const PULL_EVENT = 'mayday.v3/pull';
 
 /**
  * The recorder keeps each entry as JSON of at most this many characters; time, count and duration
@@ -13,6 +15,13 @@ export const SNAPSHOT = 'mayday.v2/snapshot';
  * the recorder imports it, and would otherwise carry the whole LIMITS object.
  */
 export const ENTRY_JSON_CHARS = 1984;
+
+/**
+ * Containers whose content never leaves the browser: masked in every screenshot, and no element
+ * under one gives text to a step. The other built-in masks (utils/page/isolated/sensitive.ts) are
+ * fields, whose values never reach a step anyway: a step on one names its label.
+ */
+export const PRIVATE_CONTAINERS = '[data-private],[data-mayday-mask]';
 
 export const LIMITS = {
   consoleEntries: 200,
@@ -25,11 +34,6 @@ export const LIMITS = {
   /** Every entry's JSON, whatever it holds. */
   entryChars: ENTRY_JSON_CHARS + 64,
 } as const;
-
-export interface PullRequest {
-  type: typeof PULL;
-  nonce: string;
-}
 
 export interface ConsoleEntry {
   level: 'error' | 'warn' | 'info' | 'log' | 'debug';
@@ -94,10 +98,4 @@ export interface RecorderSnapshot {
   network: NetworkEntry[];
   steps: StepEntry[];
   dropped: { console: number; network: number; steps: number };
-}
-
-export interface SnapshotReply {
-  type: typeof SNAPSHOT;
-  nonce: string;
-  snapshot: RawSnapshot;
 }

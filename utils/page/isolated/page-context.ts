@@ -5,7 +5,10 @@
  * (pageContextSchema) before any use (zod in the bridge would triple its size). Facts about the
  * machine (browser, OS, languages, time zone, network) come from the background itself.
  */
-import { LIMITS, PULL, SNAPSHOT, type NetworkEntry, type PullRequest } from '../../core/wire/page-protocol';
+import { LIMITS, PULL_EVENT, type NetworkEntry } from '../../core/wire/page-protocol';
+
+/** Where the background puts the admin's mask selectors in the isolated world, for the bridge that follows. */
+export const BRIDGE_MASKS_KEY = 'maydayBridgeMasks';
 
 /** Far above what the capped buffers need; a larger reply is forged or corrupted. */
 const MAX_SNAPSHOT_CHARS = 1_500_000;
@@ -34,30 +37,35 @@ function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
-/** Ask the recorder for its buffers; null when it is absent or answers with nonsense. */
-function pullRecorderSnapshot(win: Window, nonce: string, timeoutMs: number): Promise<unknown> {
-  return new Promise((resolve) => {
-    const done = (value: unknown) => {
-      win.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      resolve(value);
-    };
-    const onMessage = (event: MessageEvent) => {
-      if (event.source !== win) return;
-      const data = event.data as { type?: unknown; nonce?: unknown; snapshot?: unknown } | null;
-      if (!data || data.type !== SNAPSHOT || data.nonce !== nonce) return;
-      let size = Infinity;
-      try {
-        size = JSON.stringify(data.snapshot)?.length ?? 0;
-      } catch {
-        /* not serialisable: treated as oversized */
-      }
-      done(size <= MAX_SNAPSHOT_CHARS ? data.snapshot : null);
-    };
-    const timer = setTimeout(() => done(null), timeoutMs);
-    win.addEventListener('message', onMessage);
-    const request: PullRequest = { type: PULL, nonce };
-    win.postMessage(request, '*');
+/**
+ * Asks the recorder for its buffers (docs/recorder.md, "Channel"): a synchronous event on the
+ * window, carrying a detached element the recorder writes its snapshot into as JSON text. The
+ * recorder's listener, the first on the window, stops the event: the page sees nothing. Null when
+ * no recorder answered, or the answer is oversized or not JSON.
+ */
+export function pullRecorderSnapshot(win: Window, doc: Document, masks: readonly string[] = []): unknown {
+  const box = doc.createElement('div');
+  box.textContent = validSelectors(doc, masks).join(',');
+  win.dispatchEvent(new FocusEvent(PULL_EVENT, { relatedTarget: box }));
+  const text = box.textContent ?? '';
+  if (!text || text.length > MAX_SNAPSHOT_CHARS) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The admin's mask selectors that parse: one that does not would spoil the whole list. */
+function validSelectors(doc: Document, selectors: readonly string[]): string[] {
+  const probe = doc.createDocumentFragment();
+  return selectors.filter((selector) => {
+    try {
+      probe.querySelector(selector);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 
@@ -101,13 +109,10 @@ function failedResources(perf: Performance): NetworkEntry[] {
   return out.slice(-LIMITS.networkEntries);
 }
 
-export async function collectPageContext(
-  win: Window,
-  doc: Document,
-  opts: { nonce: string; timeoutMs: number },
-): Promise<PageContext> {
+/** `masks`: the admin's mask selectors; a click step on an element under one gives no text. */
+export function collectPageContext(win: Window, doc: Document, masks: readonly string[] = []): PageContext {
   // The screenshot is taken already (utils/background/report/start.ts): no wait for paint here.
-  const recorder = await pullRecorderSnapshot(win, opts.nonce, opts.timeoutMs);
+  const recorder = pullRecorderSnapshot(win, doc, masks);
   const perf = win.performance;
   return {
     url: clip(win.location.href, LIMITS.urlChars),

@@ -1,3 +1,5 @@
+import { PRIVATE_CONTAINERS } from '../../core/wire/page-protocol';
+
 /**
  * Fields whose content never leaves the browser in a screenshot. One list for every capture path
  * (the visible shot's masking and the DOM renderer's clone), so they cannot drift apart.
@@ -6,8 +8,7 @@
  */
 const SENSITIVE_SELECTORS: readonly string[] = [
   'input[type="password" i]',
-  '[data-private]',
-  '[data-mayday-mask]',
+  PRIVATE_CONTAINERS,
   '[autocomplete^="cc-" i]',
   '[autocomplete*=" cc-" i]',
   '[autocomplete~="one-time-code" i]',

@@ -13,7 +13,7 @@ import {
   type RawSnapshot,
   type StepEntry,
 } from '../../core/wire/page-protocol';
-import { now, slice, stringify, Units } from './intrinsics';
+import { bare, bareArray, closest, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
 import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
 type LogName = keyof RawSnapshot['dropped'];
@@ -22,27 +22,37 @@ type Fields = Record<string, unknown>;
 export type ConsoleFields = Pick<ConsoleEntry, 'level' | 'kind' | 'source' | 'stack'>;
 /** A console entry as kept: its other fields, where its message is in the ring, first time, count. */
 type KeptConsole = [fields: ConsoleFields, start: number, end: number, time: number, count: number];
+/** A request or a step as kept; a step on an element keeps it (weakly) and its JSON without the element's text. */
+type KeptStep = [...RawEntry, ref?: WeakRef<Element>, unnamed?: string];
 /**
- * The console's ring: 512 KB, allocated at the first console entry. The 200 entries kept hold at
- * most TOTAL_CHARS + 50 units each, and a call writes at most ENTRY_UNITS ahead (serialize.ts):
- * a new entry never overwrites the text of one still kept.
+ * The console's ring: 16 KB at the first console entry, doubled as lines fill it, up to 512 KB,
+ * then used in turn. A page that logs a few lines never pays for the whole ring. The 200 entries
+ * kept hold at most TOTAL_CHARS + 50 units each, and a call writes at most ENTRY_UNITS ahead
+ * (serialize.ts): a new entry never overwrites the text of one still kept.
  */
+const FIRST_UNITS = 1 << 13;
 const RING_UNITS = 1 << 18;
 
 /**
  * `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. A console message
  * goes last: it is what is read first, and its "… [N chars]" says what it lost already.
  */
-export function entryJson(entry: Fields): string {
+export function entryJson(fields: Fields): string {
+  // Copied to an object with no prototype: JSON.stringify finds no toJSON of the page's, and the
+  // cuts below write own properties, never a setter the page put on Object.prototype.
+  const entry = bare({ ...fields });
+  const names = keys(entry);
   let json = stringify(entry);
   for (let over: number; (over = json.length - ENTRY_JSON_CHARS) > 0; json = stringify(entry)) {
     // The longest string of ten characters or more (never a level or a kind, which must stay
     // whole to be valid), the message only when there is none.
     let longest = 'message';
     let most = 9;
-    for (const field in entry)
+    for (let i = 0; i < names.length; i++) {
+      const field = names[i];
       if (field !== 'message' && (entry[field] as string)?.length > most)
         most = (entry[(longest = field)] as string).length;
+    }
     const text = entry[longest] as string;
     // Cutting n characters shortens the JSON by n or more (escapes are longer than what they stand for).
     entry[longest] = slice(text, 0, text.length > over ? text.length - over - 1 : 0) + '…';
@@ -56,17 +66,22 @@ export interface Recorder {
    * A console call, uncaught error, rejection, failed load or CSP violation: its message, or the
    * call's arguments (or the error, or the reason) to write it from, and where it comes from.
    */
-  console: (
+  console(
     kind: ConsoleEntry['kind'],
     message: string | ArrayLike<unknown>,
     source?: string,
     level?: ConsoleEntry['level'],
-  ) => void;
+  ): void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
   network: (entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number) => void;
-  step: (entry: Omit<StepEntry, 'time' | 'count'>) => void;
-  /** Every log as [json, time, count, duration?] entries (postMessage copies them). */
-  snapshot: () => RawSnapshot;
+  /**
+   * A step; for a step on an element, the element and the step's label without the element's text,
+   * which replaces the label when the element turns out to be under one of the admin's mask
+   * selectors at pull time (or is gone by then).
+   */
+  step: (entry: Omit<StepEntry, 'time' | 'count'>, el?: Element, unnamed?: string) => void;
+  /** Every log as [json, time, count, duration?] entries; steps on elements under `masks` without their text. */
+  snapshot: (masks?: string) => RawSnapshot;
 }
 
 /**
@@ -74,18 +89,18 @@ export interface Recorder {
  * entry that takes the slot of a kept one is counted in `dropped[name]`.
  */
 function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) {
-  const slots: T[] = [];
+  const slots: T[] = bareArray();
   let kept = 0;
   return {
-    /** Undefined while empty: the slot before the first is the last, still a hole. */
-    last: (): T | undefined => slots[(kept + capacity - 1) % capacity],
+    /** Undefined while empty. */
+    last: (): T | undefined => (kept ? slots[(kept - 1) % capacity] : undefined),
     add(entry: T) {
       if (kept >= capacity) dropped[name]++;
       slots[kept++ % capacity] = entry;
     },
     /** The entries kept, oldest first. */
     list<R = T>(map: (entry: T) => R = (entry) => entry as never): R[] {
-      const out: R[] = [];
+      const out: R[] = bareArray();
       for (let i = kept > capacity ? kept - capacity : 0; i < kept; i++) out[out.length] = map(slots[i % capacity]);
       return out;
     },
@@ -101,36 +116,50 @@ let writing = false;
 
 export function createRecorder(clock: () => number = now): Recorder {
   const installedAt = clock();
-  const dropped = { console: 0, network: 0, steps: 0 };
+  const dropped = bare({ console: 0, network: 0, steps: 0 });
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
   // come whole into this script (a unit test checks they agree).
   const consoleLog = ringLog<KeptConsole>(dropped, 'console', 200);
-  const networkLog = ringLog<RawEntry>(dropped, 'network', 100);
-  const stepLog = ringLog<RawEntry>(dropped, 'steps', 50);
+  const networkLog = ringLog<KeptStep>(dropped, 'network', 100);
+  const stepLog = ringLog<KeptStep>(dropped, 'steps', 50);
   let ring: Uint16Array | undefined;
+  /** The ring's length, kept here: a typed array's length is a getter the page can replace. */
+  let size = 0;
   /** Where the next console entry's text goes. */
   let cursor = 0;
-  const jsonAdder = (log: typeof networkLog) => (entry: object, durationMs?: number) => {
-    try {
-      const json = entryJson(entry as Fields);
-      const last = log.last();
-      if (last && last[0] === json) return void last[2]++;
-      log.add([json, clock(), 1, durationMs]);
-    } catch {
-      /* recording is best effort */
-    }
-  };
+  const jsonAdder =
+    (log: typeof stepLog) =>
+    (entry: Fields, extra?: number | Element, unnamed?: string): void => {
+      try {
+        const json = entryJson(entry);
+        const last = log.last();
+        if (last && last[0] === json) return void last[2]++;
+        log.add(
+          typeof extra === 'object'
+            ? bare([json, clock(), 1, undefined, weakRef(extra), entryJson({ ...entry, label: unnamed })])
+            : bare([json, clock(), 1, extra]),
+        );
+      } catch {
+        /* recording is best effort */
+      }
+    };
   return {
     // Runs on every console.error of the page.
     console(kind, message, source, level = 'error') {
       if (writing) return void dropped.console++;
       writing = true;
       try {
-        // Back to the start while a whole call still fits before the end.
-        if (cursor > RING_UNITS - ENTRY_UNITS) cursor = 0;
+        // A ring twice as large while a whole call may not fit before the end, then back to the start.
+        if (cursor > size - ENTRY_UNITS) {
+          if (size < RING_UNITS) {
+            const grown = new Units((size = size ? size * 2 : FIRST_UNITS));
+            for (let i = 0; i < cursor; i++) grown[i] = ring![i];
+            ring = grown;
+          } else cursor = 0;
+        }
         const start = cursor;
-        const units = ring || (ring = new Units(RING_UNITS));
-        const entry: ConsoleFields = { level, kind, source };
+        const units = ring!;
+        const entry: ConsoleFields = bare({ level, kind, source, stack: undefined });
         const stop = writeEntry(units, start, entry, message);
         const length = stop - start;
         const last = consoleLog.last();
@@ -158,14 +187,27 @@ export function createRecorder(clock: () => number = now): Recorder {
     },
     network: jsonAdder(networkLog),
     step: jsonAdder(stepLog),
-    snapshot: () => ({
-      installedAt,
-      console: consoleLog.list(
-        (kept) => [entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]] as RawEntry,
-      ),
-      network: networkLog.list(),
-      steps: stepLog.list(),
-      dropped,
-    }),
+    // Nothing in it has a prototype: JSON.stringify finds no toJSON of the page's.
+    snapshot: (masks) =>
+      bare({
+        installedAt,
+        console: consoleLog.list(
+          (kept) =>
+            bare([entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]]) as RawEntry,
+        ),
+        network: networkLog.list<RawEntry>(),
+        steps: stepLog.list((kept): RawEntry => {
+          let el: Element | undefined;
+          // An element gone by now may have been under a mask: its text is left out too.
+          let hidden = !!masks && !!kept[4];
+          try {
+            hidden &&= !(el = deref(kept[4]!)) || !!closest(el, masks!);
+          } catch {
+            /* a selector that does not parse: left out, as under a mask */
+          }
+          return bare([hidden ? kept[5]! : kept[0], kept[1], kept[2]]);
+        }),
+        dropped,
+      }),
   };
 }

@@ -3,15 +3,25 @@
  * every same-origin frame (which writes into the top frame's recorder), so it must stay tiny,
  * dependency-free, never throw into the page and never change what the page observes.
  */
-import { PULL, SNAPSHOT, type ConsoleEntry, type SnapshotReply } from '../../core/wire/page-protocol';
+import { PULL_EVENT, type ConsoleEntry } from '../../core/wire/page-protocol';
 import { createRecorder, type Recorder } from './buffers';
+import {
+  dataOf,
+  defineProperty,
+  dispatch,
+  pathOf,
+  relatedTargetOf,
+  setText,
+  stopAll,
+  stringify,
+  textOf,
+} from './intrinsics';
 import { hookFetch, hookXhr } from './network';
-import { clickStep, inputStep, submitStep } from './steps';
-import { listen, wrap } from './wrap';
+import { clickStep, inputStep, submitStep, type Step } from './steps';
+import { listen, nativeLooking, trackProxies, wrap } from './wrap';
 
 export { createRecorder, type Recorder };
 
-export const RECORDER_KEY = Symbol.for('mayday.recorder');
 type Level = ConsoleEntry['level'];
 
 export interface RecorderOptions {
@@ -51,10 +61,12 @@ function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
 
 function hookSteps(win: PageWindow, rec: Recorder) {
   // The node really hit, inside open shadow roots too (event.target is retargeted to the host).
-  const hit = (event: Event) => event.composedPath()[0] as Element;
+  const hit = (event: Event) => pathOf(event)[0] as Element;
+  // By index: spreading would call the page's Array.prototype[Symbol.iterator].
+  const record = (step: Step | null) => step && rec.step(step[0], step[1], step[2]);
   let lastField: unknown;
-  listen(win, 'click', (event) => rec.step(clickStep(hit(event))), true);
-  listen(win, 'submit', (event) => rec.step(submitStep(hit(event))), true);
+  listen(win, 'click', (event) => record(clickStep(hit(event))), true);
+  listen(win, 'submit', (event) => record(submitStep(hit(event))), true);
   listen(
     win,
     'input',
@@ -63,7 +75,7 @@ function hookSteps(win: PageWindow, rec: Recorder) {
       // One step per field, however many keys were pressed in it.
       const step = field !== lastField && inputStep(field);
       lastField = field;
-      if (step) rec.step(step);
+      if (step) record(step);
     },
     true,
   );
@@ -75,12 +87,16 @@ function hookSteps(win: PageWindow, rec: Recorder) {
  * (traverse), with nothing of the page's History wrapped. Both wait for the load event (at once
  * when the page has loaded already): Blink builds window.navigation on first use and the first
  * step compiles the JSON path, the largest part of the recorder's start-up, which the page's
- * load no longer waits for. The load step has the address the page settled on; a navigation
- * before it is not a step.
+ * load no longer waits for. The load step has the address the page settled on. Navigations
+ * before it (a router's redirect, a fragment) are not steps each, but when the page left the
+ * address it was opened at, a `start` step with that address comes first: where the person
+ * arrived is what a technician asks first.
  */
 function hookNavigation(win: PageWindow, rec: Recorder) {
-  const navigated = (how: string) => rec.step({ kind: 'navigation', label: win.location.href, how });
+  const opened = win.location.href;
+  const navigated = (how: string, label = win.location.href) => rec.step({ kind: 'navigation', label, how });
   const start = () => {
+    if (opened !== win.location.href) navigated('start', opened);
     navigated('load');
     const navigation = (win as { navigation?: EventTarget }).navigation;
     // No type: updateCurrentEntry(), a change of state, not of place.
@@ -97,16 +113,34 @@ function hookNavigation(win: PageWindow, rec: Recorder) {
 }
 
 /**
- * Answers the on-demand bridge's pull, which checks the nonce. The reply goes to this window only:
- * a frame that asks learns nothing, and the page learns only what it wrote.
+ * The recorder's only way in: a synchronous FocusEvent of type PULL_EVENT on its window, which its
+ * capturing listener, registered at document_start before any page script, receives first and
+ * stops there: no listener of the page ever sees it (docs/recorder.md, "Channel").
+ * - From the bridge, with a detached element of the bridge's as relatedTarget: the element's text
+ *   is the admin's mask selectors, and the snapshot is written into it as JSON text, which the
+ *   bridge reads back from the isolated world.
+ * - From a same-origin child frame's recorder or a second copy of this one, without: the recorder
+ *   is set on that event object (property `r`), which only the caller holds.
  */
-function answerPulls(win: PageWindow, rec: Recorder) {
-  const post = win.postMessage.bind(win);
-  listen(win, 'message', (event: MessageEvent) => {
-    const data = event.data;
-    if (data?.type === PULL)
-      post({ type: SNAPSHOT, nonce: data.nonce, snapshot: rec.snapshot() } satisfies SnapshotReply, '*');
-  });
+function answer(win: PageWindow, rec: Recorder) {
+  listen(
+    win,
+    PULL_EVENT,
+    (event: FocusEvent) => {
+      stopAll(event);
+      const box = relatedTargetOf(event);
+      if (box) setText(box, stringify(rec.snapshot(textOf(box) || undefined)));
+      else defineProperty(event, 'r', { value: rec });
+    },
+    true,
+  );
+}
+
+/** The recorder of `target`'s window, if one is installed there (see answer). */
+function linkTo(win: PageWindow, target: PageWindow): Recorder | undefined {
+  const event = new win.FocusEvent(PULL_EVENT);
+  dispatch(target, event);
+  return dataOf(event, 'r') as Recorder | undefined;
 }
 
 /**
@@ -120,9 +154,12 @@ export function installRecorder(
 ): Recorder | undefined {
   try {
     const top = win.parent === win;
-    const rec: Recorder | undefined = top ? createRecorder() : (win.parent as any)[RECORDER_KEY];
-    // Defined once and for good: a second copy (injected after an update) leaves the first in charge.
-    if (!rec || !Reflect.defineProperty(win, RECORDER_KEY, { value: rec })) return undefined;
+    // A second copy (injected after an update) leaves the first in charge.
+    if (linkTo(win, win)) return undefined;
+    const rec: Recorder | undefined = top ? createRecorder() : linkTo(win, win.parent as PageWindow);
+    if (!rec) return undefined;
+    answer(win, rec);
+    nativeLooking(win);
     const frame = top ? undefined : win.location.href;
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i];
@@ -132,10 +169,9 @@ export function installRecorder(
     hookFetch(win, rec.network);
     hookXhr(win, rec.network);
     hookSteps(win, rec);
-    if (top) {
-      hookNavigation(win, rec);
-      answerPulls(win, rec);
-    }
+    if (top) hookNavigation(win, rec);
+    // Last: where Proxy cannot be replaced, everything else still records.
+    trackProxies(win);
     return rec;
   } catch {
     /* undefined: nothing recorded */

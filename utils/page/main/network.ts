@@ -4,7 +4,25 @@
  * the two views are merged in the report (utils/core/capture/network-merge.ts).
  */
 import type { NetworkEntry } from '../../core/wire/page-protocol';
-import { now, promiseThen, toText, weakGet, weakSet } from './intrinsics';
+import {
+  bare,
+  dataOf,
+  defineProperty,
+  domName,
+  now,
+  PromiseCtor,
+  promiseThen,
+  requestMethod,
+  requestUrl,
+  responseStatus,
+  responseUrl,
+  upper,
+  urlHref,
+  weakGet,
+  weakSet,
+  xhrStatus,
+} from './intrinsics';
+import { errorText } from './serialize';
 import { listen, wrap } from './wrap';
 
 /** `source` is left to the background, which marks everything from the page as 'page' (page-schemas). */
@@ -13,13 +31,49 @@ type Note = (entry: NetworkInput, durationMs: number) => void;
 type PageWindow = Window & typeof globalThis;
 
 /**
- * The page's URL and Request are read when a request is recorded: capturing them at start-up made
- * Blink build both on every page, whether it makes requests or not. A page that replaces them
- * can only spoil its own entries, which the background validates anyway. The method stays as
- * written; the schema writes it in capitals.
+ * A value the page passed, as text, without running page code: a string as it is, a URL or a
+ * Request through the native getters (which throw for anything else), any other object as
+ * "(object)". The page's own call converts its value once; a second conversion here would run the
+ * page's toString again, which the page could count.
+ */
+function pageText(value: unknown, getter: (v: any) => string): string | undefined {
+  if (!value || typeof value === 'string') return value as string | undefined;
+  try {
+    return getter(value);
+  } catch {
+    return '(object)';
+  }
+}
+
+/**
+ * The page's URL is resolved when a request is recorded: capturing URL at start-up made Blink
+ * build it on every page, whether it makes requests or not.
  */
 function request(win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput {
-  return { type, method: toText(method || 'GET'), url: new win.URL(toText(url), win.location.href).href };
+  const address = pageText(url, urlHref) ?? '';
+  let href = address;
+  try {
+    href = new win.URL(address, win.location.href).href;
+  } catch {
+    /* as written */
+  }
+  // In capitals, as fetch and XHR send the common ones: `get` and `GET` are one entry.
+  return { type, method: upper(pageText(method, requestMethod) || 'GET'), url: href };
+}
+
+/**
+ * `pending.then(ok, fail)` that asks the page nothing: then() looks up the promise's constructor
+ * and its Symbol.species, which a page may have turned into getters; an own constructor of ours,
+ * with its own species, answers both, and is removed at once.
+ */
+const Species = bare({ [Symbol.species]: PromiseCtor });
+function observe<T>(pending: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown): Promise<unknown> {
+  defineProperty(pending, 'constructor', { value: Species, configurable: true });
+  try {
+    return promiseThen(pending, ok, fail);
+  } finally {
+    delete (pending as { constructor?: unknown }).constructor;
+  }
 }
 
 export function hookFetch(win: PageWindow, note: Note): void {
@@ -27,8 +81,13 @@ export function hookFetch(win: PageWindow, note: Note): void {
     const start = now();
     const input = args[0];
     const init = args[1];
-    const req = input instanceof win.Request && input;
-    const base = request(win, 'fetch', init?.method || (req && req.method), req ? req.url : input);
+    let req = true;
+    try {
+      requestUrl(input);
+    } catch {
+      req = false;
+    }
+    const base = request(win, 'fetch', dataOf(init, 'method') || (req && input), req ? requestUrl(input) : input);
     const done = (failure: () => Partial<NetworkInput> | false) => {
       try {
         const extra = failure();
@@ -39,11 +98,27 @@ export function hookFetch(win: PageWindow, note: Note): void {
     };
     // The page gets a promise that settles exactly like the original; a rejection it does not
     // handle is still reported to it as unhandled. An abort is the page's decision, not a failure.
-    return promiseThen(
+    return observe(
       pending,
-      (response: Response) => (done(() => response.status >= 400 && { status: response.status }), response),
-      (error: any) => {
-        done(() => error?.name !== 'AbortError' && { error: toText(error) });
+      (response: Response) => {
+        // The response's own URL: an object the page passed as one is never converted here.
+        done(() => {
+          const status = responseStatus(response);
+          const url = responseUrl(response);
+          return status >= 400 && (url ? { status, url } : { status });
+        });
+        return response;
+      },
+      (error: unknown) => {
+        // fetch rejects with a TypeError ("Failed to fetch"), a DOMException or the page's own
+        // abort reason, read as data only: a DOMException by its name.
+        let name: string | undefined;
+        try {
+          name = domName(error);
+        } catch {
+          /* not a DOMException */
+        }
+        done(() => name !== 'AbortError' && { error: errorText(error) });
         throw error;
       },
     );
@@ -53,20 +128,17 @@ export function hookFetch(win: PageWindow, note: Note): void {
 export function hookXhr(win: PageWindow, note: Note): void {
   const proto = win.XMLHttpRequest?.prototype;
   const calls = new WeakMap<XMLHttpRequest, { base: NetworkInput; start: number }>();
-  const outcome = (event: Event) => {
-    const xhr = event.target as XMLHttpRequest;
-    const type = event.type;
+  const outcome = (xhr: XMLHttpRequest, type: string) => {
     const call = weakGet(calls, xhr)!;
-    const status = xhr.status;
+    const status = xhrStatus(xhr);
     if (type !== 'load' || status >= 400)
       note({ ...call.base, ...(type === 'load' ? { status } : { error: 'XHR ' + type }) }, now() - call.start);
   };
   // Timed from open(), which pages call right before send().
   wrap(proto, 'open', (_result, args, xhr: XMLHttpRequest) => {
     if (!weakGet(calls, xhr)) {
-      listen(xhr, 'load', outcome);
-      listen(xhr, 'error', outcome);
-      listen(xhr, 'timeout', outcome);
+      const types = ['load', 'error', 'timeout'];
+      for (let i = 0; i < 3; i++) listen(xhr, types[i], () => outcome(xhr, types[i]));
     }
     weakSet(calls, xhr, { base: request(win, 'xhr', args[0], args[1]), start: now() });
   });

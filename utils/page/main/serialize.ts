@@ -7,7 +7,27 @@
  */
 import { ENTRY_JSON_CHARS } from '../../core/wire/page-protocol';
 import type { ConsoleFields } from './buffers';
-import { apply, fromCharCode, isArray, keys as keysOf, slice, tagOf, toText, unitAt } from './intrinsics';
+import {
+  apply,
+  bareArray,
+  ErrorCtor,
+  fromCharCode,
+  hasOwn,
+  idOf,
+  isArray,
+  isError,
+  isProxy,
+  isView,
+  keys as keysOf,
+  localNameOf,
+  nodeTypeOf,
+  ownDescriptor,
+  objectProto,
+  protoOf,
+  toStringTag,
+  toText,
+  unitAt,
+} from './intrinsics';
 
 export const DEPTH = 3;
 export const BREADTH = 50;
@@ -55,35 +75,103 @@ function cut(s: string, max: number) {
 }
 
 /** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
-const seen: unknown[] = [];
+const seen: unknown[] = bareArray();
 
-/** Writes `v` as the console shows it; what a throwing getter half wrote is for the caller to take back. */
+/**
+ * `key` of `o` when it is an own data property: its value, or GETTER for an accessor, which is
+ * never called (a getter is page code), or undefined when `o` has no such own property.
+ */
+const GETTER = {};
+function own(o: object, key: PropertyKey): unknown {
+  const desc = ownDescriptor(o, key);
+  return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
+}
+
+/** `key` as a data property of `o` or of its prototypes (a class's name, an error's name), else undefined. */
+function inherited(o: object | null, key: PropertyKey): unknown {
+  for (let i = 0; o && i < 8; i++, o = protoOf(o)) {
+    const value = own(o, key);
+    if (value !== undefined) return value === GETTER ? undefined : value;
+  }
+}
+
+/** Whether `key` of `o` reads without running a getter: a data property on it or its prototypes, or none. */
+function dataAll(o: object | null, key: string): boolean {
+  for (let i = 0, desc; o && i < 8; i++, o = protoOf(o))
+    if ((desc = ownDescriptor(o, key))) return hasOwn(desc, 'value');
+  return true;
+}
+
+/** The engine's own stack accessor, where errors have one (a getter of the page's is never called). */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on an error
+const stackGetter = ownDescriptor(new ErrorCtor(), 'stack')?.get;
+
+/** A string-valued data property (an error's message, a class's toStringTag), else `fallback`. */
+const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+
+/** An Error as "TypeError: message", from its data properties; "Error" for anything else. */
+export const errorText = (e: unknown): string => {
+  if (!isError(e)) return 'Error';
+  const message = text(own(e as object, 'message'), '');
+  const name = text(inherited(e as object, 'name'), 'Error');
+  return message ? `${name}: ${message}` : name;
+};
+
+/**
+ * Writes `v` as the console shows it, from its own data properties only: a getter is shown as
+ * (getter) and never called, and nothing of the page (toString, toJSON, Symbol.toPrimitive, a
+ * setter or getter on a prototype) ever runs. What a throwing Proxy trap half wrote is for the
+ * caller to take back.
+ */
 function write(v: any, depth: number): void {
   const type = typeof v;
   if (type === 'string') return depth ? (put('"'), cut(v, STRING_CHARS), put('"')) : cut(v, TOTAL_CHARS);
-  if (type === 'function') return put(`[Function${v.name ? ' ' + v.name : ''}]`);
+  // Before anything reads it: every read of a proxy runs a trap of the page's.
+  if (isProxy(v)) return put('Proxy');
+  if (type === 'function') {
+    const name = text(inherited(v, 'name'), '');
+    return put(`[Function${name ? ' ' + name : ''}]`);
+  }
   // Numbers, booleans, undefined, null, symbols (String, unlike +, accepts them), BigInts (10n).
   if (!v || type !== 'object') return put(toText(v) + (type === 'bigint' ? 'n' : ''));
   for (let i = 0; i < depth; i++) if (seen[i] === v) return put('[Circular]');
-  const tag = tagOf(v);
-  // Errors of any realm and subclass (the tag comes from an internal slot), and DOMExceptions, as
-  // "TypeError: message" like the console shows them.
-  if (tag === '[object Error]' || tag === '[object DOMException]') {
-    const { name, message } = v;
-    cut(message ? `${name}: ${message}` : '' + name, TOTAL_CHARS);
-    try {
-      // The stack as the engine wrote it (the background removes V8's repeated headline). Its
-      // getter may throw: the error is still written.
-      if (!depth) stack ||= v.stack;
-    } catch {
-      /* written without its stack */
-    }
+  // Errors of any realm and subclass (an internal slot says it), as "TypeError: message" like the
+  // console shows them.
+  if (isError(v)) {
+    cut(errorText(v), TOTAL_CHARS);
+    // The stack as the engine wrote it (the background removes V8's repeated headline): a data
+    // property, or V8's own accessor. Formatting it reads the error's name and message and calls
+    // Error.prepareStackTrace: none of them may be the page's. Another getter is the page's.
+    const desc = depth || stack || !dataAll(v, 'name') || !dataAll(v, 'message') ? 0 : ownDescriptor(v, 'stack');
+    if (desc)
+      stack = hasOwn(desc, 'value')
+        ? desc.value
+        : desc.get === stackGetter && own(ErrorCtor, 'prepareStackTrace') === undefined && apply(stackGetter!, v, []);
     return;
   }
   const array = isArray(v);
-  // A DOM node as a short descriptor; Maps, typed arrays, windows…: their kind, not their insides.
-  if (!array && tag !== '[object Object]')
-    return put(v.nodeType ? `<${v.localName || v.nodeName}${v.id ? '#' + v.id : ''}>` : `[${slice(tag, 8, -1)}]`);
+  const proto = protoOf(v);
+  // Anything but an array or a plain object (of this realm, or with no prototype): a DOM node as a
+  // short descriptor, read with the native getters, which throw for anything else (a throw costs
+  // microseconds: plain objects, most of what pages log, never get there); Maps, typed arrays,
+  // windows…: their kind, as their prototype names it, not their insides.
+  if (!array && proto && proto !== objectProto) {
+    let nodeType = 0;
+    try {
+      nodeType = nodeTypeOf(v);
+    } catch {
+      /* not a node */
+    }
+    if (nodeType) {
+      // The document or a text node by number: a node's own nodeName getter is the page's to replace.
+      if (nodeType !== 1) return put(nodeType === 9 ? '<#document>' : '<#text>');
+      const id = idOf(v);
+      return put(`<${localNameOf(v)}${id ? '#' + id : ''}>`);
+    }
+    const tag = inherited(v, toStringTag);
+    if (typeof tag === 'string') return put(`[${tag}]`);
+    if (isView(v)) return put('[TypedArray]');
+  }
   if (depth >= DEPTH) return put('[…]');
   seen[depth] = v;
   put(array ? '[' : '{');
@@ -94,11 +182,12 @@ function write(v: any, depth: number): void {
 
 /**
  * Writes `v`'s items (the values of `keys`, with their keys, when given), `sep` apart: at most
- * BREADTH of them, and none once TOTAL_CHARS are written. An item that throws is "[Threw]".
+ * BREADTH of them, and none once TOTAL_CHARS are written. An item that throws (a Proxy's trap)
+ * is "[Threw]".
  */
 function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
   const start = end;
-  const count = keys ? keys.length : v.length;
+  const count = keys ? keys.length : (own(v, 'length') as number);
   for (let i = 0; i < count; i++) {
     if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
     if (i) put(sep);
@@ -109,7 +198,9 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
     }
     const at = end;
     try {
-      write(v[key], depth);
+      const value = own(v, key);
+      if (value === GETTER) put('(getter)');
+      else write(value, depth);
     } catch {
       end = at;
       put('[Threw]');
@@ -154,7 +245,7 @@ export function writeEntry(
  * array's subarray() and slice() ask the page's Uint16Array.prototype.constructor for a species.
  */
 export function read(ring: Uint16Array, start: number, end: number): string {
-  const codes: number[] = [];
+  const codes: number[] = bareArray();
   while (start < end) codes[codes.length] = ring[start++];
   return apply(fromCharCode, undefined, codes);
 }

@@ -1,32 +1,100 @@
 /**
  * Replacing a page function with one that records, without changing what the page observes: the
  * original always runs first, with the same `this` and the same argument objects, and its return
- * value (or exception) is what the caller gets. Recording runs in try/catch and never throws.
+ * value (or exception) is what the caller gets. Recording runs in try/catch and never throws. The
+ * replacement has the original's `name` and `length`, and Function.prototype.toString shows it as
+ * the original (see nativeLooking).
  */
-import { addListener, apply } from './intrinsics';
+import {
+  addListener,
+  apply,
+  bare,
+  construct,
+  defineProperty,
+  ownDescriptor,
+  proxies,
+  weakGet,
+  weakSet,
+} from './intrinsics';
 
 /** Called with the original's result; a non-undefined return replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
+
+type Fn = (...args: never[]) => unknown;
+
+/** Each replacement (and the replaced toString itself) and the function whose source it shows. */
+const shownAs = new WeakMap<Fn, Fn>();
+
+/**
+ * Function.prototype.toString of `win`, replaced once so that a wrapper prints as the native
+ * function it stands for ("function error() { [native code] }"), and so does the replacement
+ * itself. Everything else prints exactly as before.
+ */
+export function nativeLooking(win: { Function: FunctionConstructor }): void {
+  const proto = win.Function.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on a function
+  const original = proto.toString;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- installed as Function.prototype.toString
+  const { toString } = {
+    toString(this: Fn) {
+      return apply(original, weakGet(shownAs, this) || this, []);
+    },
+  };
+  weakSet(shownAs, toString, original);
+  proto.toString = toString;
+}
+
+/**
+ * Replaces `win.Proxy` with a proxy of it that notes every proxy the page makes (Proxy.revocable's
+ * too), so the serialiser can write "Proxy" without running a trap: nothing else tells a proxy
+ * from its target. It has the original's name, length, keys and source, and cannot be called
+ * without new either. Its handler has no prototype: a trap the page puts on Object.prototype is
+ * never ours.
+ */
+export function trackProxies(win: { Proxy: ProxyConstructor }): void {
+  const original = win.Proxy;
+  const note = (made: object) => (weakSet(proxies, made, 1), made);
+  wrap(original, 'revocable', (result: object) => {
+    const proxy = ownDescriptor(result, 'proxy');
+    if (proxy) note(proxy.value as object);
+  });
+  const tracked = new original(
+    original,
+    bare({ construct: (target: any, args: any[], newTarget: any) => note(construct(target, args, newTarget)) }),
+  );
+  weakSet(shownAs, tracked as unknown as Fn, original as unknown as Fn);
+  win.Proxy = tracked;
+}
+
+/** `fn`, shown as `original`: same name, same length, same source. */
+function lookAlike<F extends Fn>(fn: F, original: Fn): F {
+  defineProperty(fn, 'length', { value: original.length, configurable: true });
+  weakSet(shownAs, fn, original);
+  return fn;
+}
 
 export function wrap(owner: any, name: string, after: After): void {
   try {
     const original = owner[name];
     if (typeof original !== 'function') return;
     // A method, not a function: keeps the original's name and, like it, cannot be called with new.
-    owner[name] = {
-      [name](this: unknown) {
-        // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
-        const result = apply(original, this, arguments);
-        try {
-          // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
-          const replaced = after(result, arguments, this);
-          if (replaced !== undefined) return replaced;
-        } catch {
-          /* the page gets the original result */
-        }
-        return result;
-      },
-    }[name];
+    owner[name] = lookAlike(
+      {
+        [name](this: unknown) {
+          // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
+          const result = apply(original, this, arguments);
+          try {
+            // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
+            const replaced = after(result, arguments, this);
+            if (replaced !== undefined) return replaced;
+          } catch {
+            /* the page gets the original result */
+          }
+          return result;
+        },
+      }[name],
+      original,
+    );
   } catch {
     // Frozen or read-only: that hook stays off, the others still work.
   }

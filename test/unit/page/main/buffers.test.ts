@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+// @vitest-environment happy-dom
+import type { RawSnapshot } from '@/utils/core/wire/page-protocol';
+import { describe, expect, it, vi } from 'vitest';
 import { ENTRY_JSON_CHARS, LIMITS } from '@/utils/core/wire/page-protocol';
 import { entryJson } from '@/utils/page/main/buffers';
 import { recorderSnapshotSchema } from '@/utils/core/wire/page-schemas';
 import { createRecorder } from '@/utils/page/main/install';
+
+/** The snapshot as the bridge gets it: the recorder's own has no prototypes (JSON.stringify meets no toJSON of the page's). */
+const plain = (snapshot: RawSnapshot): RawSnapshot => JSON.parse(JSON.stringify(snapshot));
 
 const ticking = () => {
   let t = 1000;
@@ -16,7 +21,7 @@ describe('the recorder buffers', () => {
     for (let i = 0; i < 130; i++)
       rec.network({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
     for (let i = 0; i < 70; i++) rec.step({ kind: 'click', label: `button "${i}"` });
-    const snap = rec.snapshot();
+    const snap = plain(rec.snapshot());
     expect([snap.console.length, snap.network.length, snap.steps.length]).toEqual([
       LIMITS.consoleEntries,
       LIMITS.networkEntries,
@@ -32,7 +37,7 @@ describe('the recorder buffers', () => {
     for (let i = 0; i < 100_000; i++) rec.console('console', 'same');
     rec.console('console', 'same', undefined, 'warn');
     rec.console('console', 'same');
-    const [first, second, third] = rec.snapshot().console;
+    const [first, second, third] = plain(rec.snapshot()).console;
     expect(first).toEqual([JSON.stringify({ level: 'error', kind: 'console', message: 'same' }), 1001, 100_000]);
     expect(second[2]).toBe(1);
     expect(third[2]).toBe(1);
@@ -43,7 +48,7 @@ describe('the recorder buffers', () => {
     rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 12);
     rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 40);
     rec.network({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' }, 40);
-    const [a, b] = rec.snapshot().network;
+    const [a, b] = plain(rec.snapshot()).network;
     expect(a.slice(2)).toEqual([2, 12]);
     expect(JSON.parse(b[0])).toEqual({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' });
   });
@@ -89,7 +94,7 @@ describe('the recorder buffers', () => {
     revoke();
     expect(() => rec.console('console', undefined as never)).not.toThrow();
     expect(() => rec.console('console', proxy)).not.toThrow();
-    expect(rec.snapshot().console).toEqual([]);
+    expect(plain(rec.snapshot()).console).toEqual([]);
   });
 
   it('still work when the page has replaced JSON.stringify and Array.prototype methods', () => {
@@ -109,7 +114,7 @@ describe('the recorder buffers', () => {
       Array.prototype.push = saved.push;
       Array.prototype.shift = saved.shift;
     }
-    const snap = rec.snapshot();
+    const snap = plain(rec.snapshot());
     expect(snap.console).toHaveLength(200);
     expect(JSON.parse(snap.console[199][0]).message).toBe('m209');
   });
@@ -121,7 +126,7 @@ describe('a long console line in a buffer', () => {
     const error = new TypeError('big ' + 'x'.repeat(5 * 1024 * 1024));
     error.stack = 'at f (a.js:1:1)\n'.repeat(500);
     rec.console('error', [error]);
-    const [json] = rec.snapshot().console[0];
+    const [json] = plain(rec.snapshot()).console[0];
     expect(json.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
     expect(JSON.parse(json).message).toMatch(/^TypeError: big x+… \[5242895 chars\]$/);
     expect(JSON.parse(json).stack).toMatch(/^(at f \(a\.js:1:1\)\n)+.*…$/);
@@ -134,7 +139,7 @@ describe('the console ring', () => {
     // Each line is cut to its 1,030 units and a note, so 3,000 of them wrap the ring a dozen times.
     const line = (i: number) => `${i} `.padEnd(5000, String.fromCharCode(0x41 + (i % 26)));
     for (let i = 0; i < 3000; i++) rec.console('console', [line(i)]);
-    const snap = rec.snapshot();
+    const snap = plain(rec.snapshot());
     expect(snap.console).toHaveLength(200);
     expect(snap.dropped.console).toBe(2800);
     snap.console.forEach(([json], k) => {
@@ -143,19 +148,22 @@ describe('the console ring', () => {
     });
   });
 
-  it('counts a call made by a getter while its object is written as dropped, and keeps the outer line whole', () => {
+  it('never calls a getter of what it writes (page code), and shows it as (getter)', () => {
     const rec = createRecorder(ticking());
+    const calls = vi.fn();
     const sneaky = {
       a: 1,
       get b() {
+        calls();
         rec.console('console', ['from the getter']);
         return 2;
       },
     };
     rec.console('console', ['outer', sneaky]);
-    const snap = rec.snapshot();
-    expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['outer {a: 1, b: 2}']);
-    expect(snap.dropped.console).toBe(1);
+    const snap = plain(rec.snapshot());
+    expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['outer {a: 1, b: (getter)}']);
+    expect(calls).not.toHaveBeenCalled();
+    expect(snap.dropped.console).toBe(0);
   });
 });
 
@@ -163,7 +171,7 @@ describe('a console entry against what a page can throw at it', () => {
   it('stays valid when escapes make its JSON too long: the level and kind are never cut', () => {
     const rec = createRecorder(ticking());
     rec.console('console', ['payload', 'ab\u0000'.repeat(400)]);
-    const snap = rec.snapshot();
+    const snap = plain(rec.snapshot());
     const entry = JSON.parse(snap.console[0][0]);
     expect([entry.level, entry.kind]).toEqual(['error', 'console']);
     expect(snap.console[0][0].length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
@@ -188,7 +196,7 @@ describe('a console entry against what a page can throw at it', () => {
       else delete (Array.prototype as any)[0];
     }
     rec.console('console', ['unrelated warning'], undefined, 'warn');
-    const entries = rec.snapshot().console.map(([json]) => JSON.parse(json));
+    const entries = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json));
     expect(entries.at(-1)).toEqual({ level: 'warn', kind: 'console', message: 'unrelated warning' });
   });
 
@@ -208,7 +216,7 @@ describe('a console entry against what a page can throw at it', () => {
     });
     try {
       rec.console('console', ['after']);
-      const snap = rec.snapshot();
+      const snap = plain(rec.snapshot());
       expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['before', 'after']);
       expect(snap.network).toHaveLength(1);
     } finally {
@@ -218,7 +226,7 @@ describe('a console entry against what a page can throw at it', () => {
     expect(reached).toBe(false);
   });
 
-  it('keeps one line whole when a getter of its argument logs into another recorder of the realm', () => {
+  it('keeps one line whole beside a getter that would log into another recorder of the realm (never called)', () => {
     const a = createRecorder(ticking());
     const b = createRecorder(ticking());
     const sneaky = {
@@ -231,16 +239,81 @@ describe('a console entry against what a page can throw at it', () => {
     };
     a.console('console', ['outer', sneaky]);
     a.console('console', ['next']);
-    expect(a.snapshot().console.map(([json]) => JSON.parse(json).message)).toEqual([
-      'outer {x: 1, y: 2, z: 3}',
+    expect(plain(a.snapshot()).console.map(([json]) => JSON.parse(json).message)).toEqual([
+      'outer {x: 1, y: (getter), z: 3}',
       'next',
     ]);
+    expect(plain(b.snapshot()).console).toEqual([]);
   });
 
   it('gives a source all the room a missing stack leaves, so a long frame URL keeps its line and column', () => {
     const rec = createRecorder(ticking());
     const source = 'https://a.test/frame?' + 'q'.repeat(700) + ':12:34';
     rec.console('console', ['m'.repeat(1000)], source);
-    expect(JSON.parse(rec.snapshot().console[0][0]).source).toBe(source);
+    expect(JSON.parse(plain(rec.snapshot()).console[0][0]).source).toBe(source);
+  });
+});
+
+describe('the console ring', () => {
+  it('grows as lines fill it, up to 512 KB, then wraps, keeping every line whole', () => {
+    const rec = createRecorder(ticking());
+    // Lines written while it is 16 KB are copied when it doubles: each must still read whole.
+    rec.console('console', ['first line']);
+    for (let i = 0; i < 600; i++) rec.console('console', [`line ${i} `.padEnd(1000, 'x')]);
+    const lines = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json).message as string);
+    expect(lines).toHaveLength(200);
+    expect(lines[0]).toMatch(/^line 400 x+/);
+    expect(lines[199]).toMatch(/^line 599 x+/);
+    expect(lines.every((line) => line.length === 1000)).toBe(true);
+  });
+});
+
+describe('an empty log', () => {
+  it('has no last entry, even when the page put one on Array.prototype', () => {
+    const proto = Array.prototype as unknown as Record<number, unknown>;
+    proto[49] = proto[99] = proto[199] = ['{"kind":"click","label":"forged"}', 0, 1];
+    try {
+      const rec = createRecorder(ticking());
+      rec.step({ kind: 'click', label: 'button "Save"' });
+      rec.network({ type: 'fetch', method: 'GET', url: 'https://app.test/a', status: 500 });
+      const snap = plain(rec.snapshot());
+      expect(snap.steps.map(([json, , count]) => [JSON.parse(json).label, count])).toEqual([['button "Save"', 1]]);
+      expect(snap.network.map(([, , count]) => count)).toEqual([1]);
+    } finally {
+      delete proto[49];
+      delete proto[99];
+      delete proto[199];
+    }
+  });
+});
+
+describe('steps under the admin mask selectors', () => {
+  it('lose their text at pull time when their element is under one, or gone', () => {
+    document.body.innerHTML = `<div class="vault"><button id="reveal">Code 7F3K-99QX</button></div><button id="save">Save</button><button id="gone">Delete all</button>`;
+    const rec = createRecorder(ticking());
+    for (const id of ['reveal', 'save', 'gone']) {
+      const el = document.getElementById(id)!;
+      rec.step({ kind: 'click', label: `button "${el.textContent}"`, selector: `button#${id}` }, el, 'button');
+    }
+    document.getElementById('gone')!.remove();
+    const labels = (masks?: string) =>
+      plain(rec.snapshot(masks)).steps.map(([json]) => (JSON.parse(json) as { label: string }).label);
+    expect(labels()).toEqual(['button "Code 7F3K-99QX"', 'button "Save"', 'button "Delete all"']);
+    // A removed element is still in memory here: only one that left the page for good is "gone";
+    // under a mask or not, what matters is where it is when the report starts.
+    expect(labels('.vault')).toEqual(['button', 'button "Save"', 'button "Delete all"']);
+    // A selector that does not parse hides rather than shows.
+    expect(labels('[')).toEqual(['button', 'button', 'button']);
+  });
+});
+
+describe('growing the ring', () => {
+  it('keeps the lines written before it grew', () => {
+    const rec = createRecorder(ticking());
+    // 20 lines of 1,000 units fill the first 16 KB and the next two sizes.
+    for (let i = 0; i < 20; i++) rec.console('console', [`early ${i} `.padEnd(1000, 'y')]);
+    const lines = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json).message as string);
+    expect(lines.map((line) => line.split(' ')[1])).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect(lines.every((line) => /^early \d+ y+$/.test(line) && line.length === 1000)).toBe(true);
   });
 });

@@ -1,12 +1,25 @@
 // @vitest-environment happy-dom
 import { Window as HappyWindow } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
-import { PULL, SNAPSHOT, type RawSnapshot } from '@/utils/core/wire/page-protocol';
-import { installRecorder, RECORDER_KEY } from '@/utils/page/main/install';
+import { PULL_EVENT, type RawSnapshot } from '@/utils/core/wire/page-protocol';
+import { installRecorder } from '@/utils/page/main/install';
+import { pullRecorderSnapshot } from '@/utils/page/isolated/page-context';
+
+/** The snapshot as the bridge gets it: the recorder's own has no prototypes (JSON.stringify meets no toJSON of the page's). */
+const plain = (snapshot: RawSnapshot): RawSnapshot => JSON.parse(JSON.stringify(snapshot));
 
 type FakeWindow = EventTarget & Record<string, any>;
 
 /** A window as the recorder sees it: an event target with console, location, postMessage… */
+/** A Proxy constructor of the window's own, as each frame has: installing replaces it, not the test's. */
+const ownProxy = () =>
+  Object.assign(
+    function (target: object, handler: ProxyHandler<object>) {
+      return new Proxy(target, handler);
+    },
+    { revocable: (target: object, handler: ProxyHandler<object>) => Proxy.revocable(target, handler) },
+  );
+
 function fakeWindow(href = 'https://app.test/page', parent?: FakeWindow): FakeWindow {
   const win = new EventTarget() as FakeWindow;
   win.parent = parent ?? win;
@@ -14,6 +27,11 @@ function fakeWindow(href = 'https://app.test/page', parent?: FakeWindow): FakeWi
   win.location = { href };
   win.navigation = new EventTarget();
   win.document = { readyState: 'loading' };
+  win.Event = Event;
+  win.FocusEvent = FocusEvent;
+  // Their own Function and Proxy, as each frame has: installing changes the window's, not the test's.
+  win.Function = { prototype: { toString: Function.prototype.toString } };
+  win.Proxy = ownProxy();
   win.postMessage = (data: unknown) => win.dispatchEvent(Object.assign(new Event('message'), { data, source: win }));
   return win;
 }
@@ -38,7 +56,7 @@ describe('the console hooks', () => {
     win.console.warn('Deprecated');
     win.console.log('noise');
     expect(win.console.log).toBe(log);
-    expect(entries(rec.snapshot(), 'console')).toEqual([
+    expect(entries(plain(rec.snapshot()), 'console')).toEqual([
       { level: 'error', kind: 'console', message: 'Failed to load {status: 500}', count: 1 },
       { level: 'warn', kind: 'console', message: 'Deprecated', count: 1 },
     ]);
@@ -48,7 +66,7 @@ describe('the console hooks', () => {
     const win = fakeWindow();
     const rec = install(win, { levels: ['error', 'warn', 'info', 'log', 'debug'] });
     for (const level of ['info', 'log', 'debug'] as const) win.console[level](level);
-    expect(entries(rec.snapshot(), 'console').map((e) => e.level)).toEqual(['info', 'log', 'debug']);
+    expect(entries(plain(rec.snapshot()), 'console').map((e) => e.level)).toEqual(['info', 'log', 'debug']);
   });
 
   it('record what still reaches the original when the page replaces console.error later', () => {
@@ -62,7 +80,7 @@ describe('the console hooks', () => {
     };
     win.console.error('through the page logger');
     expect(seen).toHaveLength(1);
-    expect(entries(rec.snapshot(), 'console')[0].message).toBe('through the page logger');
+    expect(entries(plain(rec.snapshot()), 'console')[0].message).toBe('through the page logger');
   });
 
   it("keep an Error argument's stack", () => {
@@ -71,7 +89,7 @@ describe('the console hooks', () => {
     const error = new TypeError('boom');
     error.stack = 'TypeError: boom\n    at save (app.js:3:7)';
     win.console.error('Save failed', error);
-    expect(entries(rec.snapshot(), 'console')[0]).toMatchObject({
+    expect(entries(plain(rec.snapshot()), 'console')[0]).toMatchObject({
       message: 'Save failed TypeError: boom',
       stack: 'TypeError: boom\n    at save (app.js:3:7)',
     });
@@ -86,7 +104,7 @@ describe('the console hooks', () => {
       },
     });
     win.console.error('Odd', error);
-    expect(entries(rec.snapshot(), 'console')).toEqual([
+    expect(entries(plain(rec.snapshot()), 'console')).toEqual([
       { level: 'error', kind: 'console', message: 'Odd Error: odd', count: 1 },
     ]);
   });
@@ -117,7 +135,7 @@ describe('the error hooks', () => {
       effectiveDirective: 'img-src',
       blockedURI: 'https://cdn.test/x.png',
     });
-    expect(entries(rec.snapshot(), 'console').map(({ stack, ...e }) => e)).toEqual([
+    expect(entries(plain(rec.snapshot()), 'console').map(({ stack, ...e }) => e)).toEqual([
       {
         level: 'error',
         kind: 'error',
@@ -137,10 +155,11 @@ describe('navigation steps', () => {
   it('record the load at the load event, then each same-document navigation with how it happened', () => {
     const win = fakeWindow('https://app.test/start');
     const rec = install(win);
-    // Before the load event: the page's own start-up, not a step (the load step has where it settled).
+    // Before the load event: the page's own start-up, not a step each; the load step has where it
+    // settled, after a start step with where the person arrived.
     win.location.href = 'https://app.test/start?tab=1';
     fire(win.navigation, 'currententrychange', { navigationType: 'replace' });
-    expect(entries(rec.snapshot(), 'steps')).toEqual([]);
+    expect(entries(plain(rec.snapshot()), 'steps')).toEqual([]);
     fire(win, 'load');
     win.location.href = 'https://app.test/list?page=2';
     fire(win.navigation, 'currententrychange', { navigationType: 'push' });
@@ -151,7 +170,8 @@ describe('navigation steps', () => {
     fire(win.navigation, 'currententrychange', { navigationType: null });
     win.location.href = 'https://app.test/start';
     fire(win.navigation, 'currententrychange', { navigationType: 'traverse' });
-    expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
+    expect(entries(plain(rec.snapshot()), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
+      'start https://app.test/start',
       'load https://app.test/start?tab=1',
       'push https://app.test/list?page=2',
       'push https://app.test/list?page=2#row-7',
@@ -168,7 +188,7 @@ describe('navigation steps', () => {
     fire(win, 'load');
     win.location.href = 'https://app.test/next';
     fire(win.navigation, 'currententrychange', { navigationType: 'push' });
-    expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
+    expect(entries(plain(rec.snapshot()), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
       'load https://app.test/open-before',
       'push https://app.test/next',
     ]);
@@ -180,38 +200,72 @@ describe('navigation steps', () => {
     fire(win, 'load');
     fire(win, 'load');
     fire(win.navigation, 'currententrychange', { navigationType: 'push' });
-    expect(entries(rec.snapshot(), 'steps').map((s) => s.how)).toEqual(['load', 'push']);
+    expect(entries(plain(rec.snapshot()), 'steps').map((s) => s.how)).toEqual(['load', 'push']);
   });
 });
 
-describe('the pull protocol', () => {
-  it('answers a pull with the buffers and the nonce, to its own window only', () => {
+describe('the channel', () => {
+  it("answers the bridge's pull with the buffers, and no listener of the page sees the pull", () => {
     const win = fakeWindow();
     install(win);
     win.console.error('visible');
-    const replies: any[] = [];
-    win.addEventListener('message', (event) => {
-      const data = (event as MessageEvent).data;
-      if (data?.type === SNAPSHOT) replies.push(data);
-    });
-    win.postMessage({ type: PULL, nonce: 'n-1' });
-    win.postMessage({ type: 'something else', nonce: 'n-2' });
-    expect(replies).toHaveLength(1);
-    expect(replies[0].nonce).toBe('n-1');
-    expect(JSON.parse(replies[0].snapshot.console[0][0]).message).toBe('visible');
+    const seen = vi.fn();
+    win.addEventListener(PULL_EVENT, seen, true);
+    win.addEventListener(PULL_EVENT, seen);
+    const snapshot = pullRecorderSnapshot(win as unknown as Window, document) as RawSnapshot;
+    expect(JSON.parse(snapshot.console[0][0]).message).toBe('visible');
+    expect(snapshot.dropped).toEqual({ console: 0, network: 0, steps: 0 });
+    expect(seen).not.toHaveBeenCalled();
   });
 
-  it('still answers when the page replaced window.postMessage after install', () => {
+  it('gives the bridge null where no recorder answers', () => {
+    expect(pullRecorderSnapshot(fakeWindow() as unknown as Window, document)).toBeNull();
+  });
+
+  it('leaves nothing on the window a page could find: no property, no symbol', () => {
     const win = fakeWindow();
-    const real = win.postMessage;
+    const before = Reflect.ownKeys(win);
     install(win);
-    win.postMessage = () => {
-      throw new Error('tampered');
+    expect(Reflect.ownKeys(win)).toEqual(before);
+    expect(Reflect.ownKeys(window).filter((key) => /mayday|recorder/i.test(String(key)))).toEqual([]);
+  });
+
+  it("answers with JSON the page's prototype pollution cannot change, reach or stall", () => {
+    const win = fakeWindow();
+    win.console.error = function error() {};
+    install(win);
+    let calls = 0;
+    const keys = ['stack', 'message', 'source', 'label', 'level', 'kind', 'x'];
+    const pollute = () => {
+      for (const proto of [Object.prototype, Array.prototype])
+        Object.defineProperty(proto, 'toJSON', { value: () => (calls++, 'forged'), configurable: true });
+      // Enumerable no-op setters, with getters of long strings: once made the entry cutter loop forever.
+      for (const key of keys)
+        Object.defineProperty(Object.prototype, key, {
+          get: () => (calls++, 'p'.repeat(5000)),
+          set: () => void calls++,
+          configurable: true,
+          enumerable: true,
+        });
     };
-    const replies: unknown[] = [];
-    win.addEventListener('message', (event) => (event as MessageEvent).data?.type === SNAPSHOT && replies.push(1));
-    real({ type: PULL, nonce: 'n' });
-    expect(replies).toHaveLength(1);
+    const clean = () => {
+      for (const proto of [Object.prototype, Array.prototype]) delete (proto as any).toJSON;
+      for (const key of keys) delete (Object.prototype as any)[key];
+    };
+    let text: string | undefined;
+    try {
+      pollute();
+      win.console.error('polluted', Object.assign(Object.create(null), { a: 1 }));
+      win.console.error(new Error('boom'));
+      const box = document.createElement('div');
+      win.dispatchEvent(new FocusEvent(PULL_EVENT, { relatedTarget: box }));
+      text = box.textContent!;
+    } finally {
+      clean();
+    }
+    const snapshot = JSON.parse(text ?? '') as RawSnapshot;
+    expect(snapshot.console.map(([json]) => JSON.parse(json).message)).toEqual(['polluted {a: 1}', 'Error: boom']);
+    expect(calls).toBe(0);
   });
 });
 
@@ -229,7 +283,7 @@ describe('frames', () => {
       lineno: 1,
       colno: 2,
     });
-    expect(entries(rec.snapshot(), 'console').map((e) => [e.message, e.source])).toEqual([
+    expect(entries(plain(rec.snapshot()), 'console').map((e) => [e.message, e.source])).toEqual([
       ['from the frame', 'https://app.test/widget.html'],
       ['Error: frame boom', 'https://app.test/widget.js:1:2'],
     ]);
@@ -237,7 +291,9 @@ describe('frames', () => {
     fire(child, 'load');
     fire(child.navigation, 'currententrychange', { navigationType: 'push' });
     fire(top, 'load');
-    expect(entries(rec.snapshot(), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual(['load https://app.test/']);
+    expect(entries(plain(rec.snapshot()), 'steps').map((s) => `${s.how} ${s.label}`)).toEqual([
+      'load https://app.test/',
+    ]);
   });
 
   it('a frame whose parent is cross-origin records nothing at all', () => {
@@ -263,9 +319,8 @@ describe('installing twice', () => {
     const wrapped = win.console.error;
     expect(installRecorder(win as unknown as Window & typeof globalThis)).toBeUndefined();
     expect(win.console.error).toBe(wrapped);
-    expect(win[RECORDER_KEY as unknown as string]).toBe(first);
     win.console.error('once');
-    expect(first.snapshot().console).toHaveLength(1);
+    expect(plain(first.snapshot()).console).toHaveLength(1);
   });
 });
 
@@ -274,6 +329,7 @@ describe('in a real document', () => {
     const win = new HappyWindow({ url: 'https://app.test/login' });
     const document = win.document;
     document.body.innerHTML = `<form name="login"><label for="u">User name</label><input id="u"><button id="go">Sign in</button></form><img id="logo" src="https://app.test/missing.png">`;
+    Object.assign(win, { Proxy: ownProxy() });
     const rec = installRecorder(win as unknown as Window & typeof globalThis)!;
     const { Event, MouseEvent } = win;
     const field = document.getElementById('u')!;
@@ -284,7 +340,7 @@ describe('in a real document', () => {
     document.getElementById('go')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, composed: true }));
     document.getElementById('logo')!.dispatchEvent(new Event('error'));
-    const snap = rec.snapshot();
+    const snap = plain(rec.snapshot());
     expect(
       entries(snap, 'steps')
         .filter((s) => s.kind !== 'navigation')

@@ -1,5 +1,29 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { hookFetch, hookXhr, type NetworkInput } from '@/utils/page/main/network';
+
+// The recorder reads an XHR's status with XMLHttpRequest.prototype's own getter, captured when it
+// loads: the test's stand-in is the realm's XMLHttpRequest from the start.
+const { FakeXhr } = vi.hoisted(() => {
+  class FakeXhr extends EventTarget {
+    #status = 0;
+    get status() {
+      return this.#status;
+    }
+    opened: unknown[] = [];
+    open(...args: unknown[]) {
+      this.opened = args;
+    }
+    send() {}
+    finish(type: 'load' | 'error' | 'timeout' | 'abort', status = 0) {
+      this.#status = status;
+      this.dispatchEvent(new Event(type));
+      this.dispatchEvent(new Event('loadend'));
+    }
+  }
+  (globalThis as { XMLHttpRequest: unknown }).XMLHttpRequest = FakeXhr;
+  return { FakeXhr };
+});
 
 const BASE = 'https://app.test/invoices/list';
 
@@ -22,21 +46,23 @@ describe('the fetch hook', () => {
     await expect(win.fetch('../api/save', init)).resolves.toBe(response);
     expect(original.mock.calls[0][0]).toBe('../api/save');
     expect(original.mock.calls[0][1]).toBe(init);
-    // As the page wrote it: the background's schema writes it in capitals.
+    // In capitals, as fetch sends the common methods: `post` and `POST` are one entry.
     expect(noted).toEqual([
-      { type: 'fetch', method: 'post', url: 'https://app.test/api/save', status: 404, durationMs: expect.any(Number) },
+      { type: 'fetch', method: 'POST', url: 'https://app.test/api/save', status: 404, durationMs: expect.any(Number) },
     ]);
     expect(noted[0].durationMs).toBeGreaterThanOrEqual(50);
   });
 
-  it('hands the page its response even when the page has since replaced URL with something that throws (that entry is lost)', async () => {
+  it('hands the page its response even when the page has since replaced URL with something that throws (the URL as written)', async () => {
     const response = new Response('', { status: 500 });
     const { win, noted } = pageWith(async () => response);
     (win as { URL: unknown }).URL = function broken() {
       throw new Error('not today');
     };
     await expect(win.fetch('/api/items')).resolves.toBe(response);
-    expect(noted).toEqual([]);
+    expect(noted).toEqual([
+      { type: 'fetch', method: 'GET', url: '/api/items', status: 500, durationMs: expect.any(Number) },
+    ]);
   });
 
   it('records nothing for a success', async () => {
@@ -95,20 +121,6 @@ describe('the fetch hook', () => {
   });
 });
 
-class FakeXhr extends EventTarget {
-  status = 0;
-  opened: unknown[] = [];
-  open(...args: unknown[]) {
-    this.opened = args;
-  }
-  send() {}
-  finish(type: 'load' | 'error' | 'timeout' | 'abort', status = 0) {
-    this.status = status;
-    this.dispatchEvent(new Event(type));
-    this.dispatchEvent(new Event('loadend'));
-  }
-}
-
 function pageWithXhr() {
   const win = { XMLHttpRequest: class extends FakeXhr {}, location: { href: BASE }, URL } as unknown as Window &
     typeof globalThis;
@@ -120,7 +132,7 @@ function pageWithXhr() {
 describe('the XMLHttpRequest hook', () => {
   it('passes open() its arguments and records HTTP errors, network errors and timeouts, not aborts or successes', () => {
     const { Xhr, noted } = pageWithXhr();
-    const outcomes: [string, Parameters<FakeXhr['finish']>][] = [
+    const outcomes: [string, Parameters<InstanceType<typeof FakeXhr>['finish']>][] = [
       ['/a', ['load', 500]],
       ['/b', ['load', 200]],
       ['/c', ['error']],
@@ -134,12 +146,22 @@ describe('the XMLHttpRequest hook', () => {
       xhr.send();
       xhr.finish(...finish);
     }
-    // The method as the page wrote it: the background's schema writes it in capitals.
+    // In capitals, as XHR sends it.
     expect(noted.map(({ durationMs, ...rest }) => rest)).toEqual([
-      { type: 'xhr', method: 'get', url: 'https://app.test/a', status: 500 },
-      { type: 'xhr', method: 'get', url: 'https://app.test/c', error: 'XHR error' },
-      { type: 'xhr', method: 'get', url: 'https://app.test/d', error: 'XHR timeout' },
+      { type: 'xhr', method: 'GET', url: 'https://app.test/a', status: 500 },
+      { type: 'xhr', method: 'GET', url: 'https://app.test/c', error: 'XHR error' },
+      { type: 'xhr', method: 'GET', url: 'https://app.test/d', error: 'XHR timeout' },
     ]);
+  });
+
+  it('makes one entry of a method written in any case', () => {
+    const { Xhr, noted } = pageWithXhr();
+    for (const method of ['delete', 'Delete', 'DELETE']) {
+      const xhr = new Xhr();
+      xhr.open(method, '/gone');
+      xhr.finish('load', 410);
+    }
+    expect(new Set(noted.map((e) => e.method))).toEqual(new Set(['DELETE']));
   });
 
   it('follows an object the page reuses: each request reports its own URL, once', () => {

@@ -1,8 +1,18 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clickStep, inputStep, nameOf, shortText, submitStep } from '@/utils/page/main/steps';
+import {
+  clickStep as clickOn,
+  inputStep as inputIn,
+  nameOf,
+  shortText,
+  submitStep as submitOf,
+} from '@/utils/page/main/steps';
 
 const $ = (selector: string) => document.querySelector(selector)!;
+// The step itself; the element and the label without its text come beside it (see the last tests).
+const clickStep = (el: Element) => clickOn(el)[0];
+const inputStep = (el: Element) => inputIn(el)?.[0] ?? null;
+const submitStep = (el: Element) => submitOf(el)[0];
 
 beforeEach(() => {
   document.body.innerHTML = `
@@ -18,6 +28,7 @@ beforeEach(() => {
     <input type="checkbox" id="remember"><label for="remember">Remember me</label>
     <input type="submit" value="Send">
     <div data-private><button id="acct">Account 4242 4242</button></div>
+    <section data-mayday-mask><span id="code">Recovery code 7F3K-99QX</span></section>
     <p id="long">${'word '.repeat(40)}</p>
     <form name="login" id="login-form"><input name="user"></form>`;
 });
@@ -57,8 +68,15 @@ describe('click steps', () => {
     expect(JSON.stringify(all)).not.toMatch(/typed@secret|private search|hunter2|what the person wrote|Secretland/);
   });
 
-  it('say nothing of what is inside [data-private]', () => {
+  it('say nothing of what is inside [data-private] or [data-mayday-mask]', () => {
     expect(clickStep($('#acct'))).toEqual({ kind: 'click', label: 'button', selector: 'button#acct' });
+    expect(clickStep($('#code'))).toEqual({ kind: 'click', label: 'span', selector: 'span#code' });
+  });
+
+  it('come with the element and the label without its text, for the admin masks applied at pull time', () => {
+    const [step, el, unnamed] = clickOn($('#save span'));
+    expect([step.label, el, unnamed]).toEqual(['button "Save invoice"', $('#save'), 'button']);
+    expect(inputIn($('#email'))!.slice(1)).toEqual([$('#email'), 'typed in input']);
   });
 });
 
