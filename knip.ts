@@ -38,9 +38,4 @@ export default {
     // config outside production mode only.
     ...(production ? ['@wxt-dev/webextension-polyfill', 'webextension-polyfill'] : []),
   ],
-  ignoreIssues: {
-    // TODO(issue 17): renderSummary() is the helpdesk body docs/ticket.md describes, but the
-    // connectors still send their own (utils/core/delivery/connectors/body.ts): wire it or drop it.
-    ...(production ? { 'utils/core/ticket/summary.ts': ['files'] } : {}),
-  },
 } satisfies KnipConfig;

@@ -8,10 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../public/_locales/en/messages.json';
-import fr from '../../public/_locales/fr/messages.json';
-import { renderSummary } from '../../utils/core/ticket/summary';
-import { messageLookup } from '../../utils/core/ticket/translate';
+import { redmineBody, ticketBody } from '../../utils/core/delivery/connectors/body';
 import { describeAndSend, editOptions, startReport } from '../support/flows';
 import { decodeImage, type DecodedImage } from '../support/images';
 import { findIn, findLeaks } from '../support/leak-search';
@@ -114,10 +111,9 @@ describe('the seeded privacy corpus', () => {
           ...(await readdir(attachmentsFolder)).map((name) => join(attachmentsFolder, name)),
         ].map((path) => readFile(path)),
       );
-      const bodyTexts = [messageLookup(en), messageLookup(fr)].flatMap((t) => {
-        const summary = renderSummary(ticket, t);
-        return [Buffer.from(summary.markdown), Buffer.from(summary.html)];
-      });
+      // The bodies the helpdesk connectors would make of this ticket.
+      const { text, html } = ticketBody(ticket);
+      const bodyTexts = [text, html, redmineBody(ticket)].map((body) => Buffer.from(body));
       expect(rig.front.bodies).toHaveLength(1);
 
       const delivered = findLeaks(VALUES, [...rig.front.bodies, ...files, ...bodyTexts]);

@@ -1,7 +1,8 @@
 /**
  * The ticket's body as helpdesks show it: a short summary (description, page, browser, top errors)
- * in plain text and in simple HTML. A private fallback behind one function, to be swapped for the
- * shared renderSummary() once it lands. Every string from the page or the person is escaped.
+ * in plain text, in simple HTML, and made inert for Redmine's Textile and Markdown. Every string
+ * from the page or the person is escaped for the format it lands in; the whole report travels as
+ * attachments (report.html, report.json).
  */
 import type { Ticket } from '../../model/ticket';
 import { escapeHtml } from '../../ticket/html';
