@@ -309,7 +309,7 @@ describe('the fewest actions from the toolbar button to a sent report', () => {
     expect(clicks).toBe(3);
   });
 
-  it('by keyboard: the popup, the description, Tab to Send report', async () => {
+  it('by keyboard: the popup, the description, Tab past Your email and Your name to Send report', async () => {
     const page = await brokenPage();
     let keys = 1; // opening the popup, counted as one keystroke (Alt+Shift+M skips the popup altogether)
     const press = async (target: Page, key: string) => {
@@ -332,6 +332,6 @@ describe('the fewest actions from the toolbar button to a sent report', () => {
     console.log(
       `by keyboard, toolbar button to sent report: ${keys} keystrokes, 0 clicks, plus ${text.length} characters typed`,
     );
-    expect(keys).toBeLessThan(10);
+    expect(keys).toBeLessThanOrEqual(10); // 1 + Tab and Enter in the popup + 6 Tabs and Enter on the report page
   });
 });
