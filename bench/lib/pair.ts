@@ -9,14 +9,14 @@
  * in bursts of tens of seconds, so only runs a moment apart (A B, then B A, ...) see the same.
  */
 import { launchRaw, SIDES, type RawBrowser, type Side, type Tab } from './raw-browser';
+import { RECORDER_PRESENT } from '../../test/support/recorder-probe';
 
 /** Replaces the browser's console.error before any page script (and before the recorder wraps it). */
 const MUTE_CONSOLE_ERROR =
   'window.__benchMute = function () { window.__benchMuted = (window.__benchMuted || 0) + 1; }; console.error = window.__benchMute;';
 
-/** By behaviour, not by manifest: console.error is neither the browser's own nor our mute. */
-export const RECORDER_ACTIVE =
-  "(() => { const f = console.error; return f !== window.__benchMute && !Function.prototype.toString.call(f).includes('[native code]'); })()";
+/** By behaviour, not by manifest: the recorder answers its channel's event. */
+export const RECORDER_ACTIVE = RECORDER_PRESENT;
 
 export interface BrowserPair {
   /** Runs `work` on `side`'s browser, the only one running meanwhile. */

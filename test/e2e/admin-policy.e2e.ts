@@ -9,6 +9,7 @@ import { EXTENSION_ID } from '../support/extension';
 import { describeAndSend, fieldDescription as description, openPopup, startReport } from '../support/flows';
 import { samplePolicyValues, writePolicy } from '../support/policy';
 import { useRig, type Rig } from '../support/rig';
+import { RECORDER_PRESENT } from '../support/recorder-probe';
 
 const TOKEN = 'policy-e2e-token';
 const BLOCKED = '*://localhost/*';
@@ -30,8 +31,7 @@ beforeEach(() => {
   expect(rig.ext.extensionId).toBe(EXTENSION_ID);
 });
 
-const recorderInstalled = (page: Page) =>
-  page.evaluate(() => Boolean((window as unknown as Record<symbol, unknown>)[Symbol.for('mayday.recorder')]));
+const recorderInstalled = (page: Page) => page.evaluate<boolean>(RECORDER_PRESENT);
 
 /** The recorder's registration, once it excludes exactly `excluded` (policy arrives asynchronously). */
 async function recorderExcludes(excluded: string[]) {

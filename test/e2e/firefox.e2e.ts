@@ -10,6 +10,7 @@ import puppeteer from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findFirefox } from '../support/firefox';
 import { useRig } from '../support/rig';
+import { RECORDER_PRESENT } from '../support/recorder-probe';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
 const BUILD = join(OUTPUT, 'firefox-mv2');
@@ -52,7 +53,7 @@ describe('the Firefox build', () => {
     let wrapped = false;
     for (let i = 0; i < 10 && !wrapped; i++) {
       await page.goto(`${rig.site.url}/broken-page.html`);
-      wrapped = await page.evaluate(() => !String(console.error).includes('[native code]'));
+      wrapped = (await page.evaluate(RECORDER_PRESENT)) === true;
       if (!wrapped) await new Promise((r) => setTimeout(r, 500));
     }
     expect(wrapped).toBe(true);

@@ -4,7 +4,8 @@
  * components are the page's like any others.
  */
 import { describe, expect, it } from 'vitest';
-import { consoleLines, RECORDER_PRESENT, RECORDER_RIG, reportFixture } from '../support/recorder';
+import { RECORDER_PRESENT } from '../support/recorder-probe';
+import { consoleLines, RECORDER_RIG, reportFixture } from '../support/recorder';
 import { useRig } from '../support/rig';
 
 const rig = useRig(RECORDER_RIG);

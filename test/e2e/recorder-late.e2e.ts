@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchThenInstall } from '../support/extension';
-import { consoleLines, pageResultOf, RECORDER_PRESENT, RECORDER_RIG, reportTicket } from '../support/recorder';
+import { RECORDER_PRESENT } from '../support/recorder-probe';
+import { consoleLines, pageResultOf, RECORDER_RIG, reportTicket } from '../support/recorder';
 import { useRig } from '../support/rig';
 
 const rig = useRig({ ...RECORDER_RIG, browser: false });

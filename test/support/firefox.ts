@@ -14,6 +14,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { programPath } from '../../scripts/system-deps.mjs';
 import { FIREFOX_ADDON_ID } from '../../utils/core/settings/transfer';
 import { FirefoxRdp, type RdpConsole, type RdpTab } from './firefox-rdp';
+import { RECORDER_PRESENT } from './recorder-probe';
 import type { VirtualDisplay } from './display';
 
 /** Firefox ESR, or $FIREFOX_PATH. */
@@ -94,7 +95,7 @@ export async function launchFirefoxWithMayday(display: VirtualDisplay): Promise<
       // The recorder is registered at runtime by the background: the first load may beat it.
       for (let i = 0; i < 20; i++) {
         await page.goto(url);
-        if (await page.evaluate(() => !String(console.error).includes('[native code]'))) return page;
+        if ((await page.evaluate(RECORDER_PRESENT)) === true) return page;
         await new Promise((r) => setTimeout(r, 250));
       }
       throw new Error(`Mayday's recorder never ran in ${url}`);

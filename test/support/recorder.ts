@@ -70,12 +70,6 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/**
- * An expression true in a window where the recorder is installed: it answers the channel's event
- * (docs/recorder.md, "Channel") by setting itself on it. Nothing else on the page shows it.
- */
-export const RECORDER_PRESENT = `(() => { const e = new FocusEvent('mayday.v3/pull'); dispatchEvent(e); return Object.hasOwn(e, 'r'); })()`;
-
 /** Fixed answers for the fixtures' API calls, and csp-header.html with its policy in a header. */
 const fixtureRoutes: Route[] = [
   (req, res) => {

@@ -12,7 +12,16 @@ import type { DraftStore } from '../model/draft';
 
 export type ReportStatus = Pick<
   OutboxEntry,
-  'id' | 'state' | 'receipt' | 'lastFailure' | 'nextAttemptAt' | 'createdAt' | 'summary' | 'draftId' | 'followUp' | 'unencrypted'
+  | 'id'
+  | 'state'
+  | 'receipt'
+  | 'lastFailure'
+  | 'nextAttemptAt'
+  | 'createdAt'
+  | 'summary'
+  | 'draftId'
+  | 'followUp'
+  | 'unencrypted'
 >;
 export type SubmitResult = { ok: true; status: ReportStatus } | { ok: false; failure: DeliveryFailure };
 
