@@ -4,17 +4,10 @@
  * popup (an internal note never does); a new reply raises a notification and the badge; the
  * person's added information is delivered once through an outage.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../receiver/server';
-import { launchWithExtension, type ExtensionBrowser } from '../support/extension';
-import { faultyEndpoint, type FaultyEndpoint } from '../support/faulty-endpoint';
-import { badgeText, configureEndpoint, describeAndSend, openPopup, startReport } from '../support/flows';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
+import { badgeText, describeAndSend, openPopup, startReport } from '../support/flows';
+import { useRig } from '../support/rig';
 
 const TOKEN = 'helpdesk-loop-token';
 // A 1×1 PNG: the screenshot the person attaches to their added information.
@@ -22,41 +15,11 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4z8AAAAMBAQD3A0FDAAAAAElFTkSuQmCC',
   'base64',
 );
-let site: StaticServer;
-let receiver: Receiver;
-let front: FaultyEndpoint;
-let dataDir: string;
-let ext: ExtensionBrowser | undefined;
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
-
-beforeAll(async () => {
-  site = await serveFolder(resolve(import.meta.dirname, '../fixtures'));
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'mayday-loop-'));
-  // statusUrl and replyUrl must lead through the front too, so its outages reach them.
-  const port = await freePort();
-  front = await faultyEndpoint(`http://127.0.0.1:${port}`, 'pass');
-  receiver = await startReceiver({ dataDir, token: TOKEN, publicUrl: front.url }, port);
-});
-afterEach(async () => {
-  await ext?.close();
-  ext = undefined;
-  await front.close();
-  await receiver.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+// The receiver's statusUrl and replyUrl lead through the front too, so its outages reach them.
+const rig = useRig({ token: TOKEN, front: 'pass', linksThroughFront: true, browser: false });
 
 async function technicianReplies(id: string, body: Record<string, unknown>) {
-  const reply = await fetch(`${receiver.url}/tickets/${id}/replies`, {
+  const reply = await fetch(`${rig.receiver.url}/tickets/${id}/replies`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -65,17 +28,17 @@ async function technicianReplies(id: string, body: Record<string, unknown>) {
 }
 
 const requesterMessages = async (id: string) =>
-  ((await receiver.store.get(id))?.conversation.messages ?? []).filter((m) => m.from === 'requester');
+  ((await rig.receiver.store.get(id))?.conversation.messages ?? []).filter((m) => m.from === 'requester');
 
 describe('the helpdesk loop', () => {
   it(
     'asks and remembers the requester, shows the reply, notifies, and adds information once through an outage',
     { timeout: 240_000 },
     async () => {
-      ext = await launchWithExtension();
-      await configureEndpoint(ext, `${front.url}/tickets`, TOKEN);
+      const ext = await rig.launch();
+      await rig.configure(ext);
       const page = await ext.context.newPage();
-      await page.goto(`${site.url}/broken-page.html`);
+      await page.goto(`${rig.site.url}/broken-page.html`);
 
       // 1. Asked, shown in the review, sent as ticket.reporter.
       const compose = await startReport(ext, page);
@@ -86,7 +49,7 @@ describe('the helpdesk loop', () => {
         .getByText('Ana Lima · ana.lima@example.org')
         .waitFor();
       expect(await describeAndSend(compose, 'The invoice list stays empty')).toMatch(/^Report sent/);
-      const [stored] = await receiver.store.list();
+      const [stored] = await rig.receiver.store.list();
       expect(stored.ticket.reporter).toEqual({ name: 'Ana Lima', email: 'ana.lima@example.org' });
       const id = stored.receipt.id;
       await compose.close();
@@ -123,7 +86,7 @@ describe('the helpdesk loop', () => {
         })
         .toContain(`mayday-reply|${stored.ticket.id}|3`);
       const alarmToNotificationMs = Date.now() - alarmAt;
-      await expect.poll(() => badgeText(ext!)).toBe('1');
+      await expect.poll(() => badgeText(ext)).toBe('1');
       await worker.evaluate(() =>
         (globalThis as any).chrome.alarms.create('mayday-follow-up', { periodInMinutes: 15 }),
       );
@@ -137,12 +100,12 @@ describe('the helpdesk loop', () => {
       await conversation.getByRole('heading', { name: 'Conversation with the helpdesk' }).waitFor();
       await conversation.getByText('Could you send a screenshot of the list?').waitFor();
       expect(await conversation.content()).not.toContain('Internal: check the export job');
-      await expect.poll(() => badgeText(ext!)).toBe('');
+      await expect.poll(() => badgeText(ext)).toBe('');
       // Reached from the notification or the popup, the page starts at the conversation.
       expect(await conversation.evaluate(() => document.activeElement?.id)).toBe('conversation-h');
       expect(await seriousViolations(conversation)).toEqual([]);
 
-      await front.set('refuse');
+      await rig.front.set('refuse');
       await conversation.getByLabel('What you want to add').fill('It is invoice 2026-114, the second in the list.');
       await conversation.getByLabel('Attach a screenshot (optional, PNG or JPEG)').setInputFiles({
         name: 'list.png',
@@ -157,13 +120,13 @@ describe('the helpdesk loop', () => {
       expect(await requesterMessages(id)).toHaveLength(0);
 
       // The endpoint answers 500 for a while, then comes back: the addition arrives once.
-      await front.set('500');
-      await expect.poll(() => front.seen['500'], { timeout: 60_000 }).toBeGreaterThan(0);
-      await front.set('pass');
+      await rig.front.set('500');
+      await expect.poll(() => rig.front.seen['500'], { timeout: 60_000 }).toBeGreaterThan(0);
+      await rig.front.set('pass');
       await expect
         .poll(
           async () => {
-            const look = await openPopup(ext!);
+            const look = await openPopup(ext);
             await look.waitForTimeout(1500);
             await look.close();
             return (await requesterMessages(id)).length;
@@ -185,17 +148,17 @@ describe('the helpdesk loop', () => {
   );
 
   it('speaks French: the requester fields, the status and Add information', { timeout: 120_000 }, async () => {
-    ext = await launchWithExtension({ lang: 'fr-FR' });
+    const ext = await rig.launch({ lang: 'fr-FR' });
     const options = await ext.context.newPage();
     await options.goto(ext.pageUrl('options.html'));
-    await options.getByLabel('URL de destination').fill(`${front.url}/tickets`);
+    await options.getByLabel('URL de destination').fill(`${rig.front.url}/tickets`);
     await options.getByLabel("Jeton d'accès").fill(TOKEN);
     await options.getByLabel("L'adresse e-mail du demandeur est obligatoire pour envoyer").check();
     await options.getByRole('button', { name: 'Enregistrer' }).click();
     await options.getByRole('status').filter({ hasText: 'Paramètres enregistrés.' }).waitFor();
     await options.close();
     const page = await ext.context.newPage();
-    await page.goto(`${site.url}/broken-page.html`);
+    await page.goto(`${rig.site.url}/broken-page.html`);
     const compose = await startReport(ext, page, 'Signaler un problème');
     await compose.getByLabel("Qu'est-ce qui ne va pas ?").fill('La liste reste vide');
     await compose.getByRole('button', { name: 'Envoyer le signalement' }).click();
@@ -203,12 +166,12 @@ describe('the helpdesk loop', () => {
       .getByText('Indiquez votre adresse e-mail : votre organisation en a besoin pour vous répondre.')
       .waitFor();
     expect(await compose.evaluate(() => document.activeElement?.id)).toBe('requester-email');
-    expect(await receiver.store.list()).toHaveLength(0);
+    expect(await rig.receiver.store.list()).toHaveLength(0);
     await compose.getByLabel('Votre adresse e-mail').fill('ana.lima@example.org');
     await compose.getByLabel('Votre nom (facultatif)').fill('Ana Lima');
     await compose.getByRole('button', { name: 'Envoyer le signalement' }).click();
-    await expect.poll(async () => (await receiver.store.list()).length, { timeout: 30_000 }).toBe(1);
-    const [stored] = await receiver.store.list();
+    await expect.poll(async () => (await rig.receiver.store.list()).length, { timeout: 30_000 }).toBe(1);
+    const [stored] = await rig.receiver.store.list();
     await technicianReplies(stored.receipt.id, { text: 'Quelle facture ?', author: 'Sam (DSI)', status: 'waiting' });
     const popup = await openPopup(ext);
     await popup.getByText('Support : En attente de votre réponse').waitFor({ timeout: 30_000 });

@@ -6,6 +6,7 @@
  * closed by the rig too.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -31,6 +32,11 @@ export interface RigOptions {
   token?: string;
   /** A front between Mayday and the receiver that misbehaves on command, starting with this fault. */
   front?: Fault;
+  /**
+   * The receiver's own links (statusUrl, replyUrl) lead through the front, as behind a real
+   * proxy, so that the front's outages reach the follow-up too.
+   */
+  linksThroughFront?: boolean;
   /** How to launch `rig.ext`, or false when the tests launch their own browsers with `rig.launch`. */
   browser?: LaunchOptions | false;
   /** Whether `rig.ext` is pointed at the receiver (or the front) on the options page; true by default. */
@@ -70,6 +76,15 @@ export interface Rig {
 }
 
 type Step = () => unknown;
+
+/** A loopback port free a moment ago: for a receiver whose public address must be known first. */
+const freePort = () =>
+  new Promise<number>((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
 
 /** Runs every step, in order, even after one fails; then throws the first failure. */
 async function runAll(steps: Step[]): Promise<void> {
@@ -111,8 +126,17 @@ export function useRig(options: RigOptions = {}): Rig {
   async function start() {
     if (wantsReceiver) {
       rig.dataDir = await mkdtemp(join(tmpdir(), 'mayday-receiver-'));
-      rig.receiver = await startReceiver({ dataDir: rig.dataDir, token: options.token });
-      if (options.front) rig.front = await faultyEndpoint(rig.receiver.url, options.front);
+      if (options.front && options.linksThroughFront) {
+        const port = await freePort();
+        rig.front = await faultyEndpoint(`http://127.0.0.1:${port}`, options.front);
+        rig.receiver = await startReceiver(
+          { dataDir: rig.dataDir, token: options.token, publicUrl: rig.front.url },
+          port,
+        );
+      } else {
+        rig.receiver = await startReceiver({ dataDir: rig.dataDir, token: options.token });
+        if (options.front) rig.front = await faultyEndpoint(rig.receiver.url, options.front);
+      }
     }
     if (options.policy) {
       rig.policy = await options.policy(rig);
