@@ -1,14 +1,10 @@
 /** The helpdesk loop: status and replies of sent reports, notifications, and added information. */
 import { browser } from 'wxt/browser';
 import { createFollowUpChecker, ensureFollowUpAlarm, FOLLOW_UP_ALARM, markRead } from '@/utils/background/follow-up';
-import { enqueueAddition } from '@/utils/background/outbox/outbox';
+import { addInformation, conversation } from '@/utils/background/conversation';
 import { showUnsentCount } from '@/utils/background/outbox/wiring';
-import { REPLY_TEXT_MAX, type AddedInformation } from '@/utils/core/delivery/follow-up';
-import { attachmentSchema } from '@/utils/core/model/ticket';
-import { isAddition, type OutboxEntry } from '@/utils/core/model/outbox';
-import { describeError, toStatus } from '@/utils/core/report/submit';
 import { t } from '@/utils/extension/i18n';
-import { onExtensionPageMessage, type Conversation } from '@/utils/extension/messaging';
+import { onExtensionPageMessage } from '@/utils/extension/messaging';
 import { settingsNow } from './context';
 import type { OutboxService } from '@/utils/background/outbox/service';
 
@@ -17,8 +13,6 @@ const NOTIFICATION_PREFIX = 'mayday-reply|';
 /** A plain square in Mayday's colour: notifications need an icon and the extension ships none. */
 const ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAKklEQVR42mM45MhDU8QwasGoBaMWjFowasGoBaMWjFowasGoBaMWDBULACVwPD2wuxyUAAAAAElFTkSuQmCC';
-/** The person's own file, as big as a screenshot may be. */
-const FILE_MAX_BASE64 = Math.ceil((5 * 1024 * 1024 * 4) / 3);
 
 export function registerFollowUp(outbox: OutboxService) {
   const store = outbox.store;
@@ -65,33 +59,9 @@ export function registerFollowUp(outbox: OutboxService) {
     });
   }
 
-  async function conversation(reportId: string): Promise<Conversation | null> {
-    const entries = await (await store).list();
-    const report = entries.find((e) => e.id === reportId && !isAddition(e));
-    if (!report) return null;
-    const connector = await (await outbox.env()).connector();
-    const additions = entries
-      .filter((e): e is OutboxEntry => isAddition(e) && e.replyTo === reportId)
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((e) => ({
-        id: e.id,
-        text: e.summary.description,
-        createdAt: e.createdAt,
-        state: e.state,
-        lastFailure: e.lastFailure,
-        files: e.bytes > e.summary.description.length ? 1 : 0,
-      }));
-    const canAdd =
-      report.state === 'sent' &&
-      !!report.receipt &&
-      !report.followUp?.closed &&
-      !!connector?.followUp?.follows(report.receipt);
-    return { report: toStatus(report), additions, canAdd };
-  }
-
   onExtensionPageMessage('getConversation', async ({ data }) => {
     void look([data]);
-    return conversation(data);
+    return conversation(await outbox.env(), data);
   });
 
   // Answered once the (throttled) check is done, so the popup shows a new reply at once.
@@ -104,44 +74,9 @@ export function registerFollowUp(outbox: OutboxService) {
     await refreshBadge();
   });
 
-  onExtensionPageMessage('addInformation', async ({ data }) => {
-    const text = String(data.text ?? '').trim();
-    const refuse = (detail: string) => ({
-      ok: false as const,
-      failure: { kind: 'invalid-report' as const, retryable: false as const, detail },
-    });
-    if (!/^[\w-]{8,200}$/.test(data.id)) return refuse('bad id');
-    if (!text && !data.file) return refuse(t('conversationEmpty'));
-    if (text.length > REPLY_TEXT_MAX) return refuse(t('conversationTooLong'));
-    const attachments = [];
-    if (data.file) {
-      const file = attachmentSchema.safeParse({
-        ...data.file,
-        filename: data.file.filename.replace(/[^\w.-]+/g, '_').slice(-100) || 'screenshot.png',
-      });
-      if (
-        !file.success ||
-        !/^image\/(png|jpeg)$/.test(file.data.contentType) ||
-        file.data.data.length > FILE_MAX_BASE64
-      )
-        return refuse(t('conversationBadFile'));
-      attachments.push(file.data);
-    }
-    const parent = await (await store).get(data.reportId);
-    if (!parent || isAddition(parent)) return refuse('no such report');
-    // The report's requester adds it: a helpdesk that signs with its API account names them.
-    const reporter = (await (await store).payload(parent.id).catch(() => undefined))?.ticket.reporter;
-    const author = reporter?.name?.trim() || reporter?.email?.trim();
-    const info: AddedInformation = { id: data.id, text, attachments, ...(author ? { author } : {}) };
-    try {
-      await enqueueAddition(await outbox.env(), parent, info);
-    } catch (error) {
-      return refuse(describeError(error));
-    }
-    await Promise.race([outbox.kick(), new Promise((r) => setTimeout(r, 3000))]);
-    const next = await conversation(data.reportId);
-    return next ? { ok: true, conversation: next } : refuse('no such report');
-  });
+  onExtensionPageMessage('addInformation', async ({ data }) =>
+    addInformation({ outbox: await outbox.env(), t, kick: () => outbox.kick() }, data),
+  );
 
   return { check, look };
 }
