@@ -37,7 +37,7 @@ const RING_UNITS = 1 << 18;
  * `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. A console message
  * goes last: it is what is read first, and its "… [N chars]" says what it lost already.
  */
-export function entryJson(fields: Fields): string {
+export const entryJson = (fields: Fields): string => {
   // Copied to an object with no prototype: JSON.stringify finds no toJSON of the page's, and the
   // cuts below write own properties, never a setter the page put on Object.prototype.
   const entry = bare({ ...fields });
@@ -58,7 +58,7 @@ export function entryJson(fields: Fields): string {
     entry[longest] = slice(text, 0, text.length > over ? text.length - over - 1 : 0) + '…';
   }
   return json;
-}
+};
 
 /** What the hooks write into; a same-origin child frame gets its parent's. None of it throws. */
 export interface Recorder {
@@ -88,7 +88,7 @@ export interface Recorder {
  * A log's newest `capacity` entries, in as many slots used in turn: no trimming, no copying. An
  * entry that takes the slot of a kept one is counted in `dropped[name]`.
  */
-function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) {
+const ringLog = <T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) => {
   const slots: T[] = bareArray();
   let kept = 0;
   return {
@@ -105,7 +105,7 @@ function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: nu
       return out;
     },
   };
-}
+};
 
 /**
  * A getter that logs while its object is being described would write into the middle of that
@@ -114,7 +114,7 @@ function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: nu
  */
 let writing = false;
 
-export function createRecorder(clock: () => number = now): Recorder {
+export const createRecorder = (clock: () => number = now): Recorder => {
   const installedAt = clock();
   const dropped = bare({ console: 0, network: 0, steps: 0 });
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
@@ -210,4 +210,4 @@ export function createRecorder(clock: () => number = now): Recorder {
         dropped,
       }),
   };
-}
+};

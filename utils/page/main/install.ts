@@ -31,7 +31,7 @@ export interface RecorderOptions {
 
 type PageWindow = Window & typeof globalThis;
 
-function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
+const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
   // Capturing, because failed loads of images, scripts and styles do not bubble. An uncaught
   // error's event targets the window, a failed load's the element.
   listen(
@@ -57,9 +57,9 @@ function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
     if (event.disposition !== 'report')
       rec.console('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
   });
-}
+};
 
-function hookSteps(win: PageWindow, rec: Recorder) {
+const hookSteps = (win: PageWindow, rec: Recorder) => {
   // The node really hit, inside open shadow roots too (event.target is retargeted to the host).
   const hit = (event: Event) => pathOf(event)[0] as Element;
   // By index: spreading would call the page's Array.prototype[Symbol.iterator].
@@ -79,7 +79,7 @@ function hookSteps(win: PageWindow, rec: Recorder) {
     },
     true,
   );
-}
+};
 
 /**
  * The load, then every same-document navigation through the Navigation API (Baseline 2026): one
@@ -92,7 +92,7 @@ function hookSteps(win: PageWindow, rec: Recorder) {
  * address it was opened at, a `start` step with that address comes first: where the person
  * arrived is what a technician asks first.
  */
-function hookNavigation(win: PageWindow, rec: Recorder) {
+const hookNavigation = (win: PageWindow, rec: Recorder) => {
   const opened = win.location.href;
   const navigated = (how: string, label = win.location.href) => rec.step({ kind: 'navigation', label, how });
   const start = () => {
@@ -110,7 +110,7 @@ function hookNavigation(win: PageWindow, rec: Recorder) {
   if (win.document.readyState === 'complete') start();
   // Once: a page may dispatch a load event of its own.
   else listen(win, 'load', start, { once: true });
-}
+};
 
 /**
  * The recorder's only way in: a synchronous FocusEvent of type PULL_EVENT on its window, which its
@@ -122,7 +122,7 @@ function hookNavigation(win: PageWindow, rec: Recorder) {
  * - From a same-origin child frame's recorder or a second copy of this one, without: the recorder
  *   is set on that event object (property `r`), which only the caller holds.
  */
-function answer(win: PageWindow, rec: Recorder) {
+const answer = (win: PageWindow, rec: Recorder) => {
   listen(
     win,
     PULL_EVENT,
@@ -134,24 +134,24 @@ function answer(win: PageWindow, rec: Recorder) {
     },
     true,
   );
-}
+};
 
 /** The recorder of `target`'s window, if one is installed there (see answer). */
-function linkTo(win: PageWindow, target: PageWindow): Recorder | undefined {
+const linkTo = (win: PageWindow, target: PageWindow): Recorder | undefined => {
   const event = new win.FocusEvent(PULL_EVENT);
   dispatch(target, event);
   return dataOf(event, 'r') as Recorder | undefined;
-}
+};
 
 /**
  * Installs the hooks in `win`. A child frame records into its parent's recorder when the parent is
  * same-origin, and records nothing otherwise (reading a cross-origin parent throws): another
  * site's console is not ours to report, and nothing would read its buffers.
  */
-export function installRecorder(
+export const installRecorder = (
   win: PageWindow,
   { levels = ['error', 'warn'] }: RecorderOptions = {},
-): Recorder | undefined {
+): Recorder | undefined => {
   try {
     const top = win.parent === win;
     // A second copy (injected after an update) leaves the first in charge.
@@ -176,4 +176,4 @@ export function installRecorder(
   } catch {
     /* undefined: nothing recorded */
   }
-}
+};

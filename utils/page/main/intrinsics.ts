@@ -64,45 +64,53 @@ const isErrorNative = (Error as { isError?: (v: unknown) => boolean }).isError;
 export const isError = (v: unknown): boolean =>
   isErrorNative ? isErrorNative(v) : !!v && typeof v === 'object' && tagOf(v) === '[object Error]';
 export const ErrorCtor = Error;
+// Read through globalThis: WXT loads this module in Node to read the entrypoint's options.
+const g = globalThis as any;
 /**
- * The native getter `name` of `proto` (or of its prototypes). Where an engine has none there
- * (test DOMs with plain instance fields), a read of the field.
+ * The native getter (or setter) `name` of the prototype of global `ctor`, or of its prototypes.
+ * Where an engine has none there (test DOMs with plain instance fields), a read of the field.
  */
-function getter(proto: object | null, name: string, set?: 1): (v: any, to?: any) => any {
-  for (; proto; proto = protoOf(proto)) {
+const getter = (ctor: string, name: string, set?: 1): ((v: any, to?: any) => any) => {
+  for (let proto = g[ctor]?.prototype; proto; proto = protoOf(proto)) {
     const accessor = describe(proto, name)?.[set ? 'set' : 'get'];
     if (accessor) return uncurry(accessor);
   }
   return (v) => v[name];
-}
-// Read through globalThis: WXT loads this module in Node to read the entrypoint's options.
-const g = globalThis as any;
-const nodeProto = g.Node?.prototype;
+};
 const elementProto = g.Element?.prototype;
 /** Native getters, brand-checked: they throw for anything but a real node, and run no page code. */
-export const nodeTypeOf = getter(nodeProto, 'nodeType') as (v: unknown) => number;
-export const localNameOf = getter(elementProto, 'localName') as (v: unknown) => string;
-export const idOf = getter(elementProto, 'id') as (v: unknown) => string;
-export const textOf = getter(elementProto, 'textContent') as (v: Node) => string | null;
+export const nodeTypeOf = getter('Node', 'nodeType') as (v: unknown) => number;
+export const localNameOf = getter('Element', 'localName') as (v: unknown) => string;
+export const idOf = getter('Element', 'id') as (v: unknown) => string;
+export const textOf = getter('Element', 'textContent') as (v: Node) => string | null;
 export const closest = uncurry(elementProto?.closest) as (el: Element, selectors: string) => Element | null;
 export const attrOf = uncurry(elementProto?.getAttribute) as (el: Element, name: string) => string | null;
 export const pathOf = uncurry(g.Event?.prototype.composedPath) as (event: Event) => EventTarget[];
-export const relatedTargetOf = getter(g.FocusEvent?.prototype, 'relatedTarget') as (e: Event) => Node | null;
-export const responseStatus = getter(g.Response?.prototype, 'status') as (r: Response) => number;
-export const responseUrl = getter(g.Response?.prototype, 'url') as (r: Response) => string;
-export const requestUrl = getter(g.Request?.prototype, 'url') as (r: unknown) => string;
-export const requestMethod = getter(g.Request?.prototype, 'method') as (r: unknown) => string;
-export const domName = getter(g.DOMException?.prototype, 'name') as (e: unknown) => string;
-export const xhrStatus = getter(g.XMLHttpRequest?.prototype, 'status') as (x: unknown) => number;
-export const urlHref = getter(g.URL?.prototype, 'href') as (u: unknown) => string;
-export const setText = getter(elementProto, 'textContent', 1) as (node: Node, text: string) => void;
+export const relatedTargetOf = getter('FocusEvent', 'relatedTarget') as (e: Event) => Node | null;
+export const responseStatus = getter('Response', 'status') as (r: Response) => number;
+export const responseUrl = getter('Response', 'url') as (r: Response) => string;
+export const requestUrl = getter('Request', 'url') as (r: unknown) => string;
+export const requestMethod = getter('Request', 'method') as (r: unknown) => string;
+export const domName = getter('DOMException', 'name') as (e: unknown) => string;
+export const xhrStatus = getter('XMLHttpRequest', 'status') as (x: unknown) => number;
+export const urlHref = getter('URL', 'href') as (u: unknown) => string;
+export const setText = getter('Element', 'textContent', 1) as (node: Node, text: string) => void;
 export const stopAll = uncurry(Event.prototype.stopImmediatePropagation) as (event: Event) => void;
 export const dispatch = uncurry(EventTarget.prototype.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
+/**
+ * `key` of `o` when it is an own data property: its value, or GETTER for an accessor, which is
+ * never called (a getter is page code), or undefined when `o` has no such own property.
+ */
+export const GETTER = {};
+export const own = (o: object, key: PropertyKey): unknown => {
+  const desc = describe(o, key);
+  return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
+};
 /** An own data property of `o`, never a getter nor a proxy's trap; undefined for anything else. */
-export function dataOf(o: unknown, key: string): unknown {
-  const desc = o && typeof o === 'object' && !isProxy(o) ? describe(o, key) : undefined;
-  return desc && hasOwn(desc, 'value') ? desc.value : undefined;
-}
+export const dataOf = (o: unknown, key: string): unknown => {
+  const value = o && typeof o === 'object' && !isProxy(o) ? own(o, key) : undefined;
+  return value === GETTER ? undefined : value;
+};
 /** An array with no prototype: writing its items can never reach a setter the page put on Object.prototype or Array.prototype. */
 export const bareArray = <T>(): T[] => setProto([], null);
 /** An object with no prototype: no inherited setter, getter or toJSON of the page touches it. */

@@ -36,20 +36,20 @@ type PageWindow = Window & typeof globalThis;
  * "(object)". The page's own call converts its value once; a second conversion here would run the
  * page's toString again, which the page could count.
  */
-function pageText(value: unknown, getter: (v: any) => string): string | undefined {
+const pageText = (value: unknown, getter: (v: any) => string): string | undefined => {
   if (!value || typeof value === 'string') return value as string | undefined;
   try {
     return getter(value);
   } catch {
     return '(object)';
   }
-}
+};
 
 /**
  * The page's URL is resolved when a request is recorded: capturing URL at start-up made Blink
  * build it on every page, whether it makes requests or not.
  */
-function request(win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput {
+const request = (win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput => {
   const address = pageText(url, urlHref) ?? '';
   let href = address;
   try {
@@ -59,7 +59,7 @@ function request(win: PageWindow, type: string, method: unknown, url: unknown): 
   }
   // In capitals, as fetch and XHR send the common ones: `get` and `GET` are one entry.
   return { type, method: upper(pageText(method, requestMethod) || 'GET'), url: href };
-}
+};
 
 /**
  * `pending.then(ok, fail)` that asks the page nothing: then() looks up the promise's constructor
@@ -67,16 +67,16 @@ function request(win: PageWindow, type: string, method: unknown, url: unknown): 
  * with its own species, answers both, and is removed at once.
  */
 const Species = bare({ [Symbol.species]: PromiseCtor });
-function observe<T>(pending: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown): Promise<unknown> {
+const observe = <T>(pending: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown): Promise<unknown> => {
   defineProperty(pending, 'constructor', { value: Species, configurable: true });
   try {
     return promiseThen(pending, ok, fail);
   } finally {
     delete (pending as { constructor?: unknown }).constructor;
   }
-}
+};
 
-export function hookFetch(win: PageWindow, note: Note): void {
+export const hookFetch = (win: PageWindow, note: Note): void => {
   wrap(win, 'fetch', (pending: Promise<Response>, args) => {
     const start = now();
     const input = args[0];
@@ -123,9 +123,9 @@ export function hookFetch(win: PageWindow, note: Note): void {
       },
     );
   });
-}
+};
 
-export function hookXhr(win: PageWindow, note: Note): void {
+export const hookXhr = (win: PageWindow, note: Note): void => {
   const proto = win.XMLHttpRequest?.prototype;
   const calls = new WeakMap<XMLHttpRequest, { base: NetworkInput; start: number }>();
   const outcome = (xhr: XMLHttpRequest, type: string) => {
@@ -142,4 +142,4 @@ export function hookXhr(win: PageWindow, note: Note): void {
     }
     weakSet(calls, xhr, { base: request(win, 'xhr', args[0], args[1]), start: now() });
   });
-}
+};

@@ -12,6 +12,7 @@ import {
   bareArray,
   ErrorCtor,
   fromCharCode,
+  GETTER,
   hasOwn,
   idOf,
   isArray,
@@ -21,6 +22,7 @@ import {
   keys as keysOf,
   localNameOf,
   nodeTypeOf,
+  own,
   ownDescriptor,
   objectProto,
   protoOf,
@@ -52,55 +54,38 @@ let stack: unknown;
  * Appends `s`. Units past `stop` are counted but not written, so a call writes at most
  * ENTRY_UNITS whatever it describes, and the length of what it would have written is still known.
  */
-function put(s: string): void {
+const put = (s: string): void => {
   let at = end;
   end += s.length;
   for (let i = 0, n = end < stop ? s.length : stop - at; i < n; i++) units[at++] = unitAt(s, i);
-}
+};
 
 /** Cuts what was written from `at` to `max` units, with a note of its length, when longer. */
-function fit(at: number, max: number) {
+const fit = (at: number, max: number) => {
   const length = end - at;
   if (length > max) {
     end = at + max;
     put(`… [${length} chars]`);
   }
-}
+};
 
 /** Writes `s`, cut to `max` with a note of its length. */
-function cut(s: string, max: number) {
+const cut = (s: string, max: number) => {
   const at = end;
   put(s);
   fit(at, max);
-}
+};
 
 /** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
 const seen: unknown[] = bareArray();
 
 /**
- * `key` of `o` when it is an own data property: its value, or GETTER for an accessor, which is
- * never called (a getter is page code), or undefined when `o` has no such own property.
+ * `key` as a data property of `o` or of its prototypes (a class's name, an error's name), GETTER
+ * when an accessor comes first (callers take strings only), else undefined.
  */
-const GETTER = {};
-function own(o: object, key: PropertyKey): unknown {
-  const desc = ownDescriptor(o, key);
-  return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
-}
-
-/** `key` as a data property of `o` or of its prototypes (a class's name, an error's name), else undefined. */
-function inherited(o: object | null, key: PropertyKey): unknown {
-  for (let i = 0; o && i < 8; i++, o = protoOf(o)) {
-    const value = own(o, key);
-    if (value !== undefined) return value === GETTER ? undefined : value;
-  }
-}
-
-/** Whether `key` of `o` reads without running a getter: a data property on it or its prototypes, or none. */
-function dataAll(o: object | null, key: string): boolean {
-  for (let i = 0, desc; o && i < 8; i++, o = protoOf(o))
-    if ((desc = ownDescriptor(o, key))) return hasOwn(desc, 'value');
-  return true;
-}
+const inherited = (o: object | null, key: PropertyKey): unknown => {
+  for (let i = 0, value; o && i < 8; i++, o = protoOf(o)) if ((value = own(o, key)) !== undefined) return value;
+};
 
 /** The engine's own stack accessor, where errors have one (a getter of the page's is never called). */
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on an error
@@ -123,7 +108,7 @@ export const errorText = (e: unknown): string => {
  * setter or getter on a prototype) ever runs. What a throwing Proxy trap half wrote is for the
  * caller to take back.
  */
-function write(v: any, depth: number): void {
+const write = (v: any, depth: number): void => {
   const type = typeof v;
   if (type === 'string') return depth ? (put('"'), cut(v, STRING_CHARS), put('"')) : cut(v, TOTAL_CHARS);
   // Before anything reads it: every read of a proxy runs a trap of the page's.
@@ -142,7 +127,10 @@ function write(v: any, depth: number): void {
     // The stack as the engine wrote it (the background removes V8's repeated headline): a data
     // property, or V8's own accessor. Formatting it reads the error's name and message and calls
     // Error.prepareStackTrace: none of them may be the page's. Another getter is the page's.
-    const desc = depth || stack || !dataAll(v, 'name') || !dataAll(v, 'message') ? 0 : ownDescriptor(v, 'stack');
+    const desc =
+      depth || stack || inherited(v, 'name') === GETTER || inherited(v, 'message') === GETTER
+        ? 0
+        : ownDescriptor(v, 'stack');
     if (desc)
       stack = hasOwn(desc, 'value')
         ? desc.value
@@ -178,14 +166,14 @@ function write(v: any, depth: number): void {
   // Arrays by index: the keys of a million-element array would be a million strings.
   items(v, array ? undefined : keysOf(v), depth + 1, ', ');
   put(array ? ']' : '}');
-}
+};
 
 /**
  * Writes `v`'s items (the values of `keys`, with their keys, when given), `sep` apart: at most
  * BREADTH of them, and none once TOTAL_CHARS are written. An item that throws (a Proxy's trap)
  * is "[Threw]".
  */
-function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
+const items = (v: any, keys: string[] | undefined, depth: number, sep: string) => {
   const start = end;
   const count = keys ? keys.length : (own(v, 'length') as number);
   for (let i = 0; i < count; i++) {
@@ -206,7 +194,7 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
       put('[Threw]');
     }
   }
-}
+};
 
 /**
  * Writes a console entry's line into `ring` from `at` (where it ends is returned): `message`, or a
@@ -215,12 +203,12 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
  * ENTRY_JSON_CHARS, are copied through the units after it. Throws for anything but a string or
  * an array-like (callers catch).
  */
-export function writeEntry(
+export const writeEntry = (
   ring: Uint16Array,
   at: number,
   entry: ConsoleFields,
   message: string | ArrayLike<unknown>,
-): number {
+): number => {
   units = ring;
   end = at;
   stop = at + ENTRY_UNITS;
@@ -238,20 +226,20 @@ export function writeEntry(
   // the array's store, and every call would allocate it again (a quarter of a call's cost).
   seen[0] = seen[1] = seen[2] = stack = 0;
   return line;
-}
+};
 
 /**
  * The units from `start` to `end` of `ring` as a new string. Through a plain array: a typed
  * array's subarray() and slice() ask the page's Uint16Array.prototype.constructor for a species.
  */
-export function read(ring: Uint16Array, start: number, end: number): string {
+export const read = (ring: Uint16Array, start: number, end: number): string => {
   const codes: number[] = bareArray();
   while (start < end) codes[codes.length] = ring[start++];
   return apply(fromCharCode, undefined, codes);
-}
+};
 
 /** A copy of `s`, cut to `max` units with "…" when longer, that shares no memory with it: written where `end` is, then read back. */
-function copyOf(s: unknown, max: number): string | undefined {
+const copyOf = (s: unknown, max: number): string | undefined => {
   if (typeof s !== 'string') return;
   const at = end;
   put(s);
@@ -260,4 +248,4 @@ function copyOf(s: unknown, max: number): string | undefined {
     put('…');
   }
   return read(units, at, end);
-}
+};

@@ -30,7 +30,7 @@ const shownAs = new WeakMap<Fn, Fn>();
  * function it stands for ("function error() { [native code] }"), and so does the replacement
  * itself. Everything else prints exactly as before.
  */
-export function nativeLooking(win: { Function: FunctionConstructor }): void {
+export const nativeLooking = (win: { Function: FunctionConstructor }): void => {
   const proto = win.Function.prototype;
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on a function
   const original = proto.toString;
@@ -42,7 +42,7 @@ export function nativeLooking(win: { Function: FunctionConstructor }): void {
   };
   weakSet(shownAs, toString, original);
   proto.toString = toString;
-}
+};
 
 /**
  * Replaces `win.Proxy` with a proxy of it that notes every proxy the page makes (Proxy.revocable's
@@ -51,7 +51,7 @@ export function nativeLooking(win: { Function: FunctionConstructor }): void {
  * without new either. Its handler has no prototype: a trap the page puts on Object.prototype is
  * never ours.
  */
-export function trackProxies(win: { Proxy: ProxyConstructor }): void {
+export const trackProxies = (win: { Proxy: ProxyConstructor }): void => {
   const original = win.Proxy;
   const note = (made: object) => (weakSet(proxies, made, 1), made);
   wrap(original, 'revocable', (result: object) => {
@@ -64,16 +64,16 @@ export function trackProxies(win: { Proxy: ProxyConstructor }): void {
   );
   weakSet(shownAs, tracked as unknown as Fn, original as unknown as Fn);
   win.Proxy = tracked;
-}
+};
 
 /** `fn`, shown as `original`: same name, same length, same source. */
-function lookAlike<F extends Fn>(fn: F, original: Fn): F {
+const lookAlike = <F extends Fn>(fn: F, original: Fn): F => {
   defineProperty(fn, 'length', { value: original.length, configurable: true });
   weakSet(shownAs, fn, original);
   return fn;
-}
+};
 
-export function wrap(owner: any, name: string, after: After): void {
+export const wrap = (owner: any, name: string, after: After): void => {
   try {
     const original = owner[name];
     if (typeof original !== 'function') return;
@@ -98,15 +98,15 @@ export function wrap(owner: any, name: string, after: After): void {
   } catch {
     // Frozen or read-only: that hook stays off, the others still work.
   }
-}
+};
 
 /** With the addEventListener captured at install: a page that wraps or breaks it cannot unhook us. */
-export function listen(
+export const listen = (
   target: EventTarget,
   type: string,
   handler: (event: any) => void,
   options?: boolean | AddEventListenerOptions,
-): void {
+): void => {
   addListener(
     target,
     type,
@@ -119,4 +119,4 @@ export function listen(
     },
     options,
   );
-}
+};
