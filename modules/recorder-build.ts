@@ -24,6 +24,8 @@ export default defineWxtModule({
     wxt.hook('vite:build:extendConfig', (entrypoints, config) => {
       const recorder = entrypoints.find((entry) => entry.name === 'recorder');
       if (!recorder) return;
+      const output = (config.build?.rollupOptions?.output ?? {}) as { minify?: unknown };
+      output.minify = { compress: true, mangle: true, mangleProps: { include: /^(last|add|list|snapshot|step|base|start)$/ } };
       config.plugins = [
         ...(config.plugins ?? []),
         {

@@ -31,7 +31,6 @@ export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegE
 export const unitAt = uncurry(stringProto.charCodeAt) as (s: string, at: number) => number;
 export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
 const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
-export const PromiseCtor = Promise;
 export const promiseThen = uncurry(Promise.prototype.then) as <T>(
   p: Promise<T>,
   ok: (v: T) => unknown,
@@ -50,8 +49,7 @@ export const deref = uncurry(WeakRefCtor.prototype.deref) as <T extends object>(
 export const proxies = new WeakMap<object, 1>();
 /** Whether `v` is one of the page's proxies; false for primitives (WeakMap.get takes any value). */
 export const isProxy = (v: unknown): boolean => !!weakGet(proxies, v as object);
-const describe = Object.getOwnPropertyDescriptor;
-export const ownDescriptor = describe;
+export const ownDescriptor = Object.getOwnPropertyDescriptor;
 export const hasOwn = Object.hasOwn;
 const setProto = Object.setPrototypeOf;
 export const protoOf = Object.getPrototypeOf;
@@ -72,7 +70,7 @@ const g = globalThis as any;
  */
 const getter = (ctor: string, name: string, set?: 1): ((v: any, to?: any) => any) => {
   for (let proto = g[ctor]?.prototype; proto; proto = protoOf(proto)) {
-    const accessor = describe(proto, name)?.[set ? 'set' : 'get'];
+    const accessor = ownDescriptor(proto, name)?.[set ? 'set' : 'get'];
     if (accessor) return uncurry(accessor);
   }
   return (v) => v[name];
@@ -103,7 +101,7 @@ export const dispatch = uncurry(EventTarget.prototype.dispatchEvent) as (target:
  */
 export const GETTER = {};
 export const own = (o: object, key: PropertyKey): unknown => {
-  const desc = describe(o, key);
+  const desc = ownDescriptor(o, key);
   return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
 };
 /** An own data property of `o`, never a getter nor a proxy's trap; undefined for anything else. */

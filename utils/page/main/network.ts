@@ -10,7 +10,6 @@ import {
   defineProperty,
   domName,
   now,
-  PromiseCtor,
   promiseThen,
   requestMethod,
   requestUrl,
@@ -66,7 +65,7 @@ const request = (win: PageWindow, type: string, method: unknown, url: unknown): 
  * and its Symbol.species, which a page may have turned into getters; an own constructor of ours,
  * with its own species, answers both, and is removed at once.
  */
-const Species = bare({ [Symbol.species]: PromiseCtor });
+const Species = bare({ [Symbol.species]: Promise });
 const observe = <T>(pending: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown): Promise<unknown> => {
   defineProperty(pending, 'constructor', { value: Species, configurable: true });
   try {
@@ -81,13 +80,14 @@ export const hookFetch = (win: PageWindow, note: Note): void => {
     const start = now();
     const input = args[0];
     const init = args[1];
-    let req = true;
+    // A Request's URL (never empty), or undefined for anything else.
+    let url: string | undefined;
     try {
-      requestUrl(input);
+      url = requestUrl(input);
     } catch {
-      req = false;
+      /* not a Request */
     }
-    const base = request(win, 'fetch', dataOf(init, 'method') || (req && input), req ? requestUrl(input) : input);
+    const base = request(win, 'fetch', dataOf(init, 'method') || (url && input), url || input);
     const done = (failure: () => Partial<NetworkInput> | false) => {
       try {
         const extra = failure();

@@ -5,17 +5,7 @@
  * replacement has the original's `name` and `length`, and Function.prototype.toString shows it as
  * the original (see nativeLooking).
  */
-import {
-  addListener,
-  apply,
-  bare,
-  construct,
-  defineProperty,
-  ownDescriptor,
-  proxies,
-  weakGet,
-  weakSet,
-} from './intrinsics';
+import { addListener, apply, bare, construct, defineProperty, own, proxies, weakGet, weakSet } from './intrinsics';
 
 /** Called with the original's result; a non-undefined return replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
@@ -55,8 +45,8 @@ export const trackProxies = (win: { Proxy: ProxyConstructor }): void => {
   const original = win.Proxy;
   const note = (made: object) => (weakSet(proxies, made, 1), made);
   wrap(original, 'revocable', (result: object) => {
-    const proxy = ownDescriptor(result, 'proxy');
-    if (proxy) note(proxy.value as object);
+    // The native revocable's own data property.
+    note(own(result, 'proxy') as object);
   });
   const tracked = new original(
     original,
@@ -66,35 +56,29 @@ export const trackProxies = (win: { Proxy: ProxyConstructor }): void => {
   win.Proxy = tracked;
 };
 
-/** `fn`, shown as `original`: same name, same length, same source. */
-const lookAlike = <F extends Fn>(fn: F, original: Fn): F => {
-  defineProperty(fn, 'length', { value: original.length, configurable: true });
-  weakSet(shownAs, fn, original);
-  return fn;
-};
-
 export const wrap = (owner: any, name: string, after: After): void => {
   try {
     const original = owner[name];
     if (typeof original !== 'function') return;
     // A method, not a function: keeps the original's name and, like it, cannot be called with new.
-    owner[name] = lookAlike(
-      {
-        [name](this: unknown) {
-          // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
-          const result = apply(original, this, arguments);
-          try {
-            // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
-            const replaced = after(result, arguments, this);
-            if (replaced !== undefined) return replaced;
-          } catch {
-            /* the page gets the original result */
-          }
-          return result;
-        },
-      }[name],
-      original,
-    );
+    const replacement = {
+      [name](this: unknown) {
+        // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
+        const result = apply(original, this, arguments);
+        try {
+          // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
+          const replaced = after(result, arguments, this);
+          if (replaced !== undefined) return replaced;
+        } catch {
+          /* the page gets the original result */
+        }
+        return result;
+      },
+    }[name];
+    // Shown as the original: same length, same source.
+    defineProperty(replacement, 'length', { value: original.length, configurable: true });
+    weakSet(shownAs, replacement, original);
+    owner[name] = replacement;
   } catch {
     // Frozen or read-only: that hook stays off, the others still work.
   }
