@@ -13,7 +13,7 @@ import {
   type RawSnapshot,
   type StepEntry,
 } from '../../core/wire/page-protocol';
-import { bare, bareArray, closest, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
+import { bare, closest, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
 import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
 type LogName = keyof RawSnapshot['dropped'];
@@ -22,8 +22,11 @@ type Fields = Record<string, unknown>;
 export type ConsoleFields = Pick<ConsoleEntry, 'level' | 'kind' | 'source' | 'stack'>;
 /** A console entry as kept: its other fields, where its message is in the ring, first time, count. */
 type KeptConsole = [fields: ConsoleFields, start: number, end: number, time: number, count: number];
-/** A request or a step as kept; a step on an element keeps it (weakly) and its JSON without the element's text. */
-type KeptStep = [...RawEntry, ref?: WeakRef<Element>, unnamed?: string];
+/**
+ * A request or a step as kept; a step on an element keeps it (weakly, where a request keeps its
+ * duration) and its JSON without the element's text.
+ */
+type KeptStep = [json: string, time: number, count: number, extra?: number | WeakRef<Element>, unnamed?: string];
 /**
  * The console's ring: 16 KB at the first console entry, doubled as lines fill it, up to 512 KB,
  * then used in turn. A page that logs a few lines never pays for the whole ring. The 200 entries
@@ -81,7 +84,7 @@ export interface Recorder {
    */
   step: (entry: Omit<StepEntry, 'time' | 'count'>, el?: Element, unnamed?: string) => void;
   /** Every log as [json, time, count, duration?] entries; steps on elements under `masks` without their text. */
-  snapshot: (masks?: string) => RawSnapshot;
+  snapshot: (masks?: string | null) => RawSnapshot;
 }
 
 /**
@@ -89,7 +92,7 @@ export interface Recorder {
  * entry that takes the slot of a kept one is counted in `dropped[name]`.
  */
 const ringLog = <T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) => {
-  const slots: T[] = bareArray();
+  const slots: T[] = bare([]);
   let kept = 0;
   return {
     /** Undefined while empty. */
@@ -100,7 +103,7 @@ const ringLog = <T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: nu
     },
     /** The entries kept, oldest first. */
     list<R = T>(map: (entry: T) => R = (entry) => entry as never): R[] {
-      const out: R[] = bareArray();
+      const out: R[] = bare([]);
       for (let i = kept > capacity ? kept - capacity : 0; i < kept; i++) out[out.length] = map(slots[i % capacity]);
       return out;
     },
@@ -136,7 +139,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
         if (last && last[0] === json) return void last[2]++;
         log.add(
           typeof extra === 'object'
-            ? bare([json, clock(), 1, undefined, weakRef(extra), entryJson({ ...entry, label: unnamed })])
+            ? bare([json, clock(), 1, weakRef(extra), entryJson({ ...entry, label: unnamed })])
             : bare([json, clock(), 1, extra]),
         );
       } catch {
@@ -152,7 +155,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
         // A ring twice as large while a whole call may not fit before the end, then back to the start.
         if (cursor > size - ENTRY_UNITS) {
           if (size < RING_UNITS) {
-            const grown = new Units((size = size ? size * 2 : FIRST_UNITS));
+            const grown = new Units((size = size * 2 || FIRST_UNITS));
             for (let i = 0; i < cursor; i++) grown[i] = ring![i];
             ring = grown;
           } else cursor = 0;
@@ -195,17 +198,18 @@ export const createRecorder = (clock: () => number = now): Recorder => {
           (kept) =>
             bare([entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]]) as RawEntry,
         ),
-        network: networkLog.list<RawEntry>(),
+        network: networkLog.list() as RawEntry[],
         steps: stepLog.list((kept): RawEntry => {
           let el: Element | undefined;
           // An element gone by now may have been under a mask: its text is left out too.
-          let hidden = !!masks && !!kept[4];
+          const ref = kept[3] as WeakRef<Element> | undefined;
+          let hidden: unknown = masks && ref;
           try {
-            hidden &&= !(el = deref(kept[4]!)) || !!closest(el, masks!);
+            hidden &&= !(el = deref(ref!)) || closest(el, masks!);
           } catch {
             /* a selector that does not parse: left out, as under a mask */
           }
-          return bare([hidden ? kept[5]! : kept[0], kept[1], kept[2]]);
+          return bare([hidden ? kept[4]! : kept[0], kept[1], kept[2]]);
         }),
         dropped,
       }),

@@ -93,10 +93,12 @@ const hookSteps = (win: PageWindow, rec: Recorder) => {
  * arrived is what a technician asks first.
  */
 const hookNavigation = (win: PageWindow, rec: Recorder) => {
-  const opened = win.location.href;
-  const navigated = (how: string, label = win.location.href) => rec.step({ kind: 'navigation', label, how });
+  // The window's own Location, for its whole life (unforgeable).
+  const place = win.location;
+  const opened = place.href;
+  const navigated = (how: string, label = place.href) => rec.step({ kind: 'navigation', label, how });
   const start = () => {
-    if (opened !== win.location.href) navigated('start', opened);
+    if (opened !== place.href) navigated('start', opened);
     navigated('load');
     const navigation = (win as { navigation?: EventTarget }).navigation;
     // No type: updateCurrentEntry(), a change of state, not of place.
@@ -129,7 +131,7 @@ const answer = (win: PageWindow, rec: Recorder) => {
     (event: FocusEvent) => {
       stopAll(event);
       const box = relatedTargetOf(event);
-      if (box) setText(box, stringify(rec.snapshot(textOf(box) || undefined)));
+      if (box) setText(box, stringify(rec.snapshot(textOf(box))));
       else defineProperty(event, 'r', { value: rec });
     },
     true,

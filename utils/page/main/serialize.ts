@@ -9,7 +9,7 @@ import { ENTRY_JSON_CHARS } from '../../core/wire/page-protocol';
 import type { ConsoleFields } from './buffers';
 import {
   apply,
-  bareArray,
+  bare,
   ErrorCtor,
   fromCharCode,
   GETTER,
@@ -77,7 +77,7 @@ const cut = (s: string, max: number) => {
 };
 
 /** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
-const seen: unknown[] = bareArray();
+const seen: unknown[] = bare([]);
 
 /**
  * `key` as a data property of `o` or of its prototypes (a class's name, an error's name), GETTER
@@ -233,7 +233,7 @@ export const writeEntry = (
  * array's subarray() and slice() ask the page's Uint16Array.prototype.constructor for a species.
  */
 export const read = (ring: Uint16Array, start: number, end: number): string => {
-  const codes: number[] = bareArray();
+  const codes: number[] = bare([]);
   while (start < end) codes[codes.length] = ring[start++];
   return apply(fromCharCode, undefined, codes);
 };

@@ -7,15 +7,15 @@
  * methods sees no call from the recorder.
  */
 import { PRIVATE_CONTAINERS, type StepEntry } from '../../core/wire/page-protocol';
-import { attrOf, closest, idOf, localNameOf, replace, slice, textOf, toText } from './intrinsics';
+import { attrOf, closest, idOf, localNameOf, replace, slice, textOf } from './intrinsics';
 
 type StepInput = Omit<StepEntry, 'time' | 'count'>;
 /** A step, and for a step on an element, the element and the label it has without the element's text. */
 export type Step = [entry: StepInput, el: Element, unnamed: string];
 
 /** At most 60 characters, spaces collapsed. */
-export const shortText = (text: unknown): string => {
-  const clean = replace(replace(toText(text || ''), /\s+/g, ' '), /^ | $/g, '');
+export const shortText = (text: string | null | undefined): string => {
+  const clean = replace(replace(text || '', /\s+/g, ' '), /^ | $/g, '');
   return clean.length > 60 ? slice(clean, 0, 59) + '…' : clean;
 };
 
