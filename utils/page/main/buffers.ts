@@ -13,7 +13,7 @@ import {
   type RawSnapshot,
   type StepEntry,
 } from '../../core/wire/page-protocol';
-import { bare, closest, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
+import { bare, closest, isObject, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
 import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
 type LogName = keyof RawSnapshot['dropped'];
@@ -95,8 +95,8 @@ const ringLog = <T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: nu
   const slots: T[] = bare([]);
   let kept = 0;
   return {
-    /** Undefined while empty. */
-    last: (): T | undefined => (kept ? slots[(kept - 1) % capacity] : undefined),
+    /** Undefined while empty: slot -1, which an array with no prototype has not. */
+    last: (): T | undefined => slots[(kept - 1) % capacity],
     add(entry: T) {
       if (kept >= capacity) dropped[name]++;
       slots[kept++ % capacity] = entry;
@@ -138,7 +138,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
         const last = log.last();
         if (last && last[0] === json) return void last[2]++;
         log.add(
-          typeof extra === 'object'
+          isObject(extra)
             ? bare([json, clock(), 1, weakRef(extra), entryJson({ ...entry, label: unnamed })])
             : bare([json, clock(), 1, extra]),
         );
@@ -162,7 +162,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
         }
         const start = cursor;
         const units = ring!;
-        const entry: ConsoleFields = bare({ level, kind, source, stack: undefined });
+        const entry: ConsoleFields = bare({ level, kind, source });
         const stop = writeEntry(units, start, entry, message);
         const length = stop - start;
         const last = consoleLog.last();

@@ -53,6 +53,9 @@ export const deref = uncurry(WeakRefCtor.prototype.deref) as <T extends object>(
  */
 export const proxies = new WeakMap<object, 1>();
 /** Whether `v` is one of the page's proxies; false for primitives (WeakMap.get takes any value). */
+export const isString = (v: unknown): v is string => typeof v === 'string';
+/** Objects and arrays, not null. */
+export const isObject = (v: unknown): v is object => !!v && typeof v === 'object';
 export const isProxy = (v: unknown): unknown => weakGet(proxies, v as object);
 export const ownDescriptor = ObjectCtor.getOwnPropertyDescriptor;
 export const hasOwn = ObjectCtor.hasOwn;
@@ -65,7 +68,7 @@ export const toStringTag = Symbol.toStringTag;
 const isErrorNative = (Error as { isError?: (v: unknown) => boolean }).isError;
 /** Errors of any realm and subclass, DOMExceptions too (an internal slot says it). */
 export const isError = (v: unknown): boolean =>
-  isErrorNative ? isErrorNative(v) : !!v && typeof v === 'object' && tagOf(v) === '[object Error]';
+  isErrorNative ? isErrorNative(v) : isObject(v) && tagOf(v) === '[object Error]';
 export const ErrorCtor = Error;
 // Read through globalThis: WXT loads this module in Node to read the entrypoint's options.
 const g = globalThis as any;
@@ -109,9 +112,9 @@ export const own = (o: object, key: PropertyKey): unknown => {
   const desc = ownDescriptor(o, key);
   return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
 };
-/** An own data property of `o`, never a getter nor a proxy's trap; undefined for anything else. */
+/** An own data property of `o`, never a getter nor a proxy's trap; undefined or false for anything else. */
 export const dataOf = (o: unknown, key: string): unknown => {
-  const value = o && typeof o === 'object' && !isProxy(o) ? own(o, key) : undefined;
+  const value = isObject(o) && !isProxy(o) && own(o, key);
   return value === GETTER ? undefined : value;
 };
 /**

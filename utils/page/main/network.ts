@@ -9,6 +9,7 @@ import {
   dataOf,
   defineProperty,
   domName,
+  isString,
   now,
   promiseThen,
   requestMethod,
@@ -36,7 +37,7 @@ type PageWindow = Window & typeof globalThis;
  * page's toString again, which the page could count.
  */
 const pageText = (value: unknown, getter: (v: any) => string): string | undefined => {
-  if (!value || typeof value === 'string') return value as string | undefined;
+  if (!value || isString(value)) return value as string | undefined;
   try {
     return getter(value);
   } catch {

@@ -18,6 +18,7 @@ import {
   isArray,
   isError,
   isProxy,
+  isString,
   isView,
   keys as keysOf,
   localNameOf,
@@ -92,7 +93,7 @@ const inherited = (o: object | null, key: PropertyKey): unknown => {
 const stackGetter = ownDescriptor(new ErrorCtor(), 'stack')?.get;
 
 /** A string-valued data property (an error's message, a class's toStringTag), else `fallback`. */
-const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+const text = (value: unknown, fallback: string) => (isString(value) ? value : fallback);
 
 /** An Error as "TypeError: message", from its data properties; "Error" for anything else. */
 export const errorText = (e: unknown): string => {
@@ -157,14 +158,14 @@ const write = (v: any, depth: number): void => {
       return put(`<${localNameOf(v)}${id ? '#' + id : ''}>`);
     }
     const tag = inherited(v, toStringTag);
-    if (typeof tag === 'string') return put(`[${tag}]`);
+    if (isString(tag)) return put(`[${tag}]`);
     if (isView(v)) return put('[TypedArray]');
   }
   if (depth >= DEPTH) return put('[…]');
   seen[depth] = v;
   put(array ? '[' : '{');
   // Arrays by index: the keys of a million-element array would be a million strings.
-  items(v, array ? undefined : keysOf(v), depth + 1, ', ');
+  items(v, depth + 1, ', ', array ? 0 : keysOf(v));
   put(array ? ']' : '}');
 };
 
@@ -173,7 +174,7 @@ const write = (v: any, depth: number): void => {
  * BREADTH of them, and none once TOTAL_CHARS are written. An item that throws (a Proxy's trap)
  * is "[Threw]".
  */
-const items = (v: any, keys: string[] | undefined, depth: number, sep: string) => {
+const items = (v: any, depth: number, sep: string, keys?: string[] | 0) => {
   const start = end;
   const count = keys ? keys.length : (own(v, 'length') as number);
   for (let i = 0; i < count; i++) {
@@ -214,8 +215,8 @@ export const writeEntry = (
   stop = at + ENTRY_UNITS;
   // Not the stack of a call that threw half-way.
   stack = 0;
-  if (typeof message !== 'string') items(message, undefined, 0, ' ');
-  else put(message);
+  if (isString(message)) put(message);
+  else items(message, 0, ' ');
   // Room for one "… [N chars]": a single long string keeps its own note, with its real length.
   fit(at, TOTAL_CHARS + 30);
   const line = end;
@@ -235,12 +236,12 @@ export const writeEntry = (
 export const read = (ring: Uint16Array, start: number, end: number): string => {
   const codes: number[] = bare([]);
   while (start < end) codes[codes.length] = ring[start++];
-  return apply(fromCharCode, undefined, codes);
+  return apply(fromCharCode, 0, codes);
 };
 
 /** A copy of `s`, cut to `max` units with "…" when longer, that shares no memory with it: written where `end` is, then read back. */
 const copyOf = (s: unknown, max: number): string | undefined => {
-  if (typeof s !== 'string') return;
+  if (!isString(s)) return;
   const at = end;
   put(s);
   if (end - at > max) {
