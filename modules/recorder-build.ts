@@ -22,11 +22,11 @@ export const RECORDER_SOURCE_URL = 'mayday-recorder.js';
 
 /**
  * Names of the recorder's own objects: the ring logs' methods, an XHR call's fields, and the
- * Recorder methods that only copies of the recorder call (console and network are also names of
- * the page's and of the protocol's, and stay).
+ * Recorder methods, which only copies of the recorder call (fixed, so that copies of two builds
+ * in one page still agree).
  */
-const INTERNAL_NAMES = /^(last|add|list|base|start|step|snapshot)$/;
-const FIXED_NAMES = { step: 'S', snapshot: 'P' };
+const INTERNAL_NAMES = /^(last|add|list|base|start|line|request|step|snapshot)$/;
+const FIXED_NAMES = { line: 'L', request: 'R', step: 'S', snapshot: 'P' };
 
 /** The id WXT gives a MAIN-world content script's entry (wxt/dist/core/builders/vite). */
 const MAIN_WORLD_ENTRY = '\0virtual:wxt-content-script-main-world-entrypoint?';

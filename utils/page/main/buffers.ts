@@ -69,14 +69,14 @@ export interface Recorder {
    * A console call, uncaught error, rejection, failed load or CSP violation: its message, or the
    * call's arguments (or the error, or the reason) to write it from, and where it comes from.
    */
-  console(
+  line(
     kind: ConsoleEntry['kind'],
     message: string | ArrayLike<unknown>,
     source?: string,
     level?: ConsoleEntry['level'],
   ): void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
-  network: (entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number) => void;
+  request: (entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number) => void;
   /**
    * A step; for a step on an element, the element and the step's label without the element's text,
    * which replaces the label when the element turns out to be under one of the admin's mask
@@ -148,7 +148,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
     };
   return {
     // Runs on every console.error of the page.
-    console(kind, message, source, level = 'error') {
+    line(kind, message, source, level = 'error') {
       if (writing) return void dropped.console++;
       writing = true;
       try {
@@ -188,7 +188,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
         writing = false;
       }
     },
-    network: jsonAdder(networkLog),
+    request: jsonAdder(networkLog),
     step: jsonAdder(stepLog),
     // Nothing in it has a prototype: JSON.stringify finds no toJSON of the page's.
     snapshot: (masks) =>

@@ -40,10 +40,10 @@ const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
     (event: ErrorEvent) => {
       const el = event.target as HTMLImageElement & { href?: string };
       if (el !== (win as unknown))
-        rec.console('resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
+        rec.line('resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
       // Without an error object (a cross-origin script's, say), the browser's message.
       else
-        rec.console(
+        rec.line(
           'error',
           event.error == null && event.message ? event.message : [event.error],
           event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame,
@@ -51,11 +51,11 @@ const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
     },
     true,
   );
-  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console('rejection', [event.reason], frame));
+  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.line('rejection', [event.reason], frame));
   // Report-only violations blocked nothing.
   listen(win, 'securitypolicyviolation', (event: SecurityPolicyViolationEvent) => {
     if (event.disposition !== 'report')
-      rec.console('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
+      rec.line('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
   });
 };
 
@@ -165,11 +165,11 @@ export const installRecorder = (
     const frame = top ? undefined : win.location.href;
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i];
-      wrap(win.console, level, (_result, args) => rec.console('console', args, frame, level));
+      wrap(win.console, level, (_result, args) => rec.line('console', args, frame, level));
     }
     hookErrors(win, rec, frame);
-    hookFetch(win, rec.network);
-    hookXhr(win, rec.network);
+    hookFetch(win, rec.request);
+    hookXhr(win, rec.request);
     hookSteps(win, rec);
     if (top) hookNavigation(win, rec);
     // Last: where Proxy cannot be replaced, everything else still records.
