@@ -25,7 +25,7 @@ export const RECORDER_SOURCE_URL = 'mayday-recorder.js';
  * Recorder methods, which only copies of the recorder call (fixed, so that copies of two builds
  * in one page still agree).
  */
-const INTERNAL_NAMES = /^(last|add|list|base|start|line|request|step|snapshot)$/;
+const INTERNAL_NAMES = /^(lost|last|add|list|base|start|line|request|step|snapshot)$/;
 const FIXED_NAMES = { line: 'L', request: 'R', step: 'S', snapshot: 'P' };
 
 /** The id WXT gives a MAIN-world content script's entry (wxt/dist/core/builders/vite). */

@@ -16,7 +16,6 @@ import {
 import { bare, closest, isObject, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
 import { ENTRY_UNITS, read, writeEntry } from './serialize';
 
-type LogName = keyof RawSnapshot['dropped'];
 type Fields = Record<string, unknown>;
 /** A console entry's fields but its message (in the ring) and its time and count. */
 export type ConsoleFields = Pick<ConsoleEntry, 'level' | 'kind' | 'source' | 'stack'>;
@@ -87,24 +86,24 @@ export interface Recorder {
   snapshot: (masks?: string | null) => RawSnapshot;
 }
 
-/**
- * A log's newest `capacity` entries, in as many slots used in turn: no trimming, no copying. An
- * entry that takes the slot of a kept one is counted in `dropped[name]`.
- */
-const ringLog = <T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) => {
+/** A log's newest `capacity` entries, in as many slots used in turn: no trimming, no copying. */
+const ringLog = <T>(capacity: number) => {
   const slots: T[] = bare([]);
-  let kept = 0;
+  /** How many entries were added. */
+  let added = 0;
+  /** How many took the slot of a kept one, which is also where the oldest kept one is. */
+  const lost = () => (added > capacity ? added - capacity : 0);
   return {
+    lost,
     /** Undefined while empty: slot -1, which an array with no prototype has not. */
-    last: (): T | undefined => slots[(kept - 1) % capacity],
+    last: (): T | undefined => slots[(added - 1) % capacity],
     add(entry: T) {
-      if (kept >= capacity) dropped[name]++;
-      slots[kept++ % capacity] = entry;
+      slots[added++ % capacity] = entry;
     },
     /** The entries kept, oldest first. */
     list<R = T>(map: (entry: T) => R = (entry) => entry as never): R[] {
       const out: R[] = bare([]);
-      for (let i = kept > capacity ? kept - capacity : 0; i < kept; i++) out[out.length] = map(slots[i % capacity]);
+      for (let i = lost(); i < added; i++) out[out.length] = map(slots[i % capacity]);
       return out;
     },
   };
@@ -119,12 +118,13 @@ let writing = false;
 
 export const createRecorder = (clock: () => number = now): Recorder => {
   const installedAt = clock();
-  const dropped = bare({ console: 0, network: 0, steps: 0 });
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
   // come whole into this script (a unit test checks they agree).
-  const consoleLog = ringLog<KeptConsole>(dropped, 'console', 200);
-  const networkLog = ringLog<KeptStep>(dropped, 'network', 100);
-  const stepLog = ringLog<KeptStep>(dropped, 'steps', 50);
+  const consoleLog = ringLog<KeptConsole>(200);
+  const networkLog = ringLog<KeptStep>(100);
+  const stepLog = ringLog<KeptStep>(50);
+  /** Console calls made while another was being written (see `writing`). */
+  let reentered = 0;
   let ring: Uint16Array | undefined;
   /** The ring's length, kept here: a typed array's length is a getter the page can replace. */
   let size = 0;
@@ -138,9 +138,11 @@ export const createRecorder = (clock: () => number = now): Recorder => {
         const last = log.last();
         if (last && last[0] === json) return void last[2]++;
         log.add(
-          isObject(extra)
-            ? bare([json, clock(), 1, weakRef(extra), entryJson({ ...entry, label: unnamed })])
-            : bare([json, clock(), 1, extra]),
+          bare(
+            isObject(extra)
+              ? [json, clock(), 1, weakRef(extra), entryJson({ ...entry, label: unnamed })]
+              : [json, clock(), 1, extra],
+          ),
         );
       } catch {
         /* recording is best effort */
@@ -149,7 +151,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
   return {
     // Runs on every console.error of the page.
     line(kind, message, source, level = 'error') {
-      if (writing) return void dropped.console++;
+      if (writing) return void reentered++;
       writing = true;
       try {
         // A ring twice as large while a whole call may not fit before the end, then back to the start.
@@ -211,7 +213,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
           }
           return bare([hidden ? kept[4]! : kept[0], kept[1], kept[2]]);
         }),
-        dropped,
+        dropped: bare({ console: consoleLog.lost() + reentered, network: networkLog.lost(), steps: stepLog.lost() }),
       }),
   };
 };

@@ -6,6 +6,7 @@
 import { PULL_EVENT, type ConsoleEntry } from '../../core/wire/page-protocol';
 import { createRecorder, type Recorder } from './buffers';
 import {
+  apply,
   dataOf,
   defineProperty,
   dispatch,
@@ -62,8 +63,9 @@ const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
 const hookSteps = (win: PageWindow, rec: Recorder) => {
   // The node really hit, inside open shadow roots too (event.target is retargeted to the host).
   const hit = (event: Event) => pathOf(event)[0] as Element;
-  // By index: spreading would call the page's Array.prototype[Symbol.iterator].
-  const record = (step: Step | null) => step && rec.step(step[0], step[1], step[2]);
+  // Through apply, which reads the array's own items: spreading would call the page's
+  // Array.prototype[Symbol.iterator].
+  const record = (step: Step | null) => step && apply(rec.step, rec, step);
   let lastField: unknown;
   listen(win, 'click', (event) => record(clickStep(hit(event))), true);
   listen(win, 'submit', (event) => record(submitStep(hit(event))), true);

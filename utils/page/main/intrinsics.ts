@@ -35,7 +35,8 @@ export const slice = uncurry(stringProto.slice) as (s: string, start: number, en
 export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegExp, by: string) => string;
 export const unitAt = uncurry(stringProto.charCodeAt) as (s: string, at: number) => number;
 export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
-const tagOf = uncurry(ObjectCtor.prototype.toString) as (v: unknown) => string;
+export const objectProto = ObjectCtor.prototype;
+const tagOf = uncurry(objectProto.toString) as (v: unknown) => string;
 export const promiseThen = uncurry(Promise.prototype.then) as <T>(
   p: Promise<T>,
   ok: (v: T) => unknown,
@@ -61,7 +62,6 @@ export const ownDescriptor = ObjectCtor.getOwnPropertyDescriptor;
 export const hasOwn = ObjectCtor.hasOwn;
 const setProto = ObjectCtor.setPrototypeOf;
 export const protoOf = ObjectCtor.getPrototypeOf;
-export const objectProto = ObjectCtor.prototype;
 export const defineProperty = ReflectNs.defineProperty;
 export const isView = ArrayBuffer.isView;
 export const toStringTag = Symbol.toStringTag;
@@ -91,7 +91,8 @@ export const idOf = getter('Element', 'id') as (v: unknown) => string;
 export const textOf = getter('Element', 'textContent') as (v: Node) => string | null;
 export const closest = uncurry(elementProto?.closest) as (el: Element, selectors: string) => Element | null;
 export const attrOf = uncurry(elementProto?.getAttribute) as (el: Element, name: string) => string | null;
-export const pathOf = uncurry(g.Event?.prototype.composedPath) as (event: Event) => EventTarget[];
+const eventProto = g.Event?.prototype;
+export const pathOf = uncurry(eventProto?.composedPath) as (event: Event) => EventTarget[];
 export const relatedTargetOf = getter('FocusEvent', 'relatedTarget') as (e: Event) => Node | null;
 export const responseStatus = getter('Response', 'status') as (r: Response) => number;
 export const responseUrl = getter('Response', 'url') as (r: Response) => string;
@@ -101,7 +102,7 @@ export const domName = getter('DOMException', 'name') as (e: unknown) => string;
 export const xhrStatus = getter('XMLHttpRequest', 'status') as (x: unknown) => number;
 export const urlHref = getter('URL', 'href') as (u: unknown) => string;
 export const setText = getter('Element', 'textContent', 1) as (node: Node, text: string) => void;
-export const stopAll = uncurry(Event.prototype.stopImmediatePropagation) as (event: Event) => void;
+export const stopAll = uncurry(eventProto?.stopImmediatePropagation) as (event: Event) => void;
 export const dispatch = uncurry(eventTargetProto.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
 /**
  * `key` of `o` when it is an own data property: its value, or GETTER for an accessor, which is

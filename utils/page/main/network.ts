@@ -106,7 +106,7 @@ export const hookFetch = (win: PageWindow, note: Note): void => {
         done(() => {
           const status = responseStatus(response);
           const url = responseUrl(response);
-          return status >= 400 && (url ? { status, url } : { status });
+          return status >= 400 && { status, url: url || base.url };
         });
         return response;
       },

@@ -90,7 +90,7 @@ export const listen = (
   type: string,
   handler: (event: any) => void,
   options?: boolean | AddEventListenerOptions,
-): void => {
+): void =>
   addListener(
     target,
     type,
@@ -103,4 +103,3 @@ export const listen = (
     },
     options,
   );
-};
