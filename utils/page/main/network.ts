@@ -50,10 +50,9 @@ const pageText = (value: unknown, getter: (v: any) => string): string | undefine
  * build it on every page, whether it makes requests or not.
  */
 const request = (win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput => {
-  const address = pageText(url, urlHref) ?? '';
-  let href = address;
+  let href = pageText(url, urlHref) ?? '';
   try {
-    href = new win.URL(address, win.location.href).href;
+    href = new win.URL(href, win.location.href).href;
   } catch {
     /* as written */
   }
@@ -127,20 +126,22 @@ export const hookFetch = (win: PageWindow, note: Note): void => {
 };
 
 export const hookXhr = (win: PageWindow, note: Note): void => {
-  const proto = win.XMLHttpRequest?.prototype;
-  const calls = new WeakMap<XMLHttpRequest, { base: NetworkInput; start: number }>();
-  const outcome = (xhr: XMLHttpRequest, type: string) => {
-    const call = weakGet(calls, xhr)!;
-    const status = xhrStatus(xhr);
-    if (type !== 'load' || status >= 400)
-      note({ ...call.base, ...(type === 'load' ? { status } : { error: 'XHR ' + type }) }, now() - call.start);
-  };
+  /** Each request's entry and when it was opened. */
+  const calls = new WeakMap<XMLHttpRequest, [NetworkInput, number]>();
   // Timed from open(), which pages call right before send().
-  wrap(proto, 'open', (_result, args, xhr: XMLHttpRequest) => {
+  wrap(win.XMLHttpRequest?.prototype, 'open', (_result, args, xhr: XMLHttpRequest) => {
     if (!weakGet(calls, xhr)) {
       const types = ['load', 'error', 'timeout'];
-      for (let i = 0; i < 3; i++) listen(xhr, types[i], () => outcome(xhr, types[i]));
+      for (let i = 0; i < 3; i++)
+        listen(xhr, types[i], () => {
+          // By index: destructuring would call the page's Array.prototype[Symbol.iterator].
+          const call = weakGet(calls, xhr)!;
+          const type = types[i];
+          const status = xhrStatus(xhr);
+          if (type !== 'load' || status >= 400)
+            note({ ...call[0], ...(type === 'load' ? { status } : { error: 'XHR ' + type }) }, now() - call[1]);
+        });
     }
-    weakSet(calls, xhr, { base: request(win, 'xhr', args[0], args[1]), start: now() });
+    weakSet(calls, xhr, [request(win, 'xhr', args[0], args[1]), now()]);
   });
 };
