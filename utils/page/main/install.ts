@@ -8,7 +8,7 @@ import { createRecorder, type Recorder } from './buffers';
 import {
   apply,
   dataOf,
-  defineProperty,
+  defineValue,
   dispatch,
   pathOf,
   relatedTargetOf,
@@ -134,7 +134,7 @@ const answer = (win: PageWindow, rec: Recorder) => {
       stopAll(event);
       const box = relatedTargetOf(event);
       if (box) setText(box, stringify(rec.snapshot(textOf(box))));
-      else defineProperty(event, 'r', { value: rec });
+      else defineValue(event, 'r', rec);
     },
     true,
   );

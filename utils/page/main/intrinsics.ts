@@ -62,7 +62,7 @@ export const ownDescriptor = ObjectCtor.getOwnPropertyDescriptor;
 export const hasOwn = ObjectCtor.hasOwn;
 const setProto = ObjectCtor.setPrototypeOf;
 export const protoOf = ObjectCtor.getPrototypeOf;
-export const defineProperty = ReflectNs.defineProperty;
+const defineProperty = ReflectNs.defineProperty;
 export const isView = ArrayBuffer.isView;
 export const toStringTag = Symbol.toStringTag;
 const isErrorNative = (Error as { isError?: (v: unknown) => boolean }).isError;
@@ -113,11 +113,26 @@ export const own = (o: object, key: PropertyKey): unknown => {
   const desc = ownDescriptor(o, key);
   return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
 };
+/** What a native getter reads of `v`, or undefined when it throws: `v` is not of its kind. */
+export const attempt = <T>(get: (v: any) => T, v: unknown): T | undefined => {
+  try {
+    return get(v);
+  } catch {
+    /* not of that kind */
+  }
+};
 /** An own data property of `o`, never a getter nor a proxy's trap; undefined or false for anything else. */
 export const dataOf = (o: unknown, key: string): unknown => {
   const value = isObject(o) && !isProxy(o) && own(o, key);
   return value === GETTER ? undefined : value;
 };
+/**
+ * Defines `key` of `o` as a configurable data property: never a setter of the page's, and its
+ * descriptor has no prototype, so a `get` or `set` the page put on Object.prototype is not read
+ * into it.
+ */
+export const defineValue = (o: object, key: PropertyKey, value: unknown): boolean =>
+  defineProperty(o, key, bare({ value, configurable: true }));
 /**
  * An object (or array) with no prototype: no inherited setter, getter or toJSON of the page
  * touches it, and writing an array's items never reaches a setter the page put on

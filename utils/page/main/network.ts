@@ -5,9 +5,10 @@
  */
 import type { NetworkEntry } from '../../core/wire/page-protocol';
 import {
+  attempt,
   bare,
   dataOf,
-  defineProperty,
+  defineValue,
   domName,
   isString,
   now,
@@ -38,11 +39,7 @@ type PageWindow = Window & typeof globalThis;
  */
 const pageText = (value: unknown, getter: (v: any) => string): string | undefined => {
   if (!value || isString(value)) return value as string | undefined;
-  try {
-    return getter(value);
-  } catch {
-    return '(object)';
-  }
+  return attempt(getter, value) ?? '(object)';
 };
 
 /**
@@ -67,7 +64,7 @@ const request = (win: PageWindow, type: string, method: unknown, url: unknown): 
  */
 const Species = bare({ [Symbol.species]: Promise });
 const observe = <T>(pending: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown): Promise<unknown> => {
-  defineProperty(pending, 'constructor', { value: Species, configurable: true });
+  defineValue(pending, 'constructor', Species);
   try {
     return promiseThen(pending, ok, fail);
   } finally {
@@ -79,15 +76,9 @@ export const hookFetch = (win: PageWindow, note: Note): void => {
   wrap(win, 'fetch', (pending: Promise<Response>, args) => {
     const start = now();
     const input = args[0];
-    const init = args[1];
     // A Request's URL (never empty), or undefined for anything else.
-    let url: string | undefined;
-    try {
-      url = requestUrl(input);
-    } catch {
-      /* not a Request */
-    }
-    const base = request(win, 'fetch', dataOf(init, 'method') || (url && input), url || input);
+    const url = attempt(requestUrl, input);
+    const base = request(win, 'fetch', dataOf(args[1], 'method') || (url && input), url || input);
     const done = (failure: () => Partial<NetworkInput> | false) => {
       try {
         const extra = failure();
@@ -112,13 +103,7 @@ export const hookFetch = (win: PageWindow, note: Note): void => {
       (error: unknown) => {
         // fetch rejects with a TypeError ("Failed to fetch"), a DOMException or the page's own
         // abort reason, read as data only: a DOMException by its name.
-        let name: string | undefined;
-        try {
-          name = domName(error);
-        } catch {
-          /* not a DOMException */
-        }
-        done(() => name !== 'AbortError' && { error: errorText(error) });
+        done(() => attempt(domName, error) !== 'AbortError' && { error: errorText(error) });
         throw error;
       },
     );

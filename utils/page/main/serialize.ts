@@ -9,6 +9,7 @@ import { ENTRY_JSON_CHARS } from '../../core/wire/page-protocol';
 import type { ConsoleFields } from './buffers';
 import {
   apply,
+  attempt,
   bare,
   ErrorCtor,
   fromCharCode,
@@ -145,12 +146,7 @@ const write = (v: any, depth: number): void => {
   // microseconds: plain objects, most of what pages log, never get there); Maps, typed arrays,
   // windows…: their kind, as their prototype names it, not their insides.
   if (!array && proto && proto !== objectProto) {
-    let nodeType = 0;
-    try {
-      nodeType = nodeTypeOf(v);
-    } catch {
-      /* not a node */
-    }
+    const nodeType = attempt(nodeTypeOf, v);
     if (nodeType) {
       // The document or a text node by number: a node's own nodeName getter is the page's to replace.
       if (nodeType !== 1) return put(nodeType === 9 ? '<#document>' : '<#text>');

@@ -5,7 +5,7 @@
  * replacement has the original's `name` and `length`, and Function.prototype.toString shows it as
  * the original (see nativeLooking).
  */
-import { addListener, apply, bare, construct, defineProperty, own, proxies, weakGet, weakSet } from './intrinsics';
+import { addListener, apply, bare, construct, defineValue, own, proxies, weakGet, weakSet } from './intrinsics';
 
 /** Called with the original's result; a non-undefined return replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
@@ -76,7 +76,7 @@ export const wrap = (owner: any, name: string, after: After): void => {
       },
     }[name];
     // Shown as the original: same length, same source.
-    defineProperty(replacement, 'length', { value: original.length, configurable: true });
+    defineValue(replacement, 'length', original.length);
     weakSet(shownAs, replacement, original);
     owner[name] = replacement;
   } catch {
