@@ -14,7 +14,7 @@ import {
   type StepEntry,
 } from '../../core/wire/page-protocol';
 import { bare, closest, isObject, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
-import { ENTRY_UNITS, read, writeEntry } from './serialize';
+import { ENTRY_UNITS, FIRST_UNITS, read, RING_UNITS, writeEntry } from './serialize';
 
 type Fields = Record<string, unknown>;
 /** A console entry's fields but its message (in the ring) and its time and count. */
@@ -26,14 +26,6 @@ type KeptConsole = [fields: ConsoleFields, start: number, end: number, time: num
  * duration) and its JSON without the element's text.
  */
 type KeptStep = [json: string, time: number, count: number, extra?: number | WeakRef<Element>, unnamed?: string];
-/**
- * The console's ring: 16 KB at the first console entry, doubled as lines fill it, up to 512 KB,
- * then used in turn. A page that logs a few lines never pays for the whole ring. The 200 entries
- * kept hold at most TOTAL_CHARS + 50 units each, and a call writes at most ENTRY_UNITS ahead
- * (serialize.ts): a new entry never overwrites the text of one still kept.
- */
-const FIRST_UNITS = 1 << 13;
-const RING_UNITS = 1 << 18;
 
 /**
  * `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. A console message

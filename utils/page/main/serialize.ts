@@ -40,6 +40,15 @@ export const STRING_CHARS = 300;
 export const TOTAL_CHARS = 1000;
 /** What one call may write past where it starts: its line (at most TOTAL_CHARS + 50) and the copies of its source and stack. */
 export const ENTRY_UNITS = 2048;
+/**
+ * The console's ring (buffers.ts): 16 KB at the first console entry, doubled as lines fill it, up
+ * to 512 KB, then used in turn. A page that logs a few lines never pays for the whole ring. The
+ * 200 entries kept hold at most TOTAL_CHARS + 50 units each, and a call writes at most
+ * ENTRY_UNITS ahead: a new entry never overwrites the text of one still kept. Here, with the
+ * other sizes: the build writes a constant imported from another module where it is used.
+ */
+export const FIRST_UNITS = 1 << 13;
+export const RING_UNITS = 1 << 18;
 
 /**
  * The units being written, where the next one goes and where writing stops. One state for the
