@@ -13,7 +13,7 @@ import {
   type RawSnapshot,
   type StepEntry,
 } from '../../core/wire/page-protocol';
-import { bare, closest, isObject, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
+import { bare, closest, isObject, deref, keys, now, slice, stringify, Units, WeakRefCtor } from './intrinsics';
 import { ENTRY_UNITS, FIRST_UNITS, read, RING_UNITS, writeEntry } from './serialize';
 
 type Fields = Record<string, unknown>;
@@ -93,7 +93,7 @@ const ringLog = <T>(capacity: number) => {
       slots[added++ % capacity] = entry;
     },
     /** The entries kept, oldest first. */
-    list<R = T>(map: (entry: T) => R = (entry) => entry as never): R[] {
+    list<R>(map: (entry: T) => R): R[] {
       const out: R[] = bare([]);
       for (let i = lost(); i < added; i++) out[out.length] = map(slots[i % capacity]);
       return out;
@@ -106,7 +106,7 @@ const ringLog = <T>(capacity: number) => {
  * entry's message: such a call is counted as dropped instead. One flag for the realm, as the
  * writer's state in serialize.ts is.
  */
-let writing = false;
+let writing: 0 | 1 = 0;
 
 export const createRecorder = (clock: () => number = now): Recorder => {
   const installedAt = clock();
@@ -125,26 +125,23 @@ export const createRecorder = (clock: () => number = now): Recorder => {
   const jsonAdder =
     (log: typeof stepLog) =>
     (entry: Fields, extra?: number | Element, unnamed?: string): void => {
-      try {
-        const json = entryJson(entry);
-        const last = log.last();
-        if (last && last[0] === json) return void last[2]++;
-        log.add(
-          bare(
-            isObject(extra)
-              ? [json, clock(), 1, weakRef(extra), entryJson({ ...entry, label: unnamed })]
-              : [json, clock(), 1, extra],
-          ),
-        );
-      } catch {
-        /* recording is best effort */
-      }
+      // Nothing here throws: the entry is the hooks' own object of strings and numbers.
+      const json = entryJson(entry);
+      const last = log.last();
+      if (last?.[0] === json) return void last![2]++;
+      log.add(
+        bare(
+          isObject(extra)
+            ? [json, clock(), 1, new WeakRefCtor(extra), entryJson({ ...entry, label: unnamed })]
+            : [json, clock(), 1, extra],
+        ),
+      );
     };
   return {
     // Runs on every console.error of the page.
     line(kind, message, source, level = 'error') {
       if (writing) return void reentered++;
-      writing = true;
+      writing = 1;
       try {
         // A ring twice as large while a whole call may not fit before the end, then back to the start.
         if (cursor > size - ENTRY_UNITS) {
@@ -179,7 +176,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
       } catch {
         /* recording is best effort */
       } finally {
-        writing = false;
+        writing = 0;
       }
     },
     request: jsonAdder(networkLog),
@@ -192,14 +189,14 @@ export const createRecorder = (clock: () => number = now): Recorder => {
           (kept) =>
             bare([entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]]) as RawEntry,
         ),
-        network: networkLog.list() as RawEntry[],
+        network: networkLog.list((kept) => kept as RawEntry),
         steps: stepLog.list((kept): RawEntry => {
           let el: Element | undefined;
           // An element gone by now may have been under a mask: its text is left out too.
-          const ref = kept[3] as WeakRef<Element> | undefined;
-          let hidden: unknown = masks && ref;
+          // The element's reference while it may be hidden, then whether it is.
+          let hidden: unknown = masks && kept[3];
           try {
-            hidden &&= !(el = deref(ref!)) || closest(el, masks!);
+            hidden &&= !(el = deref(hidden as WeakRef<Element>)) || closest(el, masks!);
           } catch {
             /* a selector that does not parse: left out, as under a mask */
           }

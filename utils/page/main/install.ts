@@ -25,11 +25,6 @@ export { createRecorder, type Recorder };
 
 type Level = ConsoleEntry['level'];
 
-export interface RecorderOptions {
-  /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */
-  levels?: readonly Level[];
-}
-
 type PageWindow = Window & typeof globalThis;
 
 const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
@@ -46,7 +41,7 @@ const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
       else
         rec.line(
           'error',
-          event.error == null && event.message ? event.message : [event.error],
+          (event.error == null && event.message) || [event.error],
           event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame,
         );
     },
@@ -54,10 +49,13 @@ const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
   );
   listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.line('rejection', [event.reason], frame));
   // Report-only violations blocked nothing.
-  listen(win, 'securitypolicyviolation', (event: SecurityPolicyViolationEvent) => {
-    if (event.disposition !== 'report')
-      rec.line('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
-  });
+  listen(
+    win,
+    'securitypolicyviolation',
+    (event: SecurityPolicyViolationEvent) =>
+      event.disposition !== 'report' &&
+      rec.line('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame),
+  );
 };
 
 const hookSteps = (win: PageWindow, rec: Recorder) => {
@@ -65,7 +63,7 @@ const hookSteps = (win: PageWindow, rec: Recorder) => {
   const hit = (event: Event) => pathOf(event)[0] as Element;
   // Through apply, which reads the array's own items: spreading would call the page's
   // Array.prototype[Symbol.iterator].
-  const record = (step: Step | null) => step && apply(rec.step, rec, step);
+  const record = (step: Step | false) => step && apply(rec.step, rec, step);
   let lastField: unknown;
   listen(win, 'click', (event) => record(clickStep(hit(event))), true);
   listen(win, 'submit', (event) => record(submitStep(hit(event))), true);
@@ -148,13 +146,14 @@ const linkTo = (win: PageWindow, target: PageWindow): Recorder | undefined => {
 };
 
 /**
- * Installs the hooks in `win`. A child frame records into its parent's recorder when the parent is
+ * Installs the hooks in `win`, recording the console's `levels`. A child frame records into its parent's recorder when the parent is
  * same-origin, and records nothing otherwise (reading a cross-origin parent throws): another
  * site's console is not ours to report, and nothing would read its buffers.
  */
 export const installRecorder = (
   win: PageWindow,
-  { levels = ['error', 'warn'] }: RecorderOptions = {},
+  /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */
+  levels: readonly Level[] = ['error', 'warn'],
 ): Recorder | undefined => {
   try {
     const top = win.parent === win;

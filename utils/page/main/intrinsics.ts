@@ -45,8 +45,7 @@ export const promiseThen = uncurry(Promise.prototype.then) as <T>(
 const weakMapProto = WeakMap.prototype;
 export const weakGet = uncurry(weakMapProto.get) as <V>(map: WeakMap<object, V>, key: object) => V | undefined;
 export const weakSet = uncurry(weakMapProto.set) as <V>(map: WeakMap<object, V>, key: object, value: V) => void;
-const WeakRefCtor = WeakRef;
-export const weakRef = <T extends object>(target: T) => new WeakRefCtor(target);
+export const WeakRefCtor = WeakRef;
 export const deref = uncurry(WeakRefCtor.prototype.deref) as <T extends object>(ref: WeakRef<T>) => T | undefined;
 /**
  * Every Proxy the page made since the recorder started (see trackProxies in wrap.ts): a proxy is
@@ -65,11 +64,10 @@ export const protoOf = ObjectCtor.getPrototypeOf;
 const defineProperty = ReflectNs.defineProperty;
 export const isView = ArrayBuffer.isView;
 export const toStringTag = Symbol.toStringTag;
-const isErrorNative = (Error as { isError?: (v: unknown) => boolean }).isError;
-/** Errors of any realm and subclass, DOMExceptions too (an internal slot says it). */
-export const isError = (v: unknown): boolean =>
-  isErrorNative ? isErrorNative(v) : isObject(v) && tagOf(v) === '[object Error]';
 export const ErrorCtor = Error;
+/** Errors of any realm and subclass, DOMExceptions too (an internal slot says it). */
+export const isError: (v: unknown) => boolean =
+  (ErrorCtor as { isError?: (v: unknown) => boolean }).isError || ((v) => isObject(v) && tagOf(v) === '[object Error]');
 // Read through globalThis: WXT loads this module in Node to read the entrypoint's options.
 const g = globalThis as any;
 /**

@@ -185,9 +185,9 @@ const items = (v: any, depth: number, sep: string, keys?: string[] | 0) => {
   for (let i = 0; i < count; i++) {
     if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
     if (i) put(sep);
-    const key = keys ? keys[i] : i;
+    let key: string | number = i;
     if (keys) {
-      put(key as string);
+      put((key = keys[i]));
       put(': ');
     }
     const at = end;

@@ -53,10 +53,10 @@ const stepOn = (kind: StepInput['kind'], el: Element, label?: string): Step => {
 export const clickStep = (target: Element) =>
   stepOn('click', closest(target, 'a,button,input,select,textarea,label,[role]') || target);
 
-/** A field the person typed in or changed; null for check boxes and radios (their click says it). */
+/** A field the person typed in or changed; false for check boxes and radios (their click says it). */
 export const inputStep = (el: Element) =>
   /^(checkbox|radio)$/.test((el as HTMLInputElement).type)
-    ? null
+    ? false
     : stepOn('input', el, 'typed in ' + (nameOf(el) || localNameOf(el)));
 
 export const submitStep = (form: Element) => stepOn('submit', form);

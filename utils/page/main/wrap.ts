@@ -7,7 +7,7 @@
  */
 import { addListener, apply, bare, construct, defineValue, own, proxies, weakGet, weakSet } from './intrinsics';
 
-/** Called with the original's result; a non-undefined return replaces it (fetch's chained promise). */
+/** Called with the original's result; a return other than undefined or null replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
 
 type Fn = (...args: never[]) => unknown;
@@ -67,12 +67,10 @@ export const wrap = (owner: any, name: string, after: After): void => {
         const result = apply(original, this, arguments);
         try {
           // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
-          const replaced = after(result, arguments, this);
-          if (replaced !== undefined) return replaced;
+          return after(result, arguments, this) ?? result;
         } catch {
-          /* the page gets the original result */
+          return result;
         }
-        return result;
       },
     }[name];
     // Shown as the original: same length, same source.
