@@ -128,7 +128,7 @@ export const createRecorder = (clock: () => number = now): Recorder => {
       // Nothing here throws: the entry is the hooks' own object of strings and numbers.
       const json = entryJson(entry);
       const last = log.last();
-      if (last?.[0] === json) return void last![2]++;
+      if (last?.[0] === json) return void last[2]++;
       log.add(
         bare(
           isObject(extra)
