@@ -10,10 +10,23 @@
  *   wraps it in an async function with a logger that production builds silence, and keeps the
  *   options object it is defined with: about 400 bytes of the recorder's 6 KB budget on every
  *   page, for nothing (main never throws: installRecorder catches).
+ * - Its own property names (INTERNAL_NAMES) are shortened by the minifier. None of them is a name
+ *   the page sees or one the bridge or the background reads (the page protocol's names are not
+ *   among them); the Recorder methods a child frame's copy calls on its parent's get fixed short
+ *   names, the same in every build.
+ * - Its wrapper is an arrow function, which is shorter: the recorder never reads `this` there.
  */
 import { defineWxtModule } from 'wxt/modules';
 
 export const RECORDER_SOURCE_URL = 'mayday-recorder.js';
+
+/**
+ * Names of the recorder's own objects: the ring logs' methods, an XHR call's fields, and the
+ * Recorder methods, which only copies of the recorder call (fixed, so that copies of two builds
+ * in one page still agree).
+ */
+const INTERNAL_NAMES = /^(lost|last|add|list|base|start|line|request|step|snapshot)$/;
+const FIXED_NAMES = { line: 'L', request: 'R', step: 'S', snapshot: 'P' };
 
 /** The id WXT gives a MAIN-world content script's entry (wxt/dist/core/builders/vite). */
 const MAIN_WORLD_ENTRY = '\0virtual:wxt-content-script-main-world-entrypoint?';
@@ -24,6 +37,10 @@ export default defineWxtModule({
     wxt.hook('vite:build:extendConfig', (entrypoints, config) => {
       const recorder = entrypoints.find((entry) => entry.name === 'recorder');
       if (!recorder) return;
+      const build = (config.build ??= {});
+      const rollupOptions = (build.rollupOptions ??= {});
+      const output = (rollupOptions.output ??= {}) as { minify?: unknown };
+      output.minify = { compress: true, mangle: true, mangleProps: { include: INTERNAL_NAMES, cache: FIXED_NAMES } };
       config.plugins = [
         ...(config.plugins ?? []),
         {
@@ -39,7 +56,8 @@ export default defineWxtModule({
           enforce: 'post',
           generateBundle(_options, bundle) {
             for (const chunk of Object.values(bundle)) {
-              if (chunk.type === 'chunk' && chunk.isEntry) chunk.code += `\n//# sourceURL=${RECORDER_SOURCE_URL}\n`;
+              if (chunk.type === 'chunk' && chunk.isEntry)
+                chunk.code = `${chunk.code.replace(/^\(function\(\)\{/, '(()=>{')}\n//# sourceURL=${RECORDER_SOURCE_URL}\n`;
             }
           },
         },

@@ -342,16 +342,16 @@ function ticketOf(plants: Plant[], random: Random): Ticket {
   let clock = 1_718_000_000_000;
   const recorder = createRecorder(() => clock++);
   // Ordinary traffic around the secrets, as in any report.
-  recorder.console('console', ['Download the React DevTools for a better development experience'], undefined, 'warn');
+  recorder.line('console', ['Download the React DevTools for a better development experience'], undefined, 'warn');
   // The page's address and its referrer hold one URL each; more go where the app went next.
   const pageUrls: string[] = [];
   const description: string[] = ['The page stops responding after I save.'];
   for (const p of plants) {
     if (p.into === 'console')
-      recorder.console('console', p.args, 'https://app.example.com/static/js/main.3f9a1c2b.js', p.level ?? 'error');
+      recorder.line('console', p.args, 'https://app.example.com/static/js/main.3f9a1c2b.js', p.level ?? 'error');
     else if (p.into === 'error')
-      recorder.console('error', p.message, 'https://app.example.com/static/js/main.3f9a1c2b.js');
-    else if (p.into === 'request') recorder.network({ method: p.method, url: p.url, status: p.status, type: 'fetch' });
+      recorder.line('error', p.message, 'https://app.example.com/static/js/main.3f9a1c2b.js');
+    else if (p.into === 'request') recorder.request({ method: p.method, url: p.url, status: p.status, type: 'fetch' });
     else if (p.into === 'step') recorder.step({ kind: p.kind, label: p.label, ...(p.how ? { how: p.how } : {}) });
     else if (p.into === 'page' && pageUrls.length < 2) pageUrls.push(p.url);
     else if (p.into === 'page') recorder.step({ kind: 'navigation', label: p.url, how: 'hashchange' });

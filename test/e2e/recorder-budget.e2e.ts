@@ -11,8 +11,8 @@ import { useRig } from '../support/rig';
 
 const rig = useRig({ receiver: false, browser: false });
 const KB = 1024;
-// 9.25 KB: the invisible, inert recorder (issue 19 point 3) measured 9,214 bytes; see docs/recorder.md.
-const RECORDER_BUDGET = 9.25 * KB;
+// 8 KB, as issue 19 allows the invisible, inert recorder: it measured 8,190 bytes; see docs/recorder.md.
+const RECORDER_BUDGET = 8 * KB;
 const BRIDGE_BUDGET = 12 * KB;
 
 const sizeOf = async (file: string) => (await stat(join(EXTENSION_DIR, file))).size;

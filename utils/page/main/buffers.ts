@@ -13,31 +13,25 @@ import {
   type RawSnapshot,
   type StepEntry,
 } from '../../core/wire/page-protocol';
-import { bare, bareArray, closest, deref, keys, now, slice, stringify, Units, weakRef } from './intrinsics';
-import { ENTRY_UNITS, read, writeEntry } from './serialize';
+import { bare, closest, isObject, deref, keys, now, slice, stringify, Units, WeakRefCtor } from './intrinsics';
+import { ENTRY_UNITS, FIRST_UNITS, read, RING_UNITS, writeEntry } from './serialize';
 
-type LogName = keyof RawSnapshot['dropped'];
 type Fields = Record<string, unknown>;
 /** A console entry's fields but its message (in the ring) and its time and count. */
 export type ConsoleFields = Pick<ConsoleEntry, 'level' | 'kind' | 'source' | 'stack'>;
 /** A console entry as kept: its other fields, where its message is in the ring, first time, count. */
 type KeptConsole = [fields: ConsoleFields, start: number, end: number, time: number, count: number];
-/** A request or a step as kept; a step on an element keeps it (weakly) and its JSON without the element's text. */
-type KeptStep = [...RawEntry, ref?: WeakRef<Element>, unnamed?: string];
 /**
- * The console's ring: 16 KB at the first console entry, doubled as lines fill it, up to 512 KB,
- * then used in turn. A page that logs a few lines never pays for the whole ring. The 200 entries
- * kept hold at most TOTAL_CHARS + 50 units each, and a call writes at most ENTRY_UNITS ahead
- * (serialize.ts): a new entry never overwrites the text of one still kept.
+ * A request or a step as kept; a step on an element keeps it (weakly, where a request keeps its
+ * duration) and its JSON without the element's text.
  */
-const FIRST_UNITS = 1 << 13;
-const RING_UNITS = 1 << 18;
+type KeptStep = [json: string, time: number, count: number, extra?: number | WeakRef<Element>, unnamed?: string];
 
 /**
  * `entry` as JSON, its longest strings cut until the JSON fits ENTRY_JSON_CHARS. A console message
  * goes last: it is what is read first, and its "… [N chars]" says what it lost already.
  */
-export function entryJson(fields: Fields): string {
+export const entryJson = (fields: Fields): string => {
   // Copied to an object with no prototype: JSON.stringify finds no toJSON of the page's, and the
   // cuts below write own properties, never a setter the page put on Object.prototype.
   const entry = bare({ ...fields });
@@ -58,7 +52,7 @@ export function entryJson(fields: Fields): string {
     entry[longest] = slice(text, 0, text.length > over ? text.length - over - 1 : 0) + '…';
   }
   return json;
-}
+};
 
 /** What the hooks write into; a same-origin child frame gets its parent's. None of it throws. */
 export interface Recorder {
@@ -66,14 +60,14 @@ export interface Recorder {
    * A console call, uncaught error, rejection, failed load or CSP violation: its message, or the
    * call's arguments (or the error, or the reason) to write it from, and where it comes from.
    */
-  console(
+  line(
     kind: ConsoleEntry['kind'],
     message: string | ArrayLike<unknown>,
     source?: string,
     level?: ConsoleEntry['level'],
   ): void;
   /** The duration apart from the entry: a request that fails again in the same way is a repeat, however long it took. */
-  network: (entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number) => void;
+  request: (entry: Omit<NetworkEntry, 'time' | 'count' | 'source' | 'durationMs'>, durationMs?: number) => void;
   /**
    * A step; for a step on an element, the element and the step's label without the element's text,
    * which replaces the label when the element turns out to be under one of the admin's mask
@@ -81,47 +75,48 @@ export interface Recorder {
    */
   step: (entry: Omit<StepEntry, 'time' | 'count'>, el?: Element, unnamed?: string) => void;
   /** Every log as [json, time, count, duration?] entries; steps on elements under `masks` without their text. */
-  snapshot: (masks?: string) => RawSnapshot;
+  snapshot: (masks?: string | null) => RawSnapshot;
 }
 
-/**
- * A log's newest `capacity` entries, in as many slots used in turn: no trimming, no copying. An
- * entry that takes the slot of a kept one is counted in `dropped[name]`.
- */
-function ringLog<T>(dropped: RawSnapshot['dropped'], name: LogName, capacity: number) {
-  const slots: T[] = bareArray();
-  let kept = 0;
+/** A log's newest `capacity` entries, in as many slots used in turn: no trimming, no copying. */
+const ringLog = <T>(capacity: number) => {
+  const slots: T[] = bare([]);
+  /** How many entries were added. */
+  let added = 0;
+  /** How many took the slot of a kept one, which is also where the oldest kept one is. */
+  const lost = () => (added > capacity ? added - capacity : 0);
   return {
-    /** Undefined while empty. */
-    last: (): T | undefined => (kept ? slots[(kept - 1) % capacity] : undefined),
+    lost,
+    /** Undefined while empty: slot -1, which an array with no prototype has not. */
+    last: (): T | undefined => slots[(added - 1) % capacity],
     add(entry: T) {
-      if (kept >= capacity) dropped[name]++;
-      slots[kept++ % capacity] = entry;
+      slots[added++ % capacity] = entry;
     },
     /** The entries kept, oldest first. */
-    list<R = T>(map: (entry: T) => R = (entry) => entry as never): R[] {
-      const out: R[] = bareArray();
-      for (let i = kept > capacity ? kept - capacity : 0; i < kept; i++) out[out.length] = map(slots[i % capacity]);
+    list<R>(map: (entry: T) => R): R[] {
+      const out: R[] = bare([]);
+      for (let i = lost(); i < added; i++) out[out.length] = map(slots[i % capacity]);
       return out;
     },
   };
-}
+};
 
 /**
  * A getter that logs while its object is being described would write into the middle of that
  * entry's message: such a call is counted as dropped instead. One flag for the realm, as the
  * writer's state in serialize.ts is.
  */
-let writing = false;
+let writing: 0 | 1 = 0;
 
-export function createRecorder(clock: () => number = now): Recorder {
+export const createRecorder = (clock: () => number = now): Recorder => {
   const installedAt = clock();
-  const dropped = bare({ console: 0, network: 0, steps: 0 });
   // LIMITS.consoleEntries, networkEntries and stepEntries, as numbers: the LIMITS object would
   // come whole into this script (a unit test checks they agree).
-  const consoleLog = ringLog<KeptConsole>(dropped, 'console', 200);
-  const networkLog = ringLog<KeptStep>(dropped, 'network', 100);
-  const stepLog = ringLog<KeptStep>(dropped, 'steps', 50);
+  const consoleLog = ringLog<KeptConsole>(200);
+  const networkLog = ringLog<KeptStep>(100);
+  const stepLog = ringLog<KeptStep>(50);
+  /** Console calls made while another was being written (see `writing`). */
+  let reentered = 0;
   let ring: Uint16Array | undefined;
   /** The ring's length, kept here: a typed array's length is a getter the page can replace. */
   let size = 0;
@@ -130,36 +125,35 @@ export function createRecorder(clock: () => number = now): Recorder {
   const jsonAdder =
     (log: typeof stepLog) =>
     (entry: Fields, extra?: number | Element, unnamed?: string): void => {
-      try {
-        const json = entryJson(entry);
-        const last = log.last();
-        if (last && last[0] === json) return void last[2]++;
-        log.add(
-          typeof extra === 'object'
-            ? bare([json, clock(), 1, undefined, weakRef(extra), entryJson({ ...entry, label: unnamed })])
-            : bare([json, clock(), 1, extra]),
-        );
-      } catch {
-        /* recording is best effort */
-      }
+      // Nothing here throws: the entry is the hooks' own object of strings and numbers.
+      const json = entryJson(entry);
+      const last = log.last();
+      if (last?.[0] === json) return void last[2]++;
+      log.add(
+        bare(
+          isObject(extra)
+            ? [json, clock(), 1, new WeakRefCtor(extra), entryJson({ ...entry, label: unnamed })]
+            : [json, clock(), 1, extra],
+        ),
+      );
     };
   return {
     // Runs on every console.error of the page.
-    console(kind, message, source, level = 'error') {
-      if (writing) return void dropped.console++;
-      writing = true;
+    line(kind, message, source, level = 'error') {
+      if (writing) return void reentered++;
+      writing = 1;
       try {
         // A ring twice as large while a whole call may not fit before the end, then back to the start.
         if (cursor > size - ENTRY_UNITS) {
           if (size < RING_UNITS) {
-            const grown = new Units((size = size ? size * 2 : FIRST_UNITS));
+            const grown = new Units((size = size * 2 || FIRST_UNITS));
             for (let i = 0; i < cursor; i++) grown[i] = ring![i];
             ring = grown;
           } else cursor = 0;
         }
         const start = cursor;
         const units = ring!;
-        const entry: ConsoleFields = bare({ level, kind, source, stack: undefined });
+        const entry: ConsoleFields = bare({ level, kind, source });
         const stop = writeEntry(units, start, entry, message);
         const length = stop - start;
         const last = consoleLog.last();
@@ -182,10 +176,10 @@ export function createRecorder(clock: () => number = now): Recorder {
       } catch {
         /* recording is best effort */
       } finally {
-        writing = false;
+        writing = 0;
       }
     },
-    network: jsonAdder(networkLog),
+    request: jsonAdder(networkLog),
     step: jsonAdder(stepLog),
     // Nothing in it has a prototype: JSON.stringify finds no toJSON of the page's.
     snapshot: (masks) =>
@@ -195,19 +189,20 @@ export function createRecorder(clock: () => number = now): Recorder {
           (kept) =>
             bare([entryJson({ ...kept[0], message: read(ring!, kept[1], kept[2]) }), kept[3], kept[4]]) as RawEntry,
         ),
-        network: networkLog.list<RawEntry>(),
+        network: networkLog.list((kept) => kept as RawEntry),
         steps: stepLog.list((kept): RawEntry => {
           let el: Element | undefined;
           // An element gone by now may have been under a mask: its text is left out too.
-          let hidden = !!masks && !!kept[4];
+          // The element's reference while it may be hidden, then whether it is.
+          let hidden: unknown = masks && kept[3];
           try {
-            hidden &&= !(el = deref(kept[4]!)) || !!closest(el, masks!);
+            hidden &&= !(el = deref(hidden as WeakRef<Element>)) || closest(el, masks!);
           } catch {
             /* a selector that does not parse: left out, as under a mask */
           }
-          return bare([hidden ? kept[5]! : kept[0], kept[1], kept[2]]);
+          return bare([hidden ? kept[4]! : kept[0], kept[1], kept[2]]);
         }),
-        dropped,
+        dropped: bare({ console: consoleLog.lost() + reentered, network: networkLog.lost(), steps: stepLog.lost() }),
       }),
   };
-}
+};

@@ -6,8 +6,9 @@
 import { PULL_EVENT, type ConsoleEntry } from '../../core/wire/page-protocol';
 import { createRecorder, type Recorder } from './buffers';
 import {
+  apply,
   dataOf,
-  defineProperty,
+  defineValue,
   dispatch,
   pathOf,
   relatedTargetOf,
@@ -24,14 +25,9 @@ export { createRecorder, type Recorder };
 
 type Level = ConsoleEntry['level'];
 
-export interface RecorderOptions {
-  /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */
-  levels?: readonly Level[];
-}
-
 type PageWindow = Window & typeof globalThis;
 
-function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
+const hookErrors = (win: PageWindow, rec: Recorder, frame?: string) => {
   // Capturing, because failed loads of images, scripts and styles do not bubble. An uncaught
   // error's event targets the window, a failed load's the element.
   listen(
@@ -40,30 +36,34 @@ function hookErrors(win: PageWindow, rec: Recorder, frame?: string) {
     (event: ErrorEvent) => {
       const el = event.target as HTMLImageElement & { href?: string };
       if (el !== (win as unknown))
-        rec.console('resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
+        rec.line('resource', `Failed to load <${el.localName}>`, el.currentSrc || el.src || el.href || frame);
       // Without an error object (a cross-origin script's, say), the browser's message.
       else
-        rec.console(
+        rec.line(
           'error',
-          event.error == null && event.message ? event.message : [event.error],
+          (event.error == null && event.message) || [event.error],
           event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : frame,
         );
     },
     true,
   );
-  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.console('rejection', [event.reason], frame));
+  listen(win, 'unhandledrejection', (event: PromiseRejectionEvent) => rec.line('rejection', [event.reason], frame));
   // Report-only violations blocked nothing.
-  listen(win, 'securitypolicyviolation', (event: SecurityPolicyViolationEvent) => {
-    if (event.disposition !== 'report')
-      rec.console('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame);
-  });
-}
+  listen(
+    win,
+    'securitypolicyviolation',
+    (event: SecurityPolicyViolationEvent) =>
+      event.disposition !== 'report' &&
+      rec.line('csp', `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`, frame),
+  );
+};
 
-function hookSteps(win: PageWindow, rec: Recorder) {
+const hookSteps = (win: PageWindow, rec: Recorder) => {
   // The node really hit, inside open shadow roots too (event.target is retargeted to the host).
   const hit = (event: Event) => pathOf(event)[0] as Element;
-  // By index: spreading would call the page's Array.prototype[Symbol.iterator].
-  const record = (step: Step | null) => step && rec.step(step[0], step[1], step[2]);
+  // Through apply, which reads the array's own items: spreading would call the page's
+  // Array.prototype[Symbol.iterator].
+  const record = (step: Step | false) => step && apply(rec.step, rec, step);
   let lastField: unknown;
   listen(win, 'click', (event) => record(clickStep(hit(event))), true);
   listen(win, 'submit', (event) => record(submitStep(hit(event))), true);
@@ -79,7 +79,7 @@ function hookSteps(win: PageWindow, rec: Recorder) {
     },
     true,
   );
-}
+};
 
 /**
  * The load, then every same-document navigation through the Navigation API (Baseline 2026): one
@@ -92,11 +92,13 @@ function hookSteps(win: PageWindow, rec: Recorder) {
  * address it was opened at, a `start` step with that address comes first: where the person
  * arrived is what a technician asks first.
  */
-function hookNavigation(win: PageWindow, rec: Recorder) {
-  const opened = win.location.href;
-  const navigated = (how: string, label = win.location.href) => rec.step({ kind: 'navigation', label, how });
+const hookNavigation = (win: PageWindow, rec: Recorder) => {
+  // The window's own Location, for its whole life (unforgeable).
+  const place = win.location;
+  const opened = place.href;
+  const navigated = (how: string, label = place.href) => rec.step({ kind: 'navigation', label, how });
   const start = () => {
-    if (opened !== win.location.href) navigated('start', opened);
+    if (opened !== place.href) navigated('start', opened);
     navigated('load');
     const navigation = (win as { navigation?: EventTarget }).navigation;
     // No type: updateCurrentEntry(), a change of state, not of place.
@@ -110,7 +112,7 @@ function hookNavigation(win: PageWindow, rec: Recorder) {
   if (win.document.readyState === 'complete') start();
   // Once: a page may dispatch a load event of its own.
   else listen(win, 'load', start, { once: true });
-}
+};
 
 /**
  * The recorder's only way in: a synchronous FocusEvent of type PULL_EVENT on its window, which its
@@ -122,36 +124,37 @@ function hookNavigation(win: PageWindow, rec: Recorder) {
  * - From a same-origin child frame's recorder or a second copy of this one, without: the recorder
  *   is set on that event object (property `r`), which only the caller holds.
  */
-function answer(win: PageWindow, rec: Recorder) {
+const answer = (win: PageWindow, rec: Recorder) => {
   listen(
     win,
     PULL_EVENT,
     (event: FocusEvent) => {
       stopAll(event);
       const box = relatedTargetOf(event);
-      if (box) setText(box, stringify(rec.snapshot(textOf(box) || undefined)));
-      else defineProperty(event, 'r', { value: rec });
+      if (box) setText(box, stringify(rec.snapshot(textOf(box))));
+      else defineValue(event, 'r', rec);
     },
     true,
   );
-}
+};
 
 /** The recorder of `target`'s window, if one is installed there (see answer). */
-function linkTo(win: PageWindow, target: PageWindow): Recorder | undefined {
+const linkTo = (win: PageWindow, target: PageWindow): Recorder | undefined => {
   const event = new win.FocusEvent(PULL_EVENT);
   dispatch(target, event);
   return dataOf(event, 'r') as Recorder | undefined;
-}
+};
 
 /**
- * Installs the hooks in `win`. A child frame records into its parent's recorder when the parent is
+ * Installs the hooks in `win`, recording the console's `levels`. A child frame records into its parent's recorder when the parent is
  * same-origin, and records nothing otherwise (reading a cross-origin parent throws): another
  * site's console is not ours to report, and nothing would read its buffers.
  */
-export function installRecorder(
+export const installRecorder = (
   win: PageWindow,
-  { levels = ['error', 'warn'] }: RecorderOptions = {},
-): Recorder | undefined {
+  /** Console methods to record: error and warn unless the admin asks for info, log or debug too. */
+  levels: readonly Level[] = ['error', 'warn'],
+): Recorder | undefined => {
   try {
     const top = win.parent === win;
     // A second copy (injected after an update) leaves the first in charge.
@@ -163,11 +166,11 @@ export function installRecorder(
     const frame = top ? undefined : win.location.href;
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i];
-      wrap(win.console, level, (_result, args) => rec.console('console', args, frame, level));
+      wrap(win.console, level, (_result, args) => rec.line('console', args, frame, level));
     }
     hookErrors(win, rec, frame);
-    hookFetch(win, rec.network);
-    hookXhr(win, rec.network);
+    hookFetch(win, rec.request);
+    hookXhr(win, rec.request);
     hookSteps(win, rec);
     if (top) hookNavigation(win, rec);
     // Last: where Proxy cannot be replaced, everything else still records.
@@ -176,4 +179,4 @@ export function installRecorder(
   } catch {
     /* undefined: nothing recorded */
   }
-}
+};

@@ -14,10 +14,15 @@
 const functionProto = Function.prototype;
 const uncurry: (method: (...args: never[]) => unknown) => any = functionProto.bind.bind(functionProto.call);
 
-export const apply = Reflect.apply;
-export const construct = Reflect.construct;
+// Aliases the minifier can shorten.
+const ObjectCtor = Object;
+const ReflectNs = Reflect;
+const eventTargetProto = EventTarget.prototype;
+
+export const apply = ReflectNs.apply;
+export const construct = ReflectNs.construct;
 /** Own enumerable string keys: what a console preview shows, and 10x faster than Reflect.ownKeys. */
-export const keys = Object.keys;
+export const keys = ObjectCtor.keys;
 export const isArray = Array.isArray;
 export const stringify = JSON.stringify;
 export const now = Date.now;
@@ -30,8 +35,8 @@ export const slice = uncurry(stringProto.slice) as (s: string, start: number, en
 export const replace = uncurry(stringProto.replace) as (s: string, pattern: RegExp, by: string) => string;
 export const unitAt = uncurry(stringProto.charCodeAt) as (s: string, at: number) => number;
 export const upper = uncurry(stringProto.toUpperCase) as (s: string) => string;
-const tagOf = uncurry(Object.prototype.toString) as (v: unknown) => string;
-export const PromiseCtor = Promise;
+export const objectProto = ObjectCtor.prototype;
+const tagOf = uncurry(objectProto.toString) as (v: unknown) => string;
 export const promiseThen = uncurry(Promise.prototype.then) as <T>(
   p: Promise<T>,
   ok: (v: T) => unknown,
@@ -40,8 +45,7 @@ export const promiseThen = uncurry(Promise.prototype.then) as <T>(
 const weakMapProto = WeakMap.prototype;
 export const weakGet = uncurry(weakMapProto.get) as <V>(map: WeakMap<object, V>, key: object) => V | undefined;
 export const weakSet = uncurry(weakMapProto.set) as <V>(map: WeakMap<object, V>, key: object, value: V) => void;
-const WeakRefCtor = WeakRef;
-export const weakRef = <T extends object>(target: T) => new WeakRefCtor(target);
+export const WeakRefCtor = WeakRef;
 export const deref = uncurry(WeakRefCtor.prototype.deref) as <T extends object>(ref: WeakRef<T>) => T | undefined;
 /**
  * Every Proxy the page made since the recorder started (see trackProxies in wrap.ts): a proxy is
@@ -49,66 +53,92 @@ export const deref = uncurry(WeakRefCtor.prototype.deref) as <T extends object>(
  */
 export const proxies = new WeakMap<object, 1>();
 /** Whether `v` is one of the page's proxies; false for primitives (WeakMap.get takes any value). */
-export const isProxy = (v: unknown): boolean => !!weakGet(proxies, v as object);
-const describe = Object.getOwnPropertyDescriptor;
-export const ownDescriptor = describe;
-export const hasOwn = Object.hasOwn;
-const setProto = Object.setPrototypeOf;
-export const protoOf = Object.getPrototypeOf;
-export const objectProto = Object.prototype;
-export const defineProperty = Reflect.defineProperty;
+export const isString = (v: unknown): v is string => typeof v === 'string';
+/** Objects and arrays, not null. */
+export const isObject = (v: unknown): v is object => !!v && typeof v === 'object';
+export const isProxy = (v: unknown): unknown => weakGet(proxies, v as object);
+export const ownDescriptor = ObjectCtor.getOwnPropertyDescriptor;
+export const hasOwn = ObjectCtor.hasOwn;
+const setProto = ObjectCtor.setPrototypeOf;
+export const protoOf = ObjectCtor.getPrototypeOf;
+const defineProperty = ReflectNs.defineProperty;
 export const isView = ArrayBuffer.isView;
 export const toStringTag = Symbol.toStringTag;
-const isErrorNative = (Error as { isError?: (v: unknown) => boolean }).isError;
-/** Errors of any realm and subclass, DOMExceptions too (an internal slot says it). */
-export const isError = (v: unknown): boolean =>
-  isErrorNative ? isErrorNative(v) : !!v && typeof v === 'object' && tagOf(v) === '[object Error]';
 export const ErrorCtor = Error;
+/** Errors of any realm and subclass, DOMExceptions too (an internal slot says it). */
+export const isError: (v: unknown) => boolean =
+  (ErrorCtor as { isError?: (v: unknown) => boolean }).isError || ((v) => isObject(v) && tagOf(v) === '[object Error]');
+// Read through globalThis: WXT loads this module in Node to read the entrypoint's options.
+const g = globalThis as any;
 /**
- * The native getter `name` of `proto` (or of its prototypes). Where an engine has none there
- * (test DOMs with plain instance fields), a read of the field.
+ * The native getter (or setter) `name` of the prototype of global `ctor`, or of its prototypes.
+ * Where an engine has none there (test DOMs with plain instance fields), a read of the field.
  */
-function getter(proto: object | null, name: string, set?: 1): (v: any, to?: any) => any {
-  for (; proto; proto = protoOf(proto)) {
-    const accessor = describe(proto, name)?.[set ? 'set' : 'get'];
+const getter = (ctor: string, name: string, set?: 1): ((v: any, to?: any) => any) => {
+  for (let proto = g[ctor]?.prototype; proto; proto = protoOf(proto)) {
+    const accessor = ownDescriptor(proto, name)?.[set ? 'set' : 'get'];
     if (accessor) return uncurry(accessor);
   }
   return (v) => v[name];
-}
-// Read through globalThis: WXT loads this module in Node to read the entrypoint's options.
-const g = globalThis as any;
-const nodeProto = g.Node?.prototype;
+};
 const elementProto = g.Element?.prototype;
 /** Native getters, brand-checked: they throw for anything but a real node, and run no page code. */
-export const nodeTypeOf = getter(nodeProto, 'nodeType') as (v: unknown) => number;
-export const localNameOf = getter(elementProto, 'localName') as (v: unknown) => string;
-export const idOf = getter(elementProto, 'id') as (v: unknown) => string;
-export const textOf = getter(elementProto, 'textContent') as (v: Node) => string | null;
+export const nodeTypeOf = getter('Node', 'nodeType') as (v: unknown) => number;
+export const localNameOf = getter('Element', 'localName') as (v: unknown) => string;
+export const idOf = getter('Element', 'id') as (v: unknown) => string;
+export const textOf = getter('Element', 'textContent') as (v: Node) => string | null;
 export const closest = uncurry(elementProto?.closest) as (el: Element, selectors: string) => Element | null;
 export const attrOf = uncurry(elementProto?.getAttribute) as (el: Element, name: string) => string | null;
-export const pathOf = uncurry(g.Event?.prototype.composedPath) as (event: Event) => EventTarget[];
-export const relatedTargetOf = getter(g.FocusEvent?.prototype, 'relatedTarget') as (e: Event) => Node | null;
-export const responseStatus = getter(g.Response?.prototype, 'status') as (r: Response) => number;
-export const responseUrl = getter(g.Response?.prototype, 'url') as (r: Response) => string;
-export const requestUrl = getter(g.Request?.prototype, 'url') as (r: unknown) => string;
-export const requestMethod = getter(g.Request?.prototype, 'method') as (r: unknown) => string;
-export const domName = getter(g.DOMException?.prototype, 'name') as (e: unknown) => string;
-export const xhrStatus = getter(g.XMLHttpRequest?.prototype, 'status') as (x: unknown) => number;
-export const urlHref = getter(g.URL?.prototype, 'href') as (u: unknown) => string;
-export const setText = getter(elementProto, 'textContent', 1) as (node: Node, text: string) => void;
-export const stopAll = uncurry(Event.prototype.stopImmediatePropagation) as (event: Event) => void;
-export const dispatch = uncurry(EventTarget.prototype.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
-/** An own data property of `o`, never a getter nor a proxy's trap; undefined for anything else. */
-export function dataOf(o: unknown, key: string): unknown {
-  const desc = o && typeof o === 'object' && !isProxy(o) ? describe(o, key) : undefined;
-  return desc && hasOwn(desc, 'value') ? desc.value : undefined;
-}
-/** An array with no prototype: writing its items can never reach a setter the page put on Object.prototype or Array.prototype. */
-export const bareArray = <T>(): T[] => setProto([], null);
-/** An object with no prototype: no inherited setter, getter or toJSON of the page touches it. */
+const eventProto = g.Event?.prototype;
+export const pathOf = uncurry(eventProto?.composedPath) as (event: Event) => EventTarget[];
+export const relatedTargetOf = getter('FocusEvent', 'relatedTarget') as (e: Event) => Node | null;
+export const responseStatus = getter('Response', 'status') as (r: Response) => number;
+export const responseUrl = getter('Response', 'url') as (r: Response) => string;
+export const requestUrl = getter('Request', 'url') as (r: unknown) => string;
+export const requestMethod = getter('Request', 'method') as (r: unknown) => string;
+export const domName = getter('DOMException', 'name') as (e: unknown) => string;
+export const xhrStatus = getter('XMLHttpRequest', 'status') as (x: unknown) => number;
+export const urlHref = getter('URL', 'href') as (u: unknown) => string;
+export const setText = getter('Element', 'textContent', 1) as (node: Node, text: string) => void;
+export const stopAll = uncurry(eventProto?.stopImmediatePropagation) as (event: Event) => void;
+export const dispatch = uncurry(eventTargetProto.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
+/**
+ * `key` of `o` when it is an own data property: its value, or GETTER for an accessor, which is
+ * never called (a getter is page code), or undefined when `o` has no such own property.
+ */
+export const GETTER = {};
+export const own = (o: object, key: PropertyKey): unknown => {
+  const desc = ownDescriptor(o, key);
+  return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
+};
+/** What a native getter reads of `v`, or undefined when it throws: `v` is not of its kind. */
+export const attempt = <T>(get: (v: any) => T, v: unknown): T | undefined => {
+  try {
+    return get(v);
+  } catch {
+    /* not of that kind */
+  }
+};
+/** An own data property of `o`, never a getter nor a proxy's trap; undefined or false for anything else. */
+export const dataOf = (o: unknown, key: string): unknown => {
+  const value = isObject(o) && !isProxy(o) && own(o, key);
+  return value === GETTER ? undefined : value;
+};
+/**
+ * Defines `key` of `o` as a configurable data property: never a setter of the page's, and its
+ * descriptor has no prototype, so a `get` or `set` the page put on Object.prototype is not read
+ * into it.
+ */
+export const defineValue = (o: object, key: PropertyKey, value: unknown): boolean =>
+  defineProperty(o, key, bare({ value, configurable: true }));
+/**
+ * An object (or array) with no prototype: no inherited setter, getter or toJSON of the page
+ * touches it, and writing an array's items never reaches a setter the page put on
+ * Object.prototype or Array.prototype.
+ */
 export const bare = <T extends object>(o: T): T => setProto(o, null);
 
-export const addListener = uncurry(EventTarget.prototype.addEventListener) as (
+export const addListener = uncurry(eventTargetProto.addEventListener) as (
   target: EventTarget,
   type: string,
   listener: (event: any) => void,

@@ -5,12 +5,13 @@
  */
 import type { NetworkEntry } from '../../core/wire/page-protocol';
 import {
+  attempt,
   bare,
   dataOf,
-  defineProperty,
+  defineValue,
   domName,
+  isString,
   now,
-  PromiseCtor,
   promiseThen,
   requestMethod,
   requestUrl,
@@ -36,58 +37,48 @@ type PageWindow = Window & typeof globalThis;
  * "(object)". The page's own call converts its value once; a second conversion here would run the
  * page's toString again, which the page could count.
  */
-function pageText(value: unknown, getter: (v: any) => string): string | undefined {
-  if (!value || typeof value === 'string') return value as string | undefined;
-  try {
-    return getter(value);
-  } catch {
-    return '(object)';
-  }
-}
+const pageText = (value: unknown, getter: (v: any) => string): string | undefined => {
+  if (!value || isString(value)) return value as string | undefined;
+  return attempt(getter, value) ?? '(object)';
+};
 
 /**
  * The page's URL is resolved when a request is recorded: capturing URL at start-up made Blink
  * build it on every page, whether it makes requests or not.
  */
-function request(win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput {
-  const address = pageText(url, urlHref) ?? '';
-  let href = address;
+const request = (win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput => {
+  let href = pageText(url, urlHref) ?? '';
   try {
-    href = new win.URL(address, win.location.href).href;
+    href = new win.URL(href, win.location.href).href;
   } catch {
     /* as written */
   }
   // In capitals, as fetch and XHR send the common ones: `get` and `GET` are one entry.
   return { type, method: upper(pageText(method, requestMethod) || 'GET'), url: href };
-}
+};
 
 /**
  * `pending.then(ok, fail)` that asks the page nothing: then() looks up the promise's constructor
  * and its Symbol.species, which a page may have turned into getters; an own constructor of ours,
  * with its own species, answers both, and is removed at once.
  */
-const Species = bare({ [Symbol.species]: PromiseCtor });
-function observe<T>(pending: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown): Promise<unknown> {
-  defineProperty(pending, 'constructor', { value: Species, configurable: true });
+const Species = bare({ [Symbol.species]: Promise });
+const observe = <T>(pending: Promise<T>, ok: (v: T) => unknown, fail: (e: any) => unknown): Promise<unknown> => {
+  defineValue(pending, 'constructor', Species);
   try {
     return promiseThen(pending, ok, fail);
   } finally {
     delete (pending as { constructor?: unknown }).constructor;
   }
-}
+};
 
-export function hookFetch(win: PageWindow, note: Note): void {
+export const hookFetch = (win: PageWindow, note: Note): void => {
   wrap(win, 'fetch', (pending: Promise<Response>, args) => {
     const start = now();
     const input = args[0];
-    const init = args[1];
-    let req = true;
-    try {
-      requestUrl(input);
-    } catch {
-      req = false;
-    }
-    const base = request(win, 'fetch', dataOf(init, 'method') || (req && input), req ? requestUrl(input) : input);
+    // A Request's URL (never empty), or undefined for anything else.
+    const url = attempt(requestUrl, input);
+    const base = request(win, 'fetch', dataOf(args[1], 'method') || (url && input), url || input);
     const done = (failure: () => Partial<NetworkInput> | false) => {
       try {
         const extra = failure();
@@ -105,41 +96,37 @@ export function hookFetch(win: PageWindow, note: Note): void {
         done(() => {
           const status = responseStatus(response);
           const url = responseUrl(response);
-          return status >= 400 && (url ? { status, url } : { status });
+          return status >= 400 && { status, url: url || base.url };
         });
         return response;
       },
       (error: unknown) => {
         // fetch rejects with a TypeError ("Failed to fetch"), a DOMException or the page's own
         // abort reason, read as data only: a DOMException by its name.
-        let name: string | undefined;
-        try {
-          name = domName(error);
-        } catch {
-          /* not a DOMException */
-        }
-        done(() => name !== 'AbortError' && { error: errorText(error) });
+        done(() => attempt(domName, error) !== 'AbortError' && { error: errorText(error) });
         throw error;
       },
     );
   });
-}
+};
 
-export function hookXhr(win: PageWindow, note: Note): void {
-  const proto = win.XMLHttpRequest?.prototype;
-  const calls = new WeakMap<XMLHttpRequest, { base: NetworkInput; start: number }>();
-  const outcome = (xhr: XMLHttpRequest, type: string) => {
-    const call = weakGet(calls, xhr)!;
-    const status = xhrStatus(xhr);
-    if (type !== 'load' || status >= 400)
-      note({ ...call.base, ...(type === 'load' ? { status } : { error: 'XHR ' + type }) }, now() - call.start);
-  };
+export const hookXhr = (win: PageWindow, note: Note): void => {
+  /** Each request's entry and when it was opened. */
+  const calls = new WeakMap<XMLHttpRequest, [NetworkInput, number]>();
   // Timed from open(), which pages call right before send().
-  wrap(proto, 'open', (_result, args, xhr: XMLHttpRequest) => {
+  wrap(win.XMLHttpRequest?.prototype, 'open', (_result, args, xhr: XMLHttpRequest) => {
     if (!weakGet(calls, xhr)) {
       const types = ['load', 'error', 'timeout'];
-      for (let i = 0; i < 3; i++) listen(xhr, types[i], () => outcome(xhr, types[i]));
+      for (let i = 0; i < 3; i++)
+        listen(xhr, types[i], () => {
+          // By index: destructuring would call the page's Array.prototype[Symbol.iterator].
+          const call = weakGet(calls, xhr)!;
+          const type = types[i];
+          const status = xhrStatus(xhr);
+          if (type !== 'load' || status >= 400)
+            note({ ...call[0], ...(type === 'load' ? { status } : { error: 'XHR ' + type }) }, now() - call[1]);
+        });
     }
-    weakSet(calls, xhr, { base: request(win, 'xhr', args[0], args[1]), start: now() });
+    weakSet(calls, xhr, [request(win, 'xhr', args[0], args[1]), now()]);
   });
-}
+};

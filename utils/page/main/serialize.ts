@@ -9,18 +9,22 @@ import { ENTRY_JSON_CHARS } from '../../core/wire/page-protocol';
 import type { ConsoleFields } from './buffers';
 import {
   apply,
-  bareArray,
+  attempt,
+  bare,
   ErrorCtor,
   fromCharCode,
+  GETTER,
   hasOwn,
   idOf,
   isArray,
   isError,
   isProxy,
+  isString,
   isView,
   keys as keysOf,
   localNameOf,
   nodeTypeOf,
+  own,
   ownDescriptor,
   objectProto,
   protoOf,
@@ -36,6 +40,15 @@ export const STRING_CHARS = 300;
 export const TOTAL_CHARS = 1000;
 /** What one call may write past where it starts: its line (at most TOTAL_CHARS + 50) and the copies of its source and stack. */
 export const ENTRY_UNITS = 2048;
+/**
+ * The console's ring (buffers.ts): 16 KB at the first console entry, doubled as lines fill it, up
+ * to 512 KB, then used in turn. A page that logs a few lines never pays for the whole ring. The
+ * 200 entries kept hold at most TOTAL_CHARS + 50 units each, and a call writes at most
+ * ENTRY_UNITS ahead: a new entry never overwrites the text of one still kept. Here, with the
+ * other sizes: the build writes a constant imported from another module where it is used.
+ */
+export const FIRST_UNITS = 1 << 13;
+export const RING_UNITS = 1 << 18;
 
 /**
  * The units being written, where the next one goes and where writing stops. One state for the
@@ -52,62 +65,45 @@ let stack: unknown;
  * Appends `s`. Units past `stop` are counted but not written, so a call writes at most
  * ENTRY_UNITS whatever it describes, and the length of what it would have written is still known.
  */
-function put(s: string): void {
+const put = (s: string): void => {
   let at = end;
   end += s.length;
   for (let i = 0, n = end < stop ? s.length : stop - at; i < n; i++) units[at++] = unitAt(s, i);
-}
+};
 
 /** Cuts what was written from `at` to `max` units, with a note of its length, when longer. */
-function fit(at: number, max: number) {
+const fit = (at: number, max: number) => {
   const length = end - at;
   if (length > max) {
     end = at + max;
     put(`… [${length} chars]`);
   }
-}
+};
 
 /** Writes `s`, cut to `max` with a note of its length. */
-function cut(s: string, max: number) {
+const cut = (s: string, max: number) => {
   const at = end;
   put(s);
   fit(at, max);
-}
+};
 
 /** `seen[0..depth-1]` are the objects being described around `v`: a repeat is a cycle. */
-const seen: unknown[] = bareArray();
+const seen: unknown[] = bare([]);
 
 /**
- * `key` of `o` when it is an own data property: its value, or GETTER for an accessor, which is
- * never called (a getter is page code), or undefined when `o` has no such own property.
+ * `key` as a data property of `o` or of its prototypes (a class's name, an error's name), GETTER
+ * when an accessor comes first (callers take strings only), else undefined.
  */
-const GETTER = {};
-function own(o: object, key: PropertyKey): unknown {
-  const desc = ownDescriptor(o, key);
-  return desc && (hasOwn(desc, 'value') ? desc.value : GETTER);
-}
-
-/** `key` as a data property of `o` or of its prototypes (a class's name, an error's name), else undefined. */
-function inherited(o: object | null, key: PropertyKey): unknown {
-  for (let i = 0; o && i < 8; i++, o = protoOf(o)) {
-    const value = own(o, key);
-    if (value !== undefined) return value === GETTER ? undefined : value;
-  }
-}
-
-/** Whether `key` of `o` reads without running a getter: a data property on it or its prototypes, or none. */
-function dataAll(o: object | null, key: string): boolean {
-  for (let i = 0, desc; o && i < 8; i++, o = protoOf(o))
-    if ((desc = ownDescriptor(o, key))) return hasOwn(desc, 'value');
-  return true;
-}
+const inherited = (o: object | null, key: PropertyKey): unknown => {
+  for (let i = 0, value; o && i < 8; i++, o = protoOf(o)) if ((value = own(o, key)) !== undefined) return value;
+};
 
 /** The engine's own stack accessor, where errors have one (a getter of the page's is never called). */
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on an error
 const stackGetter = ownDescriptor(new ErrorCtor(), 'stack')?.get;
 
 /** A string-valued data property (an error's message, a class's toStringTag), else `fallback`. */
-const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+const text = (value: unknown, fallback: string) => (isString(value) ? value : fallback);
 
 /** An Error as "TypeError: message", from its data properties; "Error" for anything else. */
 export const errorText = (e: unknown): string => {
@@ -123,7 +119,7 @@ export const errorText = (e: unknown): string => {
  * setter or getter on a prototype) ever runs. What a throwing Proxy trap half wrote is for the
  * caller to take back.
  */
-function write(v: any, depth: number): void {
+const write = (v: any, depth: number): void => {
   const type = typeof v;
   if (type === 'string') return depth ? (put('"'), cut(v, STRING_CHARS), put('"')) : cut(v, TOTAL_CHARS);
   // Before anything reads it: every read of a proxy runs a trap of the page's.
@@ -142,7 +138,10 @@ function write(v: any, depth: number): void {
     // The stack as the engine wrote it (the background removes V8's repeated headline): a data
     // property, or V8's own accessor. Formatting it reads the error's name and message and calls
     // Error.prepareStackTrace: none of them may be the page's. Another getter is the page's.
-    const desc = depth || stack || !dataAll(v, 'name') || !dataAll(v, 'message') ? 0 : ownDescriptor(v, 'stack');
+    const desc =
+      depth || stack || inherited(v, 'name') === GETTER || inherited(v, 'message') === GETTER
+        ? 0
+        : ownDescriptor(v, 'stack');
     if (desc)
       stack = hasOwn(desc, 'value')
         ? desc.value
@@ -156,12 +155,7 @@ function write(v: any, depth: number): void {
   // microseconds: plain objects, most of what pages log, never get there); Maps, typed arrays,
   // windows…: their kind, as their prototype names it, not their insides.
   if (!array && proto && proto !== objectProto) {
-    let nodeType = 0;
-    try {
-      nodeType = nodeTypeOf(v);
-    } catch {
-      /* not a node */
-    }
+    const nodeType = attempt(nodeTypeOf, v);
     if (nodeType) {
       // The document or a text node by number: a node's own nodeName getter is the page's to replace.
       if (nodeType !== 1) return put(nodeType === 9 ? '<#document>' : '<#text>');
@@ -169,31 +163,31 @@ function write(v: any, depth: number): void {
       return put(`<${localNameOf(v)}${id ? '#' + id : ''}>`);
     }
     const tag = inherited(v, toStringTag);
-    if (typeof tag === 'string') return put(`[${tag}]`);
+    if (isString(tag)) return put(`[${tag}]`);
     if (isView(v)) return put('[TypedArray]');
   }
   if (depth >= DEPTH) return put('[…]');
   seen[depth] = v;
   put(array ? '[' : '{');
   // Arrays by index: the keys of a million-element array would be a million strings.
-  items(v, array ? undefined : keysOf(v), depth + 1, ', ');
+  items(v, depth + 1, ', ', array ? 0 : keysOf(v));
   put(array ? ']' : '}');
-}
+};
 
 /**
  * Writes `v`'s items (the values of `keys`, with their keys, when given), `sep` apart: at most
  * BREADTH of them, and none once TOTAL_CHARS are written. An item that throws (a Proxy's trap)
  * is "[Threw]".
  */
-function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
+const items = (v: any, depth: number, sep: string, keys?: string[] | 0) => {
   const start = end;
   const count = keys ? keys.length : (own(v, 'length') as number);
   for (let i = 0; i < count; i++) {
     if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
     if (i) put(sep);
-    const key = keys ? keys[i] : i;
+    let key: string | number = i;
     if (keys) {
-      put(key as string);
+      put((key = keys[i]));
       put(': ');
     }
     const at = end;
@@ -206,7 +200,7 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
       put('[Threw]');
     }
   }
-}
+};
 
 /**
  * Writes a console entry's line into `ring` from `at` (where it ends is returned): `message`, or a
@@ -215,19 +209,19 @@ function items(v: any, keys: string[] | undefined, depth: number, sep: string) {
  * ENTRY_JSON_CHARS, are copied through the units after it. Throws for anything but a string or
  * an array-like (callers catch).
  */
-export function writeEntry(
+export const writeEntry = (
   ring: Uint16Array,
   at: number,
   entry: ConsoleFields,
   message: string | ArrayLike<unknown>,
-): number {
+): number => {
   units = ring;
   end = at;
   stop = at + ENTRY_UNITS;
   // Not the stack of a call that threw half-way.
   stack = 0;
-  if (typeof message !== 'string') items(message, undefined, 0, ' ');
-  else put(message);
+  if (isString(message)) put(message);
+  else items(message, 0, ' ');
   // Room for one "… [N chars]": a single long string keeps its own note, with its real length.
   fit(at, TOTAL_CHARS + 30);
   const line = end;
@@ -238,21 +232,21 @@ export function writeEntry(
   // the array's store, and every call would allocate it again (a quarter of a call's cost).
   seen[0] = seen[1] = seen[2] = stack = 0;
   return line;
-}
+};
 
 /**
  * The units from `start` to `end` of `ring` as a new string. Through a plain array: a typed
  * array's subarray() and slice() ask the page's Uint16Array.prototype.constructor for a species.
  */
-export function read(ring: Uint16Array, start: number, end: number): string {
-  const codes: number[] = bareArray();
+export const read = (ring: Uint16Array, start: number, end: number): string => {
+  const codes: number[] = bare([]);
   while (start < end) codes[codes.length] = ring[start++];
-  return apply(fromCharCode, undefined, codes);
-}
+  return apply(fromCharCode, 0, codes);
+};
 
 /** A copy of `s`, cut to `max` units with "…" when longer, that shares no memory with it: written where `end` is, then read back. */
-function copyOf(s: unknown, max: number): string | undefined {
-  if (typeof s !== 'string') return;
+const copyOf = (s: unknown, max: number): string | undefined => {
+  if (!isString(s)) return;
   const at = end;
   put(s);
   if (end - at > max) {
@@ -260,4 +254,4 @@ function copyOf(s: unknown, max: number): string | undefined {
     put('…');
   }
   return read(units, at, end);
-}
+};

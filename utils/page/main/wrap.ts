@@ -5,19 +5,9 @@
  * replacement has the original's `name` and `length`, and Function.prototype.toString shows it as
  * the original (see nativeLooking).
  */
-import {
-  addListener,
-  apply,
-  bare,
-  construct,
-  defineProperty,
-  ownDescriptor,
-  proxies,
-  weakGet,
-  weakSet,
-} from './intrinsics';
+import { addListener, apply, bare, construct, defineValue, own, proxies, weakGet, weakSet } from './intrinsics';
 
-/** Called with the original's result; a non-undefined return replaces it (fetch's chained promise). */
+/** Called with the original's result; a return other than undefined or null replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
 
 type Fn = (...args: never[]) => unknown;
@@ -30,7 +20,7 @@ const shownAs = new WeakMap<Fn, Fn>();
  * function it stands for ("function error() { [native code] }"), and so does the replacement
  * itself. Everything else prints exactly as before.
  */
-export function nativeLooking(win: { Function: FunctionConstructor }): void {
+export const nativeLooking = (win: { Function: FunctionConstructor }): void => {
   const proto = win.Function.prototype;
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply, on a function
   const original = proto.toString;
@@ -42,7 +32,7 @@ export function nativeLooking(win: { Function: FunctionConstructor }): void {
   };
   weakSet(shownAs, toString, original);
   proto.toString = toString;
-}
+};
 
 /**
  * Replaces `win.Proxy` with a proxy of it that notes every proxy the page makes (Proxy.revocable's
@@ -51,12 +41,12 @@ export function nativeLooking(win: { Function: FunctionConstructor }): void {
  * without new either. Its handler has no prototype: a trap the page puts on Object.prototype is
  * never ours.
  */
-export function trackProxies(win: { Proxy: ProxyConstructor }): void {
+export const trackProxies = (win: { Proxy: ProxyConstructor }): void => {
   const original = win.Proxy;
   const note = (made: object) => (weakSet(proxies, made, 1), made);
   wrap(original, 'revocable', (result: object) => {
-    const proxy = ownDescriptor(result, 'proxy');
-    if (proxy) note(proxy.value as object);
+    // The native revocable's own data property.
+    note(own(result, 'proxy') as object);
   });
   const tracked = new original(
     original,
@@ -64,49 +54,41 @@ export function trackProxies(win: { Proxy: ProxyConstructor }): void {
   );
   weakSet(shownAs, tracked as unknown as Fn, original as unknown as Fn);
   win.Proxy = tracked;
-}
+};
 
-/** `fn`, shown as `original`: same name, same length, same source. */
-function lookAlike<F extends Fn>(fn: F, original: Fn): F {
-  defineProperty(fn, 'length', { value: original.length, configurable: true });
-  weakSet(shownAs, fn, original);
-  return fn;
-}
-
-export function wrap(owner: any, name: string, after: After): void {
+export const wrap = (owner: any, name: string, after: After): void => {
   try {
     const original = owner[name];
     if (typeof original !== 'function') return;
     // A method, not a function: keeps the original's name and, like it, cannot be called with new.
-    owner[name] = lookAlike(
-      {
-        [name](this: unknown) {
-          // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
-          const result = apply(original, this, arguments);
-          try {
-            // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
-            const replaced = after(result, arguments, this);
-            if (replaced !== undefined) return replaced;
-          } catch {
-            /* the page gets the original result */
-          }
+    const replacement = {
+      [name](this: unknown) {
+        // eslint-disable-next-line prefer-rest-params -- every wrapped call on every page: no array copied
+        const result = apply(original, this, arguments);
+        try {
+          // eslint-disable-next-line prefer-rest-params -- the same arguments object the original got
+          return after(result, arguments, this) ?? result;
+        } catch {
           return result;
-        },
-      }[name],
-      original,
-    );
+        }
+      },
+    }[name];
+    // Shown as the original: same length, same source.
+    defineValue(replacement, 'length', original.length);
+    weakSet(shownAs, replacement, original);
+    owner[name] = replacement;
   } catch {
     // Frozen or read-only: that hook stays off, the others still work.
   }
-}
+};
 
 /** With the addEventListener captured at install: a page that wraps or breaks it cannot unhook us. */
-export function listen(
+export const listen = (
   target: EventTarget,
   type: string,
   handler: (event: any) => void,
   options?: boolean | AddEventListenerOptions,
-): void {
+): void =>
   addListener(
     target,
     type,
@@ -119,4 +101,3 @@ export function listen(
     },
     options,
   );
-}

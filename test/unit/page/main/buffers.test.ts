@@ -17,9 +17,9 @@ const ticking = () => {
 describe('the recorder buffers', () => {
   it('keep the newest entries up to the limits (console 200, network 100, steps 50) and count the dropped ones', () => {
     const rec = createRecorder(ticking());
-    for (let i = 0; i < 250; i++) rec.console('console', `m${i}`);
+    for (let i = 0; i < 250; i++) rec.line('console', `m${i}`);
     for (let i = 0; i < 130; i++)
-      rec.network({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
+      rec.request({ method: 'GET', url: `https://x.test/${i}`, status: 500, type: 'fetch' });
     for (let i = 0; i < 70; i++) rec.step({ kind: 'click', label: `button "${i}"` });
     const snap = plain(rec.snapshot());
     expect([snap.console.length, snap.network.length, snap.steps.length]).toEqual([
@@ -34,9 +34,9 @@ describe('the recorder buffers', () => {
 
   it('collapse an entry that repeats the previous one into a count, keeping the first time', () => {
     const rec = createRecorder(ticking());
-    for (let i = 0; i < 100_000; i++) rec.console('console', 'same');
-    rec.console('console', 'same', undefined, 'warn');
-    rec.console('console', 'same');
+    for (let i = 0; i < 100_000; i++) rec.line('console', 'same');
+    rec.line('console', 'same', undefined, 'warn');
+    rec.line('console', 'same');
     const [first, second, third] = plain(rec.snapshot()).console;
     expect(first).toEqual([JSON.stringify({ level: 'error', kind: 'console', message: 'same' }), 1001, 100_000]);
     expect(second[2]).toBe(1);
@@ -45,9 +45,9 @@ describe('the recorder buffers', () => {
 
   it('count a request that fails again the same way as a repeat, whatever its duration', () => {
     const rec = createRecorder(ticking());
-    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 12);
-    rec.network({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 40);
-    rec.network({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' }, 40);
+    rec.request({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 12);
+    rec.request({ method: 'GET', url: 'https://x.test/a', status: 503, type: 'fetch' }, 40);
+    rec.request({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' }, 40);
     const [a, b] = plain(rec.snapshot()).network;
     expect(a.slice(2)).toEqual([2, 12]);
     expect(JSON.parse(b[0])).toEqual({ method: 'GET', url: 'https://x.test/a', status: 504, type: 'fetch' });
@@ -92,8 +92,8 @@ describe('the recorder buffers', () => {
     const rec = createRecorder(ticking());
     const { proxy, revoke } = Proxy.revocable([], {});
     revoke();
-    expect(() => rec.console('console', undefined as never)).not.toThrow();
-    expect(() => rec.console('console', proxy)).not.toThrow();
+    expect(() => rec.line('console', undefined as never)).not.toThrow();
+    expect(() => rec.line('console', proxy)).not.toThrow();
     expect(plain(rec.snapshot()).console).toEqual([]);
   });
 
@@ -108,7 +108,7 @@ describe('the recorder buffers', () => {
       Array.prototype.shift = () => {
         throw new Error('no shift');
       };
-      for (let i = 0; i < 210; i++) rec.console('console', `m${i}`);
+      for (let i = 0; i < 210; i++) rec.line('console', `m${i}`);
     } finally {
       Object.assign(JSON, { stringify: saved.stringify });
       Array.prototype.push = saved.push;
@@ -125,7 +125,7 @@ describe('a long console line in a buffer', () => {
     const rec = createRecorder(ticking());
     const error = new TypeError('big ' + 'x'.repeat(5 * 1024 * 1024));
     error.stack = 'at f (a.js:1:1)\n'.repeat(500);
-    rec.console('error', [error]);
+    rec.line('error', [error]);
     const [json] = plain(rec.snapshot()).console[0];
     expect(json.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);
     expect(JSON.parse(json).message).toMatch(/^TypeError: big x+… \[5242895 chars\]$/);
@@ -138,7 +138,7 @@ describe('the console ring', () => {
     const rec = createRecorder(ticking());
     // Each line is cut to its 1,030 units and a note, so 3,000 of them wrap the ring a dozen times.
     const line = (i: number) => `${i} `.padEnd(5000, String.fromCharCode(0x41 + (i % 26)));
-    for (let i = 0; i < 3000; i++) rec.console('console', [line(i)]);
+    for (let i = 0; i < 3000; i++) rec.line('console', [line(i)]);
     const snap = plain(rec.snapshot());
     expect(snap.console).toHaveLength(200);
     expect(snap.dropped.console).toBe(2800);
@@ -155,11 +155,11 @@ describe('the console ring', () => {
       a: 1,
       get b() {
         calls();
-        rec.console('console', ['from the getter']);
+        rec.line('console', ['from the getter']);
         return 2;
       },
     };
-    rec.console('console', ['outer', sneaky]);
+    rec.line('console', ['outer', sneaky]);
     const snap = plain(rec.snapshot());
     expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['outer {a: 1, b: (getter)}']);
     expect(calls).not.toHaveBeenCalled();
@@ -170,7 +170,7 @@ describe('the console ring', () => {
 describe('a console entry against what a page can throw at it', () => {
   it('stays valid when escapes make its JSON too long: the level and kind are never cut', () => {
     const rec = createRecorder(ticking());
-    rec.console('console', ['payload', 'ab\u0000'.repeat(400)]);
+    rec.line('console', ['payload', 'ab\u0000'.repeat(400)]);
     const snap = plain(rec.snapshot());
     const entry = JSON.parse(snap.console[0][0]);
     expect([entry.level, entry.kind]).toEqual(['error', 'console']);
@@ -190,20 +190,20 @@ describe('a console entry against what a page can throw at it', () => {
       },
     });
     try {
-      rec.console('console', ['boom', error]);
+      rec.line('console', ['boom', error]);
     } finally {
       if (saved) Object.defineProperty(Array.prototype, 0, saved);
       else delete (Array.prototype as any)[0];
     }
-    rec.console('console', ['unrelated warning'], undefined, 'warn');
+    rec.line('console', ['unrelated warning'], undefined, 'warn');
     const entries = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json));
     expect(entries.at(-1)).toEqual({ level: 'warn', kind: 'console', message: 'unrelated warning' });
   });
 
   it('still answers a pull when the page replaced Uint16Array.prototype.constructor and the species', () => {
     const rec = createRecorder(ticking());
-    rec.console('console', ['before']);
-    rec.network({ method: 'GET', url: 'https://a.test/', status: 500, type: 'fetch' });
+    rec.line('console', ['before']);
+    rec.request({ method: 'GET', url: 'https://a.test/', status: 500, type: 'fetch' });
     const constructor = Object.getOwnPropertyDescriptor(Uint16Array.prototype, 'constructor')!;
     let reached = false;
     Object.defineProperty(Uint16Array.prototype, 'constructor', {
@@ -215,7 +215,7 @@ describe('a console entry against what a page can throw at it', () => {
       get: () => ((reached = true), Uint16Array),
     });
     try {
-      rec.console('console', ['after']);
+      rec.line('console', ['after']);
       const snap = plain(rec.snapshot());
       expect(snap.console.map(([json]) => JSON.parse(json).message)).toEqual(['before', 'after']);
       expect(snap.network).toHaveLength(1);
@@ -232,13 +232,13 @@ describe('a console entry against what a page can throw at it', () => {
     const sneaky = {
       x: 1,
       get y() {
-        b.console('console', ['from b']);
+        b.line('console', ['from b']);
         return 2;
       },
       z: 3,
     };
-    a.console('console', ['outer', sneaky]);
-    a.console('console', ['next']);
+    a.line('console', ['outer', sneaky]);
+    a.line('console', ['next']);
     expect(plain(a.snapshot()).console.map(([json]) => JSON.parse(json).message)).toEqual([
       'outer {x: 1, y: (getter), z: 3}',
       'next',
@@ -249,7 +249,7 @@ describe('a console entry against what a page can throw at it', () => {
   it('gives a source all the room a missing stack leaves, so a long frame URL keeps its line and column', () => {
     const rec = createRecorder(ticking());
     const source = 'https://a.test/frame?' + 'q'.repeat(700) + ':12:34';
-    rec.console('console', ['m'.repeat(1000)], source);
+    rec.line('console', ['m'.repeat(1000)], source);
     expect(JSON.parse(plain(rec.snapshot()).console[0][0]).source).toBe(source);
   });
 });
@@ -258,8 +258,8 @@ describe('the console ring', () => {
   it('grows as lines fill it, up to 512 KB, then wraps, keeping every line whole', () => {
     const rec = createRecorder(ticking());
     // Lines written while it is 16 KB are copied when it doubles: each must still read whole.
-    rec.console('console', ['first line']);
-    for (let i = 0; i < 600; i++) rec.console('console', [`line ${i} `.padEnd(1000, 'x')]);
+    rec.line('console', ['first line']);
+    for (let i = 0; i < 600; i++) rec.line('console', [`line ${i} `.padEnd(1000, 'x')]);
     const lines = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json).message as string);
     expect(lines).toHaveLength(200);
     expect(lines[0]).toMatch(/^line 400 x+/);
@@ -275,7 +275,7 @@ describe('an empty log', () => {
     try {
       const rec = createRecorder(ticking());
       rec.step({ kind: 'click', label: 'button "Save"' });
-      rec.network({ type: 'fetch', method: 'GET', url: 'https://app.test/a', status: 500 });
+      rec.request({ type: 'fetch', method: 'GET', url: 'https://app.test/a', status: 500 });
       const snap = plain(rec.snapshot());
       expect(snap.steps.map(([json, , count]) => [JSON.parse(json).label, count])).toEqual([['button "Save"', 1]]);
       expect(snap.network.map(([, , count]) => count)).toEqual([1]);
@@ -311,7 +311,7 @@ describe('growing the ring', () => {
   it('keeps the lines written before it grew', () => {
     const rec = createRecorder(ticking());
     // 20 lines of 1,000 units fill the first 16 KB and the next two sizes.
-    for (let i = 0; i < 20; i++) rec.console('console', [`early ${i} `.padEnd(1000, 'y')]);
+    for (let i = 0; i < 20; i++) rec.line('console', [`early ${i} `.padEnd(1000, 'y')]);
     const lines = plain(rec.snapshot()).console.map(([json]) => JSON.parse(json).message as string);
     expect(lines.map((line) => line.split(' ')[1])).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
     expect(lines.every((line) => /^early \d+ y+$/.test(line) && line.length === 1000)).toBe(true);

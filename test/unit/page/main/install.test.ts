@@ -64,7 +64,7 @@ describe('the console hooks', () => {
 
   it('record the levels an admin asks for', () => {
     const win = fakeWindow();
-    const rec = install(win, { levels: ['error', 'warn', 'info', 'log', 'debug'] });
+    const rec = install(win, ['error', 'warn', 'info', 'log', 'debug']);
     for (const level of ['info', 'log', 'debug'] as const) win.console[level](level);
     expect(entries(plain(rec.snapshot()), 'console').map((e) => e.level)).toEqual(['info', 'log', 'debug']);
   });

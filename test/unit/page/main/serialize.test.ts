@@ -175,10 +175,10 @@ describe('errors', () => {
     const rec = createRecorder();
     const error = new Error('x');
     error.stack = 'Error: x\n    at f (a.js:1:1)';
-    rec.console('console', ['failed', error, new Error('second')]);
+    rec.line('console', ['failed', error, new Error('second')]);
     error.stack = 'z'.repeat(10_000);
-    rec.console('console', ['failed', error]);
-    rec.console('console', ['failed', Object.assign(new Error('y'), { stack: 42 })]);
+    rec.line('console', ['failed', error]);
+    rec.line('console', ['failed', Object.assign(new Error('y'), { stack: 42 })]);
     const [whole, capped, none] = plain(rec.snapshot()).console.map(([json]) => json);
     expect(JSON.parse(whole).stack).toBe('Error: x\n    at f (a.js:1:1)');
     expect(capped.length).toBeLessThanOrEqual(ENTRY_JSON_CHARS);

@@ -6,12 +6,13 @@ import {
   nameOf,
   shortText,
   submitStep as submitOf,
+  type Step,
 } from '@/utils/page/main/steps';
 
 const $ = (selector: string) => document.querySelector(selector)!;
 // The step itself; the element and the label without its text come beside it (see the last tests).
 const clickStep = (el: Element) => clickOn(el)[0];
-const inputStep = (el: Element) => inputIn(el)?.[0] ?? null;
+const inputStep = (el: Element) => (inputIn(el) || null)?.[0] ?? null;
 const submitStep = (el: Element) => submitOf(el)[0];
 
 beforeEach(() => {
@@ -76,7 +77,7 @@ describe('click steps', () => {
   it('come with the element and the label without its text, for the admin masks applied at pull time', () => {
     const [step, el, unnamed] = clickOn($('#save span'));
     expect([step.label, el, unnamed]).toEqual(['button "Save invoice"', $('#save'), 'button']);
-    expect(inputIn($('#email'))!.slice(1)).toEqual([$('#email'), 'typed in input']);
+    expect((inputIn($('#email')) as Step).slice(1)).toEqual([$('#email'), 'typed in input']);
   });
 });
 
