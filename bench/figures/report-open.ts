@@ -48,3 +48,16 @@ function reportOpenTime(
     },
   };
 }
+
+export function reportAfterFailuresFigure(timing: ReportTiming, failures: number): Figure {
+  return {
+    item: 5,
+    label: `Report a problem -> screenshot shown, in a tab that made ${failures.toLocaleString('en-US')} failing requests`,
+    value: Math.round(timing.openMs),
+    unit: 'ms',
+    digits: 0,
+    budget: 'report-open-after-failures',
+    how: `one report after one that warms up, from a page whose ${failures.toLocaleString('en-US')} fetches to a closed loopback port were refused (each a webRequest error event): read page and capture ${Math.round(timing.captureMs)} ms, open the tab ${Math.round(timing.tabMs)} ms, load and show ${Math.round(timing.renderMs)} ms.`,
+    detail: { ...timing },
+  };
+}

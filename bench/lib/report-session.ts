@@ -5,6 +5,7 @@
  * machine, so differences between pages, the service worker and the receiver hold.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -231,6 +232,52 @@ export async function timeReports(url: string, count: number, progress: (line: s
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Issue 19's hostile page: one that made 3,000 failing requests (refused connections, each a
+ * webRequest error event for Mayday's observer) before the person reports it. Then one report's
+ * open time, after one that warms up, as timeReport measures it.
+ */
+export async function timeReportAfterFailures(
+  url: string,
+  failures: number,
+  progress: (line: string) => void,
+): Promise<ReportTiming> {
+  const session = await openReportSession();
+  try {
+    const closed = await closedPort();
+    const target = await session.ext.context.newPage();
+    await target.goto(url);
+    await timeReport(session, target).catch(() => undefined);
+    // A string, not a function: tsx would wrap inner functions in a helper the page does not have.
+    // In batches: thousands at once would mostly wait in the browser's own connection queue.
+    const failed = await target.evaluate<number>(`(async () => {
+      let n = 0;
+      for (let i = 0; i < ${failures}; i += 100) {
+        const batch = [];
+        for (let k = i; k < Math.min(i + 100, ${failures}); k++)
+          batch.push(fetch('http://127.0.0.1:${closed}/api/' + k).then(() => 0, () => 1));
+        for (const one of await Promise.all(batch)) n += one;
+      }
+      return n;
+    })()`);
+    if (failed !== failures) throw new Error(`only ${failed} of ${failures} requests failed`);
+    progress(`  ${failed} requests failed in the tab`);
+    await target.waitForTimeout(1100);
+    return await timeReport(session, target);
+  } finally {
+    await session.close();
+  }
+}
+
+/** A loopback port nothing listens on: connections to it are refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
 }
 
 export const failureNote = (failures: string[]) =>
