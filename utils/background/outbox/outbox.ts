@@ -3,7 +3,7 @@
  * endpoint confirms it. Sending is at-least-once with the same Idempotency-Key every time, so the
  * endpoint stores it exactly once. Nothing unsent is ever dropped.
  */
-import type { Connector, OutgoingReport } from '../../core/delivery/connector';
+import type { Connector, OutgoingReport, SendContext } from '../../core/delivery/connector';
 import type { DeliveryFailure } from '../../core/delivery/errors';
 import { isAddition, type OutboxEntry, type OutboxStore } from '../../core/model/outbox';
 import type { AddedInformation } from '../../core/delivery/follow-up';
@@ -152,6 +152,19 @@ function afterFailure(entry: OutboxEntry, failure: DeliveryFailure, now: number,
   return { ...base, state: 'queued', nextAttemptAt: now + wait, notBefore: now + retryAfter };
 }
 
+/** What a connector gets for one attempt: the outbox's clock and fetch, and the entry's recorded progress. */
+function sendContext(env: OutboxEnv, entry: OutboxEntry): SendContext {
+  return {
+    fetch: env.fetch,
+    timeoutMs: env.timeoutMs,
+    now: env.now,
+    progress: entry.progress,
+    saveProgress: async (progress) => {
+      await env.store.update(entry.id, (e) => ({ ...e, progress }));
+    },
+  };
+}
+
 /** An addition goes to its report's ticket, through the connector's follow-up. */
 async function attemptAddition(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry | undefined> {
   const connector = await env.connector();
@@ -166,15 +179,7 @@ async function attemptAddition(env: OutboxEnv, entry: OutboxEntry): Promise<Outb
     const final = failure;
     return env.store.update(entry.id, (e) => ({ ...e, state: 'failed', leaseUntil: undefined, lastFailure: final }));
   }
-  const result = await connector!.followUp!.addInformation(parent!.receipt!, info!, {
-    fetch: env.fetch,
-    timeoutMs: env.timeoutMs,
-    now: env.now,
-    progress: entry.progress,
-    saveProgress: async (progress) => {
-      await env.store.update(entry.id, (e) => ({ ...e, progress }));
-    },
-  });
+  const result = await connector!.followUp!.addInformation(parent!.receipt!, info!, sendContext(env, entry));
   const now = env.now();
   if (result.ok)
     return env.store.update(entry.id, (e) => ({
@@ -199,15 +204,7 @@ async function attempt(env: OutboxEnv, entry: OutboxEntry): Promise<OutboxEntry 
       : { kind: 'no-endpoint', retryable: false };
     return env.store.update(entry.id, (e) => ({ ...e, state: 'failed', leaseUntil: undefined, lastFailure: failure }));
   }
-  const result = await connector.send(report, {
-    fetch: env.fetch,
-    timeoutMs: env.timeoutMs,
-    now: env.now,
-    progress: entry.progress,
-    saveProgress: async (progress) => {
-      await env.store.update(entry.id, (e) => ({ ...e, progress }));
-    },
-  });
+  const result = await connector.send(report, sendContext(env, entry));
   const now = env.now();
   // How this attempt travelled, for the report's status: over plain http: only by the admin's exception.
   const unencrypted = connector.unencrypted ? true : undefined;
