@@ -35,8 +35,8 @@ import { summary, writeResults } from './lib/output';
 import { inFreshPairs, whileFreshPairs } from './lib/pair';
 import { timeReportAfterFailures, timeReports } from './lib/report-session';
 
-/** Fresh pairs of browsers for items 1, 2 and 10. */
 const QUICK = process.env.BENCH_QUICK === '1';
+/** Fresh pairs of browsers for items 1, 2 and 10. */
 const ROUNDS = QUICK ? 2 : 10;
 const REPORTS = QUICK ? 3 : 15;
 /** Issue 19: a page can no longer stall its own report by failing requests by the thousand. */
