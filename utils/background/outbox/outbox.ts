@@ -75,24 +75,11 @@ export function outboxOverview(entries: OutboxEntry[]): { reports: ReportStatus[
 export async function enqueue(env: OutboxEnv, report: OutgoingReport, draftId: string): Promise<OutboxEntry> {
   const existing = await env.store.get(report.ticket.id);
   if (existing) return existing;
-  const bytes = reportBytes(report);
-  await makeRoom(env, bytes);
-  const now = env.now();
-  const entry: OutboxEntry = {
-    id: report.ticket.id,
-    draftId,
-    createdAt: now,
-    state: 'queued',
-    attempts: 0,
-    nextAttemptAt: now,
-    progress: {},
-    bytes,
-    summary: {
-      description: report.ticket.description,
-      pageUrl: report.ticket.page.url,
-      pageTitle: report.ticket.page.title,
-    },
-  };
+  const entry = await queued(env, report.ticket.id, draftId, reportBytes(report), {
+    description: report.ticket.description,
+    pageUrl: report.ticket.page.url,
+    pageTitle: report.ticket.page.title,
+  });
   await env.store.add(entry, report);
   return entry;
 }
@@ -109,23 +96,36 @@ export async function enqueueAddition(
   const existing = await env.store.get(info.id);
   if (existing) return existing;
   const bytes = info.attachments.reduce((n, a) => n + a.data.length, 0) + info.text.length;
+  const entry: OutboxEntry = {
+    ...(await queued(env, info.id, parent.draftId, bytes, { ...parent.summary, description: info.text })),
+    kind: 'addition',
+    replyTo: parent.id,
+  };
+  await env.store.add(entry, info);
+  return entry;
+}
+
+/** A new entry, due now, once room is made for its bytes. */
+async function queued(
+  env: OutboxEnv,
+  id: string,
+  draftId: string,
+  bytes: number,
+  summary: OutboxEntry['summary'],
+): Promise<OutboxEntry> {
   await makeRoom(env, bytes);
   const now = env.now();
-  const entry: OutboxEntry = {
-    id: info.id,
-    draftId: parent.draftId,
+  return {
+    id,
+    draftId,
     createdAt: now,
     state: 'queued',
     attempts: 0,
     nextAttemptAt: now,
     progress: {},
     bytes,
-    summary: { ...parent.summary, description: info.text },
-    kind: 'addition',
-    replyTo: parent.id,
+    summary,
   };
-  await env.store.add(entry, info);
-  return entry;
 }
 
 async function makeRoom(env: OutboxEnv, bytes: number): Promise<void> {

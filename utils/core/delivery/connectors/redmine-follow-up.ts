@@ -18,10 +18,9 @@ import {
 import type { DeliveryFailure } from '../errors';
 import { inertForRedmine } from './body';
 import { badReply, createOnce, endpoint, failureFrom, replyBody, targetOf } from './helpdesk';
+import { auth } from './redmine';
 
 type RedmineConfig = Extract<ConnectorConfig, { type: 'redmine' }>;
-
-const auth = (config: RedmineConfig) => ({ 'X-Redmine-API-Key': config.apiKey });
 
 /** Redmine's default statuses (and their French names); any other open one is "in progress". */
 function redmineStatus(name: string, isClosed?: boolean): { status: TicketStatus; closed: boolean } {

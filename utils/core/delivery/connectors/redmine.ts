@@ -24,7 +24,7 @@ import {
 
 type RedmineConfig = Extract<ConnectorConfig, { type: 'redmine' }>;
 
-const auth = (config: RedmineConfig) => ({ 'X-Redmine-API-Key': config.apiKey });
+export const auth = (config: RedmineConfig) => ({ 'X-Redmine-API-Key': config.apiKey });
 
 async function redmineFailure(response: Response, now: number): Promise<DeliveryFailure> {
   const text = await response.text().catch(() => '');

@@ -19,10 +19,9 @@ import {
 } from '../follow-up';
 import type { DeliveryFailure } from '../errors';
 import { badReply, createOnce, endpoint, replyBody, targetOf } from './helpdesk';
+import { auth } from './rt';
 
 type RtConfig = Extract<ConnectorConfig, { type: 'rt' }>;
-
-const auth = (config: RtConfig) => ({ Authorization: `token ${config.token}` });
 
 function rtStatus(status: string): { status: TicketStatus; closed: boolean } {
   switch (status.toLowerCase()) {

@@ -23,7 +23,7 @@ import {
 
 type RtConfig = Extract<ConnectorConfig, { type: 'rt' }>;
 
-const auth = (config: RtConfig) => ({ Authorization: `token ${config.token}` });
+export const auth = (config: RtConfig) => ({ Authorization: `token ${config.token}` });
 
 /**
  * RT can search ticket contents only with full-text indexing, which is off by default; subjects are

@@ -19,10 +19,9 @@ import {
   type TicketStatus,
 } from '../follow-up';
 import { badReply, createOnce, endpoint, replyBody, targetOf } from './helpdesk';
+import { auth } from './zammad';
 
 type ZammadConfig = Extract<ConnectorConfig, { type: 'zammad' }>;
-
-const auth = (config: ZammadConfig) => ({ Authorization: `Token token=${config.token}` });
 
 function zammadStatus(state: string): { status: TicketStatus; closed: boolean } {
   switch (state.toLowerCase()) {

@@ -24,7 +24,7 @@ import {
 
 type ZammadConfig = Extract<ConnectorConfig, { type: 'zammad' }>;
 
-const auth = (config: ZammadConfig) => ({ Authorization: `Token token=${config.token}` });
+export const auth = (config: ZammadConfig) => ({ Authorization: `Token token=${config.token}` });
 
 /** The customer setting as given; else the reporter's address, created if unknown; else the token's own user. */
 function customerOf(config: ZammadConfig, ticket: Ticket): string | undefined {
