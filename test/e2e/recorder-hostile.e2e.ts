@@ -150,7 +150,12 @@ describe('a page that looks for Mayday and sets traps for its recorder', () => {
     expect(counts).toMatchObject({ getter: 0, trap: 0, urlToString: 1, toPrimitive: 1, dom: 0 });
 
     const ticket = await reportTicket(rig.ext, rig.receiver, page, 'Looking for Mayday');
-    expect(consoleLines(ticket)).toContain('console/error: Logged with a getter {a: 1, secret: (getter)} Proxy');
+    expect(consoleLines(ticket)).toEqual(
+      expect.arrayContaining([
+        'console/error: Logged with a getter {a: 1, secret: (getter)} Proxy',
+        'console/error: Items [1, (getter), 3] [1, undefined, 3]',
+      ]),
+    );
     expect(ticket.network).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ url: `${rig.site.url}/api/invisible-missing`, status: 404, type: 'fetch' }),

@@ -153,7 +153,9 @@ export const createRecorder = (clock: () => number = now): Recorder => {
         }
         const start = cursor;
         const units = ring!;
-        const entry: ConsoleFields = bare({ level, kind, source });
+        // Every field writeEntry sets is an own property from the start, so its writes never reach
+        // a setter the page put on Object.prototype (the stack is set there, whatever it is here).
+        const entry: ConsoleFields = { level, kind, source, stack: '' };
         const stop = writeEntry(units, start, entry, message);
         const length = stop - start;
         const last = consoleLog.last();

@@ -108,7 +108,7 @@ const text = (value: unknown, fallback: string) => (isString(value) ? value : fa
 /** An Error as "TypeError: message", from its data properties; "Error" for anything else. */
 export const errorText = (e: unknown): string => {
   if (!isError(e)) return 'Error';
-  const message = text(own(e as object, 'message'), '');
+  const message = text(own(e, 'message'), '');
   const name = text(inherited(e as object, 'name'), 'Error');
   return message ? `${name}: ${message}` : name;
 };
@@ -122,39 +122,42 @@ export const errorText = (e: unknown): string => {
 const write = (v: any, depth: number): void => {
   const type = typeof v;
   if (type === 'string') return depth ? (put('"'), cut(v, STRING_CHARS), put('"')) : cut(v, TOTAL_CHARS);
+  // Numbers, booleans, undefined, null, symbols (String, unlike +, accepts them), BigInts (10n).
+  if (!v || (type !== 'object' && type !== 'function')) return put(toText(v) + (type === 'bigint' ? 'n' : ''));
   // Before anything reads it: every read of a proxy runs a trap of the page's.
   if (isProxy(v)) return put('Proxy');
   if (type === 'function') {
     const name = text(inherited(v, 'name'), '');
     return put(`[Function${name ? ' ' + name : ''}]`);
   }
-  // Numbers, booleans, undefined, null, symbols (String, unlike +, accepts them), BigInts (10n).
-  if (!v || type !== 'object') return put(toText(v) + (type === 'bigint' ? 'n' : ''));
   for (let i = 0; i < depth; i++) if (seen[i] === v) return put('[Circular]');
-  // Errors of any realm and subclass (an internal slot says it), as "TypeError: message" like the
-  // console shows them.
-  if (isError(v)) {
-    cut(errorText(v), TOTAL_CHARS);
-    // The stack as the engine wrote it (the background removes V8's repeated headline): a data
-    // property, or V8's own accessor. Formatting it reads the error's name and message and calls
-    // Error.prepareStackTrace: none of them may be the page's. Another getter is the page's.
-    const desc =
-      depth || stack || inherited(v, 'name') === GETTER || inherited(v, 'message') === GETTER
-        ? 0
-        : ownDescriptor(v, 'stack');
-    if (desc)
-      stack = hasOwn(desc, 'value')
-        ? desc.value
-        : desc.get === stackGetter && own(ErrorCtor, 'prepareStackTrace') === undefined && apply(stackGetter!, v, []);
-    return;
-  }
   const array = isArray(v);
   const proto = protoOf(v);
-  // Anything but an array or a plain object (of this realm, or with no prototype): a DOM node as a
-  // short descriptor, read with the native getters, which throw for anything else (a throw costs
-  // microseconds: plain objects, most of what pages log, never get there); Maps, typed arrays,
-  // windows…: their kind, as their prototype names it, not their insides.
+  // Anything but an array or a plain object (of this realm, or with no prototype), which is most
+  // of what pages log and goes straight to its items.
   if (!array && proto && proto !== objectProto) {
+    // Errors of any realm and subclass (an internal slot says it), as "TypeError: message" like the
+    // console shows them.
+    if (isError(v)) {
+      cut(errorText(v), TOTAL_CHARS);
+      // The stack as the engine wrote it (the background removes V8's repeated headline): a data
+      // property, or V8's own accessor. Formatting it reads the error's name and message and calls
+      // Error.prepareStackTrace: none of them may be the page's. Another getter is the page's.
+      const desc =
+        depth || stack || inherited(v, 'name') === GETTER || inherited(v, 'message') === GETTER
+          ? 0
+          : ownDescriptor(v, 'stack');
+      if (desc)
+        stack = hasOwn(desc, 'value')
+          ? desc.value
+          : desc.get === stackGetter &&
+            inherited(ErrorCtor, 'prepareStackTrace') === undefined &&
+            apply(stackGetter!, v, []);
+      return;
+    }
+    // A DOM node as a short descriptor, read with the native getters, which throw for anything
+    // else (a throw costs microseconds); Maps, typed arrays, windows…: their kind, as their
+    // prototype names it, not their insides.
     const nodeType = attempt(nodeTypeOf, v);
     if (nodeType) {
       // The document or a text node by number: a node's own nodeName getter is the page's to replace.
@@ -181,7 +184,9 @@ const write = (v: any, depth: number): void => {
  */
 const items = (v: any, depth: number, sep: string, keys?: string[] | 0) => {
   const start = end;
-  const count = keys ? keys.length : (own(v, 'length') as number);
+  // An array's length is an own data property whatever the page does; so is the length of the
+  // arguments objects and arrays the recorder passes at depth 0.
+  const count = keys ? keys.length : v.length;
   for (let i = 0; i < count; i++) {
     if (i === BREADTH || end - start > TOTAL_CHARS) return put(sep + '…');
     if (i) put(sep);
@@ -192,7 +197,9 @@ const items = (v: any, depth: number, sep: string, keys?: string[] | 0) => {
     }
     const at = end;
     try {
-      const value = own(v, key);
+      // At depth 0, the wrapper's arguments object or an array of the recorder's: every item is
+      // its own data property. Below, the page's objects: own data properties only.
+      const value = depth ? own(v, key) : v[key];
       if (value === GETTER) put('(getter)');
       else write(value, depth);
     } catch {

@@ -5,7 +5,7 @@
  * replacement has the original's `name` and `length`, and Function.prototype.toString shows it as
  * the original (see nativeLooking).
  */
-import { addListener, apply, bare, construct, defineValue, own, proxies, weakGet, weakSet } from './intrinsics';
+import { addListener, apply, bare, construct, defineValue, proxies, weakGet, weakSet } from './intrinsics';
 
 /** Called with the original's result; a return other than undefined or null replaces it (fetch's chained promise). */
 type After = (result: any, args: IArguments, self: any) => unknown;
@@ -44,9 +44,9 @@ export const nativeLooking = (win: { Function: FunctionConstructor }): void => {
 export const trackProxies = (win: { Proxy: ProxyConstructor }): void => {
   const original = win.Proxy;
   const note = (made: object) => (weakSet(proxies, made, 1), made);
-  wrap(original, 'revocable', (result: object) => {
-    // The native revocable's own data property.
-    note(own(result, 'proxy') as object);
+  wrap(original, 'revocable', (result: { proxy: object }) => {
+    // An own data property of the object the native revocable made: no page code reads it.
+    note(result.proxy);
   });
   const tracked = new original(
     original,
