@@ -43,8 +43,8 @@ const pageText = (value: unknown, getter: (v: any) => string): string | undefine
 };
 
 /**
- * The page's URL is resolved when a request is recorded: capturing URL at start-up made Blink
- * build it on every page, whether it makes requests or not.
+ * The request's address, resolved against the page's when the request is recorded, with the
+ * window's URL constructor as it is then (docs/recorder.md, Known limits).
  */
 const request = (win: PageWindow, type: string, method: unknown, url: unknown): NetworkInput => {
   let href = pageText(url, urlHref) ?? '';
