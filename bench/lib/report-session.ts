@@ -5,7 +5,6 @@
  * machine, so differences between pages, the service worker and the receiver hold.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import type { Browser } from 'webextension-polyfill';
 import { startReceiver, type Receiver } from '../../receiver/server';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../test/support/extension';
 import { configureEndpoint, describeAndSend, openPopup } from '../../test/support/flows';
+import { freePort } from '../../test/support/static-server';
 
 const TOKEN = 'bench-token';
 export const SCREENSHOT_ALT = 'Screenshot of the reported page';
@@ -246,7 +246,8 @@ export async function timeReportAfterFailures(
 ): Promise<ReportTiming> {
   const session = await openReportSession();
   try {
-    const closed = await closedPort();
+    // Nothing listens there: connections are refused at once.
+    const closed = await freePort();
     const target = await session.ext.context.newPage();
     await target.goto(url);
     await timeReport(session, target).catch(() => undefined);
@@ -269,15 +270,6 @@ export async function timeReportAfterFailures(
   } finally {
     await session.close();
   }
-}
-
-/** A loopback port nothing listens on: connections to it are refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 export const failureNote = (failures: string[]) =>

@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -16,6 +15,7 @@ import { FIREFOX_ADDON_ID } from '../../utils/core/settings/transfer';
 import { FirefoxRdp, type RdpConsole, type RdpTab } from './firefox-rdp';
 import { RECORDER_PRESENT } from './recorder-probe';
 import type { VirtualDisplay } from './display';
+import { freePort } from './static-server';
 
 /** Firefox ESR, or $FIREFOX_PATH. */
 export function findFirefox(): string {
@@ -23,14 +23,6 @@ export function findFirefox(): string {
 }
 
 const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 export interface FirefoxWithMayday {
   browser: Browser;

@@ -1,7 +1,7 @@
 /** Serves a folder on 127.0.0.1 (captures of data: and file: URLs behave differently). */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -47,4 +47,13 @@ export async function serveFolder(root: string, routes: Route[] = []): Promise<S
         server.close(() => resolve());
       }),
   };
+}
+
+/** A loopback port free a moment ago: nothing listens on it until someone binds it. */
+export async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
 }

@@ -1,14 +1,13 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addInformation, conversation, type AddInformationEnv } from '../../../utils/background/conversation';
 import { deliverDue, enqueue, type OutboxEnv } from '../../../utils/background/outbox/outbox';
-import { openOutboxStore } from '../../../utils/background/outbox/store';
 import type { Connector } from '../../../utils/core/delivery/connector';
 import { REPLY_TEXT_MAX, type FollowUpConnector } from '../../../utils/core/delivery/follow-up';
 import type { OutgoingReport } from '../../../utils/core/model/ticket';
 import { messageLookup } from '../../../utils/core/ticket/translate';
 import en from '../../../public/_locales/en/messages.json';
 import { PNG_1X1, samplePayload } from '../../support/tickets';
+import { memoryOutbox } from '../../support/outbox';
 
 const t = messageLookup(en);
 /** 5 MB as base64, and the valid base64 strings (length a multiple of 4) either side of it. */
@@ -34,15 +33,10 @@ beforeEach(async () => {
     addInformation: vi.fn(async () => ({ ok: true as const, receipt: { id: 'A-1' } })),
   };
   connector = { send: async () => ({ ok: true, receipt: { id: 'T-1' } }), followUp };
-  outbox = {
-    store: await openOutboxStore(new IDBFactory()),
-    connector: async () => connector,
-    fetch: globalThis.fetch,
-    timeoutMs: 1000,
-    now: () => clock,
-    random: () => 0.5,
-    shrink: async () => null,
-  };
+  outbox = await memoryOutbox(
+    async () => connector,
+    () => clock,
+  );
   kick = vi.fn(async () => void (await deliverDue(outbox)));
 });
 

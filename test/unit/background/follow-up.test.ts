@@ -1,4 +1,3 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkFollowUps, markRead, type FollowUpEnv } from '../../../utils/background/follow-up';
 import {
@@ -8,11 +7,11 @@ import {
   outboxOverview,
   type OutboxEnv,
 } from '../../../utils/background/outbox/outbox';
-import { openOutboxStore } from '../../../utils/background/outbox/store';
 import type { Connector } from '../../../utils/core/delivery/connector';
 import type { FollowUpConnector, FollowUpResult } from '../../../utils/core/delivery/follow-up';
 import type { OutboxEntry } from '../../../utils/core/model/outbox';
 import { samplePayload } from '../../support/tickets';
+import { memoryOutbox } from '../../support/outbox';
 
 const DAY = 24 * 60 * 60_000;
 let clock: number;
@@ -38,15 +37,10 @@ beforeEach(async () => {
     addInformation: vi.fn(async () => ({ ok: true, receipt: { id: 'A-1' } })),
   };
   const connector: Connector = { send: async () => ({ ok: true, receipt: { id: 'T-1' } }), followUp };
-  outbox = {
-    store: await openOutboxStore(new IDBFactory()),
-    connector: async () => connector,
-    fetch: globalThis.fetch,
-    timeoutMs: 1000,
-    now: () => clock,
-    random: () => 0.5,
-    shrink: async () => null,
-  };
+  outbox = await memoryOutbox(
+    async () => connector,
+    () => clock,
+  );
 });
 
 async function sentReport() {

@@ -1,4 +1,3 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connector, OutgoingReport, SendResult } from '../../../../utils/core/delivery/connector';
 import {
@@ -13,9 +12,9 @@ import {
   releaseLeases,
   type OutboxEnv,
 } from '../../../../utils/background/outbox/outbox';
-import { openOutboxStore } from '../../../../utils/background/outbox/store';
 import { toStatus } from '../../../../utils/core/report/submit';
 import { samplePayload } from '../../../support/tickets';
+import { memoryOutbox } from '../../../support/outbox';
 
 let clock: number;
 let env: OutboxEnv;
@@ -35,15 +34,11 @@ beforeEach(async () => {
   clock = Date.UTC(2026, 10, 28, 10);
   replies = [];
   connector = { send: vi.fn<Connector['send']>(async () => replies.shift() ?? { ok: true, receipt: { id: 'T-1' } }) };
-  env = {
-    store: await openOutboxStore(new IDBFactory()),
-    connector: async () => connector,
-    fetch: globalThis.fetch,
-    timeoutMs: 1000,
-    now: () => clock,
-    random: () => 0.5,
-    shrink: async (r) => ({ ...r, attachments: r.attachments.map((a) => ({ ...a, data: 'AAAA' })) }),
-  };
+  env = await memoryOutbox(
+    async () => connector,
+    () => clock,
+    async (r) => ({ ...r, attachments: r.attachments.map((a) => ({ ...a, data: 'AAAA' })) }),
+  );
 });
 
 describe('enqueue', () => {

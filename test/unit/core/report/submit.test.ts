@@ -1,12 +1,11 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Connector, SendResult } from '../../../../utils/core/delivery/connector';
 import { deliverDue, enqueue, type OutboxEnv } from '../../../../utils/background/outbox/outbox';
-import { openOutboxStore } from '../../../../utils/background/outbox/store';
 import { drafts } from '../../../../utils/background/drafts';
 import { submitDraft, type SubmitEnv } from '../../../../utils/core/report/submit';
 import { BUILD_CONTEXT, sampleDraft } from '../../../support/tickets';
+import { memoryOutbox } from '../../../support/outbox';
 
 let outbox: OutboxEnv;
 let replies: SendResult[];
@@ -19,15 +18,10 @@ beforeEach(async () => {
   send = vi.fn<Connector['send']>(
     async () => replies.shift() ?? { ok: true, receipt: { id: '12', url: 'https://h/12' } },
   );
-  outbox = {
-    store: await openOutboxStore(new IDBFactory()),
-    connector: async () => ({ send }),
-    fetch: globalThis.fetch,
-    timeoutMs: 1000,
-    now: () => BUILD_CONTEXT.now,
-    random: () => 0.5,
-    shrink: async () => null,
-  };
+  outbox = await memoryOutbox(
+    async () => ({ send }),
+    () => BUILD_CONTEXT.now,
+  );
   env = {
     drafts,
     context: () => BUILD_CONTEXT,
